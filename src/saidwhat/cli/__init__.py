@@ -1,0 +1,1 @@
+"""The ``saidwhat`` command line: thin commands over the library."""

@@ -1,0 +1,173 @@
+"""Commands that read documents: ``ingest``, ``extract``, ``show`` and ``stats``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+
+from saidwhat.cli.output import emit, format_option
+from saidwhat.errors import SourceError
+from saidwhat.store import inspect
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator:
+    """A progress callback: a live bar on a terminal, nothing otherwise."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        transient=True,
+        console=__import__("rich.console", fromlist=["Console"]).Console(stderr=True),
+    ) as bar:
+        task = bar.add_task("starting")
+
+        def update(report) -> None:
+            bar.update(
+                task,
+                description=(
+                    f"{report.documents} documents, {report.statements} statements, "
+                    f"{len(report.errors)} errors"
+                ),
+            )
+
+        yield update
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for extraction (each loads the model once).",
+)
+@format_option()
+@click.pass_obj
+def ingest(app, inputs: tuple[str, ...], jobs: int, fmt: str) -> None:
+    """Read files, folders and URLs; extract and store their statements.
+
+    Re-ingesting the same document changes nothing; an interrupted ingest keeps
+    every document it finished.
+
+    \b
+    Example:
+      saidwhat ingest examples/corpus
+      saidwhat --db desk.db ingest news/ https://example.org/story.html --jobs 2
+    """
+    from saidwhat.ingest import ingest_paths
+
+    store = app.open_store()
+    show_bar = not app.quiet and sys.stderr.isatty()
+    with _progress(show_bar) as progress:
+        report = ingest_paths(store, inputs, jobs=jobs, progress=progress)
+    for message in report.errors:
+        click.echo(f"saidwhat: error: {message}", err=True)
+    emit([report.as_dict()], fmt, title=f"ingested into {store.path}")
+    if report.errors:
+        # The rest of the batch was stored; the exit code still tells scripts.
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@format_option()
+def extract(inputs: tuple[str, ...], fmt: str) -> None:
+    """Print the statements found in files, folders or URLs (no database).
+
+    With --format jsonl, prints one JSON object per statement and nothing else
+    on standard output (the extract contract in the README).
+
+    \b
+    Example:
+      saidwhat extract examples/corpus/wire-report.txt
+      saidwhat extract ../shared/samples/reactions-dispatch-2017-05.txt --format jsonl
+    """
+    from saidwhat.extract import extract_inputs
+
+    errors: list[str] = []
+
+    def rows():
+        for item in extract_inputs(inputs):
+            if isinstance(item, SourceError):
+                errors.append(str(item))
+                click.echo(f"saidwhat: error: {item}", err=True)
+                continue
+            doc, extraction = item
+            for st in extraction.statements:
+                yield st.to_contract(doc.ref)
+
+    emit(
+        rows(),
+        fmt,
+        columns=("speaker", "role", "kind", "date", "source", "quote"),
+        wide=("quote",),
+    )
+    if errors:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("doc")
+@format_option()
+@click.pass_obj
+def show(app, doc: str, fmt: str) -> None:
+    """Show a stored document: provenance, copies and statements.
+
+    DOC is a document id, the path or URL it was ingested from, or a URL of any copy.
+
+    \b
+    Example:
+      saidwhat show 3
+      saidwhat show examples/corpus/wire-report.txt --format json
+    """
+    info = inspect.document_details(app.open_store(), doc)
+    if fmt != "table":
+        emit([info], fmt)
+        return
+    d = info["document"]
+    for key in ("id", "title", "outlet", "url", "published", "language", "ref", "status"):
+        click.echo(f"{key:>10}: {d.get(key) or ''}")
+    if len(info["copies"]) > 1:
+        click.echo("    copies:")
+        for c in info["copies"]:
+            click.echo(f"            {c['match']}: {c['outlet'] or ''} {c['url'] or c['ref']}")
+    emit(
+        info["statements"],
+        "table",
+        columns=("speaker", "role", "kind", "date", "source", "quote"),
+        wide=("quote",),
+    )
+
+
+@click.command()
+@format_option()
+@click.pass_obj
+def stats(app, fmt: str) -> None:
+    """Counts of documents, statements by kind, people and feeds in the store.
+
+    \b
+    Example:
+      saidwhat stats
+      saidwhat --db desk.db stats --format json
+    """
+    figures = inspect.store_stats(app.open_store())
+    if fmt == "table":
+        emit([{"what": k, "count": v} for k, v in figures.items()], fmt)
+    else:
+        emit([figures], fmt)
+
+
+def register(cli: click.Group) -> None:
+    for command in (ingest, extract, show, stats):
+        cli.add_command(command)

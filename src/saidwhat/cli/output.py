@@ -1,0 +1,89 @@
+"""Formatting results: a readable table on a terminal, JSON/JSONL/CSV for machines."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import click
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def format_option(default: str = "table"):
+    """The shared ``--format`` option."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default=default,
+        show_default=True,
+        help="Output format: a table for people, json/jsonl/csv for programs.",
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def emit(
+    rows: Iterable[dict[str, Any]],
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    *,
+    title: str | None = None,
+    wide: Sequence[str] = (),
+) -> int:
+    """Write ``rows`` to stdout in ``fmt``; returns the number of rows written.
+
+    ``columns`` selects and orders the table/CSV columns (JSON keeps every field).
+    ``wide`` names table columns that may wrap (quotes, snippets).
+    """
+    out = sys.stdout
+    n = 0
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            n += 1
+        return n
+    if fmt == "json":
+        data = list(rows)
+        json.dump(data, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+        return len(data)
+    if fmt == "csv":
+        writer = None
+        for row in rows:
+            if writer is None:
+                writer = csv.DictWriter(
+                    out, fieldnames=list(columns or row.keys()), extrasaction="ignore"
+                )
+                writer.writeheader()
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+            n += 1
+        return n
+    # table
+    from rich.console import Console
+    from rich.table import Table
+
+    data = list(rows)
+    if not data:
+        click.echo("(nothing found)", err=True)
+        return 0
+    cols = list(columns or data[0].keys())
+    table = Table(title=title, show_lines=bool(wide), expand=False)
+    for c in cols:
+        table.add_column(c, overflow="fold", ratio=3 if c in wide else None)
+    for row in data:
+        table.add_row(*(_cell(row.get(c)) for c in cols))
+    # Document text must not be read as rich markup: Table cells are plain strings
+    # here, and rich only parses markup in str cells when markup is enabled.
+    Console(markup=False, highlight=False, soft_wrap=False).print(table)
+    return len(data)

@@ -1,0 +1,71 @@
+"""Read-only views of the store used by ``show`` and ``stats``."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from saidwhat.errors import NotFoundError
+from saidwhat.store.db import Store
+
+
+def find_document(store: Store, doc: str) -> int:
+    """A document id from an id, the ref it was ingested from, or any copy's URL."""
+    if doc.isdigit():
+        rows = store.query("SELECT id FROM documents WHERE id = ?", (int(doc),))
+    else:
+        rows = store.query(
+            "SELECT document_id FROM document_copies WHERE ref = ? OR url = ? LIMIT 1",
+            (doc, doc),
+        )
+    if not rows:
+        raise NotFoundError(
+            "no such document in the store; `saidwhat quotes` lists documents with their ids",
+            source=doc,
+        )
+    return int(rows[0][0])
+
+
+def document_details(store: Store, doc: str) -> dict[str, Any]:
+    doc_id = find_document(store, doc)
+    d = dict(store.query("SELECT * FROM documents WHERE id = ?", (doc_id,))[0])
+    d.pop("minhash", None)
+    d["metadata"] = json.loads(d["metadata"] or "{}")
+    copies = [
+        dict(r)
+        for r in store.query(
+            "SELECT ref, outlet, url, published, title, match, seen_at FROM document_copies"
+            " WHERE document_id = ? ORDER BY id",
+            (doc_id,),
+        )
+    ]
+    statements = [
+        dict(r)
+        for r in store.query(
+            "SELECT s.id, COALESCE(p.name, s.speaker_name) AS speaker, s.speaker_mention,"
+            " s.role, s.kind, s.cue, s.date, s.source, s.source_missing, s.confidence,"
+            " s.quote_start, s.quote_end, s.quote"
+            " FROM statements s LEFT JOIN people p ON p.id = s.person_id"
+            " WHERE s.document_id = ? ORDER BY s.quote_start",
+            (doc_id,),
+        )
+    ]
+    return {"document": d, "copies": copies, "statements": statements}
+
+
+def store_stats(store: Store) -> dict[str, Any]:
+    one = lambda sql: store.query(sql)[0][0]  # noqa: E731
+    figures: dict[str, Any] = {
+        "documents": one("SELECT COUNT(*) FROM documents"),
+        "copies": one("SELECT COUNT(*) FROM document_copies"),
+        "statements": one("SELECT COUNT(*) FROM statements"),
+    }
+    for kind, n in store.query("SELECT kind, COUNT(*) FROM statements GROUP BY kind ORDER BY kind"):
+        figures[f"statements.{kind}"] = n
+    figures["people"] = one("SELECT COUNT(*) FROM people")
+    figures["feeds"] = one("SELECT COUNT(*) FROM feeds")
+    figures["schema_version"] = store.schema_version
+    if store.path != ":memory:" and os.path.exists(store.path):
+        figures["size_bytes"] = os.path.getsize(store.path)
+    return figures
