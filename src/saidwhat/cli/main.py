@@ -37,6 +37,11 @@ class AppContext:
 class SaidwhatGroup(click.Group):
     """Turns every :class:`SaidwhatError` into one line on stderr and an exit code."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # `--db FILE` is a global option, but people type it after the command
+        # (`saidwhat quotes --db desk.db`): move it to the front.
+        return super().parse_args(ctx, _hoist_db_option(args))
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -50,6 +55,27 @@ class SaidwhatGroup(click.Group):
             # `saidwhat quotes | head`: the reader went away; not an error.
             sys.stderr.close()
             ctx.exit(0)
+
+
+def _hoist_db_option(args: list[str]) -> list[str]:
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == "--db" and i + 1 < len(args):
+            front += [arg, args[i + 1]]
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
 
 
 def _configure_logging(verbose: int, quiet: bool) -> None:
