@@ -1,0 +1,1 @@
+"""Reports over stored statements: dossiers (Markdown, HTML, PDF), watchlist feeds, exports."""

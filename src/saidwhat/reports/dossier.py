@@ -1,0 +1,280 @@
+"""Dossiers: the statements of a search, grouped by speaker, each quote with a citation.
+
+:func:`build_dossier` turns hits into a :class:`Dossier` (pure data, no
+formatting); :mod:`saidwhat.reports.markdown`, :mod:`~saidwhat.reports.html`
+and :mod:`~saidwhat.reports.pdf` render it. Nothing here reads the clock:
+the same hits give the same dossier, byte for byte.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from saidwhat.errors import ReportError, UsageError
+from saidwhat.search.query import Hit, shorten
+
+log = logging.getLogger(__name__)
+
+ORDERS = ("importance", "time")
+UNATTRIBUTED = "Unattributed"
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“‘«(]?[A-Z0-9À-Ý])")
+
+
+@dataclass
+class Citation:
+    number: int
+    statement_id: int
+    source: str | None  # who it is cited from: the statement's source, else the outlet
+    outlet: str | None
+    title: str | None
+    date: str | None
+    url: str | None
+    doc: str
+    source_missing: bool
+
+    @property
+    def label(self) -> str:
+        return self.source or self.outlet or self.doc
+
+
+@dataclass
+class QuoteEntry:
+    statement_id: int
+    headline: str
+    quote: str
+    date: str | None
+    kind: str
+    citation: int  # Citation.number
+
+
+@dataclass
+class Section:
+    speaker: str
+    role: str | None
+    organisation: str | None
+    country: str | None
+    quotes: list[QuoteEntry] = field(default_factory=list)
+    first: str | None = None
+    last: str | None = None
+
+    @property
+    def subtitle(self) -> str:
+        parts = [p for p in (self.role, self.organisation, self.country) if p]
+        return ", ".join(dict.fromkeys(parts))
+
+
+@dataclass
+class DocumentEntry:
+    doc_id: int
+    doc: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    statements: int
+
+
+@dataclass
+class Dossier:
+    title: str
+    date_from: str | None
+    date_to: str | None
+    statements: int
+    speakers: list[tuple[str, int]]
+    sources: list[tuple[str, int]]
+    days: list[tuple[str, int]]
+    sections: list[Section]
+    citations: list[Citation]
+    documents: list[DocumentEntry]
+    description: str | None = None
+    generated: str | None = None
+
+    @property
+    def date_range(self) -> str:
+        if not self.date_from:
+            return "undated"
+        if self.date_from == self.date_to:
+            return self.date_from
+        return f"{self.date_from} – {self.date_to}"
+
+    @property
+    def summary_line(self) -> str:
+        n = self.statements
+        return (
+            f"{n} statement{'s' * (n != 1)} by {len(self.speakers)} "
+            f"speaker{'s' * (len(self.speakers) != 1)} from {len(self.sources)} "
+            f"source{'s' * (len(self.sources) != 1)}, {self.date_range}."
+        )
+
+
+def headline_for(hit: Hit, width: int = 90) -> str:
+    """The statement's headline if it has one, else its first sentence, shortened."""
+    if hit.headline and hit.headline.strip():
+        return shorten(hit.headline, width)
+    flat = " ".join(hit.quote.split())
+    first = _SENTENCE_END.split(flat, maxsplit=1)[0]
+    return shorten(first, width)
+
+
+def build_dossier(
+    hits: list[Hit],
+    title: str,
+    *,
+    order: str = "importance",
+    description: str | None = None,
+    generated: str | None = None,
+) -> Dossier:
+    """Group ``hits`` by speaker into a dossier.
+
+    ``order='importance'`` puts the most-quoted speakers first (ties: who spoke
+    first); ``'time'`` orders speakers by their first statement. Quotes within a
+    section run oldest first. ``generated`` is printed as given (no clock is read).
+    """
+    if order not in ORDERS:
+        raise UsageError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
+    if not title.strip():
+        raise UsageError("a dossier needs a title (--title)")
+    hits = sorted(hits, key=lambda h: (h.day or "9999", h.id))
+    groups: dict[str, list[Hit]] = {}
+    for h in hits:
+        groups.setdefault(_speaker_key(h), []).append(h)
+
+    def importance(item: tuple[str, list[Hit]]) -> tuple:
+        key, hs = item
+        last = key == UNATTRIBUTED
+        first = hs[0].day or "9999"
+        if order == "importance":
+            return (last, -len(hs), first, key)
+        return (last, first, -len(hs), key)
+
+    sections: list[Section] = []
+    citations: list[Citation] = []
+    for key, hs in sorted(groups.items(), key=importance):
+        role = next((h.role for h in reversed(hs) if h.role), None)
+        org = next((h.organisation for h in reversed(hs) if h.organisation), None)
+        country = next((h.country for h in reversed(hs) if h.country), None)
+        section = Section(key, role, org, country, first=hs[0].day, last=hs[-1].day)
+        for h in hs:
+            number = len(citations) + 1
+            citations.append(
+                Citation(
+                    number=number,
+                    statement_id=h.id,
+                    source=h.source or (None if h.source_missing else h.outlet),
+                    outlet=h.outlet,
+                    title=h.title,
+                    date=h.day,
+                    url=h.url,
+                    doc=h.doc,
+                    source_missing=h.source_missing or not (h.source or h.outlet),
+                )
+            )
+            section.quotes.append(
+                QuoteEntry(h.id, headline_for(h), h.quote.strip(), h.day, h.kind, number)
+            )
+        sections.append(section)
+
+    docs: dict[int, DocumentEntry] = {}
+    for h in hits:
+        entry = docs.get(h.doc_id)
+        if entry is None:
+            entry = docs[h.doc_id] = DocumentEntry(
+                h.doc_id, h.doc, h.title, h.outlet, h.url, h.published, 0
+            )
+        entry.statements += 1
+    documents = sorted(docs.values(), key=lambda d: (d.published or "9999", d.doc, d.doc_id))
+
+    days = [d for d in (h.day for h in hits) if d]
+    speakers = Counter(s.speaker for s in sections for _ in s.quotes)
+    sources = Counter(c.label if not c.source_missing else "(source missing)" for c in citations)
+    by_count = lambda kv: (-kv[1], kv[0])  # noqa: E731
+    dossier = Dossier(
+        title=title.strip(),
+        date_from=min(days) if days else None,
+        date_to=max(days) if days else None,
+        statements=len(hits),
+        speakers=sorted(speakers.items(), key=by_count),
+        sources=sorted(sources.items(), key=by_count),
+        days=sorted(Counter(days).items()),
+        sections=sections,
+        citations=citations,
+        documents=documents,
+        description=description,
+        generated=generated,
+    )
+    log.info("dossier %r: %s", dossier.title, dossier.summary_line)
+    return dossier
+
+
+def _speaker_key(h: Hit) -> str:
+    return (h.person or h.speaker or "").strip() or UNATTRIBUTED
+
+
+# --- writing ------------------------------------------------------------------------
+
+FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def format_for(path: str | Path, fmt: str | None = None) -> str:
+    if fmt:
+        if fmt not in set(FORMATS.values()):
+            raise UsageError(f"unknown dossier format {fmt!r}; use md, html or pdf")
+        return fmt
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(
+            f"cannot tell the format of {str(path)!r} from its extension; "
+            "name it .md, .html or .pdf (or pass --format)"
+        )
+    return FORMATS[suffix]
+
+
+def check_writable(path: str | Path) -> Path:
+    """Raise ReportError unless ``path`` can be created or overwritten."""
+    p = Path(path)
+    parent = p.parent if str(p.parent) else Path(".")
+    if p.is_dir():
+        raise ReportError("is a folder; give a file name such as dossier.html", source=str(path))
+    if not parent.is_dir():
+        raise ReportError(f"folder {parent} does not exist; create it first", source=str(path))
+    return p
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` as UTF-8 with \\n line ends; OSError becomes ReportError."""
+    p = check_writable(path)
+    try:
+        with open(p, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as e:
+        raise ReportError(
+            f"cannot write it ({e.strerror or e}); choose another output path", source=str(path)
+        ) from e
+    return p
+
+
+def render(dossier: Dossier, fmt: str) -> str:
+    """The dossier as Markdown or HTML text."""
+    if fmt == "md":
+        from saidwhat.reports.markdown import render_markdown
+
+        return render_markdown(dossier)
+    if fmt == "html":
+        from saidwhat.reports.html import render_html
+
+        return render_html(dossier)
+    raise UsageError(f"cannot render {fmt!r} as text; use md or html")
+
+
+def write_dossier(dossier: Dossier, path: str | Path, fmt: str | None = None) -> Path:
+    """Write ``dossier`` to ``path`` as Markdown, HTML or PDF (by extension or ``fmt``)."""
+    fmt = format_for(path, fmt)
+    if fmt == "pdf":
+        from saidwhat.reports.pdf import write_pdf
+
+        return write_pdf(dossier, path)
+    return write_text(path, render(dossier, fmt))

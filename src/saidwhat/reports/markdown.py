@@ -1,0 +1,96 @@
+"""A dossier as Markdown: deterministic, readable as plain text, safe to render.
+
+Document text is backslash-escaped where Markdown would read it as markup
+(``*``, ``_``, ``[``, ``<`` and friends), so a quote cannot inject links or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from saidwhat.reports.dossier import Citation, Dossier
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+_LINE_START = re.compile(r"^(\s*)([-=+]|\d+\.)", re.MULTILINE)
+
+
+def md_escape(text: str | None) -> str:
+    """``text`` with Markdown markup characters escaped, on one line."""
+    if not text:
+        return ""
+    flat = " ".join(text.split())
+    flat = _SPECIAL.sub(r"\\\1", flat)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat)
+
+
+def md_url(url: str | None) -> str:
+    """A URL as an autolink, or escaped text when it is not a plain http(s) URL."""
+    if url and re.match(r"^https?://[^\s<>]+$", url):
+        return f"<{url}>"
+    return md_escape(url)
+
+
+def citation_text(c: Citation) -> str:
+    parts = []
+    if c.source_missing:
+        parts.append("**source missing**")
+        if c.outlet:
+            parts.append(f"in {md_escape(c.outlet)}")
+    else:
+        parts.append(md_escape(c.label))
+    if c.title:
+        parts.append(f"“{md_escape(c.title)}”")
+    parts.append(c.date or "undated")
+    if c.url:
+        parts.append(md_url(c.url))
+    else:
+        parts.append(f"document {md_escape(c.doc)}")
+    return ", ".join(parts)
+
+
+def render_markdown(dossier: Dossier) -> str:
+    out: list[str] = [f"# {md_escape(dossier.title)}", ""]
+    if dossier.description:
+        out += [f"*{md_escape(dossier.description)}*", ""]
+    out += [md_escape(dossier.summary_line), ""]
+    if dossier.generated:
+        out += [f"Generated {md_escape(dossier.generated)}.", ""]
+
+    out += ["## Summary", ""]
+    speakers = ", ".join(f"{md_escape(s)} ({n})" for s, n in dossier.speakers) or "none"
+    sources = ", ".join(f"{md_escape(s)} ({n})" for s, n in dossier.sources) or "none"
+    days = ", ".join(f"{d} ({n})" for d, n in dossier.days) or "undated"
+    out += [f"- **Speakers:** {speakers}", f"- **Sources:** {sources}", f"- **Dates:** {days}", ""]
+
+    for section in dossier.sections:
+        out.append(f"## {md_escape(section.speaker)}")
+        out.append("")
+        if section.subtitle:
+            out += [f"*{md_escape(section.subtitle)}*", ""]
+        for q in section.quotes:
+            out.append(f"### {md_escape(q.headline)}")
+            out.append("")
+            out.append(f"> {md_escape(q.quote)} [{q.citation}]")
+            out.append("")
+            meta = [q.date or "undated"]
+            if q.kind != "direct":
+                meta.append(f"{q.kind} quote")
+            out += [f"*{' · '.join(meta)}*", ""]
+
+    out += ["## Sources", ""]
+    for c in dossier.citations:
+        out.append(f"{c.number}. {citation_text(c)}")
+    out.append("")
+
+    out += ["## Documents used", ""]
+    for d in dossier.documents:
+        label = md_escape(d.title) or md_escape(d.doc)
+        bits = [b for b in (md_escape(d.outlet), (d.published or "")[:10]) if b]
+        line = f"- {label}"
+        if bits:
+            line += f" ({', '.join(bits)})"
+        line += f", {md_url(d.url) if d.url else md_escape(d.doc)}"
+        line += f", {d.statements} statement{'s' * (d.statements != 1)}"
+        out.append(line)
+    out.append("")
+    return "\n".join(out)

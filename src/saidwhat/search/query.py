@@ -1,0 +1,549 @@
+"""Searching stored statements: full text (FTS5), speaker, organisation, dates and more.
+
+:func:`search_statements` turns a :class:`SearchFilters` into one parameterised
+SQL query over ``statements`` joined to its document, its person and, when
+there is text to match, the ``statements_fts`` index. Every :class:`Hit`
+carries the statement, its provenance and an FTS highlight.
+
+Speakers are found through the ``aliases`` table on :func:`saidwhat.names.name_key`,
+so "Sergei Lavrov" finds statements stored for "Sergey Lavrov", and manual
+corrections (merge, split, registry import) apply to search at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import logging
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime
+from typing import Any
+
+from saidwhat.errors import NotFoundError, QueryError, StoreError
+from saidwhat.model import STATEMENT_KINDS, Statement
+from saidwhat.names import name_key
+from saidwhat.store.db import Store
+
+log = logging.getLogger(__name__)
+
+SORTS = ("rank", "date", "-date")
+
+#: Highlight markers used when none are given: plain text that reads well on a terminal.
+DEFAULT_HIGHLIGHT = ("[", "]")
+
+#: Provenance fields added to the extract contract in machine-readable output.
+PROVENANCE_FIELDS = ("doc_id", "title", "outlet", "url", "published")
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_FTS_ERROR_HINTS = (
+    "fts5",
+    "syntax error",
+    "unterminated string",
+    "no such column",
+    "unknown special",
+)
+_QUOTING_HELP = (
+    'put phrases in double quotes ("foreign minister"), join terms with AND, OR, NOT '
+    "(in capitals), end a word with * for a prefix (sanction*), and quote any term "
+    'that holds punctuation or is itself AND/OR/NOT ("U.S." AND "not")'
+)
+
+
+@dataclass
+class SearchFilters:
+    """What to search for. Every field is optional; set fields are combined with AND.
+
+    ``text`` uses FTS5 syntax over the quote and speaker name. ``speaker`` is any
+    alias of a person. ``about`` finds quotes that mention a person (through all
+    their aliases) or, failing that, the phrase itself. ``since``/``until`` are
+    ISO dates (``2024``, ``2024-05`` or ``2024-05-01``, both inclusive) compared
+    with the statement's date, or its document's publication date when it has none.
+    """
+
+    text: str | None = None
+    speaker: str | None = None
+    org: str | None = None
+    country: str | None = None
+    role: str | None = None
+    kind: str | None = None
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+    about: str | None = None
+    sort: str = "rank"
+    limit: int | None = 100
+    offset: int = 0
+
+    def validate(self) -> SearchFilters:
+        """Raise :class:`QueryError` if a filter is malformed; return self."""
+        if self.kind is not None and self.kind not in STATEMENT_KINDS:
+            raise QueryError(f"unknown kind {self.kind!r}; use one of {', '.join(STATEMENT_KINDS)}")
+        if self.sort not in SORTS:
+            raise QueryError(f"unknown sort {self.sort!r}; use one of {', '.join(SORTS)}")
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, normalise_date(value, name))
+        if self.since and self.until:
+            n = min(len(self.since), len(self.until))
+            if self.since[:n] > self.until[:n]:
+                raise QueryError(f"since {self.since} is after until {self.until}; swap them")
+        if self.limit is not None and self.limit < 0:
+            raise QueryError("limit must be 0 or more")
+        if self.offset < 0:
+            raise QueryError("offset must be 0 or more")
+        for name in ("text", "about"):
+            value = getattr(self, name)
+            if value is not None and not value.strip():
+                setattr(self, name, None)
+        return self
+
+    def to_dict(self, *, drop_empty: bool = True) -> dict[str, Any]:
+        data = asdict(self)
+        if drop_empty:
+            defaults = SearchFilters()
+            data = {k: v for k, v in data.items() if v != getattr(defaults, k) or k == "sort"}
+            if data.get("sort") == "rank":
+                data.pop("sort")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SearchFilters:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise QueryError(
+                f"unknown filter(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+        return cls(**data).validate()
+
+    def describe(self) -> str:
+        """A one-line human description ("speaker: Lavrov; since 2024-05-01")."""
+        parts = []
+        for name, value in self.to_dict().items():
+            if name in ("limit", "offset", "sort"):
+                continue
+            parts.append(f"{name}: {value}")
+        return "; ".join(parts)
+
+
+def normalise_date(value: str, what: str = "date") -> str:
+    """Validate an ISO date or date prefix; a datetime is cut to its date."""
+    value = value.strip()
+    if len(value) > 10 and _DATE_RE.match(value[:10]):
+        try:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        else:
+            return value[:10]
+    if not _DATE_RE.match(value):
+        raise QueryError(
+            f"{what} {value!r} is not an ISO date; write it as 2024-05-01, 2024-05 or 2024"
+        )
+    probe = value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
+    try:
+        date.fromisoformat(probe)
+    except ValueError as e:
+        raise QueryError(
+            f"{what} {value!r} is not a valid date ({e}); write it as 2024-05-01"
+        ) from e
+    return value
+
+
+@dataclass
+class Hit:
+    """One statement found by a search, with its provenance."""
+
+    id: int
+    quote: str
+    quote_start: int
+    quote_end: int
+    kind: str
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_type: str | None
+    cue: str | None
+    role: str | None
+    organisation: str | None
+    country: str | None
+    date: str | None
+    source: str | None
+    source_missing: bool
+    confidence: float
+    fragments: list[list[int]] | None
+    headline: str | None
+    person_id: int | None
+    person: str | None  # canonical name of the resolved person
+    doc_id: int
+    doc: str  # the document's ref
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    ingested_at: str | None = None
+    snippet: str = ""
+    rank: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def effective_date(self) -> str | None:
+        """The statement's date, else its document's publication date (as stored)."""
+        return self.date or self.published
+
+    @property
+    def day(self) -> str | None:
+        eff = self.effective_date
+        return eff[:10] if eff else None
+
+    @property
+    def speaker_display(self) -> str | None:
+        return self.person or self.speaker
+
+    def to_contract(self) -> dict[str, Any]:
+        """The extract contract fields (``doc`` = the document's ref) plus provenance."""
+        out: dict[str, Any] = {"doc": self.doc}
+        for name in Statement.CONTRACT_FIELDS:
+            out[name] = getattr(self, name)
+        out["confidence"] = round(float(self.confidence), 3)
+        for name in PROVENANCE_FIELDS:
+            out[name] = getattr(self, name)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("extra")
+        return out
+
+
+# --- speakers -----------------------------------------------------------------------
+
+
+def resolve_speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
+    """Ids of the people ``name`` refers to; raise NotFoundError/QueryError when none/ambiguous.
+
+    ``#12`` names a person by id. A full name matches every person holding an
+    alias with the same key (unmerged duplicates of one person included). A
+    single word also matches the last word of aliases (a surname), but only
+    when all the people it matches share one name.
+    """
+    name = name.strip()
+    if re.fullmatch(r"#\d+", name):
+        row = conn.execute("SELECT id FROM people WHERE id = ?", (int(name[1:]),)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no person with id {name}; list them with `saidwhat speakers`")
+        return [int(row[0])]
+    key = name_key(name)
+    if not key:
+        raise QueryError(f"speaker {name!r} has no letters to match; give a name such as 'Lavrov'")
+    ids = [
+        r[0] for r in conn.execute("SELECT DISTINCT person_id FROM aliases WHERE key = ?", (key,))
+    ]
+    if not ids:
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT person_id FROM aliases WHERE key = ? UNION "
+                "SELECT id FROM people WHERE lower(name) = lower(?)",
+                (key, name),
+            )
+        ]
+    if not ids and " " not in key:
+        pattern = "% " + _like_escape(key)
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT person_id FROM aliases WHERE key LIKE ? ESCAPE '\\'", (pattern,)
+            )
+        ]
+    if not ids:
+        raise NotFoundError(_not_found_message(conn, name))
+    if len(ids) > 1 and " " not in key:
+        names = _names_of(conn, ids)
+        if len({name_key(n) for n in names.values()}) > 1:
+            listing = ", ".join(f"{n} (#{i})" for i, n in sorted(names.items(), key=lambda x: x[1]))
+            raise QueryError(f"speaker {name!r} is ambiguous: {listing}; give the full name or #id")
+    return sorted(int(i) for i in ids)
+
+
+def resolve_one_person(conn: sqlite3.Connection, name: str) -> int:
+    """Like :func:`resolve_speaker_ids` but exactly one person (else QueryError naming ids)."""
+    ids = resolve_speaker_ids(conn, name)
+    if len(ids) > 1:
+        names = _names_of(conn, ids)
+        listing = ", ".join(f"{names[i]} (#{i})" for i in ids)
+        raise QueryError(f"{name!r} names {len(ids)} people: {listing}; pick one by #id")
+    return ids[0]
+
+
+def _names_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT id, name FROM people WHERE id IN ({marks})", ids)
+    return {int(r[0]): r[1] for r in rows}
+
+
+def _not_found_message(conn: sqlite3.Connection, name: str) -> str:
+    names = [r[0] for r in conn.execute("SELECT name FROM people UNION SELECT alias FROM aliases")]
+    close = difflib.get_close_matches(name, names, n=5, cutoff=0.6)
+    if not close:
+        lowered = {n.casefold(): n for n in names}
+        close = [lowered[c] for c in difflib.get_close_matches(name.casefold(), list(lowered), n=5)]
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return f"no speaker named {name!r}{hint} (list speakers with `saidwhat speakers`)"
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like(value: str) -> str:
+    return "%" + _like_escape(value.strip()) + "%"
+
+
+# --- full text ----------------------------------------------------------------------
+
+
+def fts_phrase(text: str) -> str:
+    """``text`` as one FTS5 phrase (double quotes doubled)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def check_fts_syntax(text: str) -> None:
+    """Cheap checks before SQLite sees the query (it reports these less clearly)."""
+    if text.count('"') % 2:
+        raise QueryError(f"unbalanced double quote in search text {text!r}; {_QUOTING_HELP}")
+    if text.count("(") != text.count(")"):
+        raise QueryError(f"unbalanced parentheses in search text {text!r}; {_QUOTING_HELP}")
+
+
+def about_expression(conn: sqlite3.Connection, about: str) -> str:
+    """FTS expression over the quote column for statements that mention ``about``."""
+    terms: list[str] = []
+    try:
+        ids = resolve_speaker_ids(conn, about)
+    except (NotFoundError, QueryError):
+        ids = []
+    if ids:
+        marks = ",".join("?" * len(ids))
+        rows = conn.execute(
+            f"SELECT alias FROM aliases WHERE person_id IN ({marks}) UNION "
+            f"SELECT name FROM people WHERE id IN ({marks})",
+            [*ids, *ids],
+        )
+        terms = sorted({r[0].strip() for r in rows if r[0] and r[0].strip()})
+    if about.strip() not in terms:
+        terms.append(about.strip())
+    return "quote : (" + " OR ".join(fts_phrase(t) for t in terms) + ")"
+
+
+def fts_error(text: str, e: sqlite3.OperationalError) -> QueryError:
+    return QueryError(f"cannot search for {text!r} ({e}); {_QUOTING_HELP}")
+
+
+def _is_fts_error(e: sqlite3.OperationalError) -> bool:
+    msg = str(e).lower()
+    return any(h in msg for h in _FTS_ERROR_HINTS)
+
+
+# --- the query ----------------------------------------------------------------------
+
+_COLUMNS = """
+    s.id, s.quote, s.quote_start, s.quote_end, s.kind, s.speaker_name, s.speaker_mention,
+    s.speaker_start, s.speaker_end, s.speaker_type, s.cue, s.role, s.organisation, s.country,
+    s.date, s.source, s.source_missing, s.confidence, s.fragments, s.headline, s.person_id,
+    p.name AS person_name, d.id AS doc_id, d.ref AS doc_ref, d.title, d.outlet, d.url,
+    d.published, d.ingested_at
+"""
+
+
+def build_query(
+    conn: sqlite3.Connection,
+    filters: SearchFilters,
+    *,
+    highlight: tuple[str, str] = DEFAULT_HIGHLIGHT,
+    snippet_tokens: int = 16,
+) -> tuple[str, list[Any], str | None]:
+    """The SQL, its parameters and the FTS expression (None when no text is matched)."""
+    where: list[str] = []
+    params: list[Any] = []
+    match_parts: list[str] = []
+    if filters.text:
+        check_fts_syntax(filters.text)
+        match_parts.append(f"({filters.text})")
+    if filters.about:
+        match_parts.append(about_expression(conn, filters.about))
+    match = " AND ".join(match_parts) if match_parts else None
+
+    select_params: list[Any] = []
+    if match:
+        snippet = "snippet(statements_fts, 0, ?, ?, '…', ?)"
+        select_params = [highlight[0], highlight[1], snippet_tokens]
+        source = (
+            "statements_fts JOIN statements s ON s.id = statements_fts.rowid"
+            " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
+        )
+        rank = "statements_fts.rank"
+        where.append("statements_fts MATCH ?")
+        params.append(match)
+    else:
+        snippet = "NULL"
+        rank = "NULL"
+        source = (
+            "statements s JOIN documents d ON d.id = s.document_id"
+            " LEFT JOIN people p ON p.id = s.person_id"
+        )
+
+    if filters.speaker:
+        ids = resolve_speaker_ids(conn, filters.speaker)
+        where.append(f"s.person_id IN ({','.join('?' * len(ids))})")
+        params.extend(ids)
+    if filters.org:
+        where.append(
+            "(s.organisation LIKE ? ESCAPE '\\' OR (s.organisation IS NULL"
+            " AND p.organisation LIKE ? ESCAPE '\\'))"
+        )
+        params += [_like(filters.org)] * 2
+    if filters.country:
+        where.append(
+            "(lower(s.country) = lower(?) OR (s.country IS NULL AND lower(p.country) = lower(?)))"
+        )
+        params += [filters.country.strip()] * 2
+    if filters.role:
+        where.append(
+            "(s.role LIKE ? ESCAPE '\\' OR (s.role IS NULL AND EXISTS (SELECT 1 FROM person_roles"
+            " pr WHERE pr.person_id = s.person_id AND pr.role LIKE ? ESCAPE '\\')))"
+        )
+        params += [_like(filters.role)] * 2
+    if filters.kind:
+        where.append("s.kind = ?")
+        params.append(filters.kind)
+    if filters.source:
+        where.append("(s.source LIKE ? ESCAPE '\\' OR d.outlet LIKE ? ESCAPE '\\')")
+        params += [_like(filters.source)] * 2
+    eff = "COALESCE(s.date, d.published)"
+    if filters.since:
+        where.append(f"substr({eff}, 1, ?) >= ?")
+        params += [len(filters.since), filters.since]
+    if filters.until:
+        where.append(f"substr({eff}, 1, ?) <= ?")
+        params += [len(filters.until), filters.until]
+
+    if filters.sort == "rank" and match:
+        order = "statements_fts.rank, s.id"
+    elif filters.sort == "date":
+        order = f"{eff} IS NULL, {eff}, s.id"
+    else:  # '-date', and 'rank' without text to rank by
+        order = f"{eff} IS NULL, {eff} DESC, s.id DESC"
+
+    sql = f"SELECT {_COLUMNS}, {snippet} AS snippet, {rank} AS rank FROM {source}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if filters.limit is not None or filters.offset:
+        sql += " LIMIT ? OFFSET ?"
+        params += [-1 if filters.limit is None else filters.limit, filters.offset]
+    return sql, select_params + params, match
+
+
+def iter_statements(
+    store: Store,
+    filters: SearchFilters,
+    *,
+    highlight: tuple[str, str] = DEFAULT_HIGHLIGHT,
+    batch: int = 500,
+) -> Iterator[Hit]:
+    """Yield the hits of ``filters`` one at a time (for exports of any size)."""
+    filters.validate()
+    sql, params, match = build_query(store.conn, filters, highlight=highlight)
+    log.debug("search %s with %s", sql, params)
+    try:
+        cur = store.conn.execute(sql, params)
+        while True:
+            rows = cur.fetchmany(batch)
+            if not rows:
+                break
+            for row in rows:
+                yield _hit(row)
+    except sqlite3.OperationalError as e:
+        if match is not None and _is_fts_error(e):
+            raise fts_error(filters.text or filters.about or "", e) from e
+        raise _db_error(store, e) from e
+    except sqlite3.DatabaseError as e:
+        raise _db_error(store, e) from e
+
+
+def search_statements(
+    store: Store, filters: SearchFilters, *, highlight: tuple[str, str] = DEFAULT_HIGHLIGHT
+) -> list[Hit]:
+    """The statements matching ``filters``, best (or newest/oldest, by ``sort``) first."""
+    return list(iter_statements(store, filters, highlight=highlight))
+
+
+def explain(store: Store, filters: SearchFilters) -> list[str]:
+    """SQLite's query plan for ``filters`` (to check that indexes are used)."""
+    filters.validate()
+    sql, params, _ = build_query(store.conn, filters)
+    return [r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+
+
+def _db_error(store: Store, e: sqlite3.Error) -> StoreError:
+    # Reuse the store's wording for locked/corrupt databases.
+    from saidwhat.store.db import _store_error
+
+    return _store_error(store.path, e)
+
+
+def _hit(row: sqlite3.Row) -> Hit:
+    fragments = row["fragments"]
+    snippet = row["snippet"]
+    if snippet is None:
+        snippet = shorten(row["quote"], 120)
+    return Hit(
+        id=row["id"],
+        quote=row["quote"],
+        quote_start=row["quote_start"],
+        quote_end=row["quote_end"],
+        kind=row["kind"],
+        speaker=row["speaker_name"],
+        speaker_mention=row["speaker_mention"],
+        speaker_start=row["speaker_start"],
+        speaker_end=row["speaker_end"],
+        speaker_type=row["speaker_type"],
+        cue=row["cue"],
+        role=row["role"],
+        organisation=row["organisation"],
+        country=row["country"],
+        date=row["date"],
+        source=row["source"],
+        source_missing=bool(row["source_missing"]),
+        confidence=float(row["confidence"]),
+        fragments=json.loads(fragments) if fragments else None,
+        headline=row["headline"],
+        person_id=row["person_id"],
+        person=row["person_name"],
+        doc_id=row["doc_id"],
+        doc=row["doc_ref"],
+        title=row["title"],
+        outlet=row["outlet"],
+        url=row["url"],
+        published=row["published"],
+        ingested_at=row["ingested_at"],
+        snippet=snippet,
+        rank=row["rank"],
+    )
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``width`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1]
+    if " " in cut[width // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-") + "…"
