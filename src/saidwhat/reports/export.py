@@ -108,7 +108,7 @@ def _open_text(path: str | None) -> Iterator[IO[str]]:
         return
     p = check_writable(path)
     try:
-        fh = open(p, "w", encoding="utf-8", newline="")
+        fh = open(p, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as e:
         raise ReportError(
             f"cannot write it ({e.strerror or e}); choose another path", source=path
