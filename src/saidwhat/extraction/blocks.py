@@ -1,0 +1,257 @@
+"""Paragraph-level forms: transcripts, ``NAME, ROLE: "..."`` lines and headlines.
+
+:func:`find_blocks` reads paragraphs only (no parse): it returns the
+statements these layouts carry, the char ranges they claim (so the
+sentence-level finders leave them alone) and the headlines/section titles,
+which the pipeline attaches to the statement they paraphrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .candidate import Candidate
+from .quotes import DOUBLE_MARKS
+
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|al|bin|de|van|von|der|la)"
+_LABEL = re.compile(
+    r"[\"“”]?(?P<name>(?:Q|A|Question|Answer)|"
+    + r"(?:[A-Z][\w’'.-]*)(?:[ \u00a0]"
+    + _NAME_WORD
+    + r"){0,4}|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})[ \u00a0]*:[ \u00a0]*"
+)
+_NAME_ROLE = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?:[ \u00a0]"
+    + _NAME_WORD
+    + r"){0,5}),[ \u00a0]+(?P<role>[^:\n]{3,200}?)"
+    r"[ \u00a0]*:[ \u00a0]*(?=[\"“„«‘'])"
+)
+_QUESTION = frozenset({"q", "question", "questions", "interviewer"})
+_ANSWER = frozenset({"a", "answer"})
+_NOT_NAMES = frozenset(
+    [
+        "source",
+        "sources",
+        "photo",
+        "photos",
+        "note",
+        "notes",
+        "update",
+        "updates",
+        "editor",
+        "appendix",
+        "related",
+        "read",
+        "watch",
+        "video",
+        "image",
+        "caption",
+        "correction",
+        "disclaimer",
+        "transcript",
+        "subject",
+        "date",
+        "tags",
+        "tag",
+        "by",
+        "from",
+        "to",
+        "cc",
+        "warning",
+        "summary",
+        "background",
+        "context",
+        "the",
+        "this",
+        "that",
+        "these",
+        "update",
+        "breaking",
+    ]
+)
+_CITATION = re.compile(r"^\(.*\)$|^\[\d+\]")
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "from",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "be",
+        "its",
+        "it",
+        "vs",
+        "via",
+        "into",
+    ]
+)
+
+
+@dataclass
+class Headline:
+    """A short title-case line; ``who`` is the speaker part before a colon, if any."""
+
+    start: int
+    end: int
+    text: str
+    who: str | None = None
+    who_start: int | None = None
+
+
+@dataclass
+class BlockResult:
+    candidates: list[Candidate] = field(default_factory=list)
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+    headlines: list[Headline] = field(default_factory=list)
+    #: Label-named speakers (transcripts), as (start, end) char spans.
+    labels: list[tuple[int, int]] = field(default_factory=list)
+
+
+def is_title_case(s: str) -> bool:
+    """Headline style: most longer words capitalised and no sentence-final period."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", s)
+    if len(words) < 2:
+        return False
+    long = [w for w in words if w.lower() not in _SMALL]
+    if not long:
+        return False
+    caps = sum(1 for w in long if w[0].isupper())
+    return caps >= 0.75 * len(long)
+
+
+def _is_headline(text: str, ps: int, pe: int) -> bool:
+    line = text[ps:pe]
+    if len(line) > 250 or "\n" in line:
+        return False
+    if line.rstrip("”’\"'")[-1:] in ".?!" and not is_title_case(line):
+        return False
+    return is_title_case(line)
+
+
+def find_blocks(text: str, paras: list[tuple[int, int]]) -> BlockResult:
+    """Transcript turns, name-role lines and headlines of ``text``."""
+    res = BlockResult()
+    labels: list[tuple[int, re.Match | None]] = []
+    for k, (ps, pe) in enumerate(paras):
+        m = _LABEL.match(text, ps, pe)
+        if m and m.group("name").split()[0].lower().strip(".") not in _NOT_NAMES and m.end() < pe:
+            if _is_headline(text, m.end(), pe) and m.group("name").lower() not in _QUESTION:
+                labels.append((k, None))
+                continue
+            labels.append((k, m))
+        elif _is_headline(text, ps, pe):
+            labels.append((k, None))
+    label_at = dict(labels)
+    n_question = sum(1 for _, m in labels if m is not None and m.group("name").lower() in _QUESTION)
+    names = [m.group("name") for _, m in labels if m is not None]
+    repeated = {n for n in names if names.count(n) >= 2}
+    transcript = n_question > 0 or len(repeated) >= 2
+    for k, (ps, pe) in enumerate(paras):
+        if k in label_at and label_at[k] is None:
+            res.headlines.append(_headline(text, ps, pe))
+            res.claimed.append((ps, pe))
+    last_named: tuple[int, int] | None = None
+    for k, m in labels:
+        if m is None:
+            continue
+        ps, pe = paras[k]
+        name = m.group("name")
+        low = name.lower()
+        if low in _QUESTION:
+            res.claimed.append((ps, _turn_end(text, paras, k, label_at)[1]))
+            continue
+        if not transcript and name not in repeated:
+            continue
+        last_k, end = _turn_end(text, paras, k, label_at)
+        frags = [(m.end(), pe)] + [paras[j] for j in range(k + 1, last_k + 1)]
+        cand = Candidate(
+            start=m.end(),
+            end=end,
+            kind="qa",
+            fragments=[list(f) for f in frags] if len(frags) > 1 else None,
+            cue=":",
+            cue_start=m.end() - 1,
+            confidence=0.85,
+        )
+        if low in _ANSWER:
+            if last_named is not None:
+                cand.speaker_start, cand.speaker_end = last_named
+            cand.confidence = 0.6
+        else:
+            ns = m.start("name")
+            cand.speaker_start, cand.speaker_end = ns, ns + len(name)
+            last_named = (ns, ns + len(name))
+            res.labels.append(last_named)
+        res.candidates.append(cand)
+        res.claimed.append((ps, end))
+    for ps, pe in paras:
+        _name_role_line(text, ps, pe, res)
+    return res
+
+
+def _turn_end(text: str, paras, k: int, label_at: dict) -> tuple[int, int]:
+    """Index of the last paragraph of the turn starting at paragraph ``k``, and its end."""
+    last = k
+    while last + 1 < len(paras) and last + 1 not in label_at:
+        ps, pe = paras[last + 1]
+        nxt = text[ps:pe]
+        if _CITATION.match(nxt):
+            break
+        prev_closed = text[paras[last][1] - 1] in '”"' and not _ends_open(text, paras[last])
+        if prev_closed and nxt[0] not in DOUBLE_MARKS:
+            break
+        last += 1
+    return last, paras[last][1]
+
+
+def _ends_open(text: str, para: tuple[int, int]) -> bool:
+    """A paragraph ending in a mark that actually opens (rare typo) counts as open."""
+    ps, pe = para
+    return pe - ps < 2 or text[pe - 2].isspace()
+
+
+def _headline(text: str, ps: int, pe: int) -> Headline:
+    line = text[ps:pe]
+    m = re.match(r"^(?P<who>[^:]{2,80}?)\s*:\s+", line)
+    if m:
+        return Headline(ps, pe, line, m.group("who"), ps)
+    return Headline(ps, pe, line)
+
+
+def _name_role_line(text: str, ps: int, pe: int, res: BlockResult) -> None:
+    """``Konstantin Kosachev, the chair of ...: "..."`` -> a direct quote with its role."""
+    m = _NAME_ROLE.match(text, ps, pe)
+    if not m or any(s <= ps < e for s, e in res.claimed):
+        return
+    role = m.group("role")
+    if re.search(r"\b(?:said|says|told|added|wrote|tweeted|stated|noted)\b", role):
+        return
+    qs = m.end()
+    cand = Candidate(
+        start=qs,
+        end=pe,
+        kind="direct",
+        cue=":",
+        cue_start=m.end() - 1,
+        speaker_start=m.start("name"),
+        speaker_end=m.end("name"),
+        role=re.sub(r"^(?:the|a|an)\s+", "", role.strip()),
+        confidence=0.85,
+    )
+    res.candidates.append(cand)
+    res.claimed.append((ps, pe))

@@ -1,0 +1,291 @@
+"""Decide what each quotation and each cue clause becomes: direct, mixed or indirect.
+
+:func:`attribute` is the core: it pairs quotation-mark spans with the cue
+clauses of the parse. A quote that fills a cue's complement is a direct
+quote of that cue's speaker; a quote inside a larger complement makes the
+complement a mixed quote; quotes with no cue in their sentence look for one
+after the quote, before it, at the end of the previous paragraph (``X said:``)
+or continue the statement just before. Quotes sharing one cue become one
+statement with fragments (``"A," she said, "B."``), as PolNeAR annotates them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from .candidate import Candidate
+from .cues import BELIEF_VERBS, SPEECH_VERBS
+from .indirect import CueClause, fallback_subject, np_span, subject_of
+from .quotes import QuoteSpan
+
+_WORD = re.compile(r"\w+")
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
+)
+_CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(_WORD.findall(text, s, e))
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+class _Index:
+    """Token lookups by char offset, built once per document."""
+
+    def __init__(self, doc: Doc, paras: list[tuple[int, int]]):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.para_starts = [p[0] for p in paras]
+        self.paras = paras
+
+    def tok_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+
+def attribute(
+    doc: Doc,
+    quotes: list[QuoteSpan],
+    clauses: list[CueClause],
+    paras: list[tuple[int, int]],
+) -> list[Candidate]:
+    """Candidates for every attributed quote and reported clause, in text order."""
+    text = doc.text
+    idx = _Index(doc, paras)
+    in_quote = _QuoteMask(quotes)
+    clauses = [c for c in clauses if not in_quote.inside(doc[c.cue_i].idx)]
+    by_q: dict[int, Candidate] = {}
+    consumed: set[int] = set()
+    used: set[int] = set()
+    out: list[Candidate] = []
+    # 1. quotes reached through a cue's complement
+    for ci, cc in enumerate(clauses):
+        c_words = _words(text, cc.start, cc.end)
+        if not c_words:
+            continue
+        inside = [
+            (qi, q)
+            for qi, q in enumerate(quotes)
+            if _overlap(q.start, q.end, cc.start, cc.end) and qi not in consumed
+        ]
+        if not inside:
+            continue
+        q_words = sum(_words(text, max(q.start, cc.start), min(q.end, cc.end)) for _, q in inside)
+        if q_words >= 0.75 * c_words and not cc.according:
+            qi, q = max(inside, key=lambda x: _overlap(x[1].start, x[1].end, cc.start, cc.end))
+            if qi in by_q:
+                continue
+            by_q[qi] = _direct(doc, idx, q, cc.cue_i, cc.speaker_i, cc.cue, 0.9)
+            used.add(ci)
+        elif all(q.start >= cc.start - 1 and q.end <= cc.end + 1 for _, q in inside):
+            cand = _from_clause(doc, cc, "mixed")
+            out.append(cand)
+            consumed.update(qi for qi, _ in inside)
+            used.add(ci)
+    # 2. quotes with no complement link: search around them
+    prev: Candidate | None = None
+    for qi, q in enumerate(quotes):
+        if qi in consumed:
+            continue
+        cand = by_q.get(qi) or _search(doc, idx, in_quote, q, quotes, prev)
+        if cand is None:
+            continue
+        cand = _merge_or_keep(text, idx, prev, cand, q)
+        if cand is not prev:
+            out.append(cand)
+        prev = cand
+    # 3. the remaining clauses are indirect (unless mostly quoted)
+    for ci, cc in enumerate(clauses):
+        if ci in used or (cc.speaker_i is None and not cc.according):
+            continue
+        c_words = _words(text, cc.start, cc.end)
+        if c_words < 2:
+            continue
+        quoted = sum(
+            _words(text, max(q.start, cc.start), min(q.end, cc.end))
+            for q in in_quote.overlapping(cc.start, cc.end)
+        )
+        if quoted >= 0.5 * c_words:
+            continue
+        out.append(_from_clause(doc, cc, "mixed" if quoted else "indirect"))
+    out.sort(key=lambda c: c.start)
+    return _dedupe(out)
+
+
+class _QuoteMask:
+    def __init__(self, quotes: list[QuoteSpan]):
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+
+    def inside(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return any(
+            self.quotes[j].start <= pos < self.quotes[j].end for j in range(max(0, k - 3), k + 1)
+        )
+
+    def overlapping(self, s: int, e: int) -> list[QuoteSpan]:
+        k = bisect.bisect_left(self.starts, e)
+        return [q for q in self.quotes[max(0, k - 40) : k] if q.end > s and q.start < e]
+
+
+def _speaker(doc: Doc, speaker_i: int | None) -> tuple[int | None, int | None]:
+    if speaker_i is None:
+        return None, None
+    return np_span(doc, doc[speaker_i])
+
+
+def _from_clause(doc: Doc, cc: CueClause, kind: str) -> Candidate:
+    s0, s1 = _speaker(doc, cc.speaker_i)
+    return Candidate(
+        start=cc.start,
+        end=cc.end,
+        kind=kind,
+        fragments=cc.fragments,
+        cue=cc.cue,
+        cue_start=doc[cc.cue_i].idx,
+        speaker_start=s0,
+        speaker_end=s1,
+        speaker_tok=cc.speaker_i,
+        confidence=cc.strength,
+    )
+
+
+def _direct(
+    doc: Doc,
+    idx: _Index,
+    q: QuoteSpan,
+    cue_i: int | None,
+    spk_i: int | None,
+    cue: str | None,
+    conf: float,
+) -> Candidate:
+    s0, s1 = _speaker(doc, spk_i)
+    kind = "direct"
+    cue_pos = doc[cue_i].idx if cue_i is not None else None
+    if q.fragments or (cue_pos is not None and idx.para_of(cue_pos) != idx.para_of(q.start)):
+        kind = "block"
+    return Candidate(
+        start=q.start,
+        end=q.end,
+        kind=kind,
+        fragments=[list(f) for f in q.fragments] if q.fragments else None,
+        cue=cue,
+        cue_start=cue_pos,
+        speaker_start=s0,
+        speaker_end=s1,
+        speaker_tok=spk_i,
+        confidence=conf,
+    )
+
+
+def _cue_token(doc: Doc, lo: int, hi: int, in_quote: _QuoteMask, reverse: bool = False):
+    rng = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
+    for i in rng:
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _CUES and not in_quote.inside(t.idx):
+            subj = subject_of(t) or fallback_subject(t)
+            if subj is not None and not in_quote.inside(subj.idx):
+                return t, subj
+    return None
+
+
+def _search(
+    doc: Doc,
+    idx: _Index,
+    in_quote: _QuoteMask,
+    q: QuoteSpan,
+    quotes: list[QuoteSpan],
+    prev: Candidate | None,
+) -> Candidate | None:
+    text = doc.text
+    n_words = q.words(text)
+    pi = idx.para_of(q.start)
+    ps, pe = idx.paras[pi]
+    # an epigraph-style dash after the quote: “...” ― Name
+    m = _DASH_NAME.match(text, q.end)
+    if m and n_words >= 3:
+        cand = _direct(doc, idx, q, None, None, text[q.end : m.start(1)].strip(), 0.8)
+        cand.speaker_start, cand.speaker_end = m.start(1), m.end(1)
+        return cand
+    # after the quote, up to the end of its sentence (not past another quote)
+    t_end = idx.tok_at(max(q.end - 1, 0))
+    sent = doc[t_end].sent
+    nxt = next((o.start for o in quotes if o.start >= q.end), len(text))
+    hi = min(sent.end, idx.tok_at(min(nxt, pe)) + 1)
+    if q.end < pe:
+        found = _cue_token(doc, t_end + 1, hi, in_quote)
+        if found:
+            t, subj = found
+            return _direct(doc, idx, q, t.i, subj.i, t.text, 0.85)
+    # before the quote, in the sentence where it opens
+    t_start = idx.tok_at(q.start)
+    s_start = doc[t_start].sent.start
+    lo = max(s_start, idx.tok_at(ps))
+    found = _cue_token(doc, lo, t_start, in_quote, reverse=True)
+    if found:
+        t, subj = found
+        return _direct(doc, idx, q, t.i, subj.i, t.text, 0.8)
+    # X said:  (end of the previous paragraph)
+    if q.start == ps and pi > 0:
+        pps, ppe = idx.paras[pi - 1]
+        if text[ppe - 1] == ":":
+            lo = doc[idx.tok_at(ppe - 1)].sent.start
+            found = _cue_token(
+                doc, max(lo, idx.tok_at(pps)), idx.tok_at(ppe - 1) + 1, in_quote, True
+            )
+            if found:
+                t, subj = found
+                cand = _direct(doc, idx, q, t.i, subj.i, t.text, 0.85)
+                cand.kind = "block"
+                return cand
+    # a quote that opens a paragraph right after another statement continues it
+    if prev is not None and n_words >= 3 and (q.start == ps or q.start - prev.end < 200):
+        if idx.para_of(prev.end) >= pi - 1 and prev.speaker_start is not None:
+            cand = _direct(doc, idx, q, None, None, None, 0.55)
+            cand.continues = True
+            cand.speaker_start, cand.speaker_end = prev.speaker_start, prev.speaker_end
+            cand.speaker_tok = prev.speaker_tok
+            cand.cue, cand.cue_start = prev.cue, prev.cue_start
+            return cand
+    if n_words >= 8 and q.start == ps:
+        return _direct(doc, idx, q, None, None, None, 0.3)
+    return None
+
+
+def _merge_or_keep(
+    text: str, idx: _Index, prev: Candidate | None, cand: Candidate, q: QuoteSpan
+) -> Candidate:
+    """Join ``"A," she said, "B."``: the second quote becomes a fragment of the first."""
+    if prev is None or prev.kind not in ("direct", "block") or cand.kind not in ("direct", "block"):
+        return cand
+    same_cue = cand.cue_start is not None and cand.cue_start == prev.cue_start
+    if not same_cue or idx.para_of(prev.start) != idx.para_of(q.start):
+        return cand
+    if not (prev.end <= (prev.cue_start or 0) < q.start):
+        return cand
+    frags = prev.fragments or [[prev.start, prev.end]]
+    frags.append([q.start, q.end])
+    prev.fragments = frags
+    prev.end = q.end
+    return prev
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for c in cands:
+        key = (c.start, c.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

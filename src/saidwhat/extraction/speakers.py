@@ -1,0 +1,698 @@
+"""Who a speaker mention refers to: name clusters, coreference, organisations.
+
+:class:`SpeakerResolver` is built once per parsed document. It groups the
+person names of the document into clusters (``Lavrov`` / ``Sergey Lavrov`` /
+``FM Lavrov``, Sergei/Sergey folded; two people sharing a surname kept apart
+by first name), resolves pronouns (``he``, ``she``, ``who``) to the last
+compatible person outside quotations, titles (``the minister``) to the last
+person holding that role, ``the newspaper`` to the last outlet, and types
+organisations and outlets. :meth:`SpeakerResolver.people` lists who spoke.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..model import Person
+from .roles import RoleInfo, role_of
+
+_HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "madam",
+        "mme",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "gen",
+        "president",
+        "minister",
+        "fm",
+        "pm",
+        "mp",
+        "amb",
+        "ambassador",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "adviser",
+        "advisor",
+        "deputy",
+        "st",
+        "lt",
+        "col",
+        "capt",
+        "judge",
+        "justice",
+        "rev",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "governor",
+        "mayor",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "premier",
+        "chancellor",
+    ]
+)
+_FOLD = (
+    (r"^serguei$|^sergei$", "sergey"),
+    (r"^yury$|^yuriy$|^iurii$", "yuri"),
+    (r"^alexei$|^aleksei$|^aleksey$", "alexey"),
+    (r"^aleksandr$|^alexandr$", "alexander"),
+    (r"^dmitri$|^dmitrii$", "dmitry"),
+    (r"^andrei$", "andrey"),
+    (r"^nikolai$", "nikolay"),
+    (r"^mariya$", "maria"),
+    (r"skiy$|skii$", "sky"),
+    (r"iy$|ii$", "y"),
+    (r"ei$", "ey"),
+)
+_FOLD_RE = [(re.compile(p), r) for p, r in _FOLD]
+_FEMALE = frozenset(
+    [
+        "hillary",
+        "maria",
+        "nikki",
+        "elizabeth",
+        "melania",
+        "ivanka",
+        "nancy",
+        "kellyanne",
+        "sarah",
+        "theresa",
+        "angela",
+        "marine",
+        "loretta",
+        "huma",
+        "susan",
+        "samantha",
+        "condoleezza",
+        "madeleine",
+        "michelle",
+        "valentina",
+        "natalia",
+        "natalya",
+        "anna",
+        "olga",
+        "irina",
+        "elena",
+        "yelena",
+        "tatiana",
+        "tatyana",
+        "svetlana",
+        "yulia",
+        "julia",
+        "mary",
+        "jennifer",
+        "karen",
+        "lisa",
+        "laura",
+        "emily",
+        "jane",
+        "ann",
+        "anne",
+        "patricia",
+        "linda",
+        "barbara",
+        "margaret",
+        "jessica",
+        "donna",
+        "carol",
+        "ruth",
+        "sharon",
+        "kamala",
+        "amy",
+        "kirsten",
+        "claire",
+        "tammy",
+        "dianne",
+        "debbie",
+        "heidi",
+        "jeanne",
+        "catherine",
+        "katherine",
+        "kate",
+        "hope",
+        "megyn",
+        "federica",
+        "ursula",
+        "christine",
+        "jill",
+        "chelsea",
+        "melanie",
+        "sonya",
+        "pamela",
+        "martha",
+        "ariana",
+        "ana",
+    ]
+)
+_MALE = frozenset(
+    [
+        "donald",
+        "barack",
+        "bernie",
+        "ted",
+        "marco",
+        "mike",
+        "michael",
+        "john",
+        "joe",
+        "bill",
+        "george",
+        "sergey",
+        "vladimir",
+        "dmitry",
+        "yuri",
+        "konstantin",
+        "leonid",
+        "alexey",
+        "rex",
+        "james",
+        "paul",
+        "mitch",
+        "chris",
+        "tim",
+        "jeb",
+        "ben",
+        "robert",
+        "david",
+        "richard",
+        "thomas",
+        "charles",
+        "mark",
+        "steven",
+        "steve",
+        "kevin",
+        "brian",
+        "jim",
+        "tom",
+        "bob",
+        "andrew",
+        "peter",
+        "lindsey",
+        "josh",
+        "eric",
+        "harry",
+        "jeff",
+        "rand",
+        "rick",
+        "scott",
+        "mikhail",
+        "nikolay",
+        "andrey",
+        "alexander",
+        "boris",
+        "viktor",
+        "igor",
+        "oleg",
+        "pavlo",
+        "petro",
+        "emmanuel",
+        "francois",
+        "recep",
+        "bashar",
+        "hassan",
+        "benjamin",
+        "xi",
+        "shinzo",
+        "justin",
+        "boris",
+        "reince",
+        "sean",
+        "newt",
+        "rudy",
+        "chuck",
+        "jared",
+    ]
+)
+_FEMALE_WORDS = frozenset(
+    [
+        "ms",
+        "mrs",
+        "miss",
+        "madam",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "woman",
+        "wife",
+        "mother",
+    ]
+)
+_MALE_WORDS = frozenset(
+    ["mr", "sir", "spokesman", "chairman", "congressman", "businessman", "man", "husband", "father"]
+)
+_OUTLET_WORDS = frozenset(
+    [
+        "newspaper",
+        "daily",
+        "times",
+        "post",
+        "journal",
+        "news",
+        "tass",
+        "ria",
+        "interfax",
+        "kommersant",
+        "izvestia",
+        "reuters",
+        "ap",
+        "bloomberg",
+        "cnn",
+        "bbc",
+        "fox",
+        "msnbc",
+        "nbc",
+        "abc",
+        "cbs",
+        "npr",
+        "politico",
+        "axios",
+        "guardian",
+        "telegraph",
+        "tribune",
+        "herald",
+        "gazette",
+        "magazine",
+        "agency",
+        "radio",
+        "tv",
+        "television",
+        "channel",
+        "network",
+        "broadcaster",
+        "outlet",
+        "paper",
+        "wire",
+        "press",
+        "breitbart",
+        "huffpost",
+        "huffington",
+        "vedomosti",
+        "rt",
+        "sputnik",
+    ]
+)
+_OUTLET_NOUNS = frozenset(
+    ["newspaper", "daily", "paper", "outlet", "agency", "magazine", "network", "broadcaster"]
+)
+_ROLE_NOUNS = frozenset(
+    [
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "president",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ambassador",
+        "aide",
+        "adviser",
+        "advisor",
+        "analyst",
+        "governor",
+        "mayor",
+        "candidate",
+        "nominee",
+        "official",
+        "diplomat",
+        "lawmaker",
+        "deputy",
+        "congressman",
+        "congresswoman",
+        "director",
+        "commissioner",
+        "businessman",
+        "leader",
+        "premier",
+        "chancellor",
+        "prosecutor",
+        "attorney",
+        "judge",
+        "general",
+    ]
+)
+_PLURAL_PRON = frozenset({"they", "we", "them"})
+
+
+def fold(token: str) -> str:
+    t = unicodedata.normalize("NFKD", token)
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold().strip(".’'")
+    for pat, rep in _FOLD_RE:
+        t, n = pat.subn(rep, t)
+        if n:
+            break
+    return t
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a person name without honorifics or a trailing possessive."""
+    name = re.sub(r"[’']s$", "", name.strip())
+    words = [w for w in re.split(r"[\s\u00a0]+", name) if w]
+    while words and fold(words[0]) in _HONORIFICS and len(words) > 1:
+        words = words[1:]
+    return words
+
+
+@dataclass
+class Cluster:
+    """One person (or organisation) of the document."""
+
+    name: str
+    type: str = "person"
+    forms: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    organisation: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    last_first: str | None = None  # folded first name, when known
+
+    def add_role(self, info: RoleInfo) -> None:
+        role = info.role
+        if role and not any(role.lower() in r.lower() for r in self.roles):
+            self.roles = [r for r in self.roles if r.lower() not in role.lower()] + [role]
+        self.organisation = self.organisation or info.organisation
+        self.country = self.country or info.country
+
+
+def _gender(words: list[str], context: str) -> str | None:
+    low = context.lower()
+    if any(w in _FEMALE_WORDS for w in re.findall(r"\w+", low)):
+        return "f"
+    if any(w in _MALE_WORDS for w in re.findall(r"\w+", low)):
+        return "m"
+    if not words:
+        return None
+    first, last = fold(words[0]), fold(words[-1])
+    if len(words) > 1 and first in _FEMALE:
+        return "f"
+    if len(words) > 1 and first in _MALE:
+        return "m"
+    if re.search(r"(ova|eva|ina|aya|skaya)$", last):
+        return "f"
+    if re.search(r"(ov|ev|in|sky|enko)$", last):
+        return "m"
+    return None
+
+
+class SpeakerResolver:
+    """Resolve speaker mentions of one parsed document to canonical names."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        inside_quote,
+        extra_names: list[tuple[int, int]] = (),
+        skip=lambda pos: False,
+    ):
+        self.doc = doc
+        self.skip = skip
+        self.text = doc.text
+        self.inside_quote = inside_quote
+        self.clusters: list[Cluster] = []
+        self.by_surname: dict[str, list[int]] = {}
+        # (char position, sentence start char, is_subject, cluster index) of person mentions
+        self.mentions: list[tuple[int, int, bool, int]] = []
+        self.used: set[int] = set()
+        self.orgs: list[tuple[int, int]] = []  # (position, cluster index)
+        self.handles: dict[str, int] = {}
+        self._build(extra_names)
+
+    # -- clusters ----------------------------------------------------------------
+    def _build(self, extra_names) -> None:
+        doc = self.doc
+        person_ents = [
+            e for e in doc.ents if e.label_ == "PERSON" and re.search(r"[A-Za-z]", e.text)
+        ]
+        surnames_seen = {fold(name_parts(e.text)[-1]) for e in person_ents if name_parts(e.text)}
+        items: list[tuple[int, str, Span | None]] = []
+        for e in doc.ents:
+            parts = name_parts(e.text)
+            if not parts or self.skip(e.start_char):
+                continue
+            if e.label_ == "PERSON" or (
+                e.label_ in ("ORG", "GPE", "NORP")
+                and len(parts) <= 3
+                and fold(parts[-1]) in surnames_seen
+                and all(t.pos_ == "PROPN" for t in e)
+            ):
+                items.append((e.start_char, e.text, e))
+        for s, e in extra_names:
+            items.append((s, self.text[s:e], None))
+        items.sort(key=lambda x: x[0])
+        # full names first so that surname-only mentions can attach to them
+        for pos, surface, ent in sorted(items, key=lambda x: -len(name_parts(x[1]))):
+            ci = self._cluster_for(surface, pos, create=True)
+            c = self.clusters[ci]
+            if surface not in c.forms:
+                c.forms.append(surface)
+            if ent is not None:
+                c.add_role(role_of(doc, ent))
+        for pos, surface, ent in items:
+            ci = self._cluster_for(surface, pos, create=False)
+            if ci is None or self.inside_quote(pos):
+                continue
+            is_subj = ent is not None and ent.root.dep_ in ("nsubj", "nsubjpass", "appos")
+            sent_start = ent.sent.start_char if ent is not None else pos
+            self.mentions.append((pos, sent_start, is_subj, ci))
+            if ent is not None:
+                m = re.match(r"\s*\((@\w+)\)", self.text[ent.end_char : ent.end_char + 40])
+                if m:
+                    self.handles[m.group(1).lower()] = ci
+        self.mentions.sort()
+        self._mention_pos = [m[0] for m in self.mentions]
+        for c in self.clusters:
+            words = name_parts(c.name)
+            c.gender = _gender(words, " ".join(c.roles + c.forms))
+        for e in doc.ents:
+            if e.label_ == "ORG" and not self.inside_quote(e.start_char):
+                ci = self.org_cluster(e.text)
+                if ci is not None:
+                    self.orgs.append((e.start_char, ci))
+
+    def _cluster_for(self, surface: str, pos: int, create: bool) -> int | None:
+        words = name_parts(surface)
+        if not words:
+            return None
+        sur = fold(words[-1])
+        first = fold(words[0]) if len(words) > 1 else None
+        cands = self.by_surname.get(sur, [])
+        if first is not None:
+            for ci in cands:
+                cf = self.clusters[ci].last_first
+                if (
+                    cf is None
+                    or cf == first
+                    or (cf[0] == first[0] and (len(cf) <= 2 or len(first) <= 2))
+                ):
+                    self._maybe_rename(ci, surface, words, first)
+                    return ci
+        elif cands:
+            return self._nearest(cands, pos)
+        if not create:
+            return None
+        name = " ".join(words)
+        self.clusters.append(Cluster(name=name, last_first=first))
+        ci = len(self.clusters) - 1
+        self.by_surname.setdefault(sur, []).append(ci)
+        return ci
+
+    def _maybe_rename(self, ci: int, surface: str, words: list[str], first: str) -> None:
+        c = self.clusters[ci]
+        if c.last_first is None:
+            c.last_first = first
+        name = " ".join(words)
+        if len(words) > len(name_parts(c.name)) or (
+            len(words) == len(name_parts(c.name)) and len(name) > len(c.name)
+        ):
+            c.name = name
+
+    def _nearest(self, cands: list[int], pos: int) -> int:
+        if len(cands) == 1:
+            return cands[0]
+        best, best_d = cands[0], None
+        for pos_m, _, _, ci in getattr(self, "mentions", []):
+            if ci in cands:
+                d = pos - pos_m if pos_m <= pos else 10**9 + pos_m - pos
+                if best_d is None or d < best_d:
+                    best, best_d = ci, d
+        return best
+
+    def org_cluster(self, text: str, kind: str | None = None) -> int | None:
+        name = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
+        name = re.sub(r"[’']s$", "", name)
+        if not re.search(r"[A-Za-z]", name):
+            return None
+        words = {w.lower() for w in re.findall(r"\w+", name)}
+        typ = kind or ("outlet" if words & _OUTLET_WORDS else "organisation")
+        for ci, c in enumerate(self.clusters):
+            if c.type != "person" and c.name.lower() == name.lower():
+                return ci
+        self.clusters.append(Cluster(name=name, type=typ, forms=[text]))
+        return len(self.clusters) - 1
+
+    # -- resolution -------------------------------------------------------------
+    def resolve(self, start: int | None, end: int | None, head_i: int | None) -> int | None:
+        """Cluster index of the speaker mentioned at ``text[start:end]``, or None."""
+        if start is None or end is None:
+            return None
+        ci = self._resolve(start, end, head_i)
+        if ci is not None:
+            self.used.add(ci)
+        return ci
+
+    def _resolve(self, start: int, end: int, head_i: int | None) -> int | None:
+        surface = self.text[start:end]
+        low = surface.lower().strip()
+        doc = self.doc
+        if low.startswith("@"):
+            return self.handles.get(low) or self.org_cluster(surface, "person")
+        head = doc[head_i] if head_i is not None else None
+        if (head is not None and head.pos_ == "PRON") or low in (
+            "he",
+            "she",
+            "who",
+            "they",
+            "it",
+            "we",
+            "i",
+        ):
+            return self._pronoun(start, low, head)
+        ents = [e for e in doc.char_span(start, end, alignment_mode="expand").ents] if head else []
+        for e in ents:
+            if (
+                e.label_ == "PERSON"
+                or fold(name_parts(e.text)[-1] if name_parts(e.text) else "") in self.by_surname
+            ):
+                ci = self._cluster_for(e.text, e.start_char, create=True)
+                if ci is not None:
+                    return ci
+        words = name_parts(surface)
+        if words and words[-1][:1].isupper() and fold(words[-1]) in self.by_surname:
+            return self._cluster_for(surface, start, create=False)
+        if head is not None and head.lemma_.lower() in _OUTLET_NOUNS and not ents:
+            return self._last_org(start, "outlet")
+        if (
+            head is not None
+            and head.lemma_.lower() in _ROLE_NOUNS
+            and not ents
+            and head.pos_ == "NOUN"
+        ):
+            if not any(t.lower_ in ("a", "an") for t in head.lefts):
+                return self._by_role(start, head.lemma_.lower())
+            return None
+        for e in ents:
+            if e.label_ in ("ORG", "NORP", "GPE", "FAC"):
+                return self.org_cluster(e.text)
+        if (
+            words
+            and all(w[:1].isupper() for w in words)
+            and head is not None
+            and head.pos_ == "PROPN"
+        ):
+            if len(words) >= 2 and head.ent_type_ in ("", "PERSON"):
+                return self._cluster_for(surface, start, create=True)
+            return self.org_cluster(surface)
+        return None
+
+    def _pronoun(self, pos: int, low: str, head) -> int | None:
+        if low in ("who", "which", "that") and head is not None:
+            noun = head.head.head if head.head.dep_ == "relcl" else None
+            if noun is not None and noun.pos_ in ("PROPN", "NOUN"):
+                from .indirect import np_span
+
+                s, e = np_span(self.doc, noun)
+                return self._resolve(s, e, noun.i)
+            return None
+        if low in _PLURAL_PRON or low == "it":
+            return self._last_org(pos, None)
+        gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
+        return self._antecedent(pos, gender)
+
+    def _antecedent(self, pos: int, gender: str | None) -> int | None:
+        k = bisect.bisect_left(self._mention_pos, pos)
+        if k == 0:
+            return None
+        ok = [m for m in self.mentions[max(0, k - 60) : k] if self._compatible(m[3], gender)]
+        if not ok:
+            return None
+        # same sentence first (nearest), then the latest earlier sentence (its subject, else leftmost)
+        sent_here = None
+        tok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if tok is not None and len(tok):
+            sent_here = tok[0].sent.start_char
+        same = [m for m in ok if m[1] == sent_here]
+        if same:
+            return same[-1][3]
+        last_sent = ok[-1][1]
+        in_sent = [m for m in ok if m[1] == last_sent]
+        subj = [m for m in in_sent if m[2]]
+        return (subj or in_sent)[0][3]
+
+    def _compatible(self, ci: int, gender: str | None) -> bool:
+        c = self.clusters[ci]
+        return c.type == "person" and (gender is None or c.gender in (None, gender))
+
+    def _by_role(self, pos: int, noun: str) -> int | None:
+        k = bisect.bisect_left(self._mention_pos, pos)
+        for m in reversed(self.mentions[:k]):
+            c = self.clusters[m[3]]
+            if any(noun in r.lower() for r in c.roles):
+                return m[3]
+        return None
+
+    def _last_org(self, pos: int, kind: str | None) -> int | None:
+        best = None
+        for p, ci in self.orgs:
+            if p >= pos:
+                break
+            if kind is None or self.clusters[ci].type == kind:
+                best = ci
+        return best
+
+    def cluster(self, ci: int) -> Cluster:
+        return self.clusters[ci]
+
+    def people(self) -> list[Person]:
+        """One Person per cluster that was resolved as a speaker, in order of first use."""
+        out = []
+        for ci in sorted(self.used):
+            c = self.clusters[ci]
+            aliases = sorted({f for f in c.forms if f != c.name})
+            out.append(
+                Person(
+                    name=c.name,
+                    type=c.type,
+                    aliases=aliases,
+                    roles=list(c.roles),
+                    organisation=c.organisation,
+                    country=c.country,
+                )
+            )
+        return out
