@@ -27,6 +27,7 @@ Conventions (see examples/README.md):
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -1175,7 +1176,7 @@ def _pieces(text: str, st: S, doc: str) -> tuple[int, int, list[list[int]] | Non
     for piece in st.quote:
         start = _find_unique(text, piece, doc)
         frags.append([start, start + len(piece)])
-    if any(a[1] > b[0] for a, b in zip(frags, frags[1:], strict=False)):
+    if any(a[1] > b[0] for a, b in itertools.pairwise(frags)):
         raise ValueError(f"{doc}: pieces out of order in {st.quote[0][:40]!r}")
     span = st.span or ("whole" if st.kind in ("block", "qa") else "first")
     if span == "whole":
