@@ -9,9 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "search"))
 
-from sample_data import sample_store  # noqa: E402
+from sample_data import sample_store
 
-from saidwhat.store.db import Store  # noqa: E402
+from saidwhat.store.db import Store
 
 
 @pytest.fixture

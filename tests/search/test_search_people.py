@@ -196,7 +196,7 @@ def test_split_undoes_a_wrong_merge_and_survives_reingest(store):
 
 
 def test_split_errors(store):
-    with pytest.raises(NotFoundError, match="no alias matching 'Boris'.*their aliases"):
+    with pytest.raises(NotFoundError, match=r"no alias matching 'Boris'.*their aliases"):
         split_person(store, "Sergey Lavrov", ["Boris"])
     with pytest.raises(UsageError, match="own name"):
         split_person(store, "Sergey Lavrov", ["Sergei Lavrov"])
