@@ -28,6 +28,7 @@ from saidwhat.sources.web import (
     canonical_url,
     document_from_response,
     fetch,
+    host_name,
     is_url,
     make_client,
 )
@@ -210,7 +211,7 @@ def entry_document(
     published = iso_from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
     doc.title = doc.title or (entry.get("title") or "").strip() or None
     doc.published = doc.published or published
-    doc.outlet = doc.outlet or feed_title
+    doc.outlet = doc.outlet or feed_title or host_name(res.final_url)
     doc.author = doc.author or (entry.get("author") or "").strip() or None
     doc.url = doc.url or canonical_url(link)
     if doc.language is None:

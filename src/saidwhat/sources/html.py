@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from saidwhat.errors import SourceError
 from saidwhat.model import Document
@@ -78,11 +79,14 @@ def extract_html(
     lines = [ln.strip() for ln in text.splitlines()]
     body = "\n\n".join(ln for ln in lines if ln)
     title = (result.title or "").strip() or None
+    outlet = (result.sitename or "").strip() or None
+    if outlet and _is_host(outlet, result.hostname, url):
+        outlet = None  # trafilatura's fallback: the host name is not the outlet's name
     return Document(
         text=body,
         ref=ref,
         title=title,
-        outlet=(result.sitename or "").strip() or None,
+        outlet=outlet,
         url=url,
         published=normalise_iso(result.date),
         author=(result.author or "").strip() or None,
@@ -90,6 +94,15 @@ def extract_html(
         format=fmt,
         metadata={k: v for k, v in (("hostname", result.hostname),) if v},
     )
+
+
+def _is_host(name: str, hostname: str | None, url: str | None) -> bool:
+    hosts = {hostname or ""}
+    if url:
+        parts = urlsplit(url)
+        hosts |= {parts.netloc, parts.hostname or ""}
+    name = name.lower().removeprefix("www.")
+    return any(h and name == h.lower().removeprefix("www.") for h in hosts)
 
 
 def read_html_file(path: Path, ref: str, max_bytes: int) -> Document:

@@ -31,7 +31,7 @@ def extract_pdf(data: bytes, ref: str, *, url: str | None = None, fmt: str = "pd
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise SourceError("not a PDF file (no %PDF header)", source=ref)
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in data[-16384:]:
         raise SourceError(
             "PDF is truncated (no end-of-file marker); download or copy it again", source=ref
         )

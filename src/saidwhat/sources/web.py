@@ -41,6 +41,7 @@ FEED_TYPES = (
     "text/plain",
     "application/octet-stream",
 )
+_FEED_ONLY = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
 _TRACKING = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "yclid", "_ga"}
 _REDIRECT_CODES = {301, 302, 303, 307, 308}
 
@@ -171,6 +172,12 @@ def _read(resp, url, current, max_bytes, accept, what, started) -> FetchResult:
         hint = " (page not found)" if resp.status_code in (404, 410) else ""
         raise FetchError(f"HTTP {resp.status_code} {reason}{hint}".rstrip(), source=url)
     if media and media not in accept:
+        if media in _FEED_ONLY:
+            raise FetchError(
+                f"this is a news feed ({media}), not an article; "
+                "add it with `saidwhat feeds add URL`",
+                source=url,
+            )
         raise FetchError(f"content type is {media}, expected {what}", source=url)
     declared = resp.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
@@ -224,7 +231,15 @@ def document_from_response(res: FetchResult, ref: str, *, fmt: str = "url") -> D
             )
         doc = extract_html(decode_html(body, ref, res.charset), ref, url=res.final_url, fmt=fmt)
     doc.metadata.setdefault("fetched_url", res.url)
+    if fmt == "url" and not doc.outlet:
+        doc.outlet = host_name(res.final_url)
     return doc
+
+
+def host_name(url: str) -> str | None:
+    """``www.example.org`` -> ``example.org``: the outlet when a page names none."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None
 
 
 def fetch_document(
