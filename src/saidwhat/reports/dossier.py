@@ -146,10 +146,10 @@ def build_dossier(
     def importance(item: tuple[str, list[Hit]]) -> tuple:
         key, hs = item
         last = key == UNATTRIBUTED
-        first = hs[0].day or "9999"
+        first = (hs[0].day or "9999", hs[0].id)
         if order == "importance":
             return (last, -len(hs), first, key)
-        return (last, first, -len(hs), key)
+        return (last, first, key)
 
     sections: list[Section] = []
     citations: list[Citation] = []
@@ -272,6 +272,7 @@ def render(dossier: Dossier, fmt: str) -> str:
 
 def write_dossier(dossier: Dossier, path: str | Path, fmt: str | None = None) -> Path:
     """Write ``dossier`` to ``path`` as Markdown, HTML or PDF (by extension or ``fmt``)."""
+    check_writable(path)
     fmt = format_for(path, fmt)
     if fmt == "pdf":
         from saidwhat.reports.pdf import write_pdf
