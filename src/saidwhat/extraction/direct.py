@@ -25,6 +25,7 @@ _WORD = re.compile(r"\w+")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
 )
+_TITLE = re.compile(r"^\W*(?:[A-Z0-9][\w’'-]*[\s,:]*){1,5}\W*$")
 _CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
 
 
@@ -93,11 +94,16 @@ def attribute(
             used.add(ci)
     # 2. quotes with no complement link: search around them
     prev: Candidate | None = None
+    covered = 0
     for qi, q in enumerate(quotes):
-        if qi in consumed:
+        if qi in consumed or q.start < covered:
             continue
         cand = by_q.get(qi) or _search(doc, idx, in_quote, q, quotes, prev)
         if cand is None:
+            continue
+        if cand.kind == "mixed":
+            covered = cand.end
+            out.append(cand)
             continue
         cand = _merge_or_keep(text, idx, prev, cand, q)
         if cand is not prev:
@@ -117,8 +123,22 @@ def attribute(
         if quoted >= 0.5 * c_words:
             continue
         out.append(_from_clause(doc, cc, "mixed" if quoted else "indirect"))
+    for c in out:
+        if c.kind in ("mixed", "indirect") and not c.fragments:
+            _snap(c, in_quote)
     out.sort(key=lambda c: c.start)
     return _dedupe(out)
+
+
+def _snap(c: Candidate, in_quote: _QuoteMask) -> None:
+    """Never cut a quotation: widen a span that starts or ends inside one."""
+    for q in in_quote.overlapping(c.start, c.end):
+        if q.start < c.start < q.end:
+            c.start = q.start
+        if q.start < c.end < q.end:
+            c.end = q.end
+        if c.kind == "indirect":
+            c.kind = "mixed"
 
 
 class _QuoteMask:
@@ -187,10 +207,41 @@ def _direct(
     )
 
 
-def _cue_token(doc: Doc, lo: int, hi: int, in_quote: _QuoteMask, reverse: bool = False):
+def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
+    """The extent of the complement of cue ``t`` that holds quote ``q``, if one does."""
+    for child in t.rights:
+        if child.dep_ in ("punct", "prt", "npadvmod"):
+            continue
+        lo, hi = child.left_edge, child.right_edge
+        if lo.idx <= q.start and hi.idx >= q.start:
+            return lo.idx, max(q.end, hi.idx + len(hi))
+    return None
+
+
+def _mixed(doc: Doc, t, subj, start: int, end: int, conf: float) -> Candidate:
+    s0, s1 = _speaker(doc, subj.i)
+    return Candidate(
+        start=start,
+        end=end,
+        kind="mixed",
+        cue=t.text,
+        cue_start=t.idx,
+        speaker_start=s0,
+        speaker_end=s1,
+        speaker_tok=subj.i,
+        confidence=conf,
+    )
+
+
+def _cue_token(
+    doc: Doc, lo: int, hi: int, in_quote: _QuoteMask, reverse: bool = False, q: QuoteSpan | None = None
+):
+    """The nearest cue verb with a subject in tokens [lo, hi); with ``q``, one governing ``q``."""
     rng = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
     for i in rng:
         t = doc[i]
+        if q is not None and not (t.left_edge.idx <= q.start and t.right_edge.idx >= q.end - 1):
+            continue
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _CUES and not in_quote.inside(t.idx):
             subj = subject_of(t) or fallback_subject(t)
             if subj is not None and not in_quote.inside(subj.idx):
@@ -221,18 +272,38 @@ def _search(
     sent = doc[t_end].sent
     nxt = next((o.start for o in quotes if o.start >= q.end), len(text))
     hi = min(sent.end, idx.tok_at(min(nxt, pe)) + 1)
-    if q.end < pe:
-        found = _cue_token(doc, t_end + 1, hi, in_quote)
-        if found:
-            t, subj = found
-            return _direct(doc, idx, q, t.i, subj.i, t.text, 0.85)
-    # before the quote, in the sentence where it opens
     t_start = idx.tok_at(q.start)
     s_start = doc[t_start].sent.start
     lo = max(s_start, idx.tok_at(ps))
-    found = _cue_token(doc, lo, t_start, in_quote, reverse=True)
+    short = n_words < 5
+    if short and _TITLE.match(text[q.start : q.end]):
+        return None  # a title ("Morning Joe", "The Apprentice"), not speech
+    if q.end < pe:
+        found = _cue_token(doc, t_end + 1, hi, in_quote, q=q if short else None)
+        if found:
+            t, subj = found
+            lead = doc[lo].idx
+            if _words(text, lead, q.start) >= 2:  # 'X is "crooked," Trump said.'
+                return _mixed(doc, t, subj, lead, q.end, 0.7)
+            return _direct(doc, idx, q, t.i, subj.i, t.text, 0.85)
+    # before the quote, in the sentence where it opens
+    found = _cue_token(doc, lo, t_start, in_quote, reverse=True, q=q if short else None)
     if found:
         t, subj = found
+        gap = text[t.idx + len(t) : q.start]
+        if _words(text, t.idx + len(t), q.start) >= 2 and not re.search(r"[:,]\s*(?:that\s*)?$", gap):
+            end_tok = min(sent.end, hi) - 1 if t_end < sent.end else t_end
+            end_tok = max(end_tok, t_end)
+            while end_tok > t_end and (doc[end_tok].is_punct or doc[end_tok].is_space):
+                end_tok -= 1
+            start_tok = t.i + 1
+            while start_tok < t_start and (doc[start_tok].is_punct or doc[start_tok].dep_ == "prt"):
+                start_tok += 1
+            start, end = doc[start_tok].idx, max(q.end, doc[end_tok].idx + len(doc[end_tok]))
+            gov = _governed(t, q)
+            if gov is not None:
+                start, end = gov
+            return _mixed(doc, t, subj, start, end, 0.7)
         return _direct(doc, idx, q, t.i, subj.i, t.text, 0.8)
     # X said:  (end of the previous paragraph)
     if q.start == ps and pi > 0:

@@ -236,7 +236,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
             right = [c for c in tok.rights if c.dep_ in ("dobj", "oprd")]
             if not right:
                 continue
-            span = _trim(doc, right[0].left_edge.i, max(c.right_edge.i for c in right))
+            span = _trim(doc, right[0].left_edge.i, tok.right_edge.i)
             strength = 0.4
         else:
             continue

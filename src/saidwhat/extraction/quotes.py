@@ -142,6 +142,9 @@ def _double_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
                 ch not in "»" and _looks_open(text, j) and _WORD.match(text[j + 1 : j + 2] or " ")
             )
             if opener and j > frag_start + 1:
+                if text[cur.start] == '"' and ch in "“„«" and not cur.fragments:
+                    cur.start = frag_start = j  # a stray straight mark before curly quoting
+                    continue
                 depth += 1
                 continue
             if depth:
@@ -152,6 +155,8 @@ def _double_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
             cur.closed = True
             out.append(cur)
             cur = None
+        if cur is not None and text[frag_start] == '"' and any(c in "“”" for c in text[ps:pe]):
+            cur = None  # a straight mark opening a paragraph quoted with curly marks: noise
         if cur is not None:
             end = pe
             cur.fragments.append((frag_start, end))
