@@ -145,3 +145,15 @@ def test_attach_with_no_citations_is_a_no_op():
     st = _st("He said: “Yes.”", "“Yes.”")
     attach_citations("He said: “Yes.”", [st])
     assert (st.source, st.date, st.source_missing) == (None, None, False)
+
+
+def test_citation_overlapping_the_statement_end():
+    text = (
+        "The memorandum states that the zones will last six months.[2] Later text.\n\n"
+        "[2] See Gazette, May 7, 2017.\n"
+    )
+    start = text.index("that the zones")
+    end = text.index("[2]") + 2  # an extractor span that ends inside the marker
+    st = Statement(quote=text[start:end], quote_start=start, quote_end=end, kind="indirect")
+    attach_citations(text, [st])
+    assert st.date == "2017-05-07" and st.source.startswith("See Gazette")

@@ -141,6 +141,7 @@ def _span(st: Any) -> tuple[int, int]:
 
 
 def _gap_ok(text: str, end: int, cit: Citation, other_starts: list[int]) -> bool:
+    end = min(end, cit.start)
     gap = text[end : cit.start]
     nl = gap.find("\n")
     tail = gap if nl < 0 else gap[:nl]
@@ -172,7 +173,8 @@ def attach_citations(text: str, statements: Iterable[Any]) -> None:
     spans = [_span(st) for st in statements]
     starts = sorted(s for s, _ in spans)
     for st, (start, end) in zip(statements, spans, strict=True):
-        cit = next((c for c in cits if c.start >= end), None)
+        # A citation overlapping the end counts too ("...months.[2]" with the span ending in it).
+        cit = next((c for c in cits if c.end > end and c.start >= start), None)
         if cit is None:
             continue
         others = [s for s in starts if s > start]
