@@ -426,12 +426,17 @@ def build_query(
         where.append("(s.source LIKE ? ESCAPE '\\' OR d.outlet LIKE ? ESCAPE '\\')")
         params += [_like(filters.source)] * 2
     eff = "COALESCE(s.date, d.published)"
-    if filters.since:
-        where.append(f"substr({eff}, 1, ?) >= ?")
-        params += [len(filters.since), filters.since]
-    if filters.until:
-        where.append(f"substr({eff}, 1, ?) <= ?")
-        params += [len(filters.until), filters.until]
+    if filters.since or filters.until:
+        # Written so that statements_date (and statements_person_date) can serve the
+        # range: the statement's own date, or its document's when it has none.
+        # ``until`` is a prefix: '2024-05' + '~' sorts after every ISO date in May.
+        lo = filters.since or ""
+        hi = (filters.until + "~") if filters.until else "~"
+        where.append(
+            "((s.date >= ? AND s.date <= ?)"
+            " OR (s.date IS NULL AND d.published >= ? AND d.published <= ?))"
+        )
+        params += [lo, hi, lo, hi]
 
     if filters.sort == "rank" and match:
         order = "statements_fts.rank, s.id"
