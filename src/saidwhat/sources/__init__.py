@@ -8,6 +8,7 @@ bad one, so one broken file never stops an ingest.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -30,7 +31,7 @@ __all__ = [
 
 
 def iter_documents(
-    inputs: Iterable[str],
+    inputs: Iterable[str | os.PathLike[str]],
     *,
     client: httpx.Client | None = None,
     max_bytes: int = MAX_BYTES,
@@ -46,6 +47,7 @@ def iter_documents(
     own_client = None
     try:
         for item in inputs:
+            item = os.fspath(item)
             if item.lower().startswith(("http://", "https://")):
                 if client is None and own_client is None:
                     from saidwhat.sources.web import make_client

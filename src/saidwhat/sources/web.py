@@ -167,7 +167,7 @@ def _read(resp, url, current, max_bytes, accept, what, started) -> FetchResult:
     hdrs = {k.lower(): v for k, v in resp.headers.items()}
     if resp.status_code == 304:
         return FetchResult(url, final, 304, b"", media, charset, hdrs)
-    if resp.status_code >= 400 or resp.status_code < 200:
+    if not 200 <= resp.status_code < 300:
         reason = resp.reason_phrase or ""
         hint = " (page not found)" if resp.status_code in (404, 410) else ""
         raise FetchError(f"HTTP {resp.status_code} {reason}{hint}".rstrip(), source=url)
