@@ -113,3 +113,16 @@ def test_batch_of_urls_goes_on(fresh_site, client):
 )
 def test_canonical_url(url, canon):
     assert canonical_url(url) == canon
+
+
+def test_callers_own_client_still_identifies_saidwhat(fresh_site):
+    import httpx
+
+    with httpx.Client(timeout=2.0) as plain:
+        fetch_document(fresh_site.url("/article.html"), client=plain)
+    assert fresh_site.requests[-1][1]["User-Agent"] == USER_AGENT
+
+
+def test_iter_documents_applies_max_bytes_to_urls(fresh_site, client):
+    (err,) = iter_documents([fresh_site.url("/huge")], client=client, max_bytes=100_000)
+    assert isinstance(err, FetchError) and "too large" in str(err)

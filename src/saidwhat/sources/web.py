@@ -118,7 +118,9 @@ def fetch(
     own = client is None
     client = client or make_client()
     try:
-        return _fetch(client, url, max_bytes, headers or {}, accept, what)
+        # Per request too, in case the caller's client has other defaults.
+        hdrs = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", **(headers or {})}
+        return _fetch(client, url, max_bytes, hdrs, accept, what)
     finally:
         if own:
             client.close()
