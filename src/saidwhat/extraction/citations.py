@@ -49,6 +49,7 @@ _NOTE_LINE = re.compile(r"^[ \t]*\[(\d{1,3})\][ \t]+(\S.*)$", re.MULTILINE)
 _MARKER = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 _DATE_ANY = re.compile(DATE_PATTERN, re.IGNORECASE)
 _NOTE_MAX = 300
+_SEE = re.compile(r"^(?:See also|See|Cf\.)\s+", re.IGNORECASE)
 
 
 def _parse_part(part: str) -> tuple[str | None, str | None, bool] | None:
@@ -103,7 +104,7 @@ def _footnotes(text: str) -> list[Citation]:
         note = notes.get(m.group(1))
         if note is None or note[0] <= m.start():
             continue
-        body = note[1]
+        body = _SEE.sub("", note[1]) or note[1]
         dates = [d for d in (parse_date(x.group(0)) for x in _DATE_ANY.finditer(body)) if d]
         source = body if len(body) <= _NOTE_MAX else body[: _NOTE_MAX - 1].rstrip() + "…"
         out.append(
