@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies
 
 from saidwhat.extraction.citations import attach_citations, find_citations
 from saidwhat.model import Statement
@@ -157,3 +159,12 @@ def test_citation_overlapping_the_statement_end():
     st = Statement(quote=text[start:end], quote_start=start, quote_end=end, kind="indirect")
     attach_citations(text, [st])
     assert st.date == "2017-05-07" and st.source == "Gazette, May 7, 2017."
+
+
+@settings(max_examples=150, deadline=None)
+@given(strategies.text(alphabet="(),;:[]1 \nMay 10,2017SourceKTAS“”.abc", max_size=200))
+def test_find_citations_never_fails_and_spans_are_real(text):
+    for cit in find_citations(text):
+        assert 0 <= cit.start < cit.end <= len(text)
+        assert text[cit.start] in "(["
+        assert text[cit.end - 1] in ")]"
