@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies
+from hypothesis import given, settings, strategies
 
 from saidwhat.extraction.citations import attach_citations, find_citations
 from saidwhat.model import Statement
