@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from saidwhat.errors import NotFoundError, StoreError, UsageError
+from saidwhat.errors import NotFoundError, SaidwhatError, StoreError, UsageError
 from saidwhat.sources.feeds import add_feed, list_feeds, poll_feeds, remove_feed
 from saidwhat.store.db import open_store
 from saidwhat.store.documents import store_document
@@ -116,7 +116,7 @@ def test_failing_ingest_keeps_the_feed_for_next_time(store, site, client):
     add_feed(store, site.url("/feeds/atom.xml"))
 
     def broken(docs):
-        raise StoreError("database is locked", source="x.db")
+        raise SaidwhatError("the extractor crashed")
 
     report = poll_feeds(store, broken, client=client)
     assert report.feeds[0].status == "error" and "ingest failed" in report.feeds[0].error
@@ -124,6 +124,16 @@ def test_failing_ingest_keeps_the_feed_for_next_time(store, site, client):
     assert feed.last_modified is None and feed.entries == 0  # next poll re-reads it
     ingest = Recorder(store)
     assert poll_feeds(store, ingest, client=client).ingested == 2
+
+
+def test_locked_store_stops_the_poll(store, site, client):
+    add_feed(store, site.url("/feeds/atom.xml"))
+
+    def locked(docs):
+        raise StoreError("database is locked", source="x.db")
+
+    with pytest.raises(StoreError):
+        poll_feeds(store, locked, client=client)
 
 
 def test_feeds_cli(tmp_path, site):

@@ -18,7 +18,14 @@ from typing import Any
 
 import httpx
 
-from saidwhat.errors import FetchError, NotFoundError, SaidwhatError, SourceError, UsageError
+from saidwhat.errors import (
+    FetchError,
+    NotFoundError,
+    SaidwhatError,
+    SourceError,
+    StoreError,
+    UsageError,
+)
 from saidwhat.model import Document
 from saidwhat.sources.dates import iso_from_struct
 from saidwhat.sources.files import MAX_BYTES
@@ -237,7 +244,8 @@ def poll_feeds(
     recorded as ingested if its document (``ref`` = article URL) is in the
     store, else as failed. Never raises for a feed's failure: see
     :class:`PollReport`. A SaidwhatError from ``ingest`` marks the feed failed
-    (its validators are not saved, so the next poll tries again).
+    (its validators are not saved, so the next poll tries again); a StoreError
+    (database locked or corrupt) is raised, as every feed would fail alike.
     """
     own = client is None
     client = client or make_client()
@@ -316,6 +324,8 @@ def _poll_one(store, feed: Feed, ingest, client, max_bytes) -> FeedResult:
         # what was stored is then read back from the store, entry by entry.
         try:
             ingest([doc for _, _, doc in fetched])
+        except StoreError:
+            raise  # a locked or broken database stops the whole poll
         except SaidwhatError as e:
             raise FetchError(f"ingest failed: {e}", source=feed.url) from e
     for key, link, doc in fetched:
