@@ -10,15 +10,9 @@ from sample_data import make_document
 
 from saidwhat.errors import NotFoundError, QueryError, SourceError, UsageError
 from saidwhat.model import Person
-from saidwhat.search.people import (
-    export_registry,
-    import_registry,
-    list_people,
-    merge_people,
-    person_profile,
-    split_person,
-)
+from saidwhat.search.people import list_people, merge_people, person_profile, split_person
 from saidwhat.search.query import SearchFilters, search_statements
+from saidwhat.search.registry import export_registry, import_registry
 from saidwhat.store.db import open_store
 from saidwhat.store.documents import store_document
 

@@ -259,7 +259,7 @@ def speakers_import(app, file: str) -> None:
       (registry.csv:  name,aliases,role,organisation,country
                       Sergey Lavrov,Lavrov|Sergei Lavrov,Foreign Minister,MID,Russia)
     """
-    from saidwhat.search.people import import_registry
+    from saidwhat.search.registry import import_registry
 
     r = import_registry(app.open_store(), file)
     click.echo(
@@ -280,7 +280,7 @@ def speakers_export(app, output: str) -> None:
     Example:
       saidwhat speakers export -o registry.csv
     """
-    from saidwhat.search.people import export_registry
+    from saidwhat.search.registry import export_registry
 
     store = app.open_store()
     if output == "-":

@@ -7,19 +7,15 @@ prefers those when it resolves a speaker, so a correction survives re-ingest.
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO
 
-from saidwhat.errors import NotFoundError, ReportError, SourceError, UsageError
+from saidwhat.errors import NotFoundError, UsageError
 from saidwhat.names import name_key
-from saidwhat.search.query import resolve_one_person
+from saidwhat.search.speakers import resolve_one_person, set_alias
 from saidwhat.store.db import Store
 from saidwhat.store.people import create_person
 
@@ -264,173 +260,6 @@ def _topics(
             other[term] += n
     order = lambda kv: (-kv[1], kv[0])  # noqa: E731
     return sorted(people.items(), key=order)[:top], sorted(other.items(), key=order)[:top]
-
-
-# --- CSV import / export ------------------------------------------------------------
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    aliases: int = 0
-    roles: int = 0
-
-
-def _split_list(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split("|") if v.strip()]
-
-
-def set_alias(conn: sqlite3.Connection, person_id: int, alias: str, origin: str) -> bool:
-    """Give ``person_id`` the alias, upgrading an 'extracted' one to ``origin``; True if new."""
-    alias = alias.strip()
-    key = name_key(alias)
-    if not key:
-        return False
-    cur = conn.execute(
-        "INSERT OR IGNORE INTO aliases (person_id, alias, key, origin) VALUES (?, ?, ?, ?)",
-        (person_id, alias, key, origin),
-    )
-    if cur.rowcount:
-        return True
-    conn.execute(
-        "UPDATE aliases SET origin = ? WHERE person_id = ? AND alias = ? AND origin = 'extracted'",
-        (origin, person_id, alias),
-    )
-    return False
-
-
-def read_registry_csv(path: str | Path) -> list[dict]:
-    """Rows of a registry CSV, checked: all columns present, names given and unique."""
-    try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError as e:
-        raise SourceError("file not found; check the path", source=str(path)) from e
-    except (OSError, UnicodeDecodeError) as e:
-        raise SourceError(f"cannot read it ({e}); save it as UTF-8 CSV", source=str(path)) from e
-    reader = csv.reader(io.StringIO(raw))
-    header = next(reader, None)
-    if not header:
-        raise SourceError(
-            f"empty file; the first row must be {', '.join(CSV_COLUMNS)}", source=str(path)
-        )
-    header = [h.strip().lower() for h in header]
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
-        raise SourceError(
-            f"row 1 (header) lacks column(s) {', '.join(missing)}; "
-            f"the header must be {','.join(CSV_COLUMNS)}",
-            source=str(path),
-        )
-    rows: list[dict] = []
-    seen: dict[str, int] = {}
-    for line_no, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            raise SourceError(
-                f"row {line_no} has {len(values)} column(s) but the header has {len(header)}; "
-                "quote values that contain commas",
-                source=str(path),
-            )
-        row = dict(zip(header, (v.strip() for v in values), strict=True))
-        name = row["name"]
-        key = name_key(name)
-        if not key:
-            raise SourceError(f"row {line_no} has no name; every row needs one", source=str(path))
-        if key in seen:
-            raise SourceError(
-                f"row {line_no}: duplicate name {name!r} (already on row {seen[key]}); "
-                "put all aliases of one person on one row",
-                source=str(path),
-            )
-        seen[key] = line_no
-        row["_row"] = line_no
-        rows.append(row)
-    return rows
-
-
-def import_registry(store: Store, path: str | Path) -> ImportResult:
-    """Import people from CSV (all or nothing); aliases get origin 'registry'."""
-    rows = read_registry_csv(path)
-    result = ImportResult()
-    with store.transaction() as conn:
-        for row in rows:
-            aliases = _split_list(row["aliases"])
-            pid = _find_registered(conn, row["name"], aliases)
-            org = row["organisation"] or None
-            country = row["country"] or None
-            if pid is None:
-                pid = create_person(conn, row["name"], organisation=org, country=country)
-                result.created += 1
-            else:
-                # The registry is curated: what it states wins over what was extracted.
-                conn.execute(
-                    "UPDATE people SET name = ?, organisation = COALESCE(?, organisation),"
-                    " country = COALESCE(?, country) WHERE id = ?",
-                    (row["name"], org, country, pid),
-                )
-                result.updated += 1
-            for alias in [row["name"], *aliases]:
-                result.aliases += set_alias(conn, pid, alias, "registry")
-            for role in _split_list(row["role"]):
-                exists = conn.execute(
-                    "SELECT 1 FROM person_roles WHERE person_id = ? AND role = ?", (pid, role)
-                ).fetchone()
-                if not exists:
-                    conn.execute(
-                        "INSERT INTO person_roles (person_id, role, document_id, date)"
-                        " VALUES (?, ?, NULL, NULL)",
-                        (pid, role),
-                    )
-                    result.roles += 1
-    log.info("imported %d people from %s: %s", len(rows), path, result)
-    return result
-
-
-def _find_registered(conn: sqlite3.Connection, name: str, aliases: list[str]) -> int | None:
-    """The person a registry row describes: by full-name key, trusted aliases first."""
-    for key in dict.fromkeys(name_key(a) for a in [name, *aliases]):
-        if " " not in key:
-            continue
-        row = conn.execute(
-            "SELECT person_id FROM aliases WHERE key = ? GROUP BY person_id"
-            " ORDER BY MAX(origin IN ('registry','manual')) DESC, COUNT(*) DESC, person_id LIMIT 1",
-            (key,),
-        ).fetchone()
-        if row:
-            return int(row[0])
-    return None
-
-
-def export_registry(store: Store, out: str | Path | IO[str]) -> int:
-    """Write every person as a registry CSV row; returns the number of rows."""
-    people = sorted(list_people(store), key=lambda p: (p.name.casefold(), p.id))
-    if isinstance(out, (str, Path)):
-        try:
-            with open(out, "w", encoding="utf-8", newline="") as fh:
-                return _write_registry(fh, people)
-        except OSError as e:
-            raise ReportError(
-                f"cannot write it ({e.strerror}); choose another path", source=str(out)
-            ) from e
-    return _write_registry(out, people)
-
-
-def _write_registry(fh: IO[str], people: list[PersonSummary]) -> int:
-    writer = csv.writer(fh, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for p in people:
-        writer.writerow(
-            [
-                p.name,
-                "|".join(sorted(set(p.aliases))),
-                "|".join(sorted(set(p.roles))),
-                p.organisation or "",
-                p.country or "",
-            ]
-        )
-    return len(people)
 
 
 # --- merge / split ------------------------------------------------------------------

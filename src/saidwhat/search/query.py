@@ -12,7 +12,6 @@ corrections (merge, split, registry import) apply to search at once.
 
 from __future__ import annotations
 
-import difflib
 import json
 import logging
 import re
@@ -24,7 +23,7 @@ from typing import Any
 
 from saidwhat.errors import NotFoundError, QueryError, StoreError
 from saidwhat.model import STATEMENT_KINDS, Statement
-from saidwhat.names import name_key
+from saidwhat.search.speakers import _like, resolve_speaker_ids
 from saidwhat.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -221,90 +220,6 @@ class Hit:
         return out
 
 
-# --- speakers -----------------------------------------------------------------------
-
-
-def resolve_speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
-    """Ids of the people ``name`` refers to; raise NotFoundError/QueryError when none/ambiguous.
-
-    ``#12`` names a person by id. A full name matches every person holding an
-    alias with the same key (unmerged duplicates of one person included). A
-    single word also matches the last word of aliases (a surname), but only
-    when all the people it matches share one name.
-    """
-    name = name.strip()
-    if re.fullmatch(r"#\d+", name):
-        row = conn.execute("SELECT id FROM people WHERE id = ?", (int(name[1:]),)).fetchone()
-        if row is None:
-            raise NotFoundError(f"no person with id {name}; list them with `saidwhat speakers`")
-        return [int(row[0])]
-    key = name_key(name)
-    if not key:
-        raise QueryError(f"speaker {name!r} has no letters to match; give a name such as 'Lavrov'")
-    ids = [
-        r[0] for r in conn.execute("SELECT DISTINCT person_id FROM aliases WHERE key = ?", (key,))
-    ]
-    if not ids:
-        ids = [
-            r[0]
-            for r in conn.execute(
-                "SELECT DISTINCT person_id FROM aliases WHERE key = ? UNION "
-                "SELECT id FROM people WHERE lower(name) = lower(?)",
-                (key, name),
-            )
-        ]
-    if not ids and " " not in key:
-        pattern = "% " + _like_escape(key)
-        ids = [
-            r[0]
-            for r in conn.execute(
-                "SELECT DISTINCT person_id FROM aliases WHERE key LIKE ? ESCAPE '\\'", (pattern,)
-            )
-        ]
-    if not ids:
-        raise NotFoundError(_not_found_message(conn, name))
-    if len(ids) > 1 and " " not in key:
-        names = _names_of(conn, ids)
-        if len({name_key(n) for n in names.values()}) > 1:
-            listing = ", ".join(f"{n} (#{i})" for i, n in sorted(names.items(), key=lambda x: x[1]))
-            raise QueryError(f"speaker {name!r} is ambiguous: {listing}; give the full name or #id")
-    return sorted(int(i) for i in ids)
-
-
-def resolve_one_person(conn: sqlite3.Connection, name: str) -> int:
-    """Like :func:`resolve_speaker_ids` but exactly one person (else QueryError naming ids)."""
-    ids = resolve_speaker_ids(conn, name)
-    if len(ids) > 1:
-        names = _names_of(conn, ids)
-        listing = ", ".join(f"{names[i]} (#{i})" for i in ids)
-        raise QueryError(f"{name!r} names {len(ids)} people: {listing}; pick one by #id")
-    return ids[0]
-
-
-def _names_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"SELECT id, name FROM people WHERE id IN ({marks})", ids)
-    return {int(r[0]): r[1] for r in rows}
-
-
-def _not_found_message(conn: sqlite3.Connection, name: str) -> str:
-    names = [r[0] for r in conn.execute("SELECT name FROM people UNION SELECT alias FROM aliases")]
-    close = difflib.get_close_matches(name, names, n=5, cutoff=0.6)
-    if not close:
-        lowered = {n.casefold(): n for n in names}
-        close = [lowered[c] for c in difflib.get_close_matches(name.casefold(), list(lowered), n=5)]
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    return f"no speaker named {name!r}{hint} (list speakers with `saidwhat speakers`)"
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _like(value: str) -> str:
-    return "%" + _like_escape(value.strip()) + "%"
-
-
 # --- full text ----------------------------------------------------------------------
 
 
@@ -379,8 +294,21 @@ def build_query(
         match_parts.append(about_expression(conn, filters.about))
     match = " AND ".join(match_parts) if match_parts else None
 
+    speaker_ids = resolve_speaker_ids(conn, filters.speaker) if filters.speaker else None
     select_params: list[Any] = []
-    if match:
+    if match and speaker_ids and _few_statements(conn, speaker_ids):
+        # A speaker with few statements: walk their statements (statements_person_date)
+        # and look each one up in the FTS index, instead of scanning every match.
+        snippet = "snippet(statements_fts, 0, ?, ?, '…', ?)"
+        select_params = [highlight[0], highlight[1], snippet_tokens]
+        source = (
+            "statements s CROSS JOIN statements_fts ON statements_fts.rowid = s.id"
+            " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
+        )
+        rank = "statements_fts.rank"
+        where.append("statements_fts MATCH ?")
+        params.append(match)
+    elif match:
         snippet = "snippet(statements_fts, 0, ?, ?, '…', ?)"
         select_params = [highlight[0], highlight[1], snippet_tokens]
         source = (
@@ -398,10 +326,9 @@ def build_query(
             " LEFT JOIN people p ON p.id = s.person_id"
         )
 
-    if filters.speaker:
-        ids = resolve_speaker_ids(conn, filters.speaker)
-        where.append(f"s.person_id IN ({','.join('?' * len(ids))})")
-        params.extend(ids)
+    if speaker_ids:
+        where.append(f"s.person_id IN ({','.join('?' * len(speaker_ids))})")
+        params.extend(speaker_ids)
     if filters.org:
         where.append(
             "(s.organisation LIKE ? ESCAPE '\\' OR (s.organisation IS NULL"
@@ -425,25 +352,40 @@ def build_query(
     if filters.source:
         where.append("(s.source LIKE ? ESCAPE '\\' OR d.outlet LIKE ? ESCAPE '\\')")
         params += [_like(filters.source)] * 2
-    eff = "COALESCE(s.date, d.published)"
+    day_column = has_day_column(conn)
+    eff = "s.day" if day_column else "COALESCE(s.date, d.published)"
     if filters.since or filters.until:
-        # Written so that statements_date (and statements_person_date) can serve the
-        # range: the statement's own date, or its document's when it has none.
         # ``until`` is a prefix: '2024-05' + '~' sorts after every ISO date in May.
         lo = filters.since or ""
         hi = (filters.until + "~") if filters.until else "~"
-        where.append(
-            "((s.date >= ? AND s.date <= ?)"
-            " OR (s.date IS NULL AND d.published >= ? AND d.published <= ?))"
-        )
-        params += [lo, hi, lo, hi]
+        if day_column:
+            where.append("s.day >= ? AND s.day <= ?")
+            params += [lo, hi]
+        elif match or speaker_ids:
+            # The speaker or the text drives; the date is checked row by row: the
+            # statement's own date, or its document's when it has none.
+            where.append(
+                "((s.date >= ? AND s.date <= ?)"
+                " OR (s.date IS NULL AND d.published >= ? AND d.published <= ?))"
+            )
+            params += [lo, hi, lo, hi]
+        else:
+            # The dates drive: dated statements through statements_date, undated
+            # ones through documents_published and the (document_id, ...) index.
+            where.append(
+                "s.id IN (SELECT id FROM statements WHERE date >= ? AND date <= ?"
+                " UNION ALL SELECT s2.id FROM documents d2 CROSS JOIN statements s2"
+                " ON s2.document_id = d2.id WHERE d2.published >= ? AND d2.published <= ?"
+                " AND s2.date IS NULL)"
+            )
+            params += [lo, hi, lo, hi]
 
     if filters.sort == "rank" and match:
         order = "statements_fts.rank, s.id"
     elif filters.sort == "date":
         order = f"{eff} IS NULL, {eff}, s.id"
-    else:  # '-date', and 'rank' without text to rank by
-        order = f"{eff} IS NULL, {eff} DESC, s.id DESC"
+    else:  # '-date', and 'rank' without text to rank by; NULLs sort last in DESC
+        order = f"{eff} DESC, s.id DESC"
 
     sql = f"SELECT {_COLUMNS}, {snippet} AS snippet, {rank} AS rank FROM {source}"
     if where:
@@ -453,6 +395,27 @@ def build_query(
         sql += " LIMIT ? OFFSET ?"
         params += [-1 if filters.limit is None else filters.limit, filters.offset]
     return sql, select_params + params, match
+
+
+def has_day_column(conn: sqlite3.Connection) -> bool:
+    """Whether statements has the ``day`` column (COALESCE(date, published day), indexed).
+
+    Proposed as a migration (see bench/bench_search.py); searches use it when present.
+    """
+    return any(r[1] == "day" for r in conn.execute("PRAGMA table_info(statements)"))
+
+
+#: Up to this many statements, a speaker filter drives a full-text search (see build_query).
+FEW_STATEMENTS = 500
+
+
+def _few_statements(conn: sqlite3.Connection, ids: list[int]) -> bool:
+    marks = ",".join("?" * len(ids))
+    (n,) = conn.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM statements WHERE person_id IN ({marks}) LIMIT ?)",
+        [*ids, FEW_STATEMENTS + 1],
+    ).fetchone()
+    return n <= FEW_STATEMENTS
 
 
 def iter_statements(
