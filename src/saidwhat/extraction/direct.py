@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .candidate import Candidate
 from .cues import BELIEF_VERBS, SPEECH_VERBS
-from .indirect import CueClause, fallback_subject, np_span, subject_of
+from .indirect import CueClause, doc_text, fallback_subject, np_span, subject_of
 from .quotes import QuoteSpan
 
 _WORD = re.compile(r"\w+")
@@ -60,7 +60,7 @@ def attribute(
     paras: list[tuple[int, int]],
 ) -> list[Candidate]:
     """Candidates for every attributed quote and reported clause, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     idx = _Index(doc, paras)
     in_quote = _QuoteMask(quotes)
     clauses = [c for c in clauses if not in_quote.inside(doc[c.cue_i].idx)]
@@ -234,7 +234,12 @@ def _mixed(doc: Doc, t, subj, start: int, end: int, conf: float) -> Candidate:
 
 
 def _cue_token(
-    doc: Doc, lo: int, hi: int, in_quote: _QuoteMask, reverse: bool = False, q: QuoteSpan | None = None
+    doc: Doc,
+    lo: int,
+    hi: int,
+    in_quote: _QuoteMask,
+    reverse: bool = False,
+    q: QuoteSpan | None = None,
 ):
     """The nearest cue verb with a subject in tokens [lo, hi); with ``q``, one governing ``q``."""
     rng = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
@@ -257,7 +262,7 @@ def _search(
     quotes: list[QuoteSpan],
     prev: Candidate | None,
 ) -> Candidate | None:
-    text = doc.text
+    text = doc_text(doc)
     n_words = q.words(text)
     pi = idx.para_of(q.start)
     ps, pe = idx.paras[pi]
@@ -291,7 +296,9 @@ def _search(
     if found:
         t, subj = found
         gap = text[t.idx + len(t) : q.start]
-        if _words(text, t.idx + len(t), q.start) >= 2 and not re.search(r"[:,]\s*(?:that\s*)?$", gap):
+        if _words(text, t.idx + len(t), q.start) >= 2 and not re.search(
+            r"[:,]\s*(?:that\s*)?$", gap
+        ):
             end_tok = min(sent.end, hi) - 1 if t_end < sent.end else t_end
             end_tok = max(end_tok, t_end)
             while end_tok > t_end and (doc[end_tok].is_punct or doc[end_tok].is_space):

@@ -88,6 +88,24 @@ class CueClause:
     according: bool = False
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("saidwhat_text")
+    if text is None:
+        text = doc.user_data["saidwhat_text"] = doc.text
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple:
+    """``doc.ents``, built once, and a token index -> entity map."""
+    cached = doc.user_data.get("saidwhat_ents")
+    if cached is None:
+        ents = tuple(doc.ents)
+        by_tok = {i: e for e in ents for i in range(e.start, e.end)}
+        cached = doc.user_data["saidwhat_ents"] = (ents, by_tok)
+    return cached
+
+
 def np_span(doc: Doc, head: Token) -> tuple[int, int]:
     """Char span of the core of the noun phrase headed by ``head`` (left modifiers + head)."""
     if head.pos_ == "PRON":
@@ -121,7 +139,7 @@ def np_span(doc: Doc, head: Token) -> tuple[int, int]:
     s_tok, e_tok = doc[start], doc[end_tok]
     end = e_tok.idx + len(e_tok)
     # drop a trailing possessive marker
-    if doc.text[end - 2 : end] in ("'s", "’s") and end - 2 > s_tok.idx:
+    if e_tok.text[-2:] in ("'s", "’s") and end - 2 > s_tok.idx:
         end -= 2
     return s_tok.idx, end
 
@@ -129,10 +147,7 @@ def np_span(doc: Doc, head: Token) -> tuple[int, int]:
 def _entity_of(doc: Doc, tok: Token):
     if tok.ent_iob_ == "O":
         return None
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return doc_ents(doc)[1].get(tok.i)
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -287,7 +302,7 @@ def _cue_text(doc: Doc, tok: Token) -> str:
     for child in tok.rights:
         if child.dep_ == "prt":
             parts.append(child)
-    return doc.text[parts[0].idx : parts[-1].idx + len(parts[-1])]
+    return doc[parts[0].i : parts[-1].i + 1].text
 
 
 def _according(doc: Doc, tok: Token) -> CueClause | None:
@@ -310,7 +325,7 @@ def _according(doc: Doc, tok: Token) -> CueClause | None:
         return None
     return CueClause(
         cue_i=tok.i,
-        cue=doc.text[tok.idx : to.idx + len(to)],
+        cue=doc[tok.i : to.i + 1].text,
         start=pieces[0][0],
         end=pieces[-1][1],
         speaker_i=_owner(pobj).i,

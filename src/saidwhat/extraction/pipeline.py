@@ -127,6 +127,7 @@ class Extractor:
     def from_parse(self, doc: Document, sdoc) -> Extraction:
         """Statements of ``doc`` given its spaCy parse ``sdoc`` (of exactly ``doc.text``)."""
         text = doc.text
+        sdoc.user_data["saidwhat_text"] = text
         paras = paragraphs(text)
         quotes = find_quotes(text)
         blocks = find_blocks(text, paras)

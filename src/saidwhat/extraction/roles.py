@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .indirect import doc_ents
+
 #: Demonyms and short forms -> country names (only what is common in political news).
 COUNTRIES = {
     "russian": "Russia",
@@ -168,7 +170,7 @@ def role_of(doc: Doc, ent: Span) -> RoleInfo:
         if not any(t.pos_ in ("NOUN", "PROPN") for t in part):
             continue
         info.role = info.role or text
-        for e in part.ents:
+        for e in (e for e in doc_ents(doc)[0] if e.start >= part.start and e.end <= part.end):
             if e.label_ == "ORG" and info.organisation is None:
                 info.organisation = _clean(re.sub(r"[’']s$", "", e.text))
             if e.label_ in ("NORP", "GPE") and info.country is None:

@@ -15,10 +15,12 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from ..model import Person
+from .indirect import doc_ents, doc_text
 from .roles import RoleInfo, role_of
 
 _HONORIFICS = frozenset(
@@ -361,6 +363,7 @@ _ROLE_NOUNS = frozenset(
 _PLURAL_PRON = frozenset({"they", "we", "them"})
 
 
+@lru_cache(maxsize=8192)
 def fold(token: str) -> str:
     t = unicodedata.normalize("NFKD", token)
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold().strip(".’'")
@@ -373,11 +376,16 @@ def fold(token: str) -> str:
 
 def name_parts(name: str) -> list[str]:
     """The words of a person name without honorifics or a trailing possessive."""
+    return list(_name_parts(name))
+
+
+@lru_cache(maxsize=8192)
+def _name_parts(name: str) -> tuple[str, ...]:
     name = re.sub(r"[’']s$", "", name.strip())
     words = [w for w in re.split(r"[\s\u00a0]+", name) if w]
     while words and fold(words[0]) in _HONORIFICS and len(words) > 1:
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 @dataclass
@@ -433,7 +441,7 @@ class SpeakerResolver:
     ):
         self.doc = doc
         self.skip = skip
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.inside_quote = inside_quote
         self.clusters: list[Cluster] = []
         self.by_surname: dict[str, list[int]] = {}
@@ -448,11 +456,11 @@ class SpeakerResolver:
     def _build(self, extra_names) -> None:
         doc = self.doc
         person_ents = [
-            e for e in doc.ents if e.label_ == "PERSON" and re.search(r"[A-Za-z]", e.text)
+            e for e in doc_ents(doc)[0] if e.label_ == "PERSON" and re.search(r"[A-Za-z]", e.text)
         ]
         surnames_seen = {fold(name_parts(e.text)[-1]) for e in person_ents if name_parts(e.text)}
         items: list[tuple[int, str, Span | None]] = []
-        for e in doc.ents:
+        for e in doc_ents(doc)[0]:
             parts = name_parts(e.text)
             if not parts or self.skip(e.start_char):
                 continue
@@ -490,7 +498,7 @@ class SpeakerResolver:
         for c in self.clusters:
             words = name_parts(c.name)
             c.gender = _gender(words, " ".join(c.roles + c.forms))
-        for e in doc.ents:
+        for e in doc_ents(doc)[0]:
             if e.label_ == "ORG" and not self.inside_quote(e.start_char):
                 ci = self.org_cluster(e.text)
                 if ci is not None:
@@ -584,7 +592,11 @@ class SpeakerResolver:
             "i",
         ):
             return self._pronoun(start, low, head)
-        ents = [e for e in doc.char_span(start, end, alignment_mode="expand").ents] if head else []
+        ents = (
+            [e for e in doc_ents(doc)[0] if e.start_char < end and e.end_char > start]
+            if head
+            else []
+        )
         for e in ents:
             if (
                 e.label_ == "PERSON"
