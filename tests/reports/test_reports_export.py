@@ -107,3 +107,14 @@ def test_cli_export_files(run, tmp_path: Path):
         assert "exported 5 statements" in result.stderr
     assert pq.read_table(tmp_path / "a.parquet").num_rows == 5
     assert len((tmp_path / "a.jsonl").read_text().splitlines()) == 5
+
+
+def test_bad_query_leaves_no_file(store, tmp_path: Path):
+    from saidwhat.errors import QueryError
+
+    with pytest.raises(QueryError):
+        export_statements(store, SearchFilters(text='"open'), str(tmp_path / "s.csv"))
+    with pytest.raises(QueryError):
+        export_statements(store, SearchFilters(text="a AND"), str(tmp_path / "s.jsonl"))
+    assert not (tmp_path / "s.csv").exists()
+    assert not (tmp_path / "s.jsonl").exists()

@@ -184,12 +184,14 @@ def export_statements(
     fmt = format_for(path, fmt)
     if fmt == "parquet" and path in (None, "-"):
         raise UsageError("parquet cannot go to stdout; give a file name with -o")
-    if fmt == "parquet":
+    if path not in (None, "-"):
         check_writable(path)
-        n = write_parquet(iter_statements(store, filters), path)
+    hits = iter_statements(store, filters)  # a bad query fails here, before any file is made
+    if fmt == "parquet":
+        n = write_parquet(hits, path)
     else:
         writer = write_csv if fmt == "csv" else write_jsonl
         with _open_text(path) as out:
-            n = writer(iter_statements(store, filters), out)
+            n = writer(hits, out)
     log.info("exported %d statements as %s to %s", n, fmt, path or "stdout")
     return n

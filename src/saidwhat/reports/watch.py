@@ -95,7 +95,9 @@ def _row(row: sqlite3.Row) -> Watchlist:
     try:
         filters = SearchFilters.from_dict(json.loads(row["filters"]))
     except (ValueError, TypeError) as e:
-        raise QueryError(f"watchlist {row['name']!r} has unreadable filters ({e}); add it again") from e
+        raise QueryError(
+            f"watchlist {row['name']!r} has unreadable filters ({e}); add it again"
+        ) from e
     return Watchlist(row["id"], row["name"], filters, row["created_at"])
 
 

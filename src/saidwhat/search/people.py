@@ -1,4 +1,4 @@
-"""The people registry: list, profile, CSV import/export, merge and split.
+"""The people registry: list, profile, merge and split (CSV lives in :mod:`.registry`).
 
 Corrections are rows of the ``aliases`` table with origin 'registry' (CSV
 import) or 'manual' (merge, split). :func:`saidwhat.store.people.find_person`

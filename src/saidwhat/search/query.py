@@ -425,24 +425,33 @@ def iter_statements(
     highlight: tuple[str, str] = DEFAULT_HIGHLIGHT,
     batch: int = 500,
 ) -> Iterator[Hit]:
-    """Yield the hits of ``filters`` one at a time (for exports of any size)."""
+    """The hits of ``filters``, fetched ``batch`` rows at a time (for exports of any size).
+
+    Malformed filters and search text raise here, before the first hit is read.
+    """
     filters.validate()
     sql, params, match = build_query(store.conn, filters, highlight=highlight)
     log.debug("search %s with %s", sql, params)
+
+    def fail(e: sqlite3.DatabaseError) -> Exception:
+        if isinstance(e, sqlite3.OperationalError) and match is not None and _is_fts_error(e):
+            return fts_error(filters.text or filters.about or "", e)
+        return _db_error(store, e)
+
     try:
         cur = store.conn.execute(sql, params)
-        while True:
-            rows = cur.fetchmany(batch)
-            if not rows:
-                break
-            for row in rows:
-                yield _hit(row)
-    except sqlite3.OperationalError as e:
-        if match is not None and _is_fts_error(e):
-            raise fts_error(filters.text or filters.about or "", e) from e
-        raise _db_error(store, e) from e
     except sqlite3.DatabaseError as e:
-        raise _db_error(store, e) from e
+        raise fail(e) from e
+
+    def rows() -> Iterator[Hit]:
+        try:
+            while chunk := cur.fetchmany(batch):
+                for row in chunk:
+                    yield _hit(row)
+        except sqlite3.DatabaseError as e:
+            raise fail(e) from e
+
+    return rows()
 
 
 def search_statements(
