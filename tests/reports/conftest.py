@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "search"))
 
-from sample_data import sample_store
+from search_samples import sample_store
 
 from saidwhat.store.db import Store
 

@@ -178,7 +178,7 @@ def test_pdf_is_produced(store, tmp_path: Path):
 
 
 def test_cli_dossier(run, tmp_path: Path):
-    from sample_data import fill_sample
+    from search_samples import fill_sample
 
     from saidwhat.store.db import open_store
 

@@ -96,7 +96,7 @@ def test_export_errors(store, tmp_path: Path):
 
 def test_cli_export_files(run, tmp_path: Path):
     import pyarrow.parquet as pq
-    from sample_data import fill_sample
+    from search_samples import fill_sample
 
     from saidwhat.store.db import open_store
 

@@ -106,7 +106,7 @@ def test_rfc3339():
 
 
 def test_cli_watch(run, tmp_path: Path):
-    from sample_data import fill_sample
+    from search_samples import fill_sample
 
     from saidwhat.store.db import open_store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sample_data import sample_store
+from search_samples import sample_store
 
 from saidwhat.store.db import Store
 

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from sample_data import sample_store
+from search_samples import sample_store
 
 from saidwhat.cli.main import cli
 

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from sample_data import make_document
+from search_samples import make_document
 
 from saidwhat.errors import NotFoundError, QueryError, SourceError, UsageError
 from saidwhat.model import Person
