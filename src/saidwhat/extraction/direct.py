@@ -326,14 +326,19 @@ def _search(
                 cand.kind = "block"
                 return cand
     # a quote that opens a paragraph right after another statement continues it
-    if prev is not None and n_words >= 3 and (q.start == ps or q.start - prev.end < 200):
-        if idx.para_of(prev.end) >= pi - 1 and prev.speaker_start is not None:
-            cand = _direct(doc, idx, q, None, None, None, 0.55)
-            cand.continues = True
-            cand.speaker_start, cand.speaker_end = prev.speaker_start, prev.speaker_end
-            cand.speaker_tok = prev.speaker_tok
-            cand.cue, cand.cue_start = prev.cue, prev.cue_start
-            return cand
+    if (
+        prev is not None
+        and n_words >= 3
+        and (q.start == ps or q.start - prev.end < 200)
+        and idx.para_of(prev.end) >= pi - 1
+        and prev.speaker_start is not None
+    ):
+        cand = _direct(doc, idx, q, None, None, None, 0.55)
+        cand.continues = True
+        cand.speaker_start, cand.speaker_end = prev.speaker_start, prev.speaker_end
+        cand.speaker_tok = prev.speaker_tok
+        cand.cue, cand.cue_start = prev.cue, prev.cue_start
+        return cand
     if n_words >= 8 and q.start == ps:
         return _direct(doc, idx, q, None, None, None, 0.3)
     return None

@@ -240,7 +240,7 @@ def _attach_headlines(
                 who_keys.add(parts[-1].lower())
         hw = _words(h.text)
 
-        def score(i: int) -> tuple[int, int, int]:
+        def score(i: int, who_keys=who_keys, hw=hw) -> tuple[int, int, int]:
             st = statements[i]
             spk = (st.speaker or "").lower().split()
             by_who = int(bool(who_keys and spk and spk[-1] in who_keys))

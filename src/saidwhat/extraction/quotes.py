@@ -56,7 +56,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     """[start, end) of each paragraph (non-blank line run); soft line wraps are joined."""
     out: list[tuple[int, int]] = []
     start = None
-    pos = 0
+    pos = prev_end = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         stripped = body.strip()

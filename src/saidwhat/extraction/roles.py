@@ -142,9 +142,14 @@ def _title_before(doc: Doc, ent: Span) -> Span | None:
 def _appositive(doc: Doc, ent: Span) -> Span | None:
     root = ent.root
     for child in root.rights:
-        if child.dep_ == "appos" and child.i >= ent.end and child.ent_type_ != "PERSON":
-            if child.pos_ in ("NOUN", "PROPN") and child.right_edge.i - child.left_edge.i < 14:
-                return doc[child.left_edge.i : child.right_edge.i + 1]
+        if (
+            child.dep_ == "appos"
+            and child.i >= ent.end
+            and child.ent_type_ != "PERSON"
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.right_edge.i - child.left_edge.i < 14
+        ):
+            return doc[child.left_edge.i : child.right_edge.i + 1]
     if (
         root.dep_ == "appos"
         and root.head.i < ent.start
