@@ -122,8 +122,8 @@ class BlockResult:
     labels: list[tuple[int, int]] = field(default_factory=list)
 
 
-def is_title_case(s: str) -> bool:
-    """Headline style: most longer words capitalised and no sentence-final period."""
+def is_title_case(s: str, ratio: float = 0.75) -> bool:
+    """Headline style: most longer words capitalised."""
     words = re.findall(r"[^\W\d_][\w’'-]*", s)
     if len(words) < 2:
         return False
@@ -131,15 +131,15 @@ def is_title_case(s: str) -> bool:
     if not long:
         return False
     caps = sum(1 for w in long if w[0].isupper())
-    return caps >= 0.75 * len(long)
+    return caps >= ratio * len(long)
 
 
 def _is_headline(text: str, ps: int, pe: int) -> bool:
     line = text[ps:pe]
     if len(line) > 250 or "\n" in line:
         return False
-    if line.rstrip("”’\"'")[-1:] in ".?!" and not is_title_case(line):
-        return False
+    if line.rstrip("”’\"'")[-1:] in ".?!":  # a sentence, unless every word is capitalised
+        return is_title_case(line, 0.95)
     return is_title_case(line)
 
 

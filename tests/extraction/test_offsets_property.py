@@ -1,0 +1,68 @@
+"""Property: whatever mix of quote marks and text, every span points at itself."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from saidwhat.extraction.quotes import find_quotes
+
+PIECES = [
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "'",
+    "«",
+    "»",
+    "„",
+    " ",
+    "\n",
+    "\n\n",
+    ", ",
+    ". ",
+    ": ",
+    "he said",
+    "she said",
+    "Senator Ann Kolb said",
+    "Kolb",
+    "told reporters",
+    "according to Kolb",
+    "we will win",
+    "don't",
+    "Russia’s",
+    "the ’90s",
+    "He added",
+    "Question:",
+    "Ann Kolb:",
+    "the minister",
+    "that the vote",
+    "failed",
+    "@kolb tweeted",
+    "―",
+    "Q:",
+    "A:",
+]
+texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join)
+
+
+@given(texts)
+@settings(max_examples=300, deadline=None)
+def test_quote_spans_lie_inside_the_text(text):
+    for q in find_quotes(text):
+        assert 0 <= q.start < q.end <= len(text)
+        for s, e in q.fragments:
+            assert q.start <= s < e <= q.end
+
+
+@given(texts)
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_every_statement_satisfies_the_offset_invariant(extract, text):
+    result = extract(text)  # the fixture calls check_offsets on every statement
+    for stmt in result.statements:
+        assert 0.0 <= stmt.confidence <= 1.0
+        for s, e in stmt.fragments or []:
+            assert stmt.quote_start <= s < e <= stmt.quote_end
