@@ -71,6 +71,8 @@ def predict(extractor: Extractor, docs: list[dict], path: Path) -> float:
                         "speaker_mention": st.speaker_mention,
                         "fragments": st.fragments,
                         "kind": st.kind,
+                        "cue": st.cue,
+                        "confidence": st.confidence,
                     }
                 )
             f.write(json.dumps({"id": doc.ref, "quotes": quotes}, ensure_ascii=False) + "\n")

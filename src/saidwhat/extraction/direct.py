@@ -126,7 +126,6 @@ def attribute(
     for c in out:
         if c.kind in ("mixed", "indirect") and not c.fragments:
             _snap(c, in_quote)
-    out.sort(key=lambda c: c.start)
     return _dedupe(out)
 
 
@@ -363,12 +362,19 @@ def _merge_or_keep(
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for c in cands:
-        key = (c.start, c.end)
-        if key in seen:
+    """Drop repeats: the same span twice, or a span inside another of the same speaker mention."""
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if any(
+            (o.start, o.end) == (c.start, c.end)
+            or (
+                o.start <= c.start
+                and c.end <= o.end
+                and o.speaker_start is not None
+                and o.speaker_start == c.speaker_start
+            )
+            for o in out[-8:]
+        ):
             continue
-        seen.add(key)
         out.append(c)
     return out

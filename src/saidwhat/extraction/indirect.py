@@ -36,6 +36,8 @@ _NP_LEFT = frozenset(
 _LABEL_VERBS = frozenset(
     ["call", "describe", "dub", "label", "term", "brand", "characterize", "characterise"]
 )
+#: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
+_NOT_CUES = frozenset("make ensure mean be have do get seem appear happen turn prove".split())
 #: Verbs whose direct object is what was said or stood for (``criticized the media``).
 _OBJECT_CUES = frozenset(
     [
@@ -190,6 +192,10 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
         doc[i].is_space or (doc[i].is_punct and doc[i].text not in "“‘\"'") or doc[i].dep_ == "cc"
     ):
         i += 1
+    for k in range(i + 3, j):  # a second clause after ';' or a dash is not reported
+        if doc[k].text in (";", "—", "--", "―") and doc[k - 1].text not in "“\"":
+            j = k - 1
+            break
     while j >= i and (doc[j].is_space or (doc[j].is_punct and doc[j].text not in "”’\"'")):
         j -= 1
     if j < i:
@@ -230,7 +236,14 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         speech = lemma in SPEECH_VERBS
-        belief = lemma in BELIEF_VERBS
+        belief = lemma in BELIEF_VERBS or (
+            tok.pos_ == "VERB"
+            and lemma not in _NOT_CUES
+            and any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in tok.rights
+            )
+        )
         if not (
             speech
             or belief

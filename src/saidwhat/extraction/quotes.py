@@ -24,6 +24,8 @@ SINGLE_CLOSE = frozenset("’'›")
 _OPEN_BEFORE = frozenset("([{—–-/\u00a0") | DOUBLE_MARKS
 _ELISION = re.compile(r"(?:\d0s|\d\d\b|em\b|tis\b|twas\b|cause\b|n\b|til\b)", re.IGNORECASE)
 _WORD = re.compile(r"\w")
+_DOUBLED = re.compile(r"''|``")
+_FILLER = "\u2060"  # word joiner: not a space, not a word character
 _MARK_OR_NL = re.compile(r'["“”„«»‟\n]')
 
 
@@ -100,8 +102,18 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     lie outside every double quote (headlines, British style).
     """
     paras = paragraphs(text)
-    doubles = _double_quotes(text, paras)
-    singles = _single_quotes(text, paras, doubles)
+    scan = text
+    if "''" in text or "``" in text:
+        # typewriter doubles (''quote'' / ``quote''): scan them as one double mark
+        scan = _DOUBLED.sub('"' + _FILLER, text)
+    doubles = _double_quotes(scan, paras)
+    singles = _single_quotes(scan, paras, doubles)
+    if scan is not text:
+        for q in doubles:
+            if q.end < len(scan) and scan[q.end] == _FILLER:
+                q.end += 1
+                if q.fragments:
+                    q.fragments[-1] = (q.fragments[-1][0], q.end)
     return sorted(doubles + singles, key=lambda q: q.start)
 
 
