@@ -76,6 +76,27 @@ def _atom(base: str) -> str:
     )
 
 
+def _full_rss(base: str) -> str:
+    """Entries whose links are dead: one carries its full text, one only a teaser."""
+    full = "".join(
+        f"<p>Paragraph {i} of the paywalled report: the harbour board said the new pier "
+        f"would open in {2025 + i}, and the contractor confirmed the schedule again.</p>"
+        for i in range(6)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        "<title>Paywalled Post</title>"
+        f"<item><title>Pier report</title><link>{base}/news/paywalled.html</link>"
+        "<guid>pw-1</guid><pubDate>Sat, 09 Mar 2024 07:00:00 GMT</pubDate>"
+        f"<description>Short teaser.</description><content:encoded><![CDATA[{full}]]>"
+        "</content:encoded></item>"
+        f"<item><title>Teaser only</title><link>{base}/news/teaser.html</link>"
+        "<guid>pw-2</guid><description>Just a teaser.</description></item>"
+        "</channel></rss>"
+    )
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
@@ -185,6 +206,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(
                 200, _atom(base).encode(), "application/atom+xml", Last_Modified=ATOM_LAST_MODIFIED
             )
+        elif path == "/feeds/full.xml":
+            self._send(200, _full_rss(base).encode(), "application/rss+xml")
         elif path == "/feeds/broken.xml":
             self._send(200, b"this is {{ not a feed at all", "application/rss+xml")
         elif path == "/feeds/down.xml":

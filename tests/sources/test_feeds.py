@@ -155,3 +155,22 @@ def test_feeds_cli(tmp_path, site):
     assert [f["entries"] for f in listed] == [2, 0]
     for args in (["feeds", "--help"], ["feeds", "poll", "--help"], ["feeds", "add", "--help"]):
         assert "Example:" in runner.invoke(cli, args).output
+
+
+def test_feed_full_text_when_the_article_cannot_be_fetched(store, site, client):
+    add_feed(store, site.url("/feeds/full.xml"))
+    ingest = Recorder(store)
+    report = poll_feeds(store, ingest, client=client)
+    (res,) = report.feeds
+    assert (res.ingested, res.failed) == (1, 1)
+    assert "teaser.html" in res.entry_errors[0] and "HTTP 404" in res.entry_errors[0]
+    (doc,) = ingest.docs
+    assert doc.metadata["from_feed_content"] is True
+    assert doc.text.startswith("Paragraph 0 of the paywalled report")
+    assert doc.text.count("\n\n") == 5
+    assert (doc.title, doc.outlet, doc.url) == (
+        "Pier report",
+        "Paywalled Post",
+        site.url("/news/paywalled.html"),
+    )
+    assert doc.published == "2024-03-09T07:00:00+00:00"

@@ -205,6 +205,36 @@ def _document_id(store: Store, doc: Document) -> int | None:
     return int(row[0]) if row else None
 
 
+#: Feed content shorter than this (in characters of text) is a teaser, not the article.
+FULL_CONTENT_MIN = 500
+
+
+def _content_document(entry: Any, url: str) -> Document | None:
+    """The entry's own full text (``content:encoded``, Atom ``content``), if it has one."""
+    import lxml.html
+
+    for part in entry.get("content") or ():
+        value = part.get("value") or ""
+        if not value.strip():
+            continue
+        if "html" in (part.get("type") or "html"):
+            try:
+                root = lxml.html.fromstring(value)
+            except (ValueError, lxml.etree.ParserError):
+                continue
+            blocks = [
+                " ".join(el.text_content().split()) for el in root.iter("p", "h1", "h2", "h3", "li")
+            ]
+            text = "\n\n".join(b for b in blocks if b) or " ".join(root.text_content().split())
+        else:
+            text = value.strip()
+        if len(text) >= FULL_CONTENT_MIN:
+            return Document(
+                text=text, ref=url, url=url, format="feed", metadata={"from_feed_content": True}
+            )
+    return None
+
+
 def entry_document(
     entry: Any, feed_title: str | None, feed_url: str, client: httpx.Client, max_bytes: int
 ) -> Document:
@@ -212,13 +242,21 @@ def entry_document(
     link = entry.get("link")
     if not link or not is_url(link):
         raise SourceError("entry has no http(s) link", source=f"{feed_url}#{_entry_key(entry)}")
-    res = fetch(link, client=client, max_bytes=max_bytes)
-    ref = res.final_url
-    doc = document_from_response(res, ref, fmt="feed")
+    try:
+        res = fetch(link, client=client, max_bytes=max_bytes)
+        final = res.final_url
+        doc = document_from_response(res, final, fmt="feed")
+    except SourceError as e:
+        # A paywall or a dead link: a feed that carries the full text still gives it.
+        doc = _content_document(entry, canonical_url(link))
+        if doc is None:
+            raise
+        log.info("%s: article not fetched (%s); using the feed's full text", link, e)
+        final = doc.url
     published = iso_from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
     doc.title = doc.title or (entry.get("title") or "").strip() or None
     doc.published = doc.published or published
-    doc.outlet = doc.outlet or feed_title or host_name(res.final_url)
+    doc.outlet = doc.outlet or feed_title or host_name(final)
     doc.author = doc.author or (entry.get("author") or "").strip() or None
     doc.url = doc.url or canonical_url(link)
     if doc.language is None:
