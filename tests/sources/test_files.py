@@ -211,3 +211,16 @@ def test_mixed_batch_keeps_order(tmp_path, pdf_bytes):
     (tmp_path / "c.html").write_bytes((FIXTURES / "article.html").read_bytes())
     items = _all(str(tmp_path / "a.txt"), str(tmp_path / "b.pdf"), str(tmp_path / "c.html"))
     assert [type(i).__name__ for i in items] == ["Document", "SourceError", "Document"]
+
+
+def test_byline_and_wire_dateline(tmp_path):
+    p = tmp_path / "wire.txt"
+    p.write_text(
+        "Ferry strike ends after two days\n\nBy Jonas Ek\n\n"
+        "PORT ALDER, March 9, 2024 (Harbourwire) - The ferry crews returned to work on Saturday.\n"
+    )
+    doc = _one(p)
+    assert (doc.author, doc.outlet, doc.published) == ("Jonas Ek", "Harbourwire", "2024-03-09")
+    p.write_text("Plain note\n\nBy the way, the crews said (in March) they were tired.\n")
+    doc = _one(p)
+    assert (doc.author, doc.outlet) == (None, None)

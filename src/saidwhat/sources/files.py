@@ -14,7 +14,7 @@ from pathlib import Path
 
 from saidwhat.errors import SourceError
 from saidwhat.model import Document
-from saidwhat.sources.dates import find_date
+from saidwhat.sources.dates import DATE_PATTERN, find_date
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +106,25 @@ def guess_published(text: str) -> str | None:
     return found[2] if found else None
 
 
+_BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*$", re.MULTILINE)
+#: "VELDA, May 12, 2026 (Northwire) - ...": the wire agency in a dateline.
+_DATELINE_AGENCY = re.compile(
+    rf"^[A-Z][\w .'’-]{{1,40}},\s+{DATE_PATTERN}\s+\(([A-Z][\w .&'’-]{{1,40}})\)\s*[-–—]",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def guess_byline(text: str) -> tuple[str | None, str | None]:
+    """(author, wire agency) from a "By ..." line or a dateline near the top."""
+    head = "\n".join(text.splitlines()[:8])[:1500]
+    author = agency = None
+    if m := _BYLINE.search(head):
+        author = m.group(1)
+    if m := _DATELINE_AGENCY.search(head):
+        agency = m.group(1).strip()
+    return author, agency
+
+
 def read_text(path: Path, ref: str, max_bytes: int) -> Document:
     """A .txt or .md file as one document."""
     fmt = TEXT_EXTENSIONS.get(path.suffix.lower(), "txt")
@@ -114,11 +133,14 @@ def read_text(path: Path, ref: str, max_bytes: int) -> Document:
     text = decode_utf8(data, ref)
     if not text.strip():
         raise SourceError("file is empty; nothing to read", source=ref)
+    author, agency = guess_byline(text)
     return Document(
         text=text,
         ref=ref,
         title=guess_title(text, fmt),
         published=guess_published(text),
+        author=author,
+        outlet=agency,
         format=fmt,
     )
 
