@@ -25,7 +25,7 @@ _WORD = re.compile(r"\w+")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
 )
-_TITLE = re.compile(r"^\W*(?:[A-Z0-9][\w’'-]*[\s,:]*){1,5}\W*$")
+_TITLE = re.compile(r"^\W*(?:[A-Z0-9][\w’'.-]*[\s,:]*){1,6}\W*$")
 _CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
 
 
@@ -280,7 +280,7 @@ def _search(
     s_start = doc[t_start].sent.start
     lo = max(s_start, idx.tok_at(ps))
     short = n_words < 5
-    if short and _TITLE.match(text[q.start : q.end]):
+    if n_words <= 6 and _TITLE.match(text[q.start : q.end]):
         return None  # a title ("Morning Joe", "The Apprentice"), not speech
     if q.end < pe:
         found = _cue_token(doc, t_end + 1, hi, in_quote, q=q if short else None)
@@ -295,6 +295,9 @@ def _search(
     if found:
         t, subj = found
         gap = text[t.idx + len(t) : q.start]
+        gov = _governed(t, q)
+        if gov is not None and _words(text, gov[0], q.start) >= 3:
+            return _mixed(doc, t, subj, gov[0], gov[1], 0.7)
         if _words(text, t.idx + len(t), q.start) >= 2 and not re.search(
             r"[:,]\s*(?:that\s*)?$", gap
         ):
@@ -306,7 +309,6 @@ def _search(
             while start_tok < t_start and (doc[start_tok].is_punct or doc[start_tok].dep_ == "prt"):
                 start_tok += 1
             start, end = doc[start_tok].idx, max(q.end, doc[end_tok].idx + len(doc[end_tok]))
-            gov = _governed(t, q)
             if gov is not None:
                 start, end = gov
             return _mixed(doc, t, subj, start, end, 0.7)

@@ -36,6 +36,8 @@ _NP_LEFT = frozenset(
 _LABEL_VERBS = frozenset(
     ["call", "describe", "dub", "label", "term", "brand", "characterize", "characterise"]
 )
+#: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
+_NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
 #: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
 _NOT_CUES = frozenset("make ensure mean be have do get seem appear happen turn prove".split())
 #: Verbs whose direct object is what was said or stood for (``criticized the media``).
@@ -268,15 +270,20 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
             strength = 0.4
         else:
             continue
-        if span is None:
-            continue
+        if span is None or span[0] <= tok.idx < span[1]:
+            continue  # a misparse: the content cannot hold its own cue
+        speaker_i = _speaker_i(tok)
+        if speaker_i is not None:
+            subj = doc[speaker_i]
+            if subj.lower_ in _NOT_SOURCES or (subj.lower_ == "it" and not speech):
+                continue
         out.append(
             CueClause(
                 cue_i=tok.i,
                 cue=_cue_text(doc, tok),
                 start=span[0],
                 end=span[1],
-                speaker_i=_speaker_i(tok),
+                speaker_i=speaker_i,
                 strength=strength,
             )
         )
