@@ -36,6 +36,43 @@ _NP_LEFT = frozenset(
 _LABEL_VERBS = frozenset(
     ["call", "describe", "dub", "label", "term", "brand", "characterize", "characterise"]
 )
+#: Verb + preposition cues whose object is what was said (``called for new talks``).
+_PREP_CUES = {
+    "call": {"for", "on"},
+    "speak": {"about", "of", "on", "against", "out"},
+    "talk": {"about"},
+    "complain": {"about", "of"},
+    "warn": {"of", "about", "against"},
+    "worry": {"about"},
+    "point": {"to"},
+    "argue": {"for", "against"},
+    "push": {"for"},
+    "advocate": {"for"},
+    "campaign": {"for", "against", "on"},
+    "rail": {"against"},
+    "lash": {"at"},
+    "testify": {"about", "on"},
+    "comment": {"on"},
+    "weigh": {"on"},
+    "insist": {"on"},
+    "boast": {"about", "of"},
+    "brag": {"about"},
+    "joke": {"about"},
+    "vote": {"for", "against"},
+    "express": {"for"},
+    "ask": {"about", "for"},
+    "write": {"about", "of"},
+    "tweet": {"about"},
+    "rule": {"against", "on"},
+    "agree": {"on", "with"},
+    "disagree": {"with", "on"},
+    "object": {"to"},
+    "hint": {"at"},
+}
+_CUT_AFTER_COMMA = frozenset(
+    "which who whom whose although though while whereas according contradicting despite".split()
+)
+_OBJ_PREPS = frozenset({"as", "for", "of", "over"})
 #: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
 _NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
 #: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
@@ -194,8 +231,12 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
         doc[i].is_space or (doc[i].is_punct and doc[i].text not in "“‘\"'") or doc[i].dep_ == "cc"
     ):
         i += 1
-    for k in range(i + 3, j):  # a second clause after ';' or a dash is not reported
-        if doc[k].text in (";", "—", "--", "―") and doc[k - 1].text not in "“\"":
+    for k in range(i + 3, j):  # a second clause after ';', a dash or ', which' is not reported
+        t = doc[k]
+        if t.text in (";", "—", "--", "―") and doc[k - 1].text not in '“"':
+            j = k - 1
+            break
+        if t.text == "," and doc[k + 1].lower_ in _CUT_AFTER_COMMA:
             j = k - 1
             break
     while j >= i and (doc[j].is_space or (doc[j].is_punct and doc[j].text not in "”’\"'")):
@@ -242,13 +283,15 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
             tok.pos_ == "VERB"
             and lemma not in _NOT_CUES
             and any(
-                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                c.dep_ == "ccomp"
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                 for c in tok.rights
             )
         )
         if not (
             speech
             or belief
+            or lemma in _PREP_CUES
             or lemma in INTENT_VERBS
             or lemma in _LABEL_VERBS
             or lemma in _OBJECT_CUES
@@ -262,11 +305,20 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
         elif how == "xcomp" and lemma in INTENT_VERBS:
             strength = 0.45
             span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
+        elif how == "" and lemma in _PREP_CUES and (pobj := _prep_object(tok, _PREP_CUES[lemma])):
+            span = _trim(doc, pobj.left_edge.i, pobj.right_edge.i)
+            strength = 0.4
         elif lemma in _LABEL_VERBS or (lemma in _OBJECT_CUES and how == ""):
             right = [c for c in tok.rights if c.dep_ in ("dobj", "oprd")]
             if not right:
                 continue
-            span = _trim(doc, right[0].left_edge.i, tok.right_edge.i)
+            last = right[-1]
+            for c in tok.rights:  # "accused X of Y", "described X as Y", "attacked X for Y"
+                if c.i > last.i and (
+                    c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
+                ):
+                    last = c
+            span = _trim(doc, right[0].left_edge.i, last.right_edge.i)
             strength = 0.4
         else:
             continue
@@ -288,6 +340,20 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
             )
         )
     return out
+
+
+def _prep_object(tok: Token, preps: set[str]) -> Token | None:
+    """The object of the first of ``preps`` attached to ``tok`` (through a particle too)."""
+    for child in tok.rights:
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+            for pobj in child.rights:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    return pobj
+        if child.dep_ == "prt":
+            for grand in child.rights:
+                if grand.dep_ == "prep" and grand.lower_ in preps:
+                    return next((p for p in grand.rights if p.dep_ == "pobj"), None)
+    return None
 
 
 def _speaker_i(tok: Token) -> int | None:
