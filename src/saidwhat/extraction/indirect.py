@@ -70,13 +70,40 @@ _PREP_CUES = {
     "hint": {"at"},
 }
 _CUT_AFTER_COMMA = frozenset(
-    "which who whom whose although though while whereas according contradicting despite".split()
+    [
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "although",
+        "though",
+        "while",
+        "whereas",
+        "according",
+        "contradicting",
+        "despite",
+    ]
 )
 _OBJ_PREPS = frozenset({"as", "for", "of", "over"})
 #: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
 _NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
 #: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
-_NOT_CUES = frozenset("make ensure mean be have do get seem appear happen turn prove".split())
+_NOT_CUES = frozenset(
+    [
+        "make",
+        "ensure",
+        "mean",
+        "be",
+        "have",
+        "do",
+        "get",
+        "seem",
+        "appear",
+        "happen",
+        "turn",
+        "prove",
+    ]
+)
 #: Verbs whose direct object is what was said or stood for (``criticized the media``).
 _OBJECT_CUES = frozenset(
     [
@@ -315,7 +342,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
             last = right[-1]
             for c in tok.rights:  # "accused X of Y", "described X as Y", "attacked X for Y"
                 if c.i > last.i and (
-                    c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
+                    c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS)
                 ):
                     last = c
             span = _trim(doc, right[0].left_edge.i, last.right_edge.i)
