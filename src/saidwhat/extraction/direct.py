@@ -122,6 +122,9 @@ def attribute(
         )
         if quoted >= 0.5 * c_words:
             continue
+        cue_at = doc[cc.cue_i].idx
+        if any(o.start <= cue_at < o.end for o in out):
+            continue  # an attribution nested in a reported clause: the outer one stands
         out.append(_from_clause(doc, cc, "mixed" if quoted else "indirect"))
     for c in out:
         if c.kind in ("mixed", "indirect") and not c.fragments:
