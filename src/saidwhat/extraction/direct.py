@@ -93,12 +93,13 @@ def attribute(
             consumed.update(qi for qi, _ in inside)
             used.add(ci)
     # 2. quotes with no complement link: search around them
+    by_cue = {cc.cue_i: (ci, cc) for ci, cc in enumerate(clauses)}
     prev: Candidate | None = None
     covered = 0
     for qi, q in enumerate(quotes):
         if qi in consumed or q.start < covered:
             continue
-        cand = by_q.get(qi) or _search(doc, idx, in_quote, q, quotes, prev)
+        cand = by_q.get(qi) or _search(doc, idx, in_quote, q, quotes, prev, by_cue, used)
         if cand is None:
             continue
         if cand.kind == "mixed":
@@ -263,6 +264,8 @@ def _search(
     q: QuoteSpan,
     quotes: list[QuoteSpan],
     prev: Candidate | None,
+    by_cue: dict[int, tuple[int, CueClause]] | None = None,
+    used: set[int] | None = None,
 ) -> Candidate | None:
     text = doc_text(doc)
     n_words = q.words(text)
@@ -298,6 +301,12 @@ def _search(
     if found:
         t, subj = found
         gap = text[t.idx + len(t) : q.start]
+        hit = by_cue.get(t.i) if by_cue else None
+        if hit is not None and used is not None and hit[0] not in used:
+            ci, cc = hit  # 'said she has one quality: "Steadiness."': the clause runs on into the quote
+            if cc.end <= q.start and not _words(text, cc.end, q.start) and cc.fragments is None:
+                used.add(ci)
+                return _mixed(doc, t, subj, cc.start, q.end, 0.75)
         gov = _governed(t, q)
         if gov is not None and _words(text, gov[0], q.start) >= 3:
             return _mixed(doc, t, subj, gov[0], gov[1], 0.7)
