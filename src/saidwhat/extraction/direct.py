@@ -105,6 +105,7 @@ def attribute(
         if cand.kind == "mixed":
             covered = cand.end
             out.append(cand)
+            prev = cand
             continue
         cand = _merge_or_keep(text, idx, prev, cand, q)
         if cand is not prev:
@@ -290,6 +291,8 @@ def _search(
         return None  # a title ("Morning Joe", "The Apprentice"), not speech
     if q.end < pe:
         found = _cue_token(doc, t_end + 1, hi, in_quote, q=q if short else None)
+        if found and found[0].dep_ in ("advcl", "relcl", "acl"):
+            found = None  # '"...," when Clinton blasted him': a subordinate clause, not the cue
         if found:
             t, subj = found
             lead = doc[lo].idx

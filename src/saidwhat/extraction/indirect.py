@@ -9,6 +9,7 @@ indirect statements is decided later, against the quotation marks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -346,6 +347,8 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
                 ):
                     last = c
             span = _trim(doc, right[0].left_edge.i, last.right_edge.i)
+            if span is not None:
+                span = _cut_after_quote(doc, span)
             strength = 0.4
         else:
             continue
@@ -367,6 +370,21 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
             )
         )
     return out
+
+
+_AFTER_QUOTE = re.compile(
+    r"^[\s,]*(?:during|at|in|on|after|before|while|when|since|from|last|this|earlier)\b", re.I
+)
+
+
+def _cut_after_quote(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """``criticized X as a "crazy system" during a stop in Flint`` ends at the quote."""
+    text = doc_text(doc)
+    s, e = span
+    close = max(text.rfind("”", s, e), text.rfind('"', s, e))
+    if close > s and close + 1 < e and _AFTER_QUOTE.match(text, close + 1):
+        return s, close + 1
+    return span
 
 
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:
