@@ -264,3 +264,32 @@ def test_social_post_is_one_statement(extract):
 def test_date_defaults_to_published(extract):
     st = only(extract("Alder said the deal was done.", published="2026-05-12T10:00:00"))
     assert st.date == "2026-05-12"
+
+
+def test_a_answers_go_to_the_interviewee_named_before_the_transcript(extract):
+    text = (
+        "Briefing by spokeswoman Maria Lind.\n\n"
+        "Questions are marked Q and Maria Lind's answers A.\n\n"
+        "Q: Will the talks resume?\n\n"
+        "A: They will resume in June.\n"
+    )
+    st = only(extract(text))
+    assert (st.kind, st.speaker) == ("qa", "Maria Lind")
+
+
+def test_interviewer_label_asks_questions(extract):
+    text = (
+        "HERALD: Why do you oppose the deal?\n\n"
+        "KOLB: Because it gives away too much.\n\n"
+        "HERALD: Will you vote against it?\n\n"
+        "KOLB: Yes, I will.\n"
+    )
+    result = extract(text)
+    assert [s.speaker for s in result.statements] == ["Kolb", "Kolb"]
+
+
+def test_role_then_apposed_name(extract):
+    st = only(
+        extract("The Vessian ambassador, Pavel Dronov, told reporters the office would reopen.")
+    )
+    assert st.speaker == "Pavel Dronov"

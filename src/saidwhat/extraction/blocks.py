@@ -120,6 +120,8 @@ class BlockResult:
     headlines: list[Headline] = field(default_factory=list)
     #: Label-named speakers (transcripts), as (start, end) char spans.
     labels: list[tuple[int, int]] = field(default_factory=list)
+    #: Where the first transcript turn starts (the interviewee is named before it).
+    first_turn: int = 0
 
 
 def is_title_case(s: str, ratio: float = 0.75) -> bool:
@@ -160,6 +162,14 @@ def find_blocks(text: str, paras: list[tuple[int, int]]) -> BlockResult:
     n_question = sum(1 for _, m in labels if m is not None and m.group("name").lower() in _QUESTION)
     names = [m.group("name") for _, m in labels if m is not None]
     repeated = {n for n in names if names.count(n) >= 2}
+    asks = {n: 0 for n in repeated}
+    for k, m in labels:
+        if m is not None and m.group("name") in asks:
+            asks[m.group("name")] += text[paras[k][1] - 1] == "?"
+    # a label whose turns are (mostly) questions is the interviewer: "HERALD: Why ...?"
+    askers = {n.lower() for n, q in asks.items() if q >= 0.6 * names.count(n)}
+    turns = [paras[k][0] for k, m in labels if m is not None]
+    res.first_turn = turns[0] if turns else 0
     transcript = n_question > 0 or len(repeated) >= 2
     for k, (ps, pe) in enumerate(paras):
         if k in label_at and label_at[k] is None:
@@ -172,7 +182,7 @@ def find_blocks(text: str, paras: list[tuple[int, int]]) -> BlockResult:
         ps, pe = paras[k]
         name = m.group("name")
         low = name.lower()
-        if low in _QUESTION:
+        if low in _QUESTION or low in askers:
             res.claimed.append((ps, _turn_end(text, paras, k, label_at)[1]))
             continue
         if not transcript and name not in repeated:

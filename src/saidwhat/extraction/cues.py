@@ -11,6 +11,8 @@ SPEECH_VERBS = frozenset(
     [
         "say",
         "tell",
+        "speak",
+        "talk",
         "add",
         "claim",
         "warn",

@@ -306,7 +306,9 @@ def _search(
         gap = text[t.idx + len(t) : q.start]
         hit = by_cue.get(t.i) if by_cue else None
         if hit is not None and used is not None and hit[0] not in used:
-            ci, cc = hit  # 'said she has one quality: "Steadiness."': the clause runs on into the quote
+            ci, cc = (
+                hit  # 'said she has one quality: "Steadiness."': the clause runs on into the quote
+            )
             if cc.end <= q.start and not _words(text, cc.end, q.start) and cc.fragments is None:
                 used.add(ci)
                 return _mixed(doc, t, subj, cc.start, q.end, 0.75)

@@ -40,7 +40,7 @@ _LABEL_VERBS = frozenset(
 #: Verb + preposition cues whose object is what was said (``called for new talks``).
 _PREP_CUES = {
     "call": {"for", "on"},
-    "speak": {"about", "of", "on", "against", "out"},
+    "speak": {"about", "of", "against"},
     "talk": {"about"},
     "complain": {"about", "of"},
     "warn": {"of", "about", "against"},

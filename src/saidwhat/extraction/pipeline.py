@@ -149,6 +149,10 @@ class Extractor:
         statements: list[Statement] = []
         owners: list[int | None] = []
         for c in cands:
+            if c.kind == "qa" and c.speaker_start is None:  # 'A:' answers: the interviewee
+                found = resolver.salient_before(blocks.first_turn)
+                if found is not None:
+                    c.speaker_start, c.speaker_end = found[1], found[2]
             ci = resolver.resolve(c.speaker_start, c.speaker_end, c.speaker_tok)
             statements.append(_statement(text, c, resolver, ci, date))
             owners.append(ci)

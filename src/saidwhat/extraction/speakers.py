@@ -464,6 +464,8 @@ class SpeakerResolver:
             parts = name_parts(e.text)
             if not parts or self.skip(e.start_char):
                 continue
+            if e.label_ == "PERSON" and len(parts) == 1 and parts[0].lower() in _OUTLET_WORDS:
+                continue  # "the Herald" tagged as a person
             if e.label_ == "PERSON" or (
                 e.label_ in ("ORG", "GPE", "NORP")
                 and len(parts) <= 3
@@ -525,7 +527,7 @@ class SpeakerResolver:
             return self._nearest(cands, pos)
         if not create:
             return None
-        name = " ".join(words)
+        name = " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)
         self.clusters.append(Cluster(name=name, last_first=first))
         ci = len(self.clusters) - 1
         self.by_surname.setdefault(sur, []).append(ci)
@@ -592,11 +594,20 @@ class SpeakerResolver:
             "i",
         ):
             return self._pronoun(start, low, head)
+        if head is not None and head.pos_ == "NOUN":
+            # 'The Arkhavian ambassador, Pavel Dronov, told ...': the apposition names them
+            for child in head.subtree:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > head.i:
+                    ent = doc_ents(doc)[1].get(child.i)
+                    if ent is not None:
+                        return self._cluster_for(ent.text, ent.start_char, create=True)
         ents = (
             [e for e in doc_ents(doc)[0] if e.start_char < end and e.end_char > start]
             if head
             else []
         )
+        if ents and head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in _ROLE_NOUNS:
+            ents = [e for e in ents if e.label_ == "PERSON" or e.start <= head.i < e.end]
         for e in ents:
             if (
                 e.label_ == "PERSON"
@@ -677,7 +688,32 @@ class SpeakerResolver:
             c = self.clusters[m[3]]
             if any(noun in r.lower() for r in c.roles):
                 return m[3]
+        for m in reversed(self.mentions[max(0, k - 30) : k]):  # the role stated near a name
+            if not m[2]:
+                continue
+            near = self.text[max(0, m[0] - 60) : m[0] + 120].split("\n\n")
+            if any(noun in part.lower() for part in near):
+                return m[3]
         return None
+
+    def salient_before(self, pos: int) -> tuple[int, int, int] | None:
+        """The person mentioned most before ``pos`` (an interview's subject): (cluster, start, end)."""
+        counts: dict[int, int] = {}
+        last: dict[int, int] = {}
+        for m in self.mentions:
+            if m[0] >= pos:
+                break
+            if self.clusters[m[3]].type == "person":
+                counts[m[3]] = counts.get(m[3], 0) + 1
+                last[m[3]] = m[0]
+        if not counts:
+            return None
+        ci = max(counts, key=lambda c: (counts[c], -last[c]))
+        start = last[ci]
+        ents = doc_ents(self.doc)[0]
+        ent = next((e for e in ents if e.start_char == start), None)
+        end = ent.end_char if ent is not None else start + len(self.clusters[ci].name)
+        return ci, start, end
 
     def _last_org(self, pos: int, kind: str | None) -> int | None:
         best = None
