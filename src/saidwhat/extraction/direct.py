@@ -107,7 +107,11 @@ def attribute(
             out.append(cand)
             prev = cand
             continue
-        cand = _merge_or_keep(text, idx, prev, cand, q)
+        merged = _merge_or_keep(text, idx, prev, cand, q)
+        if merged is prev:
+            covered = max(covered, prev.end)
+            continue
+        cand = merged
         if cand is not prev:
             out.append(cand)
         prev = cand
@@ -304,6 +308,9 @@ def _search(
     if found:
         t, subj = found
         gap = text[t.idx + len(t) : q.start]
+        if prev is not None and prev.cue_start == t.idx and prev.end <= t.idx:
+            # '"A," said X, who heads Y. "B."': the cue already spoke the quote before
+            return _direct(doc, idx, q, t.i, subj.i, t.text, 0.8)
         hit = by_cue.get(t.i) if by_cue else None
         if hit is not None and used is not None and hit[0] not in used:
             ci, cc = (
@@ -366,7 +373,9 @@ def _merge_or_keep(
     text: str, idx: _Index, prev: Candidate | None, cand: Candidate, q: QuoteSpan
 ) -> Candidate:
     """Join ``"A," she said, "B."``: the second quote becomes a fragment of the first."""
-    if prev is None or prev.kind not in ("direct", "block") or cand.kind not in ("direct", "block"):
+    if prev is None or prev.kind not in ("direct", "block", "mixed"):
+        return cand
+    if cand.kind not in ("direct", "block"):
         return cand
     same_cue = cand.cue_start is not None and cand.cue_start == prev.cue_start
     if not same_cue or idx.para_of(prev.start) != idx.para_of(q.start):
