@@ -264,7 +264,10 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
         if t.text in (";", "—", "--", "―") and doc[k - 1].text not in '“"':
             j = k - 1
             break
-        if t.text == "," and doc[k + 1].lower_ in _CUT_AFTER_COMMA:
+        if t.text == "," and (
+            doc[k + 1].lower_ in _CUT_AFTER_COMMA
+            or (doc[k + 1].tag_ == "VBG" and doc[k + 1].dep_ in ("advcl", "acl", "xcomp"))
+        ):
             j = k - 1
             break
     while j >= i and (doc[j].is_space or (doc[j].is_punct and doc[j].text not in "”’\"'")):
