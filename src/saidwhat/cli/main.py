@@ -116,17 +116,11 @@ def cli(ctx: click.Context, db_path: str | None, verbose: int, quiet: bool) -> N
 
 
 def _register_commands() -> None:
-    # Imported here, not at module top, so each command module can import `cli`
-    # helpers from this module without a cycle.
-    import importlib
+    # Imported here, not at module top: the command modules import helpers
+    # from the library, and `cli` must exist before they register on it.
+    from saidwhat.cli import feed_cmds, ingest_cmds, report_cmds, search_cmds
 
-    for name in ("ingest_cmds", "search_cmds", "report_cmds", "feed_cmds"):
-        try:
-            module = importlib.import_module(f"saidwhat.cli.{name}")
-        except ModuleNotFoundError as e:
-            if e.name == f"saidwhat.cli.{name}":
-                continue  # command module not written yet
-            raise
+    for module in (ingest_cmds, search_cmds, report_cmds, feed_cmds):
         module.register(cli)
 
 
