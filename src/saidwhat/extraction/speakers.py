@@ -564,6 +564,11 @@ class SpeakerResolver:
         for ci, c in enumerate(self.clusters):
             if c.type != "person" and c.name.lower() == name.lower():
                 return ci
+        if " " not in name:  # "the Embassy" after "the Ukrainian embassy"
+            for ci in range(len(self.clusters) - 1, -1, -1):
+                c = self.clusters[ci]
+                if c.type != "person" and c.name.lower().split()[-1] == name.lower():
+                    return ci
         self.clusters.append(Cluster(name=name, type=typ, forms=[text]))
         return len(self.clusters) - 1
 
@@ -632,6 +637,8 @@ class SpeakerResolver:
             return None
         for e in ents:
             if e.label_ in ("ORG", "NORP", "GPE", "FAC"):
+                if head is not None and head.pos_ == "NOUN" and not e.start <= head.i < e.end:
+                    return self.org_cluster(surface)  # "the Ukrainian embassy", not "Ukrainian"
                 return self.org_cluster(e.text)
         if (
             words
