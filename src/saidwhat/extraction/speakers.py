@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..model import Person
+from .cues import PRONOUNS
 from .indirect import doc_ents, doc_text
 from .roles import RoleInfo, role_of
 
@@ -480,8 +481,9 @@ class SpeakerResolver:
         for pos, surface, ent in sorted(items, key=lambda x: -len(name_parts(x[1]))):
             ci = self._cluster_for(surface, pos, create=True)
             c = self.clusters[ci]
-            if surface not in c.forms:
-                c.forms.append(surface)
+            form = " ".join(name_parts(surface))
+            if form not in c.forms:
+                c.forms.append(form)
             if ent is not None:
                 c.add_role(role_of(doc, ent))
         for pos, surface, ent in items:
@@ -561,14 +563,18 @@ class SpeakerResolver:
             return None
         words = {w.lower() for w in re.findall(r"\w+", name)}
         typ = kind or ("outlet" if words & _OUTLET_WORDS else "organisation")
+        if " " not in name:  # "the Embassy" after "the Ukrainian embassy" spoke
+            for ci in sorted(self.used, reverse=True):
+                c = self.clusters[ci]
+                if (
+                    c.type != "person"
+                    and " " in c.name
+                    and c.name.lower().split()[-1] == name.lower()
+                ):
+                    return ci
         for ci, c in enumerate(self.clusters):
             if c.type != "person" and c.name.lower() == name.lower():
                 return ci
-        if " " not in name:  # "the Embassy" after "the Ukrainian embassy"
-            for ci in range(len(self.clusters) - 1, -1, -1):
-                c = self.clusters[ci]
-                if c.type != "person" and c.name.lower().split()[-1] == name.lower():
-                    return ci
         self.clusters.append(Cluster(name=name, type=typ, forms=[text]))
         return len(self.clusters) - 1
 
@@ -580,7 +586,29 @@ class SpeakerResolver:
         ci = self._resolve(start, end, head_i)
         if ci is not None:
             self.used.add(ci)
+            self._note_alias(ci, self.text[start:end])
         return ci
+
+    def _note_alias(self, ci: int, surface: str) -> None:
+        """Record a surface name of cluster ``ci`` (not pronouns or role descriptions)."""
+        c = self.clusters[ci]
+        words = name_parts(surface)
+        if not words or surface in c.forms or surface.lower() in PRONOUNS:
+            return
+        if c.type == "person":
+            while words and not words[0][:1].isupper():  # "presidential spokesman Dmitry Peskov"
+                words = words[1:]
+            name = " ".join(name_parts(" ".join(words))) if words else ""
+            if (
+                name
+                and name not in c.forms
+                and len(words) <= 4
+                and not any(w.lower() in _ROLE_NOUNS or w.lower() in _HONORIFICS for w in words[1:])
+                and fold(words[-1]) == fold(name_parts(c.name)[-1])
+            ):
+                c.forms.append(name)
+        elif surface[:1].isupper() or surface.lower().startswith("the "):
+            c.forms.append(surface)
 
     def _resolve(self, start: int, end: int, head_i: int | None) -> int | None:
         surface = self.text[start:end]
