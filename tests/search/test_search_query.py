@@ -184,16 +184,3 @@ def test_speaker_filter_uses_the_person_date_index(store):
     assert "statements_person_date" in plan
     plan = " ".join(explain(store, SearchFilters(text="sanctions")))
     assert "statements_fts" in plan and "SCAN s " not in plan
-
-
-def test_text_with_speaker_gives_the_same_hits_either_way(store, monkeypatch):
-    from saidwhat.search import query
-
-    filters = dict(text="sanctions OR constructive", speaker="Sergey Lavrov", limit=None)
-    plan = " ".join(explain(store, SearchFilters(**filters)))
-    assert "statements_person_date" in plan  # few statements: walk the speaker's
-    driven = [(h.id, h.snippet) for h in search_statements(store, SearchFilters(**filters))]
-    monkeypatch.setattr(query, "FEW_STATEMENTS", 0)
-    assert "statements_person_date" not in " ".join(explain(store, SearchFilters(**filters)))
-    scanned = [(h.id, h.snippet) for h in search_statements(store, SearchFilters(**filters))]
-    assert driven == scanned and len(driven) == 2

@@ -296,23 +296,13 @@ def build_query(
 
     speaker_ids = resolve_speaker_ids(conn, filters.speaker) if filters.speaker else None
     select_params: list[Any] = []
-    if match and speaker_ids and _few_statements(conn, speaker_ids):
-        # A speaker with few statements: walk their statements (statements_person_date)
-        # and look each one up in the FTS index, instead of scanning every match.
+    if match:
         snippet = "snippet(statements_fts, 0, ?, ?, '…', ?)"
         select_params = [highlight[0], highlight[1], snippet_tokens]
+        # CROSS JOIN keeps the FTS index as the outer loop: looking rows up in it one
+        # by one (rowid = ?) costs milliseconds each on a large store.
         source = (
-            "statements s CROSS JOIN statements_fts ON statements_fts.rowid = s.id"
-            " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
-        )
-        rank = "statements_fts.rank"
-        where.append("statements_fts MATCH ?")
-        params.append(match)
-    elif match:
-        snippet = "snippet(statements_fts, 0, ?, ?, '…', ?)"
-        select_params = [highlight[0], highlight[1], snippet_tokens]
-        source = (
-            "statements_fts JOIN statements s ON s.id = statements_fts.rowid"
+            "statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid"
             " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
         )
         rank = "statements_fts.rank"
@@ -403,19 +393,6 @@ def has_day_column(conn: sqlite3.Connection) -> bool:
     Proposed as a migration (see bench/bench_search.py); searches use it when present.
     """
     return any(r[1] == "day" for r in conn.execute("PRAGMA table_info(statements)"))
-
-
-#: Up to this many statements, a speaker filter drives a full-text search (see build_query).
-FEW_STATEMENTS = 500
-
-
-def _few_statements(conn: sqlite3.Connection, ids: list[int]) -> bool:
-    marks = ",".join("?" * len(ids))
-    (n,) = conn.execute(
-        f"SELECT COUNT(*) FROM (SELECT 1 FROM statements WHERE person_id IN ({marks}) LIMIT ?)",
-        [*ids, FEW_STATEMENTS + 1],
-    ).fetchone()
-    return n <= FEW_STATEMENTS
 
 
 def iter_statements(
