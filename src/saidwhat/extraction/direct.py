@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import bisect
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .candidate import Candidate
 from .cues import BELIEF_VERBS, SPEECH_VERBS
 from .indirect import CueClause, doc_text, fallback_subject, np_span, subject_of
 from .quotes import QuoteSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _WORD = re.compile(r"\w+")
 _DASH_NAME = re.compile(

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .cues import BELIEF_VERBS, CUE_NOUNS, DOCUMENT_NOUNS, INTENT_VERBS, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset(

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from .indirect import doc_ents
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 #: Demonyms and short forms -> country names (only what is common in political news).
 COUNTRIES = {

@@ -16,13 +16,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from ..model import Person
 from .cues import PRONOUNS
 from .indirect import doc_ents, doc_text
 from .roles import RoleInfo, role_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 _HONORIFICS = frozenset(
     [
