@@ -228,6 +228,28 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
     return None
 
 
+def _governing_verb(doc: Doc, i: int, lo: int, in_quote: _QuoteMask):
+    """The nearest verb above token ``i`` (in its sentence) whose subject names someone."""
+    t = doc[i]
+    for _ in range(6):
+        if t.head is t or t.head.i < lo:
+            return None
+        t = t.head
+        if t.pos_ != "VERB" or in_quote.inside(t.idx):
+            continue
+        subj = subject_of(t)
+        if subj is None or in_quote.inside(subj.idx):
+            continue
+        if subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in (
+            "he",
+            "she",
+            "they",
+            "who",
+        ):
+            return t, subj
+    return None
+
+
 def _mixed(doc: Doc, t, subj, start: int, end: int, conf: float) -> Candidate:
     s0, s1 = _speaker(doc, subj.i)
     return Candidate(
@@ -352,6 +374,14 @@ def _search(
                 cand = _direct(doc, idx, q, t.i, subj.i, t.text, 0.85)
                 cand.kind = "block"
                 return cand
+    # 'Reid has been pounding Trump as a "con artist"': any verb of a named subject governing it
+    if q.start != ps or n_words < 3:
+        gov = _governing_verb(doc, t_start, lo, in_quote)
+        if gov is not None:
+            t, subj = gov
+            span = _governed(t, q)
+            if span is not None:
+                return _mixed(doc, t, subj, span[0], span[1], 0.45)
     # a quote that opens a paragraph right after another statement continues it
     if (
         prev is not None

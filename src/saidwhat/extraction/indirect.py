@@ -332,8 +332,8 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
             continue
         comp, how = _complement(tok)
         strength = 0.0
-        if how == "ccomp" and (speech or belief):
-            strength = 0.85 if speech else 0.6
+        if how == "ccomp" and (speech or belief or lemma in _LABEL_VERBS):
+            strength = 0.85 if speech else 0.6 if belief else 0.4
             span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
         elif how == "xcomp" and lemma in INTENT_VERBS:
             strength = 0.45
