@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from .candidate import Candidate
 from .cues import BELIEF_VERBS, SPEECH_VERBS
-from .indirect import CueClause, doc_text, fallback_subject, np_span, subject_of
+from .indirect import (
+    CueClause,
+    cut_after_quote,
+    doc_text,
+    fallback_subject,
+    np_span,
+    subject_of,
+)
 from .quotes import QuoteSpan
 
 if TYPE_CHECKING:
@@ -224,7 +231,7 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
             continue
         lo, hi = child.left_edge, child.right_edge
         if lo.idx <= q.start and hi.idx >= q.start:
-            return lo.idx, max(q.end, hi.idx + len(hi))
+            return cut_after_quote(t.doc, (lo.idx, max(q.end, hi.idx + len(hi))))
     return None
 
 

@@ -353,7 +353,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
                     last = c
             span = _trim(doc, right[0].left_edge.i, last.right_edge.i)
             if span is not None:
-                span = _cut_after_quote(doc, span)
+                span = cut_after_quote(doc, span)
             strength = 0.4
         else:
             continue
@@ -378,11 +378,13 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
 
 
 _AFTER_QUOTE = re.compile(
-    r"^[\s,]*(?:during|at|in|on|after|before|while|when|since|from|last|this|earlier)\b", re.I
+    r"^[\s,]*(?:during|at|in|on|after|before|while|when|since|from|last|this|earlier|later|"
+    r"yesterday|today|tonight|according|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
 )
 
 
-def _cut_after_quote(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+def cut_after_quote(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """``criticized X as a "crazy system" during a stop in Flint`` ends at the quote."""
     text = doc_text(doc)
     s, e = span
