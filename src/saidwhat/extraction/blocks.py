@@ -30,75 +30,14 @@ _NAME_ROLE = re.compile(
 _QUESTION = frozenset({"q", "question", "questions", "interviewer"})
 _ANSWER = frozenset({"a", "answer"})
 _NOT_NAMES = frozenset(
-    [
-        "source",
-        "sources",
-        "photo",
-        "photos",
-        "note",
-        "notes",
-        "update",
-        "updates",
-        "editor",
-        "appendix",
-        "related",
-        "read",
-        "watch",
-        "video",
-        "image",
-        "caption",
-        "correction",
-        "disclaimer",
-        "transcript",
-        "subject",
-        "date",
-        "tags",
-        "tag",
-        "by",
-        "from",
-        "to",
-        "cc",
-        "warning",
-        "summary",
-        "background",
-        "context",
-        "the",
-        "this",
-        "that",
-        "these",
-        "update",
-        "breaking",
-    ]
+    """source sources photo photos note notes update updates editor appendix related read
+    watch video image caption correction disclaimer transcript subject date tags tag by
+    from to cc warning summary background context the this that these update breaking""".split()  # noqa: SIM905
 )
 _CITATION = re.compile(r"^\(.*\)$|^\[\d+\]")
 _SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "with",
-        "from",
-        "by",
-        "as",
-        "is",
-        "are",
-        "was",
-        "be",
-        "its",
-        "it",
-        "vs",
-        "via",
-        "into",
-    ]
+    """a an the of in on at to for and or but with from by as is are was be its it vs via
+    into""".split()  # noqa: SIM905
 )
 
 

@@ -20,20 +20,7 @@ if TYPE_CHECKING:
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset(
-    [
-        "det",
-        "poss",
-        "compound",
-        "amod",
-        "nmod",
-        "nummod",
-        "quantmod",
-        "case",
-        "predet",
-        "punct",
-        "advmod",
-        "npadvmod",
-    ]
+    """det poss compound amod nmod nummod quantmod case predet punct advmod npadvmod""".split()  # noqa: SIM905
 )
 #: Verbs that report through their object plus a quoted predicate (``called X "Y"``).
 _LABEL_VERBS = frozenset(
@@ -73,75 +60,20 @@ _PREP_CUES = {
     "hint": {"at"},
 }
 _CUT_AFTER_COMMA = frozenset(
-    [
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "although",
-        "though",
-        "while",
-        "whereas",
-        "according",
-        "contradicting",
-        "despite",
-    ]
+    """which who whom whose although though while whereas according contradicting despite""".split()  # noqa: SIM905
 )
 _OBJ_PREPS = frozenset({"as", "for", "of", "over"})
 #: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
 _NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
 #: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
 _NOT_CUES = frozenset(
-    [
-        "make",
-        "ensure",
-        "mean",
-        "be",
-        "have",
-        "do",
-        "get",
-        "seem",
-        "appear",
-        "happen",
-        "turn",
-        "prove",
-    ]
+    """make ensure mean be have do get seem appear happen turn prove""".split()  # noqa: SIM905
 )
 #: Verbs whose direct object is what was said or stood for (``criticized the media``).
 _OBJECT_CUES = frozenset(
-    [
-        "criticize",
-        "criticise",
-        "attack",
-        "blast",
-        "slam",
-        "accuse",
-        "praise",
-        "condemn",
-        "deny",
-        "reject",
-        "dismiss",
-        "question",
-        "announce",
-        "promise",
-        "pledge",
-        "propose",
-        "demand",
-        "urge",
-        "endorse",
-        "back",
-        "support",
-        "oppose",
-        "cite",
-        "mention",
-        "defend",
-        "blame",
-        "warn",
-        "thank",
-        "predict",
-        "acknowledge",
-        "admit",
-    ]
+    """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
+    question announce promise pledge propose demand urge endorse back support oppose
+    cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
 )
 
 

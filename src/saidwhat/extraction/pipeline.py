@@ -31,29 +31,7 @@ log = logging.getLogger(__name__)
 POST_FORMATS = frozenset({"tweet", "telegram", "post", "toot", "x"})
 _WORD = re.compile(r"\w+")
 _STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "and",
-        "or",
-        "for",
-        "with",
-        "is",
-        "are",
-        "was",
-        "be",
-        "by",
-        "at",
-        "as",
-        "from",
-        "that",
-        "this",
-    ]
+    """the a an of to in on and or for with is are was be by at as from that this""".split()  # noqa: SIM905
 )
 
 
