@@ -25,6 +25,3 @@ class Candidate:
     speaker_tok: int | None = None
     role: str | None = None
     confidence: float = 0.5
-    #: Set when the speaker is the speaker of the statement just before (continuation).
-    continues: bool = False
-    headline: str | None = None

@@ -1,7 +1,9 @@
 """The cue lexicon: words that introduce what someone said, wrote or thinks.
 
-Lemmas, grouped by how strongly they signal an attribution. :func:`cue_strength`
-is the one function the rest of the engine asks.
+Lemmas, grouped by how strongly they signal an attribution: speech verbs (a
+clause complement is reported speech), belief verbs, intention verbs (with an
+infinitive), cue nouns, and the document nouns whose owner is the speaker.
+Data only; :mod:`.indirect` and :mod:`.direct` read it.
 """
 
 from __future__ import annotations
@@ -46,9 +48,6 @@ DOCUMENT_NOUNS = frozenset(
     clip spot commercial filing complaint lawsuit poll survey study analysis""".split()  # noqa: SIM905
 )
 
-#: Verbs that, with a colon after them, introduce a block quote.
-BLOCK_VERBS = SPEECH_VERBS | frozenset({"read", "go", "put", "continue", "write", "tweet", "post"})
-
 #: Pronouns a speaker can be mentioned by.
 PRONOUNS = {
     "he": "m",
@@ -67,25 +66,3 @@ PRONOUNS = {
     "you": "?",
     "that": "n",
 }
-
-
-def cue_strength(lemma: str, has_clause: bool, has_infinitive: bool = False) -> float:
-    """How sure we are that ``lemma`` with this complement introduces an attribution.
-
-    0 means not a cue. ``has_clause``: the verb takes a finite clause (ccomp);
-    ``has_infinitive``: it takes a ``to``-infinitive (xcomp).
-    """
-    lemma = lemma.lower()
-    if has_clause:
-        if lemma in SPEECH_VERBS:
-            return 0.85
-        if lemma in BELIEF_VERBS:
-            return 0.6
-        return 0.0
-    if has_infinitive and lemma in INTENT_VERBS:
-        return 0.5
-    return 0.0
-
-
-def is_speech_verb(lemma: str) -> bool:
-    return lemma.lower() in SPEECH_VERBS

@@ -398,7 +398,6 @@ def _search(
         and prev.speaker_start is not None
     ):
         cand = _direct(doc, idx, q, None, None, None, 0.55)
-        cand.continues = True
         cand.speaker_start, cand.speaker_end = prev.speaker_start, prev.speaker_end
         cand.speaker_tok = prev.speaker_tok
         cand.cue, cand.cue_start = prev.cue, prev.cue_start

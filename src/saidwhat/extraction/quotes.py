@@ -39,17 +39,6 @@ class QuoteSpan:
     closed: bool = True
     fragments: list[tuple[int, int]] = field(default_factory=list)
 
-    def inner(self, text: str) -> tuple[int, int]:
-        """Offsets of the quoted words without the outer marks and spaces."""
-        s, e = self.start, self.end
-        while s < e and (text[s] in DOUBLE_MARKS or text[s] in SINGLE_OPEN or text[s].isspace()):
-            s += 1
-        while e > s and (
-            text[e - 1] in DOUBLE_MARKS or text[e - 1] in SINGLE_CLOSE or text[e - 1].isspace()
-        ):
-            e -= 1
-        return s, e
-
     def words(self, text: str) -> int:
         return len(re.findall(r"\w+", text[self.start : self.end]))
 
@@ -213,8 +202,3 @@ def _single_quotes(
                     out.append(QuoteSpan(opener, j + 1, single=True))
                 opener = None
     return out
-
-
-def is_inside(pos: int, spans: list[QuoteSpan]) -> bool:
-    """True when ``pos`` lies within one of ``spans``."""
-    return any(q.start <= pos < q.end for q in spans)
