@@ -62,7 +62,7 @@ def test_model_groups_by_speaker_with_numbered_citations(store):
         "https://reuters.example/reactions",
         "notes/visit.txt",
     ]
-    assert d.summary_line == "7 statements by 6 speakers from 3 sources, 2024-05-01 – 2024-05-03."
+    assert d.summary_line == "7 statements by 6 speakers from 4 sources, 2024-05-01 – 2024-05-03."
 
 
 def test_time_order(store):
@@ -88,6 +88,8 @@ def test_headline_is_the_first_sentence_shortened(store):
     (hit,) = search_statements(store, SearchFilters(text="constructive"))
     hit.headline = None
     assert headline_for(hit) == "Our talks with Hakan Fidan were constructive."
+    hit.quote = "“What? He’s been fired? You must be kidding!”"
+    assert headline_for(hit) == "What?"
     hit.quote = "word " * 40
     assert headline_for(hit, 30).endswith("…") and len(headline_for(hit, 30)) <= 30
 

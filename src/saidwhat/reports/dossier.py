@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 ORDERS = ("importance", "time")
 UNATTRIBUTED = "Unattributed"
+_MARKS = " \"'“”„«»‘’‚‹›"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“‘«(]?[A-Z0-9À-Ý])")
 
 
@@ -38,7 +39,8 @@ class Citation:
 
     @property
     def label(self) -> str:
-        return self.source or self.outlet or self.doc
+        """Who to cite: the stated source, else the outlet, else the document itself."""
+        return self.source or self.outlet or self.title or self.doc
 
 
 @dataclass
@@ -115,8 +117,8 @@ def headline_for(hit: Hit, width: int = 90) -> str:
     """The statement's headline if it has one, else its first sentence, shortened."""
     if hit.headline and hit.headline.strip():
         return shorten(hit.headline, width)
-    flat = " ".join(hit.quote.split())
-    first = _SENTENCE_END.split(flat, maxsplit=1)[0]
+    flat = " ".join(hit.quote.split()).strip(_MARKS)
+    first = _SENTENCE_END.split(flat, maxsplit=1)[0].strip(_MARKS)
     return shorten(first, width)
 
 
@@ -170,7 +172,7 @@ def build_dossier(
                     date=h.day,
                     url=h.url,
                     doc=h.doc,
-                    source_missing=h.source_missing or not (h.source or h.outlet),
+                    source_missing=h.source_missing,
                 )
             )
             section.quotes.append(

@@ -63,7 +63,7 @@ def citation_html(c: Citation) -> str:
             parts.append(f"in {esc(c.outlet)}")
     else:
         parts.append(esc(c.label))
-    if c.title:
+    if c.title and c.title != c.label:
         parts.append(f"“{esc(c.title)}”")
     parts.append(esc(c.date or "undated"))
     parts.append(link(c.url) if c.url else f"document {esc(c.doc)}")

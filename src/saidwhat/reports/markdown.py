@@ -38,7 +38,7 @@ def citation_text(c: Citation) -> str:
             parts.append(f"in {md_escape(c.outlet)}")
     else:
         parts.append(md_escape(c.label))
-    if c.title:
+    if c.title and c.title != c.label:
         parts.append(f"“{md_escape(c.title)}”")
     parts.append(c.date or "undated")
     if c.url:
