@@ -51,12 +51,8 @@ def write_gold_subset(docs: list[dict], path: Path) -> None:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
 
 
-def predict(extractor: Extractor, docs: list[dict], path: Path) -> float:
-    """Write predictions JSONL; return the seconds the Extractor took."""
-    documents = [Document(text=d["text"], ref=d["id"], format="txt") for d in docs]
-    t0 = time.perf_counter()
-    results = list(extractor.extract_many(documents))
-    elapsed = time.perf_counter() - t0
+def write_predictions(path: Path, results, key=lambda doc: doc.ref) -> None:
+    """One JSON line per document in the scorer's format (offsets into the document text)."""
     with path.open("w", encoding="utf-8") as f:
         for doc, ex in results:
             quotes = []
@@ -75,7 +71,16 @@ def predict(extractor: Extractor, docs: list[dict], path: Path) -> float:
                         "confidence": st.confidence,
                     }
                 )
-            f.write(json.dumps({"id": doc.ref, "quotes": quotes}, ensure_ascii=False) + "\n")
+            f.write(json.dumps({"id": key(doc), "quotes": quotes}, ensure_ascii=False) + "\n")
+
+
+def predict(extractor: Extractor, docs: list[dict], path: Path) -> float:
+    """Write predictions JSONL; return the seconds the Extractor took."""
+    documents = [Document(text=d["text"], ref=d["id"], format="txt") for d in docs]
+    t0 = time.perf_counter()
+    results = list(extractor.extract_many(documents))
+    elapsed = time.perf_counter() - t0
+    write_predictions(path, results)
     return elapsed
 
 
@@ -188,22 +193,7 @@ def demo_score(extractor: Extractor, demo: Path) -> str:
     write_gold_subset([d for d in gold.values() if d.get("text")], dgold)
     dpred = RESULTS / "demo.pred.jsonl"
     results = list(extractor.extract_many(docs))
-    with dpred.open("w", encoding="utf-8") as f:
-        for doc, ex in results:
-            quotes = [
-                {
-                    "quote_start": st.quote_start,
-                    "quote_end": st.quote_end,
-                    "quote": st.quote,
-                    "speaker": st.speaker,
-                    "speaker_mention": st.speaker_mention,
-                    "fragments": st.fragments,
-                    "kind": st.kind,
-                }
-                for st in ex.statements
-            ]
-            key = doc.ref.split("examples/", 1)[-1]
-            f.write(json.dumps({"id": key, "quotes": quotes}, ensure_ascii=False) + "\n")
+    write_predictions(dpred, results, key=lambda doc: doc.ref.split("examples/", 1)[-1])
     return summary("demo gold (examples/)", score(dgold, dpred, None, "demo gold"))
 
 
