@@ -196,3 +196,21 @@ def test_split_errors(store):
         split_person(store, "Sergey Lavrov", ["Sergei Lavrov"])
     with pytest.raises(UsageError, match="at least one alias"):
         split_person(store, "Sergey Lavrov", [])
+
+
+def test_profile_terms_fold_titles_and_surnames(tmp_path):
+    store = open_store(tmp_path / "t.db")
+    doc, ex = make_document(
+        "talks",
+        [
+            {"mention": "Sergey Lavrov", "quote": "President Trump called. Donald Trump agreed."},
+            {"mention": "Sergey Lavrov", "quote": "Secretary of State Rex Tillerson’s visit."},
+            {"mention": "Sergey Lavrov", "quote": "The Russian Federation and the United States."},
+        ],
+    )
+    store_document(store, doc, ex)
+    terms = dict(person_profile(store, "Sergey Lavrov").terms)
+    assert terms["Donald Trump"] == 2
+    assert terms["Rex Tillerson"] == 1
+    assert terms["Russian Federation"] == 1 and terms["United States"] == 1
+    assert "Trump" not in terms and "President Trump" not in terms

@@ -214,6 +214,41 @@ def person_profile(store: Store, name: str, *, top: int = 10, max_quotes: int = 
     return Profile(person, roles, per_month, outlets, mentioned, terms)
 
 
+_TITLE_WORDS = (
+    "president vice secretary state of the foreign defence defense prime minister deputy"
+    " chancellor senator ambassador general spokesperson spokesman mr mrs ms dr russian"
+    " american ukrainian chinese turkish german french british us u.s. eu un"
+)
+_CORE_WORDS = (
+    "president secretary minister chancellor senator ambassador spokesperson spokesman"
+    " mr mrs ms dr general"
+)
+_TITLE_RUN = frozenset(_TITLE_WORDS.split())
+_CORE_TITLES = frozenset(_CORE_WORDS.split())
+
+
+def _strip_titles(words: list[str]) -> str:
+    """'Russian President Vladimir Putin' -> 'Vladimir Putin' (a leading run with a title)."""
+    words = [*words[:-1], re.sub(r"['’]s$", "", words[-1])]
+    i = 0
+    while i < len(words) - 1 and words[i].casefold().rstrip(".,") in _TITLE_RUN:
+        i += 1
+    run = {w.casefold().rstrip(".,") for w in words[:i]}
+    return " ".join(words[i:] if run & _CORE_TITLES else words)
+
+
+def _merge_surnames(terms: Counter[str]) -> Counter[str]:
+    """Count 'Trump' (left after 'President Trump') under the fuller 'Donald Trump'."""
+    out: Counter[str] = Counter()
+    for term, n in terms.items():
+        if " " not in term:
+            fuller = [t for t in terms if " " in t and t.split()[-1] == term]
+            if fuller:
+                term = max(fuller, key=lambda t: (terms[t], t))
+        out[term] += n
+    return out
+
+
 def _topics(
     conn: sqlite3.Connection, pid: int, person: PersonSummary, quotes: list[str], top: int
 ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -225,10 +260,11 @@ def _topics(
             term = m.group(0)
             words = term.split()
             if words[0] in _STOP_STARTS:
-                term = " ".join(words[1:])
-                if " " not in term:
+                words = words[1:]
+                if len(words) < 2:
                     continue
-            terms[term] += 1
+            terms[_strip_titles(words)] += 1
+    terms = _merge_surnames(terms)
     # Known people: any multi-word alias of someone else that occurs as a term or inside one.
     known: dict[str, tuple[int, str]] = {}
     for r in conn.execute(
