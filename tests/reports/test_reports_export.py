@@ -118,3 +118,25 @@ def test_bad_query_leaves_no_file(store, tmp_path: Path):
         export_statements(store, SearchFilters(text="a AND"), str(tmp_path / "s.jsonl"))
     assert not (tmp_path / "s.csv").exists()
     assert not (tmp_path / "s.jsonl").exists()
+
+
+def test_fragments_survive_every_format(store, tmp_path: Path):
+    import pyarrow.parquet as pq
+    from search_samples import make_document
+
+    from saidwhat.store.documents import store_document
+
+    doc, ex = make_document("frag", [{"mention": "Hakan Fidan", "quote": "Part one, part two."}])
+    st = ex.statements[0]
+    st.fragments = [[st.quote_start, st.quote_start + 9], [st.quote_start + 10, st.quote_end]]
+    store_document(store, doc, ex)
+    filters = SearchFilters(text='"part two"', limit=None)
+    export_statements(store, filters, str(tmp_path / "f.parquet"))
+    export_statements(store, filters, str(tmp_path / "f.jsonl"))
+    export_statements(store, filters, str(tmp_path / "f.csv"))
+    (row,) = pq.read_table(tmp_path / "f.parquet").to_pylist()
+    assert row["fragments"] == st.fragments
+    assert json.loads((tmp_path / "f.jsonl").read_text())["fragments"] == st.fragments
+    with open(tmp_path / "f.csv", encoding="utf-8", newline="") as fh:
+        (crow,) = list(csv.DictReader(fh))
+    assert json.loads(crow["fragments"]) == st.fragments
