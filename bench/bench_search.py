@@ -26,7 +26,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from saidwhat.names import name_key
-from saidwhat.search import query
 from saidwhat.search.query import SearchFilters, explain, search_statements
 from saidwhat.store.db import Store, open_store
 
@@ -209,6 +208,7 @@ def fill(store: Store, n: int, n_people: int, per_doc: int, seed: int) -> dict[s
                     doc_id, pid, name, name, 0, len(name), "person", quote, i % per_doc * 1000,
                     i % per_doc * 1000 + len(quote), r.choice(KINDS), "said", r.choice(ROLES),
                     None, None, stated, doc_rows[doc_id - 1][4], 0, round(r.random(), 2),
+                    stated or published[:10],
                 )
             )  # fmt: skip
             if len(batch) >= 20_000:
@@ -225,46 +225,12 @@ def fill(store: Store, n: int, n_people: int, per_doc: int, seed: int) -> dict[s
     }
 
 
-#: Proposed schema migration (for the integrator; store/ is not this module's to edit):
-#: one indexed "effective day" per statement, so date filters and date sorting use an
-#: index instead of COALESCE(statement date, document published) over a join.
-#: saidwhat.search.query uses the column as soon as it exists.
-DAY_MIGRATION = """
-ALTER TABLE statements ADD COLUMN day TEXT;
-UPDATE statements SET day = COALESCE(substr(date, 1, 10),
-    (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = statements.document_id));
-CREATE INDEX statements_day ON statements(day);
-CREATE INDEX statements_person_day ON statements(person_id, day);
-CREATE TRIGGER statements_day_ai AFTER INSERT ON statements WHEN new.day IS NULL BEGIN
-    UPDATE statements SET day = COALESCE(substr(new.date, 1, 10),
-        (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = new.document_id))
-    WHERE id = new.id;
-END;
-CREATE TRIGGER statements_day_au AFTER UPDATE OF date ON statements BEGIN
-    UPDATE statements SET day = COALESCE(substr(new.date, 1, 10),
-        (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = new.document_id))
-    WHERE id = new.id;
-END;
-"""
-
-
-def apply_day_migration(store: Store) -> float:
-    from saidwhat.store.db import _split_sql
-
-    t0 = time.perf_counter()
-    with store.transaction() as conn:
-        for stmt in _split_sql(DAY_MIGRATION):
-            conn.execute(stmt)
-    store.conn.execute("ANALYZE")
-    return time.perf_counter() - t0
-
-
 def _insert_statements(conn, rows) -> None:
     conn.executemany(
         "INSERT INTO statements (document_id, person_id, speaker_name, speaker_mention,"
         " speaker_start, speaker_end, speaker_type, quote, quote_start, quote_end, kind, cue,"
-        " role, organisation, country, date, source, source_missing, confidence)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " role, organisation, country, date, source, source_missing, confidence, day)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
 
@@ -340,11 +306,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--db", help="store file [default: a temporary file, removed afterwards]")
     ap.add_argument("--reuse", action="store_true", help="time an existing --db without refilling")
-    ap.add_argument(
-        "--day-index",
-        action="store_true",
-        help="then apply the proposed statements.day migration and time again",
-    )
     args = ap.parse_args(argv)
 
     print("$", shlex.join(["python", "bench/bench_search.py", *(argv or sys.argv[1:])]))
@@ -365,19 +326,7 @@ def main(argv: list[str] | None = None) -> int:
                 f" {max(1, args.n // args.per_doc):,} documents in {took['total_s']:.1f} s"
                 f" (statements + FTS: {took['statements_s']:.1f} s)"
             )
-        if query.has_day_column(store.conn):
-            query.USE_DAY_COLUMN = False
-            print("\nwithout the statements.day column (schema as released):")
-            report(store, path, args)
-            query.USE_DAY_COLUMN = True
-            print("\nwith the proposed statements.day column:")
-            report(store, path, args)
-            return 0
         report(store, path, args)
-        if args.day_index:
-            took = apply_day_migration(store)
-            print(f"\napplied the proposed statements.day migration in {took:.1f} s")
-            report(store, path, args)
     finally:
         store.close()
         if tmp:

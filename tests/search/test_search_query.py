@@ -181,6 +181,6 @@ def test_filters_round_trip_through_dict():
 
 def test_speaker_filter_uses_the_person_date_index(store):
     plan = " ".join(explain(store, SearchFilters(speaker="Sergey Lavrov", since="2024-05-01")))
-    assert "statements_person_date" in plan
+    assert "statements_person_day" in plan
     plan = " ".join(explain(store, SearchFilters(text="sanctions")))
     assert "statements_fts" in plan and "SCAN s " not in plan

@@ -331,33 +331,12 @@ def build_query(
     if filters.source:
         where.append("(s.source LIKE ? ESCAPE '\\' OR d.outlet LIKE ? ESCAPE '\\')")
         params += [_like(filters.source)] * 2
-    day_column = has_day_column(conn)
-    eff = "s.day" if day_column else "COALESCE(s.date, d.published)"
+    # statements.day: the statement's date, else its document's publication day (indexed).
+    eff = "s.day"
     if filters.since or filters.until:
         # ``until`` is a prefix: '2024-05' + '~' sorts after every ISO date in May.
-        lo = filters.since or ""
-        hi = (filters.until + "~") if filters.until else "~"
-        if day_column:
-            where.append("s.day >= ? AND s.day <= ?")
-            params += [lo, hi]
-        elif match or speaker_ids:
-            # The speaker or the text drives; the date is checked row by row: the
-            # statement's own date, or its document's when it has none.
-            where.append(
-                "((s.date >= ? AND s.date <= ?)"
-                " OR (s.date IS NULL AND d.published >= ? AND d.published <= ?))"
-            )
-            params += [lo, hi, lo, hi]
-        else:
-            # The dates drive: dated statements through statements_date, undated
-            # ones through documents_published and the (document_id, ...) index.
-            where.append(
-                "s.id IN (SELECT id FROM statements WHERE date >= ? AND date <= ?"
-                " UNION ALL SELECT s2.id FROM documents d2 CROSS JOIN statements s2"
-                " ON s2.document_id = d2.id WHERE d2.published >= ? AND d2.published <= ?"
-                " AND s2.date IS NULL)"
-            )
-            params += [lo, hi, lo, hi]
+        where.append("s.day >= ? AND s.day <= ?")
+        params += [filters.since or "", (filters.until + "~") if filters.until else "~"]
 
     if filters.sort == "rank" and match:
         key, order = "NULL", "{t}rk, {t}sid"
@@ -399,20 +378,6 @@ def build_query(
         " LEFT JOIN people p ON p.id = s.person_id ORDER BY " + order.format(t="top.")
     )
     return sql, select_params + params, match
-
-
-#: Set to False to ignore a ``statements.day`` column (the benchmark compares both).
-USE_DAY_COLUMN = True
-
-
-def has_day_column(conn: sqlite3.Connection) -> bool:
-    """Whether statements has the ``day`` column (COALESCE(date, published day), indexed).
-
-    Proposed as a migration (see bench/bench_search.py); searches use it when present.
-    """
-    if not USE_DAY_COLUMN:
-        return False
-    return any(r[1] == "day" for r in conn.execute("PRAGMA table_info(statements)"))
 
 
 def iter_statements(
@@ -467,9 +432,9 @@ def explain(store: Store, filters: SearchFilters) -> list[str]:
 
 def _db_error(store: Store, e: sqlite3.Error) -> StoreError:
     # Reuse the store's wording for locked/corrupt databases.
-    from saidwhat.store.db import _store_error
+    from saidwhat.store.db import store_error
 
-    return _store_error(store.path, e)
+    return store_error(store.path, e)
 
 
 def _hit(row: sqlite3.Row) -> Hit:

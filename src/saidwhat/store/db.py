@@ -51,7 +51,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
-            raise _store_error(self.path, e) from e
+            raise store_error(self.path, e) from e
         try:
             yield self.conn
         except BaseException:
@@ -62,20 +62,20 @@ class Store:
                 self.conn.commit()
             except sqlite3.Error as e:
                 self.conn.rollback()
-                raise _store_error(self.path, e) from e
+                raise store_error(self.path, e) from e
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as e:
-            raise _store_error(self.path, e) from e
+            raise store_error(self.path, e) from e
 
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def _store_error(path: str, e: sqlite3.Error) -> StoreError:
+def store_error(path: str, e: sqlite3.Error) -> StoreError:
     msg = str(e)
     if "locked" in msg or "busy" in msg:
         return StoreError(
@@ -110,7 +110,7 @@ def open_store(path: str | os.PathLike[str] | None = None, *, timeout: float = 5
         store = Store(conn, path)
         _migrate(store)
     except sqlite3.DatabaseError as e:
-        raise _store_error(path, e) from e
+        raise store_error(path, e) from e
     return store
 
 

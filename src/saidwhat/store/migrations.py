@@ -152,4 +152,25 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL
     );
     """,
+    # 2: one indexed "effective day" per statement (its own date, else its document's
+    # publication day), so date filters and date sorting use an index instead of
+    # COALESCE(date, published) over a join. store_document sets it; the trigger
+    # covers any other writer.
+    """
+    ALTER TABLE statements ADD COLUMN day TEXT;
+    UPDATE statements SET day = COALESCE(substr(date, 1, 10),
+        (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = statements.document_id));
+    CREATE INDEX statements_day ON statements(day);
+    CREATE INDEX statements_person_day ON statements(person_id, day);
+    CREATE TRIGGER statements_day_ai AFTER INSERT ON statements WHEN new.day IS NULL BEGIN
+        UPDATE statements SET day = COALESCE(substr(new.date, 1, 10),
+            (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = new.document_id))
+        WHERE id = new.id;
+    END;
+    CREATE TRIGGER statements_day_au AFTER UPDATE OF date ON statements BEGIN
+        UPDATE statements SET day = COALESCE(substr(new.date, 1, 10),
+            (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = new.document_id))
+        WHERE id = new.id;
+    END;
+    """,
 ]

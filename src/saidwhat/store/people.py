@@ -48,8 +48,21 @@ def add_alias(conn: sqlite3.Connection, person_id: int, alias: str, origin: str)
     key = name_key(alias)
     if not key:
         return
+    if origin == "extracted":
+        # A name a person was given by hand (registry, merge, split) is not taken
+        # back by what a later document happens to say.
+        held = conn.execute(
+            "SELECT 1 FROM aliases WHERE key = ? AND person_id != ?"
+            " AND origin IN ('registry', 'manual') LIMIT 1",
+            (key, person_id),
+        ).fetchone()
+        if held:
+            return
     conn.execute(
-        "INSERT OR IGNORE INTO aliases (person_id, alias, key, origin) VALUES (?, ?, ?, ?)",
+        # A trusted origin upgrades an alias that was only extracted before.
+        "INSERT INTO aliases (person_id, alias, key, origin) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (person_id, alias) DO UPDATE SET origin = excluded.origin"
+        " WHERE excluded.origin IN ('registry', 'manual')",
         (person_id, alias, key, origin),
     )
 
