@@ -325,10 +325,13 @@ def _search(
     if n_words <= 6 and _TITLE.match(text[q.start : q.end]):
         return None  # a title ("Morning Joe", "The Apprentice"), not speech
     before = _cue_token(doc, lo, t_start, in_quote, reverse=True, q=q if short else None)
-    if before is not None and re.search(r"\w\W{0,3}[:,]\s*$", text[before[0].idx : q.start]):
-        if _words(text, before[0].idx + len(before[0]), q.start) <= 2:  # 'X scolded him: "..."'
-            t, subj = before
-            return _direct(doc, idx, q, t.i, subj.i, t.text, 0.85)
+    if (
+        before is not None
+        and re.search(r"\w\W{0,3}[:,]\s*$", text[before[0].idx : q.start])
+        and _words(text, before[0].idx + len(before[0]), q.start) <= 2  # 'X scolded him: "..."'
+    ):
+        t, subj = before
+        return _direct(doc, idx, q, t.i, subj.i, t.text, 0.85)
     if q.end < pe:
         found = _cue_token(doc, t_end + 1, hi, in_quote, q=q if short else None)
         if found and found[0].dep_ in ("advcl", "relcl", "acl"):
