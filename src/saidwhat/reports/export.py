@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from saidwhat.errors import ReportError, UsageError
+from saidwhat.model import Statement
 from saidwhat.reports.dossier import check_writable
-from saidwhat.search.query import Hit, SearchFilters, iter_statements
+from saidwhat.search.query import PROVENANCE_FIELDS, Hit, SearchFilters, iter_statements
 
 log = logging.getLogger(__name__)
 
@@ -26,24 +27,8 @@ EXPORT_FORMATS = ("csv", "jsonl", "parquet")
 #: Every exported column, in order: the extract contract, then provenance, then detail.
 EXPORT_FIELDS: tuple[str, ...] = (
     "doc",
-    "quote",
-    "quote_start",
-    "quote_end",
-    "speaker",
-    "speaker_mention",
-    "speaker_start",
-    "speaker_end",
-    "kind",
-    "cue",
-    "role",
-    "date",
-    "source",
-    "confidence",
-    "doc_id",
-    "title",
-    "outlet",
-    "url",
-    "published",
+    *Statement.CONTRACT_FIELDS,
+    *PROVENANCE_FIELDS,
     "statement_id",
     "person_id",
     "person",
