@@ -64,7 +64,6 @@ def test_parquet_round_trip(store, tmp_path: Path):
             "quote",
             "quote_start",
             "quote_end",
-            "speaker",
             "kind",
             "date",
             "doc_id",
@@ -72,6 +71,7 @@ def test_parquet_round_trip(store, tmp_path: Path):
             "url",
         ):
             assert row[name] == getattr(hit, name), name
+        assert row["speaker"] == hit.speaker_display  # the canonical person
         assert row["source_missing"] == hit.source_missing
         assert row["confidence"] == pytest.approx(hit.confidence)
 

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from saidwhat.cli.output import emit, format_option
+from saidwhat.errors import UsageError
 from saidwhat.model import STATEMENT_KINDS, Statement
 from saidwhat.search.query import PROVENANCE_FIELDS, SORTS, SearchFilters
 
@@ -23,6 +24,7 @@ TABLE_COLUMNS = ("speaker", "role", "date", "source", "snippet")
 
 _FILTER_KEYS = (
     "query",
+    "text",
     "speaker",
     "org",
     "country",
@@ -46,6 +48,9 @@ def filter_options(func: Callable) -> Callable:
     """
     options = [
         click.argument("query", required=False, metavar="[QUERY]"),
+        click.option(
+            "--text", metavar="QUERY", help="Full-text query (the same as the QUERY argument)."
+        ),
         click.option("--speaker", metavar="NAME", help="Said by this person (any alias, or #id)."),
         click.option("--org", metavar="ORG", help="Speaker's organisation contains ORG."),
         click.option("--country", metavar="COUNTRY", help="Speaker's country is COUNTRY."),
@@ -79,7 +84,10 @@ def filters_from(kwargs: dict[str, Any], *, limit: int | None = None) -> SearchF
     ``limit`` is the command's default when ``--limit`` is not given.
     """
     values = {k: kwargs.pop(k, None) for k in _FILTER_KEYS}
-    text = values.pop("query")
+    query, text = values.pop("query"), values.pop("text")
+    if query and text and query != text:
+        raise UsageError("give the search text once: as QUERY or as --text, not both")
+    text = query or text
     given_limit = values.pop("limit")
     return SearchFilters(
         text=text,

@@ -209,6 +209,9 @@ class Hit:
         out: dict[str, Any] = {"doc": self.doc}
         for name in Statement.CONTRACT_FIELDS:
             out[name] = getattr(self, name)
+        # The store's canonical person (merges, registry names) over the name the
+        # extractor read in this one document.
+        out["speaker"] = self.speaker_display
         out["confidence"] = round(float(self.confidence), 3)
         for name in PROVENANCE_FIELDS:
             out[name] = getattr(self, name)
