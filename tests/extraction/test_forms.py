@@ -17,7 +17,7 @@ def only(result, kind=None):
 def test_direct_cue_after(extract):
     st = only(extract("“We will not sign this treaty,” Senator John Carver said on Monday."))
     assert st.kind == "direct"
-    assert st.quote == "“We will not sign this treaty,”"
+    assert st.quote == "We will not sign this treaty,"  # without the enclosing marks
     assert st.speaker == "John Carver"
     assert st.cue == "said"
 
@@ -25,7 +25,7 @@ def test_direct_cue_after(extract):
 def test_direct_cue_before_with_colon(extract):
     st = only(extract("Minister Anna Petrova told reporters: “The border stays open.”"))
     assert st.kind == "direct"
-    assert st.quote == "“The border stays open.”"
+    assert st.quote == "The border stays open."
     assert st.speaker == "Anna Petrova"
     assert st.role == "Minister"
 
@@ -34,15 +34,16 @@ def test_direct_cue_in_the_middle_is_one_statement_with_fragments(extract):
     text = "“We came to talk,” Petrova said, “and we will keep talking.”"
     st = only(extract(text))
     assert st.kind == "direct"
-    assert st.fragments == [[0, 18], [33, len(text)]]
-    assert text[st.fragments[1][0] : st.fragments[1][1]] == "“and we will keep talking.”"
+    assert st.quote == "We came to talk,"  # the first piece; every piece is in fragments
+    assert st.fragments == [[1, 17], [34, len(text) - 1]]
+    assert text[st.fragments[1][0] : st.fragments[1][1]] == "and we will keep talking."
     assert st.speaker == "Petrova"
 
 
 def test_straight_quotes_and_inverted_cue(extract):
     st = only(extract('"Nobody expected this," said Mayor Linda Hoyt.'))
     assert st.kind == "direct"
-    assert st.quote == '"Nobody expected this,"'
+    assert st.quote == "Nobody expected this,"
     assert st.speaker == "Linda Hoyt"
 
 
@@ -74,7 +75,7 @@ def test_indirect_told_reporters(extract):
 def test_mixed_quote(extract):
     st = only(extract("Senator Ruth Kellerman called the talks “a landmark for both nations”."))
     assert st.kind == "mixed"
-    assert st.quote == "the talks “a landmark for both nations”"
+    assert st.quote == "the talks “a landmark for both nations"  # no closing mark at the end
     assert st.speaker == "Ruth Kellerman"
 
 
@@ -94,7 +95,7 @@ def test_block_quote_over_paragraphs(extract):
     )
     st = only(extract(text))
     assert st.kind == "block"
-    assert st.quote.startswith("“The first point") and st.quote.endswith("we wait.”")
+    assert st.quote.startswith("The first point") and st.quote.endswith("we wait.")
     assert len(st.fragments) == 2
     assert st.speaker == "Pavel Orlov"
     assert st.cue == "wrote"
@@ -110,7 +111,7 @@ def test_transcript_answers_are_qa_and_questions_are_not_statements(extract):
     result = extract(text)
     assert [s.kind for s in result.statements] == ["qa", "qa"]
     assert all(s.speaker == "Pavel Orlov" for s in result.statements)
-    assert result.statements[0].quote == "“We have no such plans for now.”"
+    assert result.statements[0].quote == "We have no such plans for now."
     assert result.statements[1].quote == "Later we will see."
 
 
@@ -127,7 +128,7 @@ def test_name_role_line(extract):
     assert st.kind == "direct"
     assert st.speaker == "Ivan Sorokin"
     assert st.role == "chair of the Duma budget committee"
-    assert st.quote == "“The numbers do not add up.”"
+    assert st.quote == "The numbers do not add up."
 
 
 def test_headline_goes_into_the_statement_it_paraphrases(extract):
@@ -172,7 +173,7 @@ def test_nested_quotes(extract):
     text = "“They called it ‘a farce’ and walked out,” Petrova said."
     st = only(extract(text))
     assert st.kind == "direct"
-    assert st.quote == "“They called it ‘a farce’ and walked out,”"
+    assert st.quote == "They called it ‘a farce’ and walked out,"
 
 
 # -- speakers ---------------------------------------------------------------------

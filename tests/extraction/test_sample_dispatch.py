@@ -51,7 +51,7 @@ def test_transcript_answers_are_lavrovs(dispatch):
     qa = [st for st in result.statements if st.kind == "qa"]
     assert len(qa) >= 15
     assert {st.speaker for st in qa} == {"Sergey Lavrov"}
-    assert not any(st.quote.startswith("“When discussing Syria") for st in result.statements)
+    assert not any(st.quote.startswith("When discussing Syria") for st in result.statements)
 
 
 def test_roles_and_headlines(dispatch):

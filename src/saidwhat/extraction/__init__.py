@@ -9,13 +9,17 @@ extraction. The public API::
 
 Choices worth knowing (see ``tests/extraction/test_forms.py`` for one example of each):
 
+* Offsets never include the enclosing quotation marks (the README's extract
+  contract): ``quote`` is the quoted words, ``text[quote_start:quote_end] == quote``.
+  A mixed statement ending in a quotation therefore ends before its closing mark.
 * ``"A," she said, "B."`` is **one** statement (as PolNeAR annotates it):
-  ``quote`` runs from the first opening mark to the last closing mark (so it
-  includes ``she said``) and ``fragments`` lists the quoted pieces
-  ``[[start, end], ...]``. Later quotes of the same cue in the paragraph join
-  the same way; a quote opening the *next* paragraph is a separate statement
-  by the same speaker (lower confidence).
-* kinds: ``direct`` (the span is the quotation, marks included), ``mixed`` (a
+  ``quote`` is the first piece and ``fragments`` lists every piece
+  ``[[start, end], ...]`` (each without marks). Later quotes of the same cue in
+  the paragraph join the same way; a quote opening the *next* paragraph is a
+  separate statement by the same speaker (lower confidence). A quotation over
+  several paragraphs (``block``, ``qa``) is the whole passage, one fragment per
+  paragraph.
+* kinds: ``direct`` (the span is the quotation), ``mixed`` (a
   reported clause containing quoted words; the span is the clause),
   ``indirect`` (a reported clause without quotation marks), ``block`` (a
   quotation introduced by ``X said:``/``X wrote on Facebook:`` that starts in a

@@ -25,3 +25,5 @@ class Candidate:
     speaker_tok: int | None = None
     role: str | None = None
     confidence: float = 0.5
+    #: The fragments are pieces of one quote interrupted by its cue ("A," she said, "B.").
+    interrupted: bool = False

@@ -431,6 +431,7 @@ def _merge_or_keep(
     frags = prev.fragments or [[prev.start, prev.end]]
     frags.append([q.start, q.end])
     prev.fragments = frags
+    prev.interrupted = True
     prev.end = q.end
     return prev
 

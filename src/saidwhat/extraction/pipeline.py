@@ -21,7 +21,7 @@ from .blocks import Headline, find_blocks
 from .candidate import Candidate
 from .direct import attribute
 from .indirect import find_cue_clauses
-from .quotes import find_quotes, paragraphs
+from .quotes import find_quotes, paragraphs, strip_marks
 from .roles import role_from_text
 from .speakers import SpeakerResolver, name_parts
 
@@ -146,7 +146,9 @@ class Extractor:
             owners.append(ci)
         _attach_headlines(text, blocks.headlines, statements, owners, resolver)
         _attach_citations(text, statements)
-        statements = [st for st in statements if _valid(st, text, doc.ref)]
+        statements = [
+            st for st in statements if st.quote_end > st.quote_start and _valid(st, text, doc.ref)
+        ]
         return Extraction(statements=statements, people=resolver.people())
 
 
@@ -171,18 +173,37 @@ def _paragraph_breaks(sdoc):
     return sdoc
 
 
+def _span(text: str, c: Candidate) -> tuple[int, int, list[list[int]] | None]:
+    """The quote offsets without enclosing marks, and the pieces (each without marks).
+
+    A quote interrupted by its cue is represented by its first piece; a quote over
+    several paragraphs by the whole passage.
+    """
+    start, end = strip_marks(text, c.start, c.end)
+    if not c.fragments:
+        return start, end, None
+    frags = [list(strip_marks(text, s, e)) for s, e in c.fragments]
+    frags = [f for f in frags if f[1] > f[0]]
+    if not frags:
+        return start, end, None
+    if c.interrupted:
+        return frags[0][0], frags[0][1], frags
+    return frags[0][0], frags[-1][1], frags
+
+
 def _statement(
     text: str, c: Candidate, resolver: SpeakerResolver, ci: int | None, date
 ) -> Statement:
+    start, end, frags = _span(text, c)
     st = Statement(
-        quote=text[c.start : c.end],
-        quote_start=c.start,
-        quote_end=c.end,
+        quote=text[start:end],
+        quote_start=start,
+        quote_end=end,
         kind=c.kind,
         cue=c.cue,
         date=date,
         confidence=c.confidence,
-        fragments=[list(f) for f in c.fragments] if c.fragments else None,
+        fragments=frags,
     )
     if c.speaker_start is not None and c.speaker_end is not None:
         st.speaker_mention = text[c.speaker_start : c.speaker_end]

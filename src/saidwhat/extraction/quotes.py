@@ -43,6 +43,30 @@ class QuoteSpan:
         return len(re.findall(r"\w+", text[self.start : self.end]))
 
 
+def strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without enclosing quotation marks and outer whitespace.
+
+    Double marks go at either edge; single marks only as a pair (an apostrophe
+    ending a clause, "the states'", stays).
+    """
+    s, e = start, end
+    while s < e and (
+        text[s].isspace() or text[s] in DOUBLE_MARKS or text[s : s + 2] in ("''", "``")
+    ):
+        s += 2 if text[s : s + 2] in ("''", "``") else 1
+    while e > s and (
+        text[e - 1].isspace() or text[e - 1] in DOUBLE_MARKS or text[e - 2 : e] == "''"
+    ):
+        e -= 2 if text[e - 2 : e] == "''" else 1
+    if e - s > 2 and text[s] in SINGLE_OPEN and text[e - 1] in SINGLE_CLOSE:
+        s, e = s + 1, e - 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return s, e
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """[start, end) of each paragraph (non-blank line run); soft line wraps are joined."""
     out: list[tuple[int, int]] = []
