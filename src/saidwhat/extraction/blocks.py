@@ -133,8 +133,8 @@ def find_blocks(text: str, paras: list[tuple[int, int]]) -> BlockResult:
             end=end,
             kind="qa",
             fragments=[list(f) for f in frags] if len(frags) > 1 else None,
-            cue=":",
-            cue_start=m.end() - 1,
+            cue=text[m.start("name") : m.end()].strip(),
+            cue_start=m.start("name"),
             confidence=0.85,
         )
         if low in _ANSWER:
