@@ -196,6 +196,8 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     for k in range(i + 3, j):  # a second clause after ';', a dash or ', which' is not reported
         t = doc[k]
         if t.text in (";", "—", "--", "―") and doc[k - 1].text not in '“"':
+            if t.text != ";" and any(doc[m].text == t.text for m in range(k + 1, j + 1)):
+                continue  # a parenthetical pair of dashes
             j = k - 1
             break
         if t.text == "," and (
