@@ -294,3 +294,20 @@ def test_role_then_apposed_name(extract):
         extract("The Vessian ambassador, Pavel Dronov, told reporters the office would reopen.")
     )
     assert st.speaker == "Pavel Dronov"
+
+
+def test_apposed_name_set_off_by_commas(extract):
+    st = only(
+        extract("The mayor of the river town, Marat Chelnok, told reporters the road was closed.")
+    )
+    assert st.speaker == "Marat Chelnok"
+
+
+def test_title_reference_prefers_the_person_just_mentioned(extract):
+    text = (
+        "Senator Peter Voss said the agreement was the best available.\n\n"
+        "Carla Dunmore, the chair of the committee, voted in favour.\n\n"
+        "“I am voting for the road,” the senator said."
+    )
+    result = extract(text)
+    assert result.statements[-1].speaker == "Carla Dunmore"

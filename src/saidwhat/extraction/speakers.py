@@ -87,6 +87,11 @@ _ROLE_NOUNS = frozenset(
     nominee official diplomat lawmaker deputy congressman congresswoman director
     commissioner businessman leader premier chancellor prosecutor attorney judge general""".split()  # noqa: SIM905
 )
+#: Titles that tell people apart ("the senator" is not the minister just mentioned).
+_TITLES = frozenset(
+    """minister senator president secretary ambassador governor mayor spokesman spokeswoman
+    spokesperson premier chancellor judge general prosecutor congressman congresswoman""".split()  # noqa: SIM905
+)
 _PLURAL_PRON = frozenset({"they", "we", "them"})
 
 
@@ -154,6 +159,11 @@ def _gender(words: list[str], context: str) -> str | None:
     if re.search(r"(ov|ev|in|sky|enko)$", last):
         return "m"
     return None
+
+
+def _common(tok) -> bool:
+    """A common noun, also when tagged PROPN in lower case ("the senator said")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())
 
 
 class SpeakerResolver:
@@ -353,19 +363,29 @@ class SpeakerResolver:
             "i",
         ):
             return self._pronoun(start, low, head)
-        if head is not None and head.pos_ == "NOUN":
+        if head is not None and _common(head):
             # 'The Arkhavian ambassador, Pavel Dronov, told ...': the apposition names them
             for child in head.subtree:
-                if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > head.i:
-                    ent = doc_ents(doc)[1].get(child.i)
-                    if ent is not None:
-                        return self._cluster_for(ent.text, ent.start_char, create=True)
+                if child.i <= head.i or child.ent_type_ not in ("PERSON", "ORG"):
+                    continue
+                ent = doc_ents(doc)[1].get(child.i)
+                if ent is None or (
+                    ent.label_ == "ORG" and (len(ent) < 2 or any(t.pos_ != "PROPN" for t in ent))
+                ):
+                    continue
+                # an apposition, by label or by its commas: "The mayor of X, Marat Chelnokov, told"
+                if child.dep_ == "appos" or (
+                    doc[ent.start - 1].text == ","
+                    and ent.end < len(doc)
+                    and doc[ent.end].text == ","
+                ):
+                    return self._cluster_for(ent.text, ent.start_char, create=True)
         ents = (
             [e for e in doc_ents(doc)[0] if e.start_char < end and e.end_char > start]
             if head
             else []
         )
-        if ents and head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in _ROLE_NOUNS:
+        if ents and head is not None and _common(head) and head.lemma_.lower() in _ROLE_NOUNS:
             ents = [e for e in ents if e.label_ == "PERSON" or e.start <= head.i < e.end]
         for e in ents:
             if (
@@ -380,18 +400,13 @@ class SpeakerResolver:
             return self._cluster_for(surface, start, create=False)
         if head is not None and head.lemma_.lower() in _OUTLET_NOUNS and not ents:
             return self._last_org(start, "outlet")
-        if (
-            head is not None
-            and head.lemma_.lower() in _ROLE_NOUNS
-            and not ents
-            and head.pos_ == "NOUN"
-        ):
+        if head is not None and head.lemma_.lower() in _ROLE_NOUNS and not ents and _common(head):
             if not any(t.lower_ in ("a", "an") for t in head.lefts):
                 return self._by_role(start, head.lemma_.lower())
             return None
         for e in ents:
             if e.label_ in ("ORG", "NORP", "GPE", "FAC"):
-                if head is not None and head.pos_ == "NOUN" and not e.start <= head.i < e.end:
+                if head is not None and _common(head) and not e.start <= head.i < e.end:
                     return self.org_cluster(surface)  # "the Ukrainian embassy", not "Ukrainian"
                 return self.org_cluster(e.text)
         if (
@@ -445,6 +460,13 @@ class SpeakerResolver:
 
     def _by_role(self, pos: int, noun: str) -> int | None:
         k = bisect.bisect_left(self._mention_pos, pos)
+        # the person just spoken of, unless a different title rules them out
+        recent = next((m for m in reversed(self.mentions[max(0, k - 6) : k]) if m[2]), None)
+        if recent is not None and pos - recent[0] < 400:
+            c = self.clusters[recent[3]]
+            titles = {w for r in c.roles for w in re.findall(r"\w+", r.lower())} & _TITLES
+            if c.type == "person" and (noun in titles or not titles):
+                return recent[3]
         for m in reversed(self.mentions[:k]):
             c = self.clusters[m[3]]
             if any(noun in r.lower() for r in c.roles):
