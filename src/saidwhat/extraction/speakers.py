@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Person
+from ..names import name_tokens
 from .cues import PRONOUNS
 from .indirect import doc_ents, doc_text
 from .roles import RoleInfo, role_of
@@ -33,20 +33,6 @@ _HONORIFICS = frozenset(
     queen prince governor mayor congressman congresswoman representative premier
     chancellor""".split()  # noqa: SIM905
 )
-_FOLD = (
-    (r"^serguei$|^sergei$", "sergey"),
-    (r"^yury$|^yuriy$|^iurii$", "yuri"),
-    (r"^alexei$|^aleksei$|^aleksey$", "alexey"),
-    (r"^aleksandr$|^alexandr$", "alexander"),
-    (r"^dmitri$|^dmitrii$", "dmitry"),
-    (r"^andrei$", "andrey"),
-    (r"^nikolai$", "nikolay"),
-    (r"^mariya$", "maria"),
-    (r"skiy$|skii$", "sky"),
-    (r"iy$|ii$", "y"),
-    (r"ei$", "ey"),
-)
-_FOLD_RE = [(re.compile(p), r) for p, r in _FOLD]
 _FEMALE = frozenset(
     """hillary maria nikki elizabeth melania ivanka nancy kellyanne sarah theresa angela
     marine loretta huma susan samantha condoleezza madeleine michelle valentina natalia
@@ -97,13 +83,10 @@ _PLURAL_PRON = frozenset({"they", "we", "them"})
 
 @lru_cache(maxsize=8192)
 def fold(token: str) -> str:
-    t = unicodedata.normalize("NFKD", token)
-    t = "".join(c for c in t if not unicodedata.combining(c)).casefold().strip(".’'")
-    for pat, rep in _FOLD_RE:
-        t, n = pat.subn(rep, t)
-        if n:
-            break
-    return t
+    """One name word, case- and accent-folded with transliteration variants merged
+    (``Sergei`` -> ``sergey``), by the project's name keys (:mod:`saidwhat.names`)."""
+    words = name_tokens(token)
+    return words[0] if words else token.casefold().strip(".’'")
 
 
 def name_parts(name: str) -> list[str]:
