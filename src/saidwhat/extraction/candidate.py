@@ -1,7 +1,8 @@
-"""The intermediate record the finders produce before speakers are resolved."""
+"""The intermediate record the finders produce before speakers are resolved, and a span set."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 
@@ -27,3 +28,24 @@ class Candidate:
     confidence: float = 0.5
     #: The fragments are pieces of one quote interrupted by its cue ("A," she said, "B.").
     interrupted: bool = False
+
+
+class Spans:
+    """Membership in a set of possibly overlapping [start, end) spans, by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = []
+        m = -1
+        for _, e in self.spans:
+            m = max(m, e)
+            self.reach.append(m)
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        while k >= 0 and self.reach[k] > pos:
+            if self.spans[k][1] > pos:
+                return True
+            k -= 1
+        return False

@@ -15,7 +15,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from .candidate import Candidate
+from .candidate import Candidate, Spans
 from .cues import BELIEF_VERBS, SPEECH_VERBS
 from .indirect import (
     CueClause,
@@ -83,9 +83,9 @@ def attribute(
         if not c_words:
             continue
         inside = [
-            (qi, q)
-            for qi, q in enumerate(quotes)
-            if _overlap(q.start, q.end, cc.start, cc.end) and qi not in consumed
+            (qi, quotes[qi])
+            for qi in in_quote.overlapping_idx(cc.start, cc.end)
+            if qi not in consumed
         ]
         if not inside:
             continue
@@ -125,6 +125,8 @@ def attribute(
             out.append(cand)
         prev = cand
     # 3. the remaining clauses are indirect (unless mostly quoted)
+    n_before = len(out)
+    outer = Spans([(o.start, o.end) for o in out])
     for ci, cc in enumerate(clauses):
         if ci in used or (cc.speaker_i is None and not cc.according):
             continue
@@ -138,7 +140,7 @@ def attribute(
         if quoted >= 0.5 * c_words:
             continue
         cue_at = doc[cc.cue_i].idx
-        if any(o.start <= cue_at < o.end for o in out):
+        if outer(cue_at) or any(o.start <= cue_at < o.end for o in out[n_before:][-12:]):
             continue  # an attribution nested in a reported clause: the outer one stands
         out.append(_from_clause(doc, cc, "mixed" if quoted else "indirect"))
     for c in out:
@@ -169,9 +171,14 @@ class _QuoteMask:
             self.quotes[j].start <= pos < self.quotes[j].end for j in range(max(0, k - 3), k + 1)
         )
 
-    def overlapping(self, s: int, e: int) -> list[QuoteSpan]:
+    def overlapping_idx(self, s: int, e: int) -> list[int]:
+        """Indices of the quotes overlapping [s, e) (quotes are disjoint and sorted)."""
         k = bisect.bisect_left(self.starts, e)
-        return [q for q in self.quotes[max(0, k - 40) : k] if q.end > s and q.start < e]
+        j = max(0, bisect.bisect_right(self.starts, s) - 1)
+        return [i for i in range(j, k) if self.quotes[i].end > s and self.quotes[i].start < e]
+
+    def overlapping(self, s: int, e: int) -> list[QuoteSpan]:
+        return [self.quotes[i] for i in self.overlapping_idx(s, e)]
 
 
 def _speaker(doc: Doc, speaker_i: int | None) -> tuple[int | None, int | None]:

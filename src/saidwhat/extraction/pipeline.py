@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -18,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from ..errors import SaidwhatError
 from ..model import Document, Extraction, Person, Statement
 from .blocks import Headline, find_blocks
-from .candidate import Candidate
+from .candidate import Candidate, Spans
 from .direct import attribute
 from .indirect import find_cue_clauses
 from .quotes import find_quotes, paragraphs, strip_marks
@@ -33,27 +32,6 @@ _WORD = re.compile(r"\w+")
 _STOP = frozenset(
     """the a an of to in on and or for with is are was be by at as from that this""".split()  # noqa: SIM905
 )
-
-
-class _Ranges:
-    """Sorted, possibly overlapping [start, end) ranges with a fast membership test."""
-
-    def __init__(self, ranges: Iterable[tuple[int, int]]):
-        self.ranges = sorted(ranges)
-        self.starts = [r[0] for r in self.ranges]
-        self.max_end = []
-        m = -1
-        for _, e in self.ranges:
-            m = max(m, e)
-            self.max_end.append(m)
-
-    def __call__(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        return (
-            k >= 0
-            and self.max_end[k] > pos
-            and any(s <= pos < e for s, e in self.ranges[max(0, k - 8) : k + 1])
-        )
 
 
 class Extractor:
@@ -119,7 +97,7 @@ class Extractor:
         paras = paragraphs(text)
         quotes = find_quotes(text)
         blocks = find_blocks(text, paras)
-        claimed = _Ranges(blocks.claimed)
+        claimed = Spans(blocks.claimed)
         free_quotes = [q for q in quotes if not claimed(q.start)]
         clauses = [
             c
@@ -128,10 +106,10 @@ class Extractor:
         ]
         cands = blocks.candidates + attribute(sdoc, free_quotes, clauses, paras)
         cands.sort(key=lambda c: c.start)
-        hidden = _Ranges(
+        hidden = Spans(
             [(q.start, q.end) for q in quotes] + [(c.start, c.end) for c in blocks.candidates]
         )
-        headlines = _Ranges([(h.start, h.end) for h in blocks.headlines])
+        headlines = Spans([(h.start, h.end) for h in blocks.headlines])
         resolver = SpeakerResolver(sdoc, hidden, blocks.labels, skip=headlines)
         date = doc.published[:10] if doc.published else None
         statements: list[Statement] = []

@@ -13,6 +13,7 @@ marks (``start`` is the opening mark, ``end`` is just past the closing one).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -199,11 +200,12 @@ def _double_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
 def _single_quotes(
     text: str, paras: list[tuple[int, int]], doubles: list[QuoteSpan]
 ) -> list[QuoteSpan]:
-    covered = [(q.start, q.end) for q in doubles]
+    starts = [q.start for q in doubles]  # doubles are disjoint and sorted
     out: list[QuoteSpan] = []
 
     def inside(pos: int) -> bool:
-        return any(s <= pos < e for s, e in covered)
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < doubles[k].end
 
     for ps, pe in paras:
         opener = None

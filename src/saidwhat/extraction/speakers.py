@@ -227,6 +227,15 @@ class SpeakerResolver:
                 if ci is not None:
                     self.orgs.append((e.start_char, ci))
 
+    def _ents_in(self, start: int, end: int) -> list:
+        """Entities overlapping [start, end) (entities are sorted and disjoint)."""
+        ents = doc_ents(self.doc)[0]
+        if not hasattr(self, "_ent_starts"):
+            self._ent_starts = [e.start_char for e in ents]
+        k = bisect.bisect_left(self._ent_starts, end)
+        j = max(0, bisect.bisect_right(self._ent_starts, start) - 1)
+        return [e for e in ents[j:k] if e.end_char > start]
+
     def _cluster_for(self, surface: str, pos: int, create: bool) -> int | None:
         words = name_parts(surface)
         if not words:
@@ -363,11 +372,7 @@ class SpeakerResolver:
                     and doc[ent.end].text == ","
                 ):
                     return self._cluster_for(ent.text, ent.start_char, create=True)
-        ents = (
-            [e for e in doc_ents(doc)[0] if e.start_char < end and e.end_char > start]
-            if head
-            else []
-        )
+        ents = self._ents_in(start, end) if head else []
         if ents and head is not None and _common(head) and head.lemma_.lower() in _ROLE_NOUNS:
             ents = [e for e in ents if e.label_ == "PERSON" or e.start <= head.i < e.end]
         for e in ents:
