@@ -311,3 +311,10 @@ def test_title_reference_prefers_the_person_just_mentioned(extract):
     )
     result = extract(text)
     assert result.statements[-1].speaker == "Carla Dunmore"
+
+
+def test_mixed_label_ends_at_the_quote_before_a_time_adjunct(extract):
+    st = only(extract("Governor Tom Alder blasted the plan as a “disgrace” on Wednesday in Velda."))
+    assert st.kind == "mixed"
+    assert st.quote == "the plan as a “disgrace"
+    assert st.speaker == "Tom Alder"

@@ -312,7 +312,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
 
 
 _AFTER_QUOTE = re.compile(
-    r"^[\s,]*(?:during|at|in|on|after|before|while|when|since|from|last|this|earlier|later|"
+    r"[\s,]*(?:during|at|in|on|after|before|while|when|since|from|last|this|earlier|later|"
     r"yesterday|today|tonight|according|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.I,
 )
