@@ -28,7 +28,7 @@ def _progress(enabled: bool) -> Iterator:
         transient=True,
         console=__import__("rich.console", fromlist=["Console"]).Console(stderr=True),
     ) as bar:
-        task = bar.add_task("starting")
+        task = bar.add_task("loading the language model")
 
         def update(report) -> None:
             bar.update(
@@ -73,7 +73,16 @@ def ingest(app, inputs: tuple[str, ...], jobs: int, fmt: str) -> None:
         report = ingest_paths(store, inputs, jobs=jobs, progress=progress)
     for message in report.errors:
         click.echo(f"saidwhat: error: {message}", err=True)
-    emit([report.as_dict()], fmt, title=f"ingested into {store.path}")
+    if fmt == "table":
+        f = report.as_dict()
+        click.echo(
+            f"{store.path}: {f['documents']} documents read, {f['stored']} stored"
+            f" ({f['statements']} statements), {f['duplicates']} already stored,"
+            f" {f['near_duplicates']} near-duplicates, {f['unsupported']} in unsupported"
+            f" languages, {f['errors']} errors"
+        )
+    else:
+        emit([report.as_dict()], fmt)
     if report.errors:
         # The rest of the batch was stored; the exit code still tells scripts.
         sys.exit(1)
