@@ -49,7 +49,6 @@ class Headline:
     end: int
     text: str
     who: str | None = None
-    who_start: int | None = None
 
 
 @dataclass
@@ -178,7 +177,7 @@ def _headline(text: str, ps: int, pe: int) -> Headline:
     line = text[ps:pe]
     m = re.match(r"^(?P<who>[^:]{2,80}?)\s*:\s+", line)
     if m:
-        return Headline(ps, pe, line, m.group("who"), ps)
+        return Headline(ps, pe, line, m.group("who"))
     return Headline(ps, pe, line)
 
 
