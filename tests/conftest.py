@@ -35,3 +35,9 @@ class Cli:
 @pytest.fixture
 def run(tmp_path: Path) -> Cli:
     return Cli(tmp_path / "test.db")
+
+
+@pytest.fixture(scope="session")
+def make_cli():
+    """``make_cli(db_path)``: a CLI runner on another database (for wider-scoped fixtures)."""
+    return Cli

@@ -12,10 +12,8 @@ CORPUS = ROOT / "examples" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from conftest import Cli
-
-    run = Cli(tmp_path_factory.mktemp("demo") / "demo.db")
+def demo(tmp_path_factory, make_cli):
+    run = make_cli(tmp_path_factory.mktemp("demo") / "demo.db")
     result = run("ingest", CORPUS, "--format", "json")
     assert result.exit_code == 0, result.output
     return run, json.loads(result.stdout)[0]
