@@ -318,3 +318,15 @@ def test_mixed_label_ends_at_the_quote_before_a_time_adjunct(extract):
     assert st.kind == "mixed"
     assert st.quote == "the plan as a “disgrace"
     assert st.speaker == "Tom Alder"
+
+
+def test_according_to_at_the_start_and_in_the_middle(extract):
+    st = only(
+        extract("According to radio host Tom Reyes, the move reeks of “fear” and desperation.")
+    )
+    assert (st.kind, st.speaker) == ("mixed", "Tom Reyes")
+    assert st.quote == "the move reeks of “fear” and desperation"
+    text = "The deal, according to two officials, was signed on Monday."
+    st = only(extract(text))
+    assert st.kind == "indirect"
+    assert [text[s:e] for s, e in st.fragments] == ["The deal", "was signed on Monday"]

@@ -200,6 +200,7 @@ def _from_clause(doc: Doc, cc: CueClause, kind: str) -> Candidate:
         speaker_end=s1,
         speaker_tok=cc.speaker_i,
         confidence=cc.strength,
+        interrupted=cc.fragments is not None,
     )
 
 

@@ -386,7 +386,11 @@ def _according(doc: Doc, tok: Token) -> CueClause | None:
     if pobj is None:
         return None
     sent = tok.sent
-    a_start, a_end = tok.i, max(tok.right_edge.i, to.right_edge.i)
+    a_start, a_end = tok.i, to.right_edge.i
+    for k in range(pobj.i + 1, a_end + 1):  # "According to X, the move ...": X ends at the comma
+        if doc[k].text == ",":
+            a_end = k - 1
+            break
     pieces = []
     if a_start > sent.start:
         pieces.append(_trim(doc, sent.start, a_start - 1))
