@@ -51,7 +51,7 @@ class _Index:
 
     def __init__(self, doc: Doc, paras: list[tuple[int, int]]):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()
         self.para_starts = [p[0] for p in paras]
         self.paras = paras
 

@@ -75,6 +75,12 @@ _OBJECT_CUES = frozenset(
     question announce promise pledge propose demand urge endorse back support oppose
     cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
 )
+#: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
+_ALL_CUE_LEMMAS = (
+    (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | _LABEL_VERBS | _OBJECT_CUES)
+    | frozenset(_PREP_CUES)
+    | {"accord"}
+)
 
 
 @dataclass
@@ -228,10 +234,29 @@ def _complement(tok: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _cue_candidates(doc: Doc):
+    """Tokens worth a look: any cue lemma, or a verb with a clausal complement.
+
+    Reads the lemma and dependency columns as arrays, so most tokens are never
+    turned into Python objects (that is most of the cost of a pass over a Doc).
+    """
+    strings = doc.vocab.strings
+    lemmas = {strings.add(w) for w in _ALL_CUE_LEMMAS}
+    ccomp = strings.add("ccomp")
+    arr = doc.to_array(["LEMMA", "DEP", "HEAD"])
+    wanted = set()
+    for i, (lemma, dep, head) in enumerate(arr.tolist()):
+        if lemma in lemmas:
+            wanted.add(i)
+        if dep == ccomp:
+            wanted.add(i + head if head < 2**63 else i + head - 2**64)
+    return [doc[i] for i in sorted(wanted) if 0 <= i < len(doc)]
+
+
 def find_cue_clauses(doc: Doc) -> list[CueClause]:
     """Every cue in ``doc`` with the char extent of what it reports."""
     out: list[CueClause] = []
-    for tok in doc:
+    for tok in _cue_candidates(doc):
         lemma = tok.lemma_.lower()
         if lemma == "accord" and tok.lower_ == "according":
             cc = _according(doc, tok)

@@ -27,6 +27,7 @@ _ELISION = re.compile(r"(?:\d0s|\d\d\b|em\b|tis\b|twas\b|cause\b|n\b|til\b)", re
 _WORD = re.compile(r"\w")
 _DOUBLED = re.compile(r"''|``")
 _FILLER = "\u2060"  # word joiner: not a space, not a word character
+_SINGLE_MARK = re.compile("[‘'‚‹’›]")
 _MARK_OR_NL = re.compile(r'["“”„«»‟\n]')
 
 
@@ -209,10 +210,9 @@ def _single_quotes(
 
     for ps, pe in paras:
         opener = None
-        for j in range(ps, pe):
+        for m in _SINGLE_MARK.finditer(text, ps, pe):
+            j = m.start()
             ch = text[j]
-            if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE:
-                continue
             if inside(j):
                 continue
             p = text[j - 1] if j > 0 else " "
