@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
@@ -71,5 +72,9 @@ def test_every_statement_satisfies_the_offset_invariant(extract, text):
         result = extract(text)  # the fixture checks every statement's offsets too
     for stmt in result.statements:
         assert 0.0 <= stmt.confidence <= 1.0
-        for s, e in stmt.fragments or []:
-            assert stmt.quote_start <= s < e <= stmt.quote_end
+        frags = stmt.fragments or []
+        for s, e in frags:
+            assert 0 <= s < e <= len(text)
+        if frags:  # the quote is the first piece (interrupted) or spans them all (paragraphs)
+            assert frags[0][0] <= stmt.quote_start < stmt.quote_end <= frags[-1][1]
+            assert all(a[1] <= b[0] for a, b in pairwise(frags))

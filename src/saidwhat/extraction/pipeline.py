@@ -145,9 +145,13 @@ def _add_paragraph_breaks(nlp) -> None:
 
 
 def _paragraph_breaks(sdoc):
-    for tok in sdoc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            sdoc[tok.i + 1].is_sent_start = True
+    """A sentence starts after every whitespace token holding a newline (read as arrays)."""
+    strings = sdoc.vocab.strings
+    arr = sdoc.to_array(["IS_SPACE", "ORTH"])
+    n = len(sdoc)
+    for i in arr[:, 0].nonzero()[0].tolist():
+        if i + 1 < n and "\n" in strings[int(arr[i, 1])]:
+            sdoc[i + 1].is_sent_start = True
     return sdoc
 
 
