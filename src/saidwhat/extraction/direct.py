@@ -116,13 +116,10 @@ def attribute(
             out.append(cand)
             prev = cand
             continue
-        merged = _merge_or_keep(text, idx, prev, cand, q)
-        if merged is prev:
+        if _merge_into(idx, prev, cand, q):
             covered = max(covered, prev.end)
             continue
-        cand = merged
-        if cand is not prev:
-            out.append(cand)
+        out.append(cand)
         prev = cand
     # 3. the remaining clauses are indirect (unless mostly quoted)
     n_before = len(out)
@@ -423,25 +420,21 @@ def _search(
     return None
 
 
-def _merge_or_keep(
-    text: str, idx: _Index, prev: Candidate | None, cand: Candidate, q: QuoteSpan
-) -> Candidate:
-    """Join ``"A," she said, "B."``: the second quote becomes a fragment of the first."""
+def _merge_into(idx: _Index, prev: Candidate | None, cand: Candidate, q: QuoteSpan) -> bool:
+    """Join ``"A," she said, "B."``: make quote ``q`` a fragment of ``prev``; True if it did."""
     if prev is None or prev.kind not in ("direct", "block", "mixed"):
-        return cand
+        return False
     if cand.kind not in ("direct", "block"):
-        return cand
+        return False
     same_cue = cand.cue_start is not None and cand.cue_start == prev.cue_start
     if not same_cue or idx.para_of(prev.start) != idx.para_of(q.start):
-        return cand
+        return False
     if not (prev.end <= (prev.cue_start or 0) < q.start):
-        return cand
-    frags = prev.fragments or [[prev.start, prev.end]]
-    frags.append([q.start, q.end])
-    prev.fragments = frags
+        return False
+    prev.fragments = [*(prev.fragments or [[prev.start, prev.end]]), [q.start, q.end]]
     prev.interrupted = True
     prev.end = q.end
-    return prev
+    return True
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
