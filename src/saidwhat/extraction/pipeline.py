@@ -18,6 +18,7 @@ from ..errors import SaidwhatError
 from ..model import Document, Extraction, Person, Statement
 from .blocks import Headline, find_blocks
 from .candidate import Candidate, Spans
+from .citations import attach_citations
 from .direct import attribute
 from .indirect import find_cue_clauses
 from .quotes import find_quotes, paragraphs, strip_marks
@@ -123,7 +124,7 @@ class Extractor:
             statements.append(_statement(text, c, resolver, ci, date))
             owners.append(ci)
         _attach_headlines(text, blocks.headlines, statements, owners, resolver)
-        _attach_citations(text, statements)
+        attach_citations(text, statements)
         statements = [
             st for st in statements if st.quote_end > st.quote_start and _valid(st, text, doc.ref)
         ]
@@ -247,14 +248,6 @@ def _attach_headlines(
         if not h.who and s[1] < 2:
             continue
         statements[best].headline = h.text
-
-
-def _attach_citations(text: str, statements: list[Statement]) -> None:
-    try:  # transition: citations.py is written by another engineer
-        from .citations import attach_citations
-    except ImportError:
-        return
-    attach_citations(text, statements)
 
 
 def _valid(st: Statement, text: str, ref: str) -> bool:
