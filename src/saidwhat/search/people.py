@@ -95,8 +95,8 @@ def list_people(
         params += [pattern, pattern]
     sql = (
         "SELECT p.id, p.name, p.type, p.organisation, p.country,"
-        " COUNT(s.id) AS n, MIN(COALESCE(s.date, d.published)) AS first,"
-        " MAX(COALESCE(s.date, d.published)) AS last"
+        " COUNT(s.id) AS n, MIN(s.day) AS first,"
+        " MAX(s.day) AS last"
         " FROM people p LEFT JOIN statements s ON s.person_id = p.id"
         " LEFT JOIN documents d ON d.id = s.document_id "
         f"{where} GROUP BY p.id HAVING n >= ? ORDER BY n DESC, p.name, p.id"
@@ -153,7 +153,7 @@ def get_person(store: Store, name: str) -> PersonSummary:
 def _summary(store: Store, pid: int) -> PersonSummary:
     r = store.query(
         "SELECT p.id, p.name, p.type, p.organisation, p.country, COUNT(s.id) AS n,"
-        " MIN(COALESCE(s.date, d.published)) AS first, MAX(COALESCE(s.date, d.published)) AS last"
+        " MIN(s.day) AS first, MAX(s.day) AS last"
         " FROM people p LEFT JOIN statements s ON s.person_id = p.id"
         " LEFT JOIN documents d ON d.id = s.document_id WHERE p.id = ? GROUP BY p.id",
         (pid,),
@@ -188,8 +188,7 @@ def person_profile(store: Store, name: str, *, top: int = 10, max_quotes: int = 
     per_month = [
         (r[0], r[1])
         for r in store.query(
-            "SELECT substr(COALESCE(s.date, d.published), 1, 7) AS month, COUNT(*) FROM statements s"
-            " JOIN documents d ON d.id = s.document_id WHERE s.person_id = ?"
+            "SELECT substr(day, 1, 7) AS month, COUNT(*) FROM statements WHERE person_id = ?"
             " GROUP BY month ORDER BY month IS NULL, month",
             (pid,),
         )
