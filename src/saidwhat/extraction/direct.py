@@ -19,7 +19,6 @@ from .candidate import Candidate, Spans
 from .cues import BELIEF_VERBS, SPEECH_VERBS
 from .indirect import (
     CueClause,
-    cut_after_quote,
     doc_text,
     fallback_subject,
     np_span,
@@ -236,7 +235,7 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
             continue
         lo, hi = child.left_edge, child.right_edge
         if lo.idx <= q.start and hi.idx >= q.start:
-            return cut_after_quote(t.doc, (lo.idx, max(q.end, hi.idx + len(hi))))
+            return (lo.idx, max(q.end, hi.idx + len(hi)))
     return None
 
 
@@ -292,7 +291,9 @@ def _cue_token(
         if q is not None and not (t.left_edge.idx <= q.start and t.right_edge.idx >= q.end - 1):
             continue
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _CUES and not in_quote.inside(t.idx):
-            subj = subject_of(t) or fallback_subject(t)
+            subj = subject_of(t)
+            if subj is None or in_quote.inside(subj.idx):  # '"...," Chief X said': misparsed
+                subj = fallback_subject(t)
             if subj is not None and not in_quote.inside(subj.idx):
                 return t, subj
     return None

@@ -206,9 +206,11 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
                 continue  # a parenthetical pair of dashes
             j = k - 1
             break
+        nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
         if t.text == "," and (
             doc[k + 1].lower_ in _CUT_AFTER_COMMA
-            or (doc[k + 1].tag_ == "VBG" and doc[k + 1].dep_ in ("advcl", "acl", "xcomp"))
+            or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp"))
+            or (nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= j)
         ):
             j = k - 1
             break
