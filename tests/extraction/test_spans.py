@@ -62,3 +62,21 @@ def test_mixed_complement_runs_on_after_the_quoted_words(extract):
     st = next(s for s in extract(text).statements if s.cue == "stressed")
     assert st.kind == "mixed"
     assert st.quote.endswith("“constant attack” from foreign hackers")
+
+
+def test_a_show_title_in_quotation_marks_is_not_a_fragment(extract):
+    text = '"We will win this state," Governor Dana Holt said on NBC\'s "Meet the Voters."'
+    st = only_one(extract(text))
+    assert st.kind == "direct"
+    assert st.quote == "We will win this state,"
+    assert not st.fragments
+
+
+def test_scare_quoted_modifier_is_not_a_statement(extract):
+    text = 'She would also close the notorious "golden parachute" loophole for bank executives.'
+    assert not [s for s in extract(text).statements if "golden" in s.quote]
+
+
+def only_one(result):
+    assert len(result.statements) == 1, [(s.kind, s.quote) for s in result.statements]
+    return result.statements[0]

@@ -33,7 +33,10 @@ _WORD = re.compile(r"\w+")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
 )
-_TITLE = re.compile(r"^\W*(?:[A-Z0-9][\w’'.-]*[\s,:]*){1,6}\W*$")
+_TITLE = re.compile(
+    r"^\W*[A-Z0-9][\w’'.-]*[\s,:]*"
+    r"(?:(?:(?:of|the|a|an|and|in|on|for|to|at|with)\s+){0,2}[A-Z0-9][\w’'.-]*[\s,:]*){0,5}\W*$"
+)
 _CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
 
 
@@ -396,7 +399,7 @@ def _search(
                 cand.kind = "block"
                 return cand
     # 'Reid has been pounding Trump as a "con artist"': any verb of a named subject governing it
-    if q.start != ps or n_words < 3:
+    if (q.start != ps or n_words < 3) and not _modifier(doc, idx, q, n_words):
         gov = _governing_verb(doc, t_start, lo, in_quote)
         if gov is not None:
             t, subj = gov
@@ -419,6 +422,21 @@ def _search(
     if n_words >= 8 and q.start == ps:
         return _direct(doc, idx, q, None, None, None, 0.3)
     return None
+
+
+def _modifier(doc: Doc, idx: _Index, q: QuoteSpan, n_words: int) -> bool:
+    """A scare-quoted modifier: ``the ''carried interest'' loophole``, ``its "top" man Jo``."""
+    if n_words > 4:
+        return False
+    i = idx.tok_at(q.end)
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if i >= len(doc) or doc[i].idx - q.end > 3 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return False
+    last = doc[idx.tok_at(max(q.end - 1, q.start))]
+    while last.i > 0 and last.is_punct:
+        last = doc[last.i - 1]
+    return last.head.i >= i and last.head.pos_ in ("NOUN", "PROPN")
 
 
 def _merge_into(idx: _Index, prev: Candidate | None, cand: Candidate, q: QuoteSpan) -> bool:
