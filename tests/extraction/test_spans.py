@@ -80,3 +80,11 @@ def test_scare_quoted_modifier_is_not_a_statement(extract):
 def only_one(result):
     assert len(result.statements) == 1, [(s.kind, s.quote) for s in result.statements]
     return result.statements[0]
+
+
+def test_a_cue_in_capitals_is_a_headline(extract):
+    text = (
+        "Dr. Reed has been criticized for years by his peers.\n\n"
+        "FELLOW DOCTORS DO NOT WANT TO WORK WITH HIM: A survey of colleagues found few allies."
+    )
+    assert not [s for s in extract(text).statements if s.cue and s.cue.isupper()]

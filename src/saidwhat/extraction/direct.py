@@ -74,7 +74,12 @@ def attribute(
     text = doc_text(doc)
     idx = _Index(doc, paras)
     in_quote = _QuoteMask(quotes)
-    clauses = [c for c in clauses if not in_quote.inside(doc[c.cue_i].idx)]
+    clauses = [  # a cue in capitals is a headline ('DOCTORS SAY HE IS FIT'), not a statement
+        c
+        for c in clauses
+        if not in_quote.inside(doc[c.cue_i].idx)
+        and not (doc[c.cue_i].is_upper and len(doc[c.cue_i]) > 1)
+    ]
     by_q: dict[int, Candidate] = {}
     consumed: set[int] = set()
     used: set[int] = set()
