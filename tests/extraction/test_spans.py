@@ -88,3 +88,25 @@ def test_a_cue_in_capitals_is_a_headline(extract):
         "FELLOW DOCTORS DO NOT WANT TO WORK WITH HIM: A survey of colleagues found few allies."
     )
     assert not [s for s in extract(text).statements if s.cue and s.cue.isupper()]
+
+
+def test_a_clause_cut_off_by_a_colon_is_not_what_the_cue_reports(extract):
+    text = (
+        "A new round of budget fights opened in the capital on Friday: "
+        "Republicans said they would block the bill."
+    )
+    st = only_one(extract(text))
+    assert st.quote == "they would block the bill"
+    assert st.speaker == "Republicans"
+
+
+def test_a_that_clause_after_the_cue_wins_over_a_clause_before_it():
+    from saidwhat.extraction.indirect import _complement
+
+    # 'Writing for the panel, Holt noted that she won.' parsed with the opening clause as ccomp
+    words = ["Writing", "for", "the", "panel", ",", "Holt", "noted", "that", "she", "won", "."]
+    heads = [6, 0, 3, 1, 6, 6, 6, 9, 9, 6, 6]
+    deps = "ccomp prep det pobj punct nsubj ROOT mark nsubj ccomp punct".split()  # noqa: SIM905
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    comp, how = _complement(doc[6])
+    assert (comp.text, how) == ("won", "ccomp")

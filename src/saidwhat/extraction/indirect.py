@@ -226,7 +226,13 @@ def _complement(tok: Token) -> tuple[Token | None, str]:
     ccomp = xcomp = None
     for child in tok.children:
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i < tok.i):
-            ccomp = child if ccomp is None else ccomp
+            # a clause after the cue wins over one before it that is cut off by a colon or that
+            # the clause after introduces with 'that' ('Writing ..., X noted that ...')
+            later = child.i > tok.i and (
+                any(m.dep_ == "mark" for m in child.children)
+                or (ccomp is not None and _cut_off(ccomp, tok))
+            )
+            ccomp = child if ccomp is None or later else ccomp
         elif child.dep_ == "xcomp":
             xcomp = child
     if ccomp is not None:
@@ -234,6 +240,12 @@ def _complement(tok: Token) -> tuple[Token | None, str]:
     if xcomp is not None:
         return xcomp, "xcomp"
     return None, ""
+
+
+def _cut_off(clause: Token, cue: Token) -> bool:
+    """Whether a colon or semicolon separates ``clause`` (before ``cue``) from the cue."""
+    end = clause.right_edge.i
+    return clause.i < cue.i and any(t.text in (":", ";") for t in clause.doc[end : cue.i])
 
 
 def _cue_candidates(doc: Doc):
@@ -320,6 +332,8 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
             continue
         if span is None or span[0] <= tok.idx < span[1]:
             continue  # a misparse: the content cannot hold its own cue
+        if span[1] <= tok.idx and re.search(r"[:;]", doc.text[span[1] : tok.idx]):
+            continue  # 'A new fight: Republicans said ...': the clause before a colon is not content
         speaker_i = _speaker_i(tok)
         if speaker_i is not None:
             subj = doc[speaker_i]
