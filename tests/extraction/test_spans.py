@@ -110,3 +110,16 @@ def test_a_that_clause_after_the_cue_wins_over_a_clause_before_it():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     comp, how = _complement(doc[6])
     assert (comp.text, how) == ("won", "ccomp")
+
+
+def test_cue_after_a_quote_the_parser_closed_as_its_own_sentence(extract):
+    text = (
+        "She said she wanted to speak “directly to young voters” and let them know that "
+        "“this is their fight.” “How long must we wait for change in our city?” Holt said. "
+        "“In Dayton, a family lost its home. This is unbearable.”"
+    )
+    st = next(s for s in extract(text).statements if s.quote.startswith("How long"))
+    assert st.kind == "direct"
+    assert st.speaker == "Holt"
+    assert st.cue == "said"
+    assert len(st.fragments) == 2  # the quote after the cue is its second piece

@@ -348,6 +348,14 @@ def _search(
         return _direct(doc, idx, q, t.i, subj.i, t.text, 0.85)
     if q.end < pe:
         found = _cue_token(doc, t_end + 1, hi, in_quote, q=q if short else None)
+        if (
+            found is None
+            and hi == sent.end < len(doc)
+            and doc[sent.end].idx - q.end <= 1
+            and text[q.start : q.end].rstrip("”’\"' ")[-1:] in ",?!"
+        ):  # '“Why now?” Holt said.': the parser ended the sentence at the closing mark
+            nxt_hi = min(doc[sent.end].sent.end, idx.tok_at(min(nxt, pe)) + 1, sent.end + 6)
+            found = _cue_token(doc, sent.end, nxt_hi, in_quote)
         if found and found[0].dep_ in ("advcl", "relcl", "acl"):
             found = None  # '"...," when Clinton blasted him': a subordinate clause, not the cue
         if found:
