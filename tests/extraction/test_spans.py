@@ -123,3 +123,11 @@ def test_cue_after_a_quote_the_parser_closed_as_its_own_sentence(extract):
     assert st.speaker == "Holt"
     assert st.cue == "said"
     assert len(st.fragments) == 2  # the quote after the cue is its second piece
+
+
+def test_a_quote_nested_in_a_reported_clause_is_part_of_the_outer_statement(extract):
+    text = "Reed said that the mayor likes to call the plan “a total disaster for the city.”"
+    st = only_one(extract(text))
+    assert st.kind == "mixed"
+    assert st.speaker == "Reed"
+    assert st.quote.startswith("that the mayor likes")

@@ -478,8 +478,11 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             or (
                 o.start <= c.start
                 and c.end <= o.end
-                and o.speaker_start is not None
-                and o.speaker_start == c.speaker_start
+                and (
+                    (o.speaker_start is not None and o.speaker_start == c.speaker_start)
+                    # 'X said that Y called it "Z"': PolNeAR keeps the outer statement
+                    or (o.kind in ("mixed", "indirect") and not o.fragments and not c.fragments)
+                )
             )
             for o in out[-8:]
         ):
