@@ -131,3 +131,10 @@ def test_a_quote_nested_in_a_reported_clause_is_part_of_the_outer_statement(extr
     assert st.kind == "mixed"
     assert st.speaker == "Reed"
     assert st.quote.startswith("that the mayor likes")
+
+
+def test_a_straight_mark_left_open_is_not_continued_by_a_curly_quote():
+    text = '"Dana was asleep by then.\n\n“Here we go, love,” he said. “The show is on.”'
+    quotes = find_quotes(text)
+    assert all(not q.fragments for q in quotes)
+    assert any(text[q.start : q.end] == "“Here we go, love,”" for q in quotes)

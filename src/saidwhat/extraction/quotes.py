@@ -142,7 +142,9 @@ def _double_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
         depth = 0
         frag_start = ps
         if carry is not None:
-            if text[ps] in DOUBLE_MARKS and _looks_open(text, ps):
+            # (a passage keeps one style of marks: a straight '"' is not continued by '“')
+            same = (text[ps] == '"') == (text[carry.start] == '"')
+            if text[ps] in DOUBLE_MARKS and _looks_open(text, ps) and same:
                 cur = carry
                 frag_start = ps
                 i = ps + 1
