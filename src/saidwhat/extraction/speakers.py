@@ -50,6 +50,7 @@ _MALE = frozenset(
     viktor igor oleg pavlo petro emmanuel francois recep bashar hassan benjamin xi
     shinzo justin boris reince sean newt rudy chuck jared""".split()  # noqa: SIM905
 )
+_FIRST_NAMES = _FEMALE | _MALE
 _FEMALE_WORDS = frozenset(
     """ms mrs miss madam spokeswoman chairwoman congresswoman businesswoman woman wife
     mother""".split()  # noqa: SIM905
@@ -315,7 +316,29 @@ class SpeakerResolver:
         if ci is not None:
             self.used.add(ci)
             self._note_alias(ci, self.text[start:end])
+            self._note_mention(ci, start, end, head_i)
         return ci
+
+    def _note_mention(self, ci: int, start: int, end: int, head_i: int | None) -> None:
+        """A named speaker the NER missed is still an antecedent for later pronouns."""
+        surface = self.text[start:end]
+        c = self.clusters[ci]
+        if c.type != "person" or surface.lower().strip() in PRONOUNS:
+            return
+        if not any(w[:1].isupper() for w in name_parts(surface)):
+            return  # "the minister": a description, not a name
+        # Only a name that reads as a person's (a known first name, a gendered
+        # surname or title): outlets and bodies the NER called persons stay out.
+        c.gender = c.gender or _gender(name_parts(c.name), " ".join(c.roles + c.forms))
+        if c.gender is None:
+            return
+        k = bisect.bisect_left(self._mention_pos, start)
+        if k < len(self._mention_pos) and self._mention_pos[k] < end:
+            return  # already a mention
+        head = self.doc[head_i] if head_i is not None else None
+        sent_start = head.sent.start_char if head is not None else start
+        self.mentions.insert(k, (start, sent_start, True, ci))
+        self._mention_pos.insert(k, start)
 
     def _note_alias(self, ci: int, surface: str) -> None:
         """Record a surface name of cluster ``ci`` (not pronouns or role descriptions)."""
@@ -392,6 +415,12 @@ class SpeakerResolver:
             if not any(t.lower_ in ("a", "an") for t in head.lefts):
                 return self._by_role(start, head.lemma_.lower())
             return None
+        if head is not None and head.pos_ == "PROPN" and head.i > 0:
+            # The NER sometimes tags a foreign surname as an ORG; a known first name
+            # before it ("Sergey Oznobishev") says it is a person.
+            first = doc[head.i - 1]
+            if first.text[:1].isupper() and fold(first.text) in _FIRST_NAMES:
+                return self._cluster_for(doc[first.i : head.i + 1].text, first.idx, create=True)
         for e in ents:
             if e.label_ in ("ORG", "NORP", "GPE", "FAC"):
                 if head is not None and _common(head) and not e.start <= head.i < e.end:
