@@ -21,9 +21,10 @@ from .candidate import Candidate, Spans
 from .citations import attach_citations
 from .direct import attribute
 from .indirect import find_cue_clauses
+from .person_words import name_parts
 from .quotes import find_quotes, paragraphs, strip_marks
 from .roles import role_from_text
-from .speakers import SpeakerResolver, name_parts
+from .speakers import SpeakerResolver
 
 log = logging.getLogger(__name__)
 

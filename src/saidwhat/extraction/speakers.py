@@ -14,94 +14,27 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Person
-from ..names import name_tokens
 from .cues import PRONOUNS
 from .indirect import doc_ents, doc_text
+from .person_words import (
+    FIRST_NAMES,
+    HONORIFICS,
+    OUTLET_NOUNS,
+    OUTLET_WORDS,
+    PLURAL_PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    fold,
+    gender_of,
+    name_parts,
+)
 from .roles import RoleInfo, role_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
-
-_HONORIFICS = frozenset(
-    """mr mrs ms miss dr prof sir dame madam mme sen senator rep gov gen president minister
-    fm pm mp amb ambassador secretary chairman chairwoman spokesman spokeswoman
-    spokesperson aide adviser advisor deputy st lt col capt judge justice rev pope king
-    queen prince governor mayor congressman congresswoman representative premier
-    chancellor""".split()  # noqa: SIM905
-)
-_FEMALE = frozenset(
-    """hillary maria nikki elizabeth melania ivanka nancy kellyanne sarah theresa angela
-    marine loretta huma susan samantha condoleezza madeleine michelle valentina natalia
-    natalya anna olga irina elena yelena tatiana tatyana svetlana yulia julia mary
-    jennifer karen lisa laura emily jane ann anne patricia linda barbara margaret
-    jessica donna carol ruth sharon kamala amy kirsten claire tammy dianne debbie heidi
-    jeanne catherine katherine kate hope megyn federica ursula christine jill chelsea
-    melanie sonya pamela martha ariana ana""".split()  # noqa: SIM905
-)
-_MALE = frozenset(
-    """donald barack bernie ted marco mike michael john joe bill george sergey vladimir
-    dmitry yuri konstantin leonid alexey rex james paul mitch chris tim jeb ben robert
-    david richard thomas charles mark steven steve kevin brian jim tom bob andrew peter
-    lindsey josh eric harry jeff rand rick scott mikhail nikolay andrey alexander boris
-    viktor igor oleg pavlo petro emmanuel francois recep bashar hassan benjamin xi
-    shinzo justin boris reince sean newt rudy chuck jared""".split()  # noqa: SIM905
-)
-_FIRST_NAMES = _FEMALE | _MALE
-_FEMALE_WORDS = frozenset(
-    """ms mrs miss madam spokeswoman chairwoman congresswoman businesswoman woman wife
-    mother""".split()  # noqa: SIM905
-)
-_MALE_WORDS = frozenset(
-    ["mr", "sir", "spokesman", "chairman", "congressman", "businessman", "man", "husband", "father"]
-)
-_OUTLET_WORDS = frozenset(
-    """newspaper daily times post journal news tass ria interfax kommersant izvestia
-    reuters ap bloomberg cnn bbc fox msnbc nbc abc cbs npr politico axios guardian
-    telegraph tribune herald gazette magazine agency radio tv television channel network
-    broadcaster outlet paper wire press breitbart huffpost huffington vedomosti rt
-    sputnik""".split()  # noqa: SIM905
-)
-_OUTLET_NOUNS = frozenset(
-    ["newspaper", "daily", "paper", "outlet", "agency", "magazine", "network", "broadcaster"]
-)
-_ROLE_NOUNS = frozenset(
-    """minister spokesman spokeswoman spokesperson senator president secretary chairman
-    chairwoman chair ambassador aide adviser advisor analyst governor mayor candidate
-    nominee official diplomat lawmaker deputy congressman congresswoman director
-    commissioner businessman leader premier chancellor prosecutor attorney judge general""".split()  # noqa: SIM905
-)
-#: Titles that tell people apart ("the senator" is not the minister just mentioned).
-_TITLES = frozenset(
-    """minister senator president secretary ambassador governor mayor spokesman spokeswoman
-    spokesperson premier chancellor judge general prosecutor congressman congresswoman""".split()  # noqa: SIM905
-)
-_PLURAL_PRON = frozenset({"they", "we", "them"})
-
-
-@lru_cache(maxsize=8192)
-def fold(token: str) -> str:
-    """One name word, case- and accent-folded with transliteration variants merged
-    (``Sergei`` -> ``sergey``), by the project's name keys (:mod:`saidwhat.names`)."""
-    words = name_tokens(token)
-    return words[0] if words else token.casefold().strip(".’'")
-
-
-def name_parts(name: str) -> list[str]:
-    """The words of a person name without honorifics or a trailing possessive."""
-    return list(_name_parts(name))
-
-
-@lru_cache(maxsize=8192)
-def _name_parts(name: str) -> tuple[str, ...]:
-    name = re.sub(r"[’']s$", "", name.strip())
-    words = [w for w in re.split(r"[\s\u00a0]+", name) if w]
-    while words and fold(words[0]) in _HONORIFICS and len(words) > 1:
-        words = words[1:]
-    return tuple(words)
 
 
 @dataclass
@@ -123,26 +56,6 @@ class Cluster:
             self.roles = [r for r in self.roles if r.lower() not in role.lower()] + [role]
         self.organisation = self.organisation or info.organisation
         self.country = self.country or info.country
-
-
-def _gender(words: list[str], context: str) -> str | None:
-    low = context.lower()
-    if any(w in _FEMALE_WORDS for w in re.findall(r"\w+", low)):
-        return "f"
-    if any(w in _MALE_WORDS for w in re.findall(r"\w+", low)):
-        return "m"
-    if not words:
-        return None
-    first, last = fold(words[0]), fold(words[-1])
-    if len(words) > 1 and first in _FEMALE:
-        return "f"
-    if len(words) > 1 and first in _MALE:
-        return "m"
-    if re.search(r"(ova|eva|ina|aya|skaya)$", last):
-        return "f"
-    if re.search(r"(ov|ev|in|sky|enko)$", last):
-        return "m"
-    return None
 
 
 def _common(tok) -> bool:
@@ -185,7 +98,7 @@ class SpeakerResolver:
             parts = name_parts(e.text)
             if not parts or self.skip(e.start_char):
                 continue
-            if e.label_ == "PERSON" and len(parts) == 1 and parts[0].lower() in _OUTLET_WORDS:
+            if e.label_ == "PERSON" and len(parts) == 1 and parts[0].lower() in OUTLET_WORDS:
                 continue  # "the Herald" tagged as a person
             if e.label_ == "PERSON" or (
                 e.label_ in ("ORG", "GPE", "NORP")
@@ -221,7 +134,7 @@ class SpeakerResolver:
         self._mention_pos = [m[0] for m in self.mentions]
         for c in self.clusters:
             words = name_parts(c.name)
-            c.gender = _gender(words, " ".join(c.roles + c.forms))
+            c.gender = gender_of(words, " ".join(c.roles + c.forms))
         for e in doc_ents(doc)[0]:
             if e.label_ == "ORG" and not self.inside_quote(e.start_char):
                 ci = self.org_cluster(e.text)
@@ -291,7 +204,7 @@ class SpeakerResolver:
         if not re.search(r"[A-Za-z]", name):
             return None
         words = {w.lower() for w in re.findall(r"\w+", name)}
-        typ = kind or ("outlet" if words & _OUTLET_WORDS else "organisation")
+        typ = kind or ("outlet" if words & OUTLET_WORDS else "organisation")
         if " " not in name:  # "the Embassy" after "the Ukrainian embassy" spoke
             for ci in sorted(self.used, reverse=True):
                 c = self.clusters[ci]
@@ -329,7 +242,7 @@ class SpeakerResolver:
             return  # "the minister": a description, not a name
         # Only a name that reads as a person's (a known first name, a gendered
         # surname or title): outlets and bodies the NER called persons stay out.
-        c.gender = c.gender or _gender(name_parts(c.name), " ".join(c.roles + c.forms))
+        c.gender = c.gender or gender_of(name_parts(c.name), " ".join(c.roles + c.forms))
         if c.gender is None:
             return
         k = bisect.bisect_left(self._mention_pos, start)
@@ -354,7 +267,7 @@ class SpeakerResolver:
                 name
                 and name not in c.forms
                 and len(words) <= 4
-                and not any(w.lower() in _ROLE_NOUNS or w.lower() in _HONORIFICS for w in words[1:])
+                and not any(w.lower() in ROLE_NOUNS or w.lower() in HONORIFICS for w in words[1:])
                 and fold(words[-1]) == fold(name_parts(c.name)[-1])
             ):
                 c.forms.append(name)
@@ -396,7 +309,7 @@ class SpeakerResolver:
                 ):
                     return self._cluster_for(ent.text, ent.start_char, create=True)
         ents = self._ents_in(start, end) if head else []
-        if ents and head is not None and _common(head) and head.lemma_.lower() in _ROLE_NOUNS:
+        if ents and head is not None and _common(head) and head.lemma_.lower() in ROLE_NOUNS:
             ents = [e for e in ents if e.label_ == "PERSON" or e.start <= head.i < e.end]
         for e in ents:
             if (
@@ -409,9 +322,9 @@ class SpeakerResolver:
         words = name_parts(surface)
         if words and words[-1][:1].isupper() and fold(words[-1]) in self.by_surname:
             return self._cluster_for(surface, start, create=False)
-        if head is not None and head.lemma_.lower() in _OUTLET_NOUNS and not ents:
+        if head is not None and head.lemma_.lower() in OUTLET_NOUNS and not ents:
             return self._last_org(start, "outlet")
-        if head is not None and head.lemma_.lower() in _ROLE_NOUNS and not ents and _common(head):
+        if head is not None and head.lemma_.lower() in ROLE_NOUNS and not ents and _common(head):
             if not any(t.lower_ in ("a", "an") for t in head.lefts):
                 return self._by_role(start, head.lemma_.lower())
             return None
@@ -419,7 +332,7 @@ class SpeakerResolver:
             # The NER sometimes tags a foreign surname as an ORG; a known first name
             # before it ("Sergey Oznobishev") says it is a person.
             first = doc[head.i - 1]
-            if first.text[:1].isupper() and fold(first.text) in _FIRST_NAMES:
+            if first.text[:1].isupper() and fold(first.text) in FIRST_NAMES:
                 return self._cluster_for(doc[first.i : head.i + 1].text, first.idx, create=True)
         for e in ents:
             if e.label_ in ("ORG", "NORP", "GPE", "FAC"):
@@ -446,7 +359,7 @@ class SpeakerResolver:
                 s, e = np_span(self.doc, noun)
                 return self._resolve(s, e, noun.i)
             return None
-        if low in _PLURAL_PRON or low == "it":
+        if low in PLURAL_PRONOUNS or low == "it":
             return self._last_org(pos, None)
         gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
         return self._antecedent(pos, gender)
@@ -481,7 +394,7 @@ class SpeakerResolver:
         recent = next((m for m in reversed(self.mentions[max(0, k - 6) : k]) if m[2]), None)
         if recent is not None and pos - recent[0] < 400:
             c = self.clusters[recent[3]]
-            titles = {w for r in c.roles for w in re.findall(r"\w+", r.lower())} & _TITLES
+            titles = {w for r in c.roles for w in re.findall(r"\w+", r.lower())} & TITLES
             if c.type == "person" and (noun in titles or not titles):
                 return recent[3]
         for m in reversed(self.mentions[:k]):
