@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,22 @@ class Citation:
     def label(self) -> str:
         """Who to cite: the stated source, else the outlet, else the document itself."""
         return self.source or self.outlet or self.title or self.doc
+
+    def render(self, escape: Callable[[str], str], missing: str, link: Callable[[str], str]) -> str:
+        """The citation line in one output format: its ``escape`` for document text,
+        its ``missing`` marker for a stripped source, its ``link`` for the URL."""
+        parts = []
+        if self.source_missing:
+            parts.append(missing)
+            if self.outlet:
+                parts.append(f"in {escape(self.outlet)}")
+        else:
+            parts.append(escape(self.label))
+        if self.title and self.title != self.label:
+            parts.append(f"“{escape(self.title)}”")
+        parts.append(escape(self.date or "undated"))
+        parts.append(link(self.url) if self.url else f"document {escape(self.doc)}")
+        return ", ".join(parts)
 
 
 @dataclass

@@ -56,18 +56,7 @@ def link(url: str | None, label: str | None = None) -> str:
 
 
 def citation_html(c: Citation) -> str:
-    parts = []
-    if c.source_missing:
-        parts.append('<span class="missing">source missing</span>')
-        if c.outlet:
-            parts.append(f"in {esc(c.outlet)}")
-    else:
-        parts.append(esc(c.label))
-    if c.title and c.title != c.label:
-        parts.append(f"“{esc(c.title)}”")
-    parts.append(esc(c.date or "undated"))
-    parts.append(link(c.url) if c.url else f"document {esc(c.doc)}")
-    return ", ".join(parts)
+    return c.render(esc, '<span class="missing">source missing</span>', link)
 
 
 def render_html(dossier: Dossier) -> str:

@@ -31,21 +31,7 @@ def md_url(url: str | None) -> str:
 
 
 def citation_text(c: Citation) -> str:
-    parts = []
-    if c.source_missing:
-        parts.append("**source missing**")
-        if c.outlet:
-            parts.append(f"in {md_escape(c.outlet)}")
-    else:
-        parts.append(md_escape(c.label))
-    if c.title and c.title != c.label:
-        parts.append(f"“{md_escape(c.title)}”")
-    parts.append(c.date or "undated")
-    if c.url:
-        parts.append(md_url(c.url))
-    else:
-        parts.append(f"document {md_escape(c.doc)}")
-    return ", ".join(parts)
+    return c.render(md_escape, "**source missing**", md_url)
 
 
 def render_markdown(dossier: Dossier) -> str:
