@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,8 +19,7 @@ from dataclasses import dataclass, field
 from saidwhat.errors import SaidwhatError, SourceError
 from saidwhat.model import Document, Extraction
 from saidwhat.store.db import Store
-from saidwhat.store.documents import add_copy as _add_copy
-from saidwhat.store.documents import find_by_hash, store_document
+from saidwhat.store.documents import add_copy, find_by_hash, store_document
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,8 @@ def extract_stream(
 
         yield from Extractor(model=model).extract_many(docs)
         return
-    ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+    # fork shares the already-imported code with the workers; spawn where there is no fork.
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(model,))
     try:
         window: deque = deque()
@@ -140,7 +141,7 @@ def ingest_documents(
             existing = find_by_hash(store, item.content_hash)
             if existing is not None:
                 with store.transaction() as conn:
-                    _add_copy(conn, existing, item, "exact")
+                    add_copy(conn, existing, item, "exact")
                 report.duplicates += 1
                 tick()
                 continue

@@ -19,6 +19,7 @@ def _progress(enabled: bool) -> Iterator:
     if not enabled:
         yield None
         return
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
@@ -26,7 +27,7 @@ def _progress(enabled: bool) -> Iterator:
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
         transient=True,
-        console=__import__("rich.console", fromlist=["Console"]).Console(stderr=True),
+        console=Console(stderr=True),
     ) as bar:
         task = bar.add_task("loading the language model")
 
