@@ -189,7 +189,9 @@ def test_locked_database_is_a_clear_error(run, corpus, monkeypatch):
     locker = sqlite3.connect(run.db, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")
     real_open = dbmod.open_store
-    monkeypatch.setattr(dbmod, "open_store", lambda p=None, timeout=5.0: real_open(p, timeout=0.1))
+    monkeypatch.setattr(
+        dbmod, "open_store", lambda p=None, timeout=5.0, **kw: real_open(p, timeout=0.1, **kw)
+    )
     monkeypatch.setattr("saidwhat.cli.main.open_store", dbmod.open_store)
     try:
         result = run("ingest", corpus)

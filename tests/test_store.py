@@ -32,7 +32,7 @@ def _doc(text: str = TEXT, ref: str = "a.txt") -> tuple[Document, Extraction]:
 def test_migrating_a_first_release_database_keeps_its_data(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.executescript(MIGRATIONS[0])
+    conn.executescript(MIGRATIONS[0].sqlite)
     conn.execute("PRAGMA user_version = 1")
     conn.execute(
         "INSERT INTO documents (id, content_hash, ref, format, text, published, ingested_at)"

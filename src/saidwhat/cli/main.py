@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import click
 
 from saidwhat import __version__
-from saidwhat.errors import SaidwhatError
+from saidwhat.errors import SaidwhatError, StoreError
 from saidwhat.store.db import Store, default_db_path, open_store
 
 
@@ -21,11 +21,17 @@ class AppContext:
     quiet: bool = False
     _store: Store | None = field(default=None, repr=False)
 
-    def open_store(self) -> Store:
-        """The store, opened once per command (and closed when the command ends)."""
+    def open_store(self, *, write: bool = True) -> Store:
+        """The store, opened once per command (and closed when the command ends).
+
+        Read commands pass ``write=False``: the database must exist and is opened
+        read-only. Write commands check here, before any work, that they can write.
+        """
         if self._store is None:
-            self._store = open_store(self.db_path)
+            self._store = open_store(self.db_path, write=write)
             click.get_current_context().call_on_close(self._close)
+        elif write and self._store.readonly:
+            raise StoreError("database was opened read-only", source=self._store.path)
         return self._store
 
     def _close(self) -> None:
@@ -95,8 +101,9 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     "db_path",
     envvar="SAIDWHAT_DB",
     default=None,
-    metavar="FILE",
-    help="SQLite database file [default: $SAIDWHAT_DB or ./saidwhat.db].",
+    metavar="FILE|URL",
+    help="SQLite database file or postgresql://user@host/dbname URL"
+    " [default: $SAIDWHAT_DB or ./saidwhat.db].",
 )
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress bars.")
