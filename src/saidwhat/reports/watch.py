@@ -19,10 +19,10 @@ from pathlib import Path
 
 from saidwhat.errors import NotFoundError, QueryError, ReportError, UsageError
 from saidwhat.reports.dossier import check_writable, headline_for
+from saidwhat.search.fts_query import to_match
 from saidwhat.search.query import (
     Hit,
     SearchFilters,
-    check_fts_syntax,
     fts_error,
     search_statements,
 )
@@ -67,11 +67,10 @@ def add_watchlist(
     if not data:
         raise UsageError("a watchlist needs at least one filter, e.g. --speaker or a search text")
     if filters.text:
-        check_fts_syntax(filters.text)
         try:
             store.conn.execute(
                 "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? LIMIT 1",
-                (filters.text,),
+                (to_match(filters.text),),
             ).fetchall()
         except sqlite3.OperationalError as e:
             raise fts_error(filters.text, e) from e

@@ -23,6 +23,7 @@ from typing import Any
 
 from saidwhat.errors import NotFoundError, QueryError, StoreError
 from saidwhat.model import STATEMENT_KINDS, Statement
+from saidwhat.search.fts_query import to_match
 from saidwhat.search.speakers import _like, resolve_speaker_ids
 from saidwhat.store.db import Store
 
@@ -36,6 +37,8 @@ DEFAULT_HIGHLIGHT = ("[", "]")
 #: Provenance fields added to the extract contract in machine-readable output.
 PROVENANCE_FIELDS = ("doc_id", "title", "outlet", "url", "published")
 
+#: Filters given as text: an empty value is an error, not "no filter".
+_TEXT_FILTERS = ("text", "speaker", "org", "country", "role", "source", "about")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FTS_ERROR_HINTS = (
     "fts5",
@@ -94,10 +97,13 @@ class SearchFilters:
             raise QueryError("limit must be 0 or more")
         if self.offset < 0:
             raise QueryError("offset must be 0 or more")
-        for name in ("text", "about"):
+        for name in _TEXT_FILTERS:
             value = getattr(self, name)
             if value is not None and not value.strip():
-                setattr(self, name, None)
+                # `--speaker ""` (an unset shell variable) must not silently mean "everyone".
+                raise QueryError(
+                    f'empty {name} filter (--{name} ""); give a value or leave the option out'
+                )
         return self
 
     def to_dict(self, *, drop_empty: bool = True) -> dict[str, Any]:
@@ -231,14 +237,6 @@ def fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def check_fts_syntax(text: str) -> None:
-    """Cheap checks before SQLite sees the query (it reports these less clearly)."""
-    if text.count('"') % 2:
-        raise QueryError(f"unbalanced double quote in search text {text!r}; {_QUOTING_HELP}")
-    if text.count("(") != text.count(")"):
-        raise QueryError(f"unbalanced parentheses in search text {text!r}; {_QUOTING_HELP}")
-
-
 def about_expression(conn: sqlite3.Connection, about: str) -> str:
     """FTS expression over the quote column for statements that mention ``about``."""
     terms: list[str] = []
@@ -291,8 +289,7 @@ def build_query(
     params: list[Any] = []
     match_parts: list[str] = []
     if filters.text:
-        check_fts_syntax(filters.text)
-        match_parts.append(f"({filters.text})")
+        match_parts.append(f"({to_match(filters.text)})")
     if filters.about:
         match_parts.append(about_expression(conn, filters.about))
     match = " AND ".join(match_parts) if match_parts else None
