@@ -216,6 +216,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(
                 200, _atom(base).encode(), "application/atom+xml", Last_Modified=ATOM_LAST_MODIFIED
             )
+        elif path == "/feeds/fuzz.xml":
+            self._send(200, state.fuzz_body, "application/rss+xml")
         elif path == "/feeds/full.xml":
             self._send(200, _full_rss(base).encode(), "application/rss+xml")
         elif path == "/feeds/broken.xml":
@@ -231,6 +233,7 @@ class _State:
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.pdf = b""
+        self.fuzz_body = b""  # what /feeds/fuzz.xml serves (set by the fuzz tests)
 
     def reset(self) -> None:
         self.hits.clear()

@@ -106,14 +106,16 @@ def read_tweets_js(path: Path, ref: str, max_bytes: int) -> Iterator[Document | 
         if folder.name.lower() == "data" and folder.parent != folder:
             folder = folder.parent
         username = folder.name or None
-    n_ok = 0
+    n_ok = n_bad = 0
     for n, item in enumerate(data, 1):
         tweet = item.get("tweet", item) if isinstance(item, dict) else None
         if not isinstance(tweet, dict) or not ("full_text" in tweet or "text" in tweet):
+            n_bad += 1
             yield SourceError(f"item {n} is not a tweet; expected {expected}", source=f"{ref}#{n}")
             continue
         raw = tweet.get("full_text") or tweet.get("text") or ""
         if not isinstance(raw, str):
+            n_bad += 1
             yield SourceError(
                 f"item {n}: full_text is {_json_type(raw)}, not a string; expected {expected}",
                 source=f"{ref}#{n}",
@@ -144,7 +146,7 @@ def read_tweets_js(path: Path, ref: str, max_bytes: int) -> Iterator[Document | 
                 if v
             },
         )
-    if not n_ok and data:
+    if not n_ok and not n_bad and data:  # (the errors already said why)
         log.warning("%s: no tweets with text", ref)
 
 
