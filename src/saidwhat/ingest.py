@@ -134,7 +134,7 @@ def ingest_documents(
         for item in items:
             if isinstance(item, SourceError):
                 report.errors.append(str(item))
-                log.warning("%s", item)
+                log.info("%s", item)  # the caller prints report.errors: once, not twice
                 tick()
                 continue
             report.documents += 1

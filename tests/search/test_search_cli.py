@@ -54,7 +54,8 @@ def test_quotes_filters_limit_and_sort(run):
 def test_quotes_errors_are_one_line(run):
     result = run("quotes", '"grain deal')
     assert result.exit_code == 2
-    assert result.stderr.startswith("saidwhat: error: unbalanced double quote")
+    assert result.stderr.startswith("saidwhat: error: cannot search for '\"grain deal'")
+    assert "double quote is not closed" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     result = run("quotes", "--speaker", "Lavrof")
     assert result.exit_code == 1 and "did you mean" in result.stderr

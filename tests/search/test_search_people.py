@@ -137,7 +137,7 @@ def test_export_import_round_trip(store, tmp_path: Path):
     export_registry(fresh, second)
     assert second.getvalue() == first.getvalue()
     export_registry(fresh, tmp_path / "again.csv")
-    assert (tmp_path / "again.csv").read_text(encoding="utf-8") == first.getvalue()
+    assert (tmp_path / "again.csv").read_bytes().decode("utf-8") == first.getvalue()
 
 
 def test_merge_moves_everything_and_survives_reingest(store):

@@ -54,13 +54,29 @@ class SaidwhatGroup(click.Group):
         except SaidwhatError as e:
             click.echo(f"saidwhat: error: {e}", err=True)
             ctx.exit(e.exit_code)
-        except KeyboardInterrupt:
-            click.echo("saidwhat: interrupted; everything committed so far is kept", err=True)
+        except KeyboardInterrupt as e:
+            # A command that knows what it kept says so (ingest: "12 documents kept").
+            kept = f"; {e.args[0]}" if e.args and isinstance(e.args[0], str) else ""
+            click.echo(
+                f"saidwhat: interrupted{kept or '; everything committed so far is kept'}", err=True
+            )
             ctx.exit(130)
         except BrokenPipeError:
             # `saidwhat quotes | head`: the reader went away; not an error.
             sys.stderr.close()
             ctx.exit(0)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as e:
+            # A bug, not bad input: still one line, and the traceback only with -vv.
+            if logging.getLogger("saidwhat").isEnabledFor(logging.DEBUG):
+                raise
+            click.echo(
+                f"saidwhat: error: internal error ({type(e).__name__}: {e}); "
+                "rerun with -vv for the details and please report it",
+                err=True,
+            )
+            ctx.exit(INTERNAL_ERROR_EXIT)
 
 
 def _hoist_db_option(args: list[str]) -> list[str]:
@@ -84,6 +100,44 @@ def _hoist_db_option(args: list[str]) -> list[str]:
     return front + rest
 
 
+#: Exit code for an unexpected error (sysexits' EX_SOFTWARE).
+INTERNAL_ERROR_EXIT = 70
+
+
+class _LogFormat(logging.Formatter):
+    """``saidwhat: warning: <message>``, like the error lines; logger names only with -v."""
+
+    def __init__(self, verbose: int) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        where = f"{record.name}: " if self.verbose else ""
+        return f"saidwhat: {record.levelname.lower()}: {where}{text}"
+
+
+class _OwnRecords(logging.Filter):
+    """Third-party libraries (trafilatura, htmldate, pypdf, ...) log their own
+    ERROR/WARNING lines about pages saidwhat already reports on; they are shown
+    only with -v."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name == "saidwhat" or record.name.startswith("saidwhat.")
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is now (click's test runner swaps it per call)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def _configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.WARNING
     if quiet:
@@ -92,7 +146,17 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
         level = logging.INFO
     elif verbose >= 2:
         level = logging.DEBUG
-    logging.basicConfig(level=level, format="saidwhat: %(levelname)s: %(name)s: %(message)s")
+    handler = _StderrHandler()
+    handler.setFormatter(_LogFormat(verbose))
+    if not verbose:
+        handler.addFilter(_OwnRecords())
+    root = logging.getLogger()
+    # Replaces an earlier call's handler (tests invoke the CLI many times in one process).
+    for old in [h for h in root.handlers if getattr(h, "_saidwhat", False)]:
+        root.removeHandler(old)
+    handler._saidwhat = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
 
 
 @click.group(cls=SaidwhatGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from saidwhat.errors import NotFoundError, QueryError, ReportError, UsageError
 from saidwhat.reports.dossier import check_writable, headline_for
-from saidwhat.search.query import Hit, SearchFilters, search_statements
+from saidwhat.search.query import Hit, SearchFilters, search_statements, text_expression
 from saidwhat.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def add_watchlist(
         raise UsageError("a watchlist needs at least one filter, e.g. --speaker or a search text")
     if filters.text:
         # A search that cannot run is refused now, not on every feed request.
-        store.statements.check_text(filters.text)
+        store.statements.check_text(text_expression(filters.text))
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
     if not store.watchlists.save(name, payload, replace=replace):
         raise UsageError(f"watchlist {name!r} exists; pass --replace to overwrite it")

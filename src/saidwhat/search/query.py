@@ -23,6 +23,7 @@ from typing import Any
 
 from saidwhat.errors import QueryError
 from saidwhat.model import STATEMENT_KINDS, Statement
+from saidwhat.search.fts_query import to_match
 from saidwhat.store import filters as declared
 from saidwhat.store.db import Store
 from saidwhat.store.statements import QUOTING_HELP, fts_error, fts_phrase
@@ -39,6 +40,8 @@ DEFAULT_HIGHLIGHT = ("[", "]")
 #: Provenance fields added to the extract contract in machine-readable output.
 PROVENANCE_FIELDS = ("doc_id", "title", "outlet", "url", "published")
 
+#: Filters given as text: an empty value is an error, not "no filter".
+_TEXT_FILTERS = ("text", "speaker", "org", "country", "role", "source", "about")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _QUOTING_HELP = QUOTING_HELP
 
@@ -86,10 +89,13 @@ class SearchFilters:
             raise QueryError("limit must be 0 or more")
         if self.offset < 0:
             raise QueryError("offset must be 0 or more")
-        for name in ("text", "about"):
+        for name in _TEXT_FILTERS:
             value = getattr(self, name)
             if value is not None and not value.strip():
-                setattr(self, name, None)
+                # `--speaker ""` (an unset shell variable) must not silently mean "everyone".
+                raise QueryError(
+                    f'empty {name} filter (--{name} ""); give a value or leave the option out'
+                )
         return self
 
     def to_dict(self, *, drop_empty: bool = True) -> dict[str, Any]:
@@ -213,22 +219,13 @@ class Hit:
 # --- full text ----------------------------------------------------------------------
 
 
-def check_fts_syntax(text: str) -> None:
-    """Cheap checks before the database sees the query (it reports these less clearly)."""
-    if text.count('"') % 2:
-        raise QueryError(f"unbalanced double quote in search text {text!r}; {_QUOTING_HELP}")
-    if text.count("(") != text.count(")"):
-        raise QueryError(f"unbalanced parentheses in search text {text!r}; {_QUOTING_HELP}")
-
-
 def text_expression(text: str) -> str:
     """The FTS5 expression searched for the user's ``text``.
 
     The one place where what a user typed becomes FTS5 syntax; both backends
     take FTS5 from here (PostgreSQL compiles it to tsquery).
     """
-    check_fts_syntax(text)
-    return text
+    return to_match(text)
 
 
 # --- the query ----------------------------------------------------------------------

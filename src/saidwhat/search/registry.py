@@ -16,6 +16,7 @@ from typing import IO
 
 from saidwhat.errors import ReportError, SourceError
 from saidwhat.names import name_key
+from saidwhat.reports.csv_cells import csv_writer, uncell
 from saidwhat.search.people import PersonSummary, list_people
 from saidwhat.store.db import Store
 
@@ -61,7 +62,8 @@ def read_registry_csv(path: str | Path) -> list[dict]:
         )
     rows: list[dict] = []
     seen: dict[str, int] = {}
-    for line_no, values in enumerate(reader, start=2):
+    for line_no, cells in enumerate(reader, start=2):
+        values = [uncell(v) for v in cells]  # what export_registry guarded against formulas
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -110,7 +112,7 @@ def export_registry(store: Store, out: str | Path | IO[str]) -> int:
 
 
 def _write_registry(fh: IO[str], people: list[PersonSummary]) -> int:
-    writer = csv.writer(fh, lineterminator="\n")
+    writer = csv_writer(fh)
     writer.writerow(CSV_COLUMNS)
     for p in people:
         writer.writerow(

@@ -207,7 +207,7 @@ def _looks_like_feed(body: bytes) -> bool:
 
 def document_from_response(res: FetchResult, ref: str, *, fmt: str = "url") -> Document:
     """A document from a fetched body: HTML via trafilatura, PDF via pypdf, text as is."""
-    from saidwhat.sources.files import decode_utf8
+    from saidwhat.sources.encoding import decode_page
     from saidwhat.sources.html import decode_html, extract_html
     from saidwhat.sources.pdf import extract_pdf
 
@@ -218,10 +218,7 @@ def document_from_response(res: FetchResult, ref: str, *, fmt: str = "url") -> D
     if media == "application/pdf" or (not media and body.startswith(b"%PDF")):
         doc = extract_pdf(body, ref, url=res.final_url, fmt=fmt)
     elif media == "text/plain":
-        if res.charset and res.charset.replace("-", "") != "utf8":
-            text = body.decode(res.charset, errors="replace")
-        else:
-            text = decode_utf8(body, ref)
+        text = decode_page(body, ref, res.charset)
         from saidwhat.sources.files import guess_title
 
         doc = Document(text=text, ref=ref, url=res.final_url, title=guess_title(text), format=fmt)
