@@ -173,4 +173,26 @@ MIGRATIONS: list[str] = [
         WHERE id = new.id;
     END;
     """,
+    # 3 (saidwhat.store.near_dupes): the near-duplicate index in the store instead of in
+    # memory. One row per MinHash LSH band key of each document with a signature; a
+    # trigger queues documents whose bands must be (re)computed in Python, including
+    # every document stored before this migration.
+    """
+    CREATE TABLE near_dupe_bands (
+        key INTEGER NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, document_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX near_dupe_bands_document ON near_dupe_bands(document_id);
+    CREATE TABLE near_dupe_pending (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+    );
+    INSERT INTO near_dupe_pending (document_id) SELECT id FROM documents WHERE minhash IS NOT NULL;
+    CREATE TRIGGER near_dupe_ai AFTER INSERT ON documents WHEN new.minhash IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO near_dupe_pending (document_id) VALUES (new.id);
+    END;
+    CREATE TRIGGER near_dupe_au AFTER UPDATE OF minhash ON documents BEGIN
+        INSERT OR IGNORE INTO near_dupe_pending (document_id) VALUES (new.id);
+    END;
+    """,
 ]
