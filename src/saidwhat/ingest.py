@@ -9,6 +9,7 @@ with the size of the corpus.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -20,6 +21,7 @@ from saidwhat.errors import SaidwhatError, SourceError
 from saidwhat.model import Document, Extraction
 from saidwhat.store.db import Store
 from saidwhat.store.documents import add_copy, find_by_hash, store_document
+from saidwhat.store.near_dupes import NearDupes
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,8 @@ def _extract_in_worker(doc: Document) -> tuple[Document, Extraction | str]:
         return doc, str(e)
 
 
-def _is_supported(doc: Document) -> bool:
+def is_supported(doc: Document) -> bool:
+    """Whether the extractor reads ``doc``'s language (unknown counts as supported)."""
     from saidwhat.sources.language import SUPPORTED_LANGUAGES
 
     return doc.language is None or doc.language in SUPPORTED_LANGUAGES
@@ -83,6 +86,11 @@ def extract_stream(
     With ``jobs > 1`` at most ``4 * jobs`` documents are in flight, so a huge
     folder streams through in constant memory.
     """
+    docs = iter(docs)
+    first = next(docs, None)
+    if first is None:  # nothing to extract (e.g. all already stored): no model to load
+        return
+    docs = itertools.chain([first], docs)
     if jobs <= 1:
         from saidwhat.extraction import Extractor
 
@@ -108,6 +116,71 @@ def extract_stream(
 # -- the ingest itself ----------------------------------------------------------
 
 
+def settle(
+    store: Store, near: NearDupes, doc: Document, sig: bytes | None, report: IngestReport
+) -> bool:
+    """Store ``doc`` at once if it needs no extraction; True if it still needs extracting.
+
+    Cheap checks, in order: an exact copy of a stored document (provenance added),
+    a near copy (provenance added, no statements), a language the extractor does
+    not support (stored without statements). Shared by the single-process and the
+    distributed ingest (:mod:`saidwhat.scale`), so both decide alike.
+    """
+    report.documents += 1
+    existing = find_by_hash(store, doc.content_hash)
+    if existing is not None:
+        with store.transaction() as conn:
+            add_copy(conn, existing, doc, "exact")
+        report.duplicates += 1
+        return False
+    dup = near.find(sig)
+    if dup is not None:
+        _store_copy(store, doc, dup, report)
+        return False
+    if not is_supported(doc):
+        store_document(store, doc, None, status="unsupported-language", minhash=sig)
+        report.unsupported += 1
+        log.warning(
+            "%s: language %r is not supported; stored without statements", doc.ref, doc.language
+        )
+        return False
+    return True
+
+
+def store_extracted(
+    store: Store,
+    near: NearDupes | None,
+    doc: Document,
+    extraction: Extraction,
+    sig: bytes | None,
+    report: IngestReport,
+) -> None:
+    """Store ``doc`` with its statements (one transaction).
+
+    With ``near``, the near-duplicate check is repeated first: a copy stored
+    while this document was being extracted (in flight in the same batch) is
+    caught too.
+    """
+    dup = near.find(sig) if near is not None else None
+    if dup is not None:
+        _store_copy(store, doc, dup, report)
+        return
+    saved = store_document(store, doc, extraction, minhash=sig)
+    if saved.created:
+        report.stored += 1
+        report.statements += saved.statements
+    elif saved.match == "exact":
+        report.duplicates += 1
+
+
+def _store_copy(store: Store, doc: Document, original: int, report: IngestReport) -> None:
+    saved = store_document(store, doc, None, duplicate_of=original)
+    if saved.match == "exact":
+        report.duplicates += 1
+    else:
+        report.near_duplicates += 1
+
+
 def ingest_documents(
     store: Store,
     items: Iterable[Document | SourceError],
@@ -117,12 +190,12 @@ def ingest_documents(
     report: IngestReport | None = None,
 ) -> IngestReport:
     """Store ``items`` (documents, or errors met while reading them) with their statements."""
-    from saidwhat.sources.dedup import NearDuplicateIndex, signature
+    from saidwhat.sources.dedup import signature
 
     report = report or IngestReport()
-    near = NearDuplicateIndex.from_store(store)
+    near = NearDupes(store)
     # Keyed by content hash: documents come back from worker processes as copies.
-    signatures: dict[str, bytes] = {}
+    signatures: dict[str, bytes | None] = {}
 
     def tick() -> None:
         if progress:
@@ -137,32 +210,8 @@ def ingest_documents(
                 log.info("%s", item)  # the caller prints report.errors: once, not twice
                 tick()
                 continue
-            report.documents += 1
-            existing = find_by_hash(store, item.content_hash)
-            if existing is not None:
-                with store.transaction() as conn:
-                    add_copy(conn, existing, item, "exact")
-                report.duplicates += 1
-                tick()
-                continue
             sig = signature(item.text)
-            dup = near.find(sig)
-            if dup is not None:
-                store_document(store, item, None, duplicate_of=dup)
-                report.near_duplicates += 1
-                tick()
-                continue
-            if not _is_supported(item):
-                saved = store_document(
-                    store, item, None, status="unsupported-language", minhash=sig
-                )
-                near.add(saved.document_id, sig)
-                report.unsupported += 1
-                log.warning(
-                    "%s: language %r is not supported; stored without statements",
-                    item.ref,
-                    item.language,
-                )
+            if not settle(store, near, item, sig, report):
                 tick()
                 continue
             signatures[item.content_hash] = sig
@@ -175,18 +224,9 @@ def ingest_documents(
             tick()
             continue
         try:
-            saved = store_document(store, doc, result, minhash=sig)
+            store_extracted(store, near, doc, result, sig, report)
         except SaidwhatError as e:
             report.errors.append(str(e))
-            tick()
-            continue
-        if saved.created:
-            report.stored += 1
-            report.statements += saved.statements
-            if sig is not None:
-                near.add(saved.document_id, sig)
-        elif saved.match == "exact":
-            report.duplicates += 1
         tick()
     return report
 

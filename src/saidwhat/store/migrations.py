@@ -369,9 +369,57 @@ CREATE TRIGGER statements_day_au BEFORE UPDATE OF date ON statements
     FOR EACH ROW EXECUTE FUNCTION saidwhat_statement_day();
 """
 
+_V3_SQLITE = """
+CREATE TABLE near_dupe_bands (
+    key INTEGER NOT NULL,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, document_id)
+) WITHOUT ROWID;
+CREATE INDEX near_dupe_bands_document ON near_dupe_bands(document_id);
+CREATE TABLE near_dupe_pending (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+);
+INSERT INTO near_dupe_pending (document_id) SELECT id FROM documents WHERE minhash IS NOT NULL;
+CREATE TRIGGER near_dupe_ai AFTER INSERT ON documents WHEN new.minhash IS NOT NULL BEGIN
+    INSERT OR IGNORE INTO near_dupe_pending (document_id) VALUES (new.id);
+END;
+CREATE TRIGGER near_dupe_au AFTER UPDATE OF minhash ON documents BEGIN
+    INSERT OR IGNORE INTO near_dupe_pending (document_id) VALUES (new.id);
+END;
+"""
+
+_V3_POSTGRES = """
+CREATE TABLE near_dupe_bands (
+    key BIGINT NOT NULL,
+    document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, document_id)
+);
+CREATE INDEX near_dupe_bands_document ON near_dupe_bands(document_id);
+CREATE TABLE near_dupe_pending (
+    document_id BIGINT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+);
+INSERT INTO near_dupe_pending (document_id) SELECT id FROM documents WHERE minhash IS NOT NULL;
+CREATE FUNCTION saidwhat_near_dupe_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.minhash IS NOT NULL THEN
+        INSERT INTO near_dupe_pending (document_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER near_dupe_ai AFTER INSERT ON documents
+    FOR EACH ROW EXECUTE FUNCTION saidwhat_near_dupe_pending();
+CREATE TRIGGER near_dupe_au AFTER UPDATE OF minhash ON documents
+    FOR EACH ROW EXECUTE FUNCTION saidwhat_near_dupe_pending();
+"""
+
 MIGRATIONS: list[Migration | str] = [
     Migration(sqlite=_V1_SQLITE, postgres=_V1_POSTGRES),
     Migration(sqlite=_V2_SQLITE, postgres=_V2_POSTGRES),
+    # 3 (saidwhat.store.near_dupes): the near-duplicate index in the store instead of in
+    # memory. One row per MinHash LSH band key of each document with a signature; a
+    # trigger queues documents whose bands must be (re)computed in Python, including
+    # every document stored before this migration.
+    Migration(sqlite=_V3_SQLITE, postgres=_V3_POSTGRES),
 ]
 
 
