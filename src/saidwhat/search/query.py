@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from saidwhat.errors import NotFoundError, QueryError, StoreError
-from saidwhat.model import STATEMENT_KINDS, Statement
+from saidwhat.model import STATEMENT_KINDS, Statement, statement_pieces, statement_text
 from saidwhat.search.speakers import _like, resolve_speaker_ids
 from saidwhat.store.db import Store
 
@@ -189,6 +189,8 @@ class Hit:
     snippet: str = ""
     rank: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The whole statement (every piece joined by one space); see the extract contract.
+    text: str | None = None
 
     @property
     def effective_date(self) -> str | None:
@@ -213,6 +215,8 @@ class Hit:
         # extractor read in this one document.
         out["speaker"] = self.speaker_display
         out["confidence"] = round(float(self.confidence), 3)
+        out["fragments"] = statement_pieces(self.quote_start, self.quote_end, self.fragments)
+        out["text"] = self.text or self.quote
         for name in PROVENANCE_FIELDS:
             out[name] = getattr(self, name)
         return out
@@ -275,7 +279,8 @@ _COLUMNS = """
     s.speaker_start, s.speaker_end, s.speaker_type, s.cue, s.role, s.organisation, s.country,
     s.date, s.source, s.source_missing, s.confidence, s.fragments, s.headline, s.person_id,
     p.name AS person_name, d.id AS doc_id, d.ref AS doc_ref, d.title, d.outlet, d.url,
-    d.published, d.ingested_at
+    d.published, d.ingested_at,
+    CASE WHEN s.fragments IS NOT NULL THEN d.text END AS pieces_text
 """
 
 
@@ -442,6 +447,11 @@ def _db_error(store: Store, e: sqlite3.Error) -> StoreError:
 
 def _hit(row: sqlite3.Row) -> Hit:
     fragments = row["fragments"]
+    fragments = json.loads(fragments) if fragments else None
+    whole = row["quote"]
+    if fragments and row["pieces_text"] is not None:
+        pieces = statement_pieces(row["quote_start"], row["quote_end"], fragments)
+        whole = statement_text(row["pieces_text"], pieces)
     snippet = row["snippet"]
     if snippet is None:
         snippet = shorten(row["quote"], 120)
@@ -464,7 +474,8 @@ def _hit(row: sqlite3.Row) -> Hit:
         source=row["source"],
         source_missing=bool(row["source_missing"]),
         confidence=float(row["confidence"]),
-        fragments=json.loads(fragments) if fragments else None,
+        fragments=fragments,
+        text=whole,
         headline=row["headline"],
         person_id=row["person_id"],
         person=row["person_name"],
