@@ -33,7 +33,7 @@ Ivo Marek's colleague, Senator Lena Sova, said: "Nobody expected miracles from o
 
 CONTRACT = {
     "doc", "quote", "quote_start", "quote_end", "speaker", "speaker_mention", "speaker_start",
-    "speaker_end", "kind", "cue", "role", "date", "source", "confidence",
+    "speaker_end", "kind", "cue", "role", "date", "source", "confidence", "fragments", "text",
 }  # fmt: skip
 
 
@@ -65,6 +65,8 @@ def test_extract_jsonl_obeys_the_contract(run, corpus):
         assert set(row) == CONTRACT
         text = texts[row["doc"]]
         assert text[row["quote_start"] : row["quote_end"]] == row["quote"]
+        assert row["fragments"][0] == [row["quote_start"], row["quote_end"]]
+        assert row["text"] == " ".join(text[s:e] for s, e in row["fragments"])
         if row["speaker_mention"] is not None:
             assert text[row["speaker_start"] : row["speaker_end"]] == row["speaker_mention"]
         assert row["kind"] in STATEMENT_KINDS

@@ -13,7 +13,7 @@ from saidwhat.cli.main import cli
 
 CONTRACT = [
     "doc", "quote", "quote_start", "quote_end", "speaker", "speaker_mention", "speaker_start",
-    "speaker_end", "kind", "cue", "role", "date", "source", "confidence",
+    "speaker_end", "kind", "cue", "role", "date", "source", "confidence", "fragments", "text",
     "doc_id", "title", "outlet", "url", "published",
 ]  # fmt: skip
 

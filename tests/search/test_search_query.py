@@ -51,7 +51,7 @@ def test_hit_carries_statement_and_provenance(store):
     assert list(contract) == [
         "doc", "quote", "quote_start", "quote_end", "speaker", "speaker_mention",
         "speaker_start", "speaker_end", "kind", "cue", "role", "date", "source",
-        "confidence", "doc_id", "title", "outlet", "url", "published",
+        "confidence", "fragments", "text", "doc_id", "title", "outlet", "url", "published",
     ]  # fmt: skip
 
 

@@ -115,7 +115,7 @@ def extract(inputs: tuple[str, ...], fmt: str) -> None:
                 continue
             doc, extraction = item
             for st in extraction.statements:
-                yield st.to_contract(doc.ref)
+                yield st.to_contract(doc.ref, doc.text)
 
     emit(
         rows(),

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from saidwhat.errors import QueryError
-from saidwhat.model import STATEMENT_KINDS, Statement
+from saidwhat.model import STATEMENT_KINDS, Statement, statement_pieces, statement_text
 from saidwhat.search.fts_query import to_match
 from saidwhat.store import filters as declared
 from saidwhat.store.db import Store
@@ -182,6 +182,8 @@ class Hit:
     snippet: str = ""
     rank: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The whole statement (every piece joined by one space); see the extract contract.
+    text: str | None = None
 
     @property
     def effective_date(self) -> str | None:
@@ -206,6 +208,8 @@ class Hit:
         # extractor read in this one document.
         out["speaker"] = self.speaker_display
         out["confidence"] = round(float(self.confidence), 3)
+        out["fragments"] = statement_pieces(self.quote_start, self.quote_end, self.fragments)
+        out["text"] = self.text or self.quote
         for name in PROVENANCE_FIELDS:
             out[name] = getattr(self, name)
         return out
@@ -266,6 +270,11 @@ def explain(store: Store, filters: SearchFilters) -> list[str]:
 
 def _hit(row: Any) -> Hit:
     fragments = row["fragments"]
+    fragments = json.loads(fragments) if fragments else None
+    whole = row["quote"]
+    if fragments and row["pieces_text"] is not None:
+        pieces = statement_pieces(row["quote_start"], row["quote_end"], fragments)
+        whole = statement_text(row["pieces_text"], pieces)
     snippet = row["snippet"]
     if snippet is None:
         snippet = shorten(row["quote"], 120)
@@ -288,7 +297,8 @@ def _hit(row: Any) -> Hit:
         source=row["source"],
         source_missing=bool(row["source_missing"]),
         confidence=float(row["confidence"]),
-        fragments=json.loads(fragments) if fragments else None,
+        fragments=fragments,
+        text=whole,
         headline=row["headline"],
         person_id=row["person_id"],
         person=row["person_name"],
