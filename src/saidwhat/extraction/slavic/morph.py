@@ -49,6 +49,7 @@ class WordInfo:
     known: bool
     lemmas: frozenset[str]  # lemmas of every analysis (a cue may hide in a second reading)
     nominative: bool  # some analysis is nominative
+    person: str | None  # '1per', '2per', '3per' for verbs
 
 
 @lru_cache(maxsize=CACHE_WORDS)
@@ -73,6 +74,7 @@ def info(word: str, language: str) -> WordInfo:
         known=analyzer(language).word_is_known(word.lower()),
         lemmas=frozenset(q.normal_form for q in parses),
         nominative=any(q.tag.case == "nomn" for q in parses),
+        person=str(tag.person) if tag.person else None,
     )
 
 

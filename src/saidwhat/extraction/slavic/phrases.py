@@ -127,6 +127,8 @@ def _pick(
             continue
         if _prep_before(view, toks, k) or t.low in view.lex.prepositions:
             continue
+        if k > 1 and toks[k - 2].low in view.lex.prepositions:
+            continue  # в один голос
         if t.low in view.lex.setting_nouns:
             continue
         if _org_at(view, toks, k) and _nominative_noun(view, t):
@@ -167,10 +169,24 @@ def subject_before(view: DocView, lo: int, cue: Token, plural: bool = False) -> 
     """The speaker phrase left of ``cue`` and right of ``lo``."""
     toks = _segment_left(view, lo, cue)
     toks = [t for t in toks if view.quote_at(t.start) is None or _short_quote(view, t)]
-    if not toks:
-        return None
-    names = view.name_groups(toks[0].start, toks[-1].end)
-    return _pick(view, toks, names, rightmost=True, plural=plural)
+    found = None
+    if toks:
+        names = view.name_groups(toks[0].start, toks[-1].end)
+        found = _pick(view, toks, names, rightmost=True, plural=plural)
+    if found is None:
+        # "Графиня Уварова, председатель общества, говорила": the subject stands before
+        # a comma-delimited apposition or participle phrase; look from the clause start.
+        whole = [
+            t
+            for t in view.tokens_in(lo, cue.start)
+            if view.quote_at(t.start) is None and t.text not in ",()"
+        ]
+        starts = [k for k, t in enumerate(whole) if t.text in ":;—–" or t.low == "что"]
+        whole = whole[starts[-1] + 1 :] if starts else whole
+        if whole:
+            names = view.name_groups(whole[0].start, whole[-1].end)
+            found = _pick(view, whole, names[:1], rightmost=False, plural=plural)
+    return found
 
 
 def _short_quote(view: DocView, tok: Token) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..candidate import Candidate
 from ..quotes import QuoteSpan
+from .morph import info
 from .phrases import Phrase, subject_after, subject_before
 from .text import DASHES, DocView, Token
 
@@ -194,7 +195,7 @@ def block(ctx: Ctx) -> None:
 
 # -- dialogue dashes ---------------------------------------------------------------
 
-_DASH_SEP = re.compile(rf"[,.!?…]?[ \u00a0]+[{DASHES}][ \u00a0]+")
+_DASH_SEP = re.compile(rf"[,.!?…]?[ \u00a0]+[{DASHES}-][ \u00a0]+")
 _DASH_START = re.compile(rf"[{DASHES}][ \u00a0]+")
 
 
@@ -237,7 +238,7 @@ def dash_dialogue(ctx: Ctx) -> None:
 # -- «…», — сказал X -----------------------------------------------------------------
 
 _AFTER_QUOTE = re.compile(rf"[ \u00a0]*[,.!?…]?[ \u00a0]*(?:[{DASHES}-]+[ \u00a0]*)?")
-_INNER = re.compile(rf"[,.!?…]?[ \u00a0]+[{DASHES}][ \u00a0]+")
+_INNER = re.compile(rf"[,.!?…]?[ \u00a0]*[{DASHES}-][ \u00a0]+")
 
 
 def _inner_split(ctx: Ctx, q: QuoteSpan) -> Cand | None:
@@ -423,7 +424,7 @@ def _complement_at(v: DocView, toks: list[Token], k: int) -> int | None:
             return j + 1
         if t.low in lex.complementisers and toks[j - 1].text == ",":
             return j
-        if t.text in '.!?;«»"“”„:' or (t.text in DASHES):
+        if t.text in '.!?;«»"“”„:,' or t.text in DASHES or v.is_cue(t):
             return None
         j += 1
     return None
@@ -446,12 +447,50 @@ def reported_clauses(ctx: Ctx) -> None:
                 phrase = subject_after(v, t, toks[c].start)
             if phrase is None:
                 phrase = _previous_speaker(ctx, ss, t.start)
+            if phrase is None and first_person(v, t):
+                continue  # "Напомню, что ...": the author's aside, not a statement
             _clause_candidate(ctx, toks[c].start, end, t, phrase, "conf_indirect", "reported")
+        _about_clauses(ctx, ss, se, toks)
+
+
+#: Prepositions that give the topic of a speech verb (заявил о ..., заявив про ...).
+ABOUT = frozenset({"о", "об", "обо", "про"})
+
+
+def _about_clauses(ctx: Ctx, ss: int, se: int, toks: list[Token]) -> None:
+    """``заявил о готовности …`` / ``заявив про …``: the topic of a speech verb."""
+    v = ctx.view
+    for k, t in enumerate(toks[:-2]):
+        nxt = toks[k + 1]
+        if nxt.low not in ABOUT or v.quote_at(t.start) is not None:
+            continue
+        if toks[k + 2].low in ("том", "тому", "те") or not v.is_cue(t, ("speech",)):
+            continue
+        if not ctx.free(nxt.end, se):
+            continue
+        phrase = subject_before(v, ss, t, v.gender_of_cue(t) == "plur")
+        phrase = phrase or _previous_speaker(ctx, ss, t.start)
+        if phrase is None:
+            continue
+        end = _clause_end(v, toks, k + 1, se)
+        _clause_candidate(ctx, nxt.end, end, t, phrase, "conf_about", "about")
+
+
+def first_person(v: DocView, tok: Token) -> bool:
+    """A verb in the first person (напомню, скажу): the author speaking."""
+    return info(tok.text.lower(), v.language).person == "1per"
+
+
+#: Words after a comma that start a new clause of the author's (", так что", ", однако").
+_CLAUSE_BREAKS = frozenset({"так", "однако", "но", "проте", "але", "хотя", "хоча"})
 
 
 def _clause_end(v: DocView, toks: list[Token], c: int, se: int) -> int:
     """A reported clause runs to the sentence end, or to a next ``, добавив, что``."""
     for j in range(c + 1, len(toks) - 1):
+        brk = toks[j].text == "," and toks[j + 1].low in _CLAUSE_BREAKS
+        if brk and v.quote_at(toks[j].start) is None:
+            return toks[j].start
         if (
             toks[j].text == ","
             and v.is_cue(toks[j + 1])
@@ -497,11 +536,20 @@ def according(ctx: Ctx) -> None:
             toks = v.tokens_in(m.end(), src_end)
             if not toks or len(toks) > v.settings.max_speaker_tokens:
                 continue
+            if toks[0].low.startswith(("котор", "як", "чий", "чь")):
+                continue  # согласно которому: a document, not a speaker
             names = v.name_groups(toks[0].start, toks[-1].end)
             phrase = _according_phrase(v, toks, names)
             before = text[ss : m.start()].strip()
             if before.endswith(",") and _words(text, ss, m.start()) >= 2:
+                n = len(ctx.cands)
                 _clause_candidate(ctx, ss, m.start(), None, phrase, "conf_according", "according")
+                after = _words(text, comma + 1, se) if comma != -1 else 0
+                if after >= v.settings.min_clause_words and len(ctx.cands) > n:
+                    c = ctx.cands[-1]  # A, по словам X, B: one statement in two pieces
+                    c.fragments = [(c.start, c.end), (comma + 1, _strip_end(text, comma, se))]
+                    c.end = c.fragments[-1][1]
+                    c.interrupted = True
             elif comma != -1:
                 _clause_candidate(ctx, comma + 1, se, None, phrase, "conf_according", "according")
 
@@ -528,12 +576,19 @@ def as_said(ctx: Ctx) -> None:
         for k, t in enumerate(toks[:-1]):
             if t.low not in v.lex.as_said or v.quote_at(t.start) is not None:
                 continue
-            cue = toks[k + 1]
-            if not v.is_cue(cue):
+            ci = next((j for j in range(k + 1, min(len(toks), k + 4)) if v.is_cue(toks[j])), None)
+            if ci is None or any(x.text in ",.:;" for x in toks[k + 1 : ci]):
                 continue
-            comma = next((x for x in toks[k + 2 :] if x.text in ",.:"), None)
+            cue = toks[ci]
+            comma = next((x for x in toks[ci + 1 :] if x.text in ",.:"), None)
             hi = comma.start if comma is not None else se
-            phrase = subject_after(v, cue, hi, v.gender_of_cue(cue) == "plur")
+            plural = v.gender_of_cue(cue) == "plur"
+            if ci > k + 1:  # как он говорит, ...
+                phrase = subject_before(v, t.end, cue, plural)
+            else:
+                phrase = subject_after(v, cue, hi, plural)
+            if phrase is None:
+                continue  # как говорили: hearsay, no speaker
             before = text[ss : t.start].strip()
             if before.endswith(",") and _words(text, ss, t.start) >= 2:
                 _clause_candidate(ctx, ss, t.start, cue, phrase, "conf_according", "as_said")
@@ -550,20 +605,26 @@ def inverted(ctx: Ctx) -> None:
             if k < 2 or v.quote_at(t.start) is not None:
                 continue
             prev = toks[k - 1]
-            dash = prev.text in DASHES
-            if not (prev.text == "," or (dash and k >= 2 and toks[k - 2].text in ",.!?")):
+            dash = prev.text in DASHES + "-" and toks[k - 2].text in ",.!?"
+            # "..., о чем заявил X": the clause before is what X said
+            about = k >= 3 and prev.low in ("чем", "що") and toks[k - 2].low in ABOUT
+            if not (prev.text == "," or dash or about):
                 continue
-            if not v.is_cue(t):
+            if not v.is_cue(t) or info(t.text.lower(), v.language).pos == "GRND":
                 continue
             phrase = subject_after(v, t, se, v.gender_of_cue(t) == "plur")
-            if phrase is None:
+            if phrase is None or len(v.tokens_in(t.end, phrase.start)) > 3:
                 continue
             tail = text[phrase.end : se]
-            end = (toks[k - 2] if dash else prev).start
+            end = (toks[k - 3] if about else toks[k - 2] if dash else prev).start
             if re.fullmatch(r"[\s.!?…]*", tail):
                 _clause_candidate(ctx, ss, end, t, phrase, "conf_inverted", "inverted")
-            elif tail.lstrip().startswith(","):  # A, утверждает X, B.
-                rest = text.index(",", phrase.end) + 1
+            elif tail.lstrip()[:1] in (",", "("):  # A, утверждает X, B.
+                close = text.find(")", phrase.end, se) if tail.lstrip()[0] == "(" else -1
+                comma = text.find(",", max(phrase.end, close), se)
+                if comma == -1:
+                    break
+                rest = comma + 1
                 s0 = ss
                 cand_before = len(ctx.cands)
                 _clause_candidate(ctx, s0, se, t, phrase, "conf_inverted", "inverted")

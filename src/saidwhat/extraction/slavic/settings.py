@@ -40,6 +40,7 @@ class Settings:
     conf_indirect: float = 0.8
     conf_according: float = 0.75
     conf_inverted: float = 0.7
+    conf_about: float = 0.6
     conf_colon_indirect: float = 0.6
     conf_orphan: float = 0.55
     conf_belief_factor: float = 0.75
