@@ -57,7 +57,7 @@ def test_index_from_store(tmp_path):
 
 
 def test_detect_language():
-    assert {"en"} == SUPPORTED_LANGUAGES
+    assert {"en", "ru", "uk"} == SUPPORTED_LANGUAGES
     assert detect_language(STORY) == "en"
     assert detect_language("Министр иностранных дел заявил, что переговоры продолжатся.") == "ru"
     assert (
