@@ -37,7 +37,7 @@ def test_near_duplicates_found_and_others_not():
 
 
 def test_detect_language():
-    assert {"en"} == SUPPORTED_LANGUAGES
+    assert {"en", "ru", "uk"} == SUPPORTED_LANGUAGES
     assert detect_language(STORY) == "en"
     assert detect_language("Министр иностранных дел заявил, что переговоры продолжатся.") == "ru"
     assert (

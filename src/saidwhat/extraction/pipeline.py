@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from ..errors import SaidwhatError
 from ..model import Document, Extraction, Person, Statement
+from . import slavic
 from .blocks import Headline, find_blocks
 from .candidate import Candidate, Spans
 from .citations import attach_citations
@@ -65,6 +66,8 @@ class Extractor:
     def extract(self, doc: Document) -> Extraction:
         if doc.format in POST_FORMATS or not doc.text.strip():
             return _post(doc) if doc.text.strip() else Extraction()
+        if slavic.handles(doc):  # Russian and Ukrainian: their own rules, no spaCy parse
+            return slavic.extract(doc)
         self._fit(doc.text)
         return self.from_parse(doc, self.nlp(doc.text))
 
@@ -83,9 +86,9 @@ class Extractor:
             pending.clear()
 
         for d in docs:
-            if d.format in POST_FORMATS or not d.text.strip():
+            if d.format in POST_FORMATS or not d.text.strip() or slavic.handles(d):
                 yield from flush()
-                yield d, (_post(d) if d.text.strip() else Extraction())
+                yield d, self.extract(d)
                 continue
             pending.append(d)
             if len(pending) >= batch_size:

@@ -1,0 +1,90 @@
+"""Run the rule units over one document and turn candidates into statements."""
+
+from __future__ import annotations
+
+import logging
+
+from ...model import Document, Extraction, Statement
+from ..candidate import Spans
+from ..quotes import strip_marks
+from .lexicon import lexicon_for
+from .rules import RULES, Cand, Ctx
+from .settings import DEFAULT, Settings
+from .speakers import Resolver
+from .text import DocView
+
+log = logging.getLogger(__name__)
+
+
+def extract_language(doc: Document, language: str, settings: Settings = DEFAULT) -> Extraction:
+    """Statements of ``doc`` read with the rules and lexicon of ``language``."""
+    text = doc.text
+    if not text.strip():
+        return Extraction()
+    view = DocView(text[: settings.max_chars], lexicon_for(language), settings)
+    if len(text) > settings.max_chars:
+        log.warning("%s: only the first %d characters were read", doc.ref, settings.max_chars)
+    ctx = Ctx(view)
+    for _name, rule in RULES:
+        rule(ctx)
+    cands = sorted(ctx.cands, key=lambda c: c.start)
+    hidden = Spans([(q.start, q.end) for q in view.quotes] + [(c.start, c.end) for c in cands])
+    resolver = Resolver(view, hidden)
+    date = doc.published[:10] if doc.published else None
+    statements = []
+    for c in cands:
+        at = c.speaker_start if c.speaker_start is not None else c.start
+        ci = resolver.resolve(c.phrase, c.gender, at)
+        st = _statement(view.text, c, resolver, ci, date, settings)
+        if st is not None:
+            statements.append(st)
+    return Extraction(statements=statements, people=resolver.people())
+
+
+def _span(text: str, c: Cand) -> tuple[int, int, list[list[int]] | None]:
+    start, end = strip_marks(text, c.start, c.end)
+    if not c.fragments:
+        return start, end, None
+    frags = [list(strip_marks(text, s, e)) for s, e in c.fragments]
+    frags = [f for f in frags if f[1] > f[0]]
+    if not frags:
+        return start, end, None
+    if c.interrupted:
+        return frags[0][0], frags[0][1], frags
+    return frags[0][0], frags[-1][1], frags
+
+
+def _statement(
+    text: str, c: Cand, resolver: Resolver, ci: int | None, date, settings: Settings
+) -> Statement | None:
+    start, end, frags = _span(text, c)
+    if end <= start:
+        return None
+    st = Statement(
+        quote=text[start:end],
+        quote_start=start,
+        quote_end=end,
+        kind=c.kind,
+        cue=c.cue,
+        date=date,
+        confidence=c.confidence,
+        fragments=frags,
+    )
+    if c.speaker_start is not None and c.speaker_end is not None:
+        st.speaker_mention = text[c.speaker_start : c.speaker_end]
+        st.speaker_start, st.speaker_end = c.speaker_start, c.speaker_end
+    if ci is not None:
+        cl = resolver.cluster(ci)
+        st.speaker = cl.name
+        st.speaker_type = cl.type
+        st.role = cl.roles[-1] if cl.roles else None
+        st.organisation = cl.organisation
+    else:
+        st.confidence *= settings.unresolved_factor
+    st.confidence = round(min(1.0, max(0.0, st.confidence)), 3)
+    try:
+        st.check_offsets(text)
+    except ValueError as e:  # a bug, not bad input: logged and dropped
+        log.warning("dropped a statement: %s", e)
+        return None
+    return st
