@@ -164,6 +164,15 @@ def entity_from_token(
         if low in _RELATIVE and tok.head.dep_ == "relcl":
             return entity_from_token(tok.head.head, ctx, lex, statement=statement, basis=basis)
         if low in _THIRD_PERSON:
+            # "X said he would ...": the pronoun of a reported clause is the reporter
+            head = tok.head
+            if tok.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
+                matrix = next(
+                    (c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"),
+                    None,
+                )
+                if matrix is not None:
+                    return entity_from_token(matrix, ctx, lex, statement=statement, basis=basis)
             return _resolve_pronoun(tok, ctx, statement)
         return None
     start, end = np_bounds(tok)

@@ -134,11 +134,10 @@ class EventCoder:
         for child in tok.children:
             if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in lex.phrasal:
                 return _Hit(tok, lex.phrasal[(lemma, child.lower_)], [child])
-        if obj is not None:
-            if lemma in lex.light_verbs and obj.lemma_.lower() in lex.nouns:
-                noun = self._noun_trigger(obj, obj.lemma_.lower())
-                if noun is not None:
-                    return _Hit(tok, noun.trigger, [obj])
+        if obj is not None and lemma in lex.light_verbs and obj.lemma_.lower() in lex.nouns:
+            noun = self._noun_trigger(obj, obj.lemma_.lower())
+            if noun is not None:
+                return _Hit(tok, noun.trigger, [obj])
         if lemma == "release" and obj is not None:
             return None  # releasing a statement or a report is not an event
         if lemma == "call":
