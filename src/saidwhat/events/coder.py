@@ -117,9 +117,12 @@ class EventCoder:
             return self._verb_trigger(tok, lemma)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
             return self._noun_trigger(tok, lemma)
-        if tok.pos_ == "ADJ" and lemma in lex.adjectives:
-            if any(c.dep_ in ("xcomp", "prep", "ccomp") for c in tok.children):
-                return _Hit(tok, lex.adjectives[lemma], [])
+        if (
+            tok.pos_ == "ADJ"
+            and lemma in lex.adjectives
+            and any(c.dep_ in ("xcomp", "prep", "ccomp") for c in tok.children)
+        ):
+            return _Hit(tok, lex.adjectives[lemma], [])
         return None
 
     def _verb_trigger(self, tok: Token, lemma: str) -> _Hit | None:
@@ -199,9 +202,12 @@ class EventCoder:
             )
             if state:
                 return Trigger("ACCUSE", "disapprove")
-        if lemma in ("attack", "strike") and obj is not None:
-            if obj.lemma_.lower() in lex.abstract_objects:
-                return Trigger("ACCUSE", "disapprove")
+        if (
+            lemma in ("attack", "strike")
+            and obj is not None
+            and obj.lemma_.lower() in lex.abstract_objects
+        ):
+            return Trigger("ACCUSE", "disapprove")
         if lemma == "strike" and obj is None:
             subj = _subject(tok)
             if subj is not None and subj.lemma_.lower() in lex.civilian_nouns:
@@ -465,11 +471,15 @@ class EventCoder:
             # "condemned Israel's bombing", "the shelling of Velda": an entity inside the object
             for cand, basis in cands:
                 for t in cand.subtree:
-                    if t.i != cand.i and t.ent_type_ and is_entity_like(t, lex):
-                        if t.dep_ in ("poss", "pobj", "compound", "amod", "nmod"):
-                            found = entities_from_token(t, ctx, lex, statement=st, basis=basis)
-                            if found:
-                                return found
+                    if (
+                        t.i != cand.i
+                        and t.ent_type_
+                        and t.dep_ in ("poss", "pobj", "compound", "amod", "nmod")
+                        and is_entity_like(t, lex)
+                    ):
+                        found = entities_from_token(t, ctx, lex, statement=st, basis=basis)
+                        if found:
+                            return found
         return []
 
 
