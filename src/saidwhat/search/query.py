@@ -72,6 +72,7 @@ class SearchFilters:
     since: str | None = None
     until: str | None = None
     about: str | None = None
+    language: str | None = None  # the document's language code (en, ru, ...)
     sort: str = "rank"
     limit: int | None = 100
     offset: int = 0
@@ -334,6 +335,9 @@ def build_query(
     if filters.source:
         where.append("(s.source LIKE ? ESCAPE '\\' OR d.outlet LIKE ? ESCAPE '\\')")
         params += [_like(filters.source)] * 2
+    if filters.language:
+        where.append("d.language = ?")
+        params.append(filters.language.strip().lower())
     # statements.day: the statement's date, else its document's publication day (indexed).
     eff = "s.day"
     if filters.since or filters.until:

@@ -173,4 +173,35 @@ MIGRATIONS: list[str] = [
         WHERE id = new.id;
     END;
     """,
+    # 3 (web desk): dossier drafts built in the browser, when each watchlist was last
+    # opened there, and statement speaker fixes made by hand (kept by document hash
+    # and offsets, so they are re-applied when the same text is stored again).
+    """
+    CREATE TABLE dossier_drafts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        intro TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE dossier_draft_items (
+        draft_id INTEGER NOT NULL REFERENCES dossier_drafts(id) ON DELETE CASCADE,
+        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (draft_id, statement_id)
+    );
+    CREATE TABLE watchlist_visits (
+        watchlist_id INTEGER PRIMARY KEY REFERENCES watchlists(id) ON DELETE CASCADE,
+        last_visit TEXT NOT NULL
+    );
+    CREATE TABLE speaker_fixes (
+        content_hash TEXT NOT NULL,
+        quote_start INTEGER NOT NULL,
+        quote_end INTEGER NOT NULL,
+        person_name TEXT NOT NULL,
+        fixed_at TEXT NOT NULL,
+        PRIMARY KEY (content_hash, quote_start, quote_end)
+    );
+    """,
 ]
