@@ -98,12 +98,10 @@ def search_page(request: Request, desk: Desk) -> Response:
         filters = filters_from_params(params, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
         facets = facets_and_timeline(store, filters, period=period)
         hits = search_statements(store, filters, highlight=("\x02", "\x03"))
-    except NotFoundError as e:
+    except (NotFoundError, QueryError) as e:
+        # The search form again with the message: a mistyped query is part of searching.
         context["error"] = str(e)
-        return render(request, "search.html", status=200, **context)
-    except QueryError as e:
-        context["error"] = str(e)
-        return render(request, "search.html", status=400, **context)
+        return render(request, "search.html", **context)
     pages = max(1, -(-facets.total // PAGE_SIZE))
     context.update(
         hits=hits,
