@@ -67,6 +67,7 @@ class SearchFilters:
     since: str | None = None
     until: str | None = None
     about: str | None = None
+    language: str | None = None  # the document's language code (en, ru, ...)
     sort: str = "rank"
     limit: int | None = 100
     offset: int = 0

@@ -78,6 +78,10 @@ def _source(value: str, ctx: Any) -> tuple[str, list[Any]]:
     )
 
 
+def _language(value: str, ctx: Any) -> tuple[str, list[Any]]:
+    return "d.language = ?", [value.strip().lower()]
+
+
 # statements.day: the statement's date, else its document's publication day (indexed).
 def _since(value: str, ctx: Any) -> tuple[str, list[Any]]:
     return "s.day >= ?", [value]
@@ -95,6 +99,7 @@ FILTERS: list[Filter] = [
     Filter("role", _role),
     Filter("kind", _kind),
     Filter("source", _source),
+    Filter("language", _language),
     Filter("since", _since),
     Filter("until", _until),
     Filter("about", None),
