@@ -15,9 +15,9 @@ from saidwhat.sources.dedup import (
     signature,
     similarity,
 )
-from saidwhat.store.db import _split_sql, open_store
+from saidwhat.store.db import open_store
 from saidwhat.store.documents import store_document
-from saidwhat.store.migrations import MIGRATIONS
+from saidwhat.store.migrations import MIGRATIONS, statements_of
 from saidwhat.store.near_dupes import NearDupes
 
 STORY = (
@@ -149,7 +149,7 @@ def test_documents_stored_before_the_index_are_indexed(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     for version in (1, 2):  # the schema before the index existed
-        for stmt in _split_sql(MIGRATIONS[version - 1]):
+        for stmt in statements_of(MIGRATIONS[version - 1], "sqlite"):
             conn.execute(stmt)
     conn.execute("PRAGMA user_version = 2")
     conn.execute(

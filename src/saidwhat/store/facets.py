@@ -3,7 +3,8 @@
 :func:`facets_and_timeline` selects the matching statements once (a
 ``MATERIALIZED`` common table holding only the facet columns) and groups it by
 speaker, organisation, country, outlet, kind, language and period. The WHERE
-clause mirrors :func:`saidwhat.search.query.build_query` filter for filter
+clause is built from the same filter declarations as the search
+(:mod:`saidwhat.store.filters`)
 (``tests/web/test_facets.py`` checks that both count the same statements).
 
 Results are cached per connection and keyed by SQLite's ``data_version`` and
@@ -12,21 +13,13 @@ the connection's own change count, so a cached figure is never stale.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
 from saidwhat.errors import QueryError
-from saidwhat.search.query import (
-    SearchFilters,
-    _is_fts_error,
-    about_expression,
-    check_fts_syntax,
-    fts_error,
-)
-from saidwhat.search.speakers import _like, resolve_speaker_ids
-from saidwhat.store.db import Store, store_error
+from saidwhat.search.query import SearchFilters, text_expression
+from saidwhat.store.db import Store
 
 #: Facet name -> (SQL expression over the hits table, the SearchFilters field it narrows).
 FACETS: dict[str, str] = {
@@ -65,55 +58,14 @@ class Facets:
     period: str = "month"
 
 
-def _where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list[Any], str | None]:
-    """FROM + WHERE for the statements ``f`` matches (as build_query selects them)."""
-    where: list[str] = []
-    params: list[Any] = []
-    parts: list[str] = []
-    if f.text:
-        check_fts_syntax(f.text)
-        parts.append(f"({f.text})")
-    if f.about:
-        parts.append(about_expression(conn, f.about))
-    match = " AND ".join(parts) if parts else None
+def _where(store: Store, f: SearchFilters) -> tuple[str, list[Any], str | None]:
+    """FROM + WHERE for the statements ``f`` matches: the search's own declared filters."""
+    match, where, params = store.statements.conditions(f, text_expression)
     source = "statements s"
     if match:
         source = "statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid"
-        where.append("statements_fts MATCH ?")
-        params.append(match)
-    if f.speaker:
-        ids = resolve_speaker_ids(conn, f.speaker)
-        where.append(f"s.person_id IN ({','.join('?' * len(ids))})")
-        params.extend(ids)
-    if f.org:
-        where.append(
-            "(s.organisation LIKE ? ESCAPE '\\' OR (s.organisation IS NULL"
-            " AND p.organisation LIKE ? ESCAPE '\\'))"
-        )
-        params += [_like(f.org)] * 2
-    if f.country:
-        where.append(
-            "(lower(s.country) = lower(?) OR (s.country IS NULL AND lower(p.country) = lower(?)))"
-        )
-        params += [f.country.strip()] * 2
-    if f.role:
-        where.append(
-            "(s.role LIKE ? ESCAPE '\\' OR (s.role IS NULL AND EXISTS (SELECT 1 FROM person_roles"
-            " pr WHERE pr.person_id = s.person_id AND pr.role LIKE ? ESCAPE '\\')))"
-        )
-        params += [_like(f.role)] * 2
-    if f.kind:
-        where.append("s.kind = ?")
-        params.append(f.kind)
-    if f.source:
-        where.append("(s.source LIKE ? ESCAPE '\\' OR d.outlet LIKE ? ESCAPE '\\')")
-        params += [_like(f.source)] * 2
-    if getattr(f, "language", None):
-        where.append("d.language = ?")
-        params.append(f.language.strip().lower())
-    if f.since or f.until:
-        where.append("s.day >= ? AND s.day <= ?")
-        params += [f.since or "", (f.until + "~") if f.until else "~"]
+        where = ["statements_fts MATCH ?", *where]
+        params = [match, *params]
     sql = (
         f" FROM {source} JOIN documents d ON d.id = s.document_id"
         " LEFT JOIN people p ON p.id = s.person_id"
@@ -159,7 +111,7 @@ def _cache_of(store: Store) -> OrderedDict:
 
 def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Facets:
     conn = store.conn
-    body, params, match = _where(conn, filters)
+    body, params, match = _where(store, filters)
     sql = (
         "WITH h AS MATERIALIZED (SELECT s.person_id AS pid,"
         " COALESCE(s.organisation, p.organisation) AS org,"
@@ -185,10 +137,9 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
     )
     try:
         rows = conn.execute(sql, [*params, top]).fetchall()
-    except sqlite3.OperationalError as e:
-        if match is not None and _is_fts_error(e):
-            raise fts_error(filters.text or filters.about or "", e) from e
-        raise store_error(store.path, e) from e
+    except store.errors as e:
+        text = (filters.text or filters.about or "") if match is not None else ""
+        raise store.statements.search_error(e, text) from e
     out = Facets(total=0, period=period)
     for name in FACETS:
         out.facets[name] = []

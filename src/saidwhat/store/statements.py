@@ -104,6 +104,21 @@ class Statements(Concern):
             parts.append(self.about_expression(filters.about))
         return " AND ".join(parts) if parts else None
 
+    def conditions(
+        self, filters: Any, text_expression: Any
+    ) -> tuple[str | None, list[str], list[Any]]:
+        """The FTS expression (or None) and the declared WHERE conditions of ``filters``."""
+        match = self.match_expression(filters, text_expression)
+        values = {f.name: getattr(filters, f.name, None) for f in declared.FILTERS}
+        where, params = declared.conditions(values, _Context(self.conn))
+        return match, where, params
+
+    def search_error(self, e: Exception, text: str) -> Exception:
+        """The error to raise for ``e`` from a query matching ``text``."""
+        if text and _is_fts_error(e):
+            return fts_error(text, e)
+        return self.store.error(e)
+
     def build(
         self,
         filters: Any,
@@ -112,9 +127,7 @@ class Statements(Concern):
         highlight: tuple[str, str],
         snippet_tokens: int = 16,
     ) -> Built:
-        match = self.match_expression(filters, text_expression)
-        values = {f.name: getattr(filters, f.name, None) for f in declared.FILTERS}
-        where, params = declared.conditions(values, _Context(self.conn))
+        match, where, params = self.conditions(filters, text_expression)
         if self.store.is_postgres:
             return _build_postgres(filters, match, where, params, highlight, snippet_tokens)
         return _build_sqlite(filters, match, where, params, highlight, snippet_tokens)
