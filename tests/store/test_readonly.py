@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -148,3 +149,35 @@ def test_write_commands_on_a_read_only_file_are_a_clear_error(make_cli, sample_d
         result = make_cli(sample_db)(*command)
     assert result.exit_code == 1
     assert "read-only" in _one_error(result, str(sample_db))
+
+
+def test_a_read_command_on_a_missing_postgres_database_names_it(make_cli, pg_server):
+    url = pg_server.url_of("saidwhat_test_no_such_db")
+    result = make_cli(url)("quotes", "visit")
+    assert result.exit_code == 1
+    line = _one_error(result, "saidwhat_test_no_such_db")
+    assert "cannot connect" in line
+    password = urlsplit(url).password
+    assert not password or f":{password}@" not in line, "the password was printed"
+
+
+def test_an_empty_postgres_database_is_not_a_store_for_reading(make_cli, pg_server):
+    name = pg_server.create()
+    try:
+        result = make_cli(pg_server.url_of(name))("quotes", "visit")
+        assert result.exit_code == 1
+        assert "no saidwhat database" in _one_error(result, name)
+    finally:
+        pg_server.drop(name)
+
+
+def test_postgres_opened_for_reading_refuses_writes(both_stores):
+    maker = both_stores("postgres")
+    store = maker.open(sample=True, write=False)
+    with pytest.raises(StoreError, match="read-only"):
+        store.watchlists.save("x", "{}", replace=False)
+    # Below the store's own check, the server refuses too.
+    with pytest.raises(store.errors):
+        store.conn.execute(
+            "INSERT INTO watchlists (name, filters, created_at) VALUES ('x', '{}', 'now')"
+        )

@@ -94,7 +94,7 @@ class Registry(Concern):
             (r[0], int(r[1]))
             for r in self.store.query(
                 "SELECT substr(day, 1, 7) AS month, COUNT(*) FROM statements WHERE person_id = ?"
-                " GROUP BY month ORDER BY month IS NULL, month",
+                " GROUP BY month ORDER BY substr(day, 1, 7) IS NULL, month",
                 (person_id,),
             )
         ]
