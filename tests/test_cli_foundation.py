@@ -187,7 +187,7 @@ def test_corrupt_database_is_a_clear_error(run, corpus):
 def test_locked_database_is_a_clear_error(run, corpus, monkeypatch):
     from saidwhat.store import db as dbmod
 
-    run("stats")  # create it
+    _create(run.db)
     locker = sqlite3.connect(run.db, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")
     real_open = dbmod.open_store
@@ -205,8 +205,14 @@ def test_locked_database_is_a_clear_error(run, corpus, monkeypatch):
     assert "locked" in result.stderr
 
 
+def _create(path) -> None:
+    from saidwhat.store.db import open_store
+
+    open_store(path).close()
+
+
 def test_newer_schema_is_refused(run):
-    run("stats")
+    _create(run.db)
     conn = sqlite3.connect(run.db)
     conn.execute("PRAGMA user_version = 999")
     conn.close()
@@ -216,6 +222,7 @@ def test_newer_schema_is_refused(run):
 
 
 def test_store_is_wal_with_a_schema_version(run):
+    _create(run.db)
     assert run("stats").exit_code == 0
     conn = sqlite3.connect(run.db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -230,8 +237,10 @@ def test_db_from_environment(tmp_path, monkeypatch):
 
     target = tmp_path / "env.db"
     monkeypatch.setenv("SAIDWHAT_DB", str(target))
+    missing = CliRunner().invoke(cli, ["stats"])
+    assert missing.exit_code == 1 and str(target) in missing.stderr
+    _create(target)
     assert CliRunner().invoke(cli, ["stats"]).exit_code == 0
-    assert target.exists()
 
 
 def _all_commands():

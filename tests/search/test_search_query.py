@@ -179,7 +179,10 @@ def test_filters_round_trip_through_dict():
     assert f.describe() == "text: visit; speaker: Lavrov; since: 2024-05"
 
 
-def test_speaker_filter_uses_the_person_date_index(store):
+def test_speaker_filter_uses_the_person_date_index(tmp_path):
+    from search_samples import sample_store
+
+    store = sample_store(tmp_path / "plan.db")  # SQLite's plan; PostgreSQL's: tests/store
     plan = " ".join(explain(store, SearchFilters(speaker="Sergey Lavrov", since="2024-05-01")))
     assert "statements_person_day" in plan
     plan = " ".join(explain(store, SearchFilters(text="sanctions")))

@@ -141,7 +141,7 @@ def show(app, doc: str, fmt: str) -> None:
       saidwhat show 3
       saidwhat show examples/corpus/wire-report.txt --format json
     """
-    info = inspect.document_details(app.open_store(), doc)
+    info = inspect.document_details(app.open_store(write=False), doc)
     if fmt != "table":
         emit([info], fmt)
         return
@@ -171,7 +171,7 @@ def stats(app, fmt: str) -> None:
       saidwhat stats
       saidwhat --db desk.db stats --format json
     """
-    figures = inspect.store_stats(app.open_store())
+    figures = inspect.store_stats(app.open_store(write=False))
     if fmt == "table":
         emit([{"what": k, "count": v} for k, v in figures.items()], fmt)
     else:

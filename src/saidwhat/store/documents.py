@@ -172,8 +172,14 @@ def _store_statements(conn: Any, document_id: int, doc: Document, extraction: Ex
     people = {p.name: p for p in extraction.people}
     person_ids: dict[str, int] = {}
     n = 0
+    # One statement per span (the table's UNIQUE key): skipping repeats here,
+    # not in the database, keeps ids gapless on PostgreSQL as on SQLite.
+    spans: set[tuple[int, int]] = set()
     for st in extraction.statements:
         st.check_offsets(doc.text)
+        if (st.quote_start, st.quote_end) in spans:
+            continue
+        spans.add((st.quote_start, st.quote_end))
         person_id = None
         if st.speaker:
             if st.speaker not in person_ids:

@@ -10,7 +10,13 @@ from typing import Any
 
 from saidwhat.names import name_key
 from saidwhat.store.concerns import Concern
-from saidwhat.store.people import add_alias, create_person, find_person, like_pattern
+from saidwhat.store.people import (
+    add_alias,
+    create_person,
+    find_person,
+    like_pattern,
+    lock_people,
+)
 
 #: People looked up in one ``IN (...)`` list (SQLite allows 999 parameters by default).
 CHUNK = 500
@@ -94,7 +100,7 @@ class Registry(Concern):
             (r[0], int(r[1]))
             for r in self.store.query(
                 "SELECT substr(day, 1, 7) AS month, COUNT(*) FROM statements WHERE person_id = ?"
-                " GROUP BY month ORDER BY month IS NULL, month",
+                " GROUP BY month ORDER BY substr(day, 1, 7) IS NULL, month",
                 (person_id,),
             )
         ]
@@ -139,6 +145,7 @@ class Registry(Concern):
         Returns (other's name, statements moved, aliases given).
         """
         with self.store.transaction() as conn:
+            lock_people(conn)  # against a concurrent ingest creating people
             b_row = conn.execute(
                 "SELECT name, organisation, country FROM people WHERE id = ?", (other,)
             ).fetchone()
@@ -208,6 +215,7 @@ class Registry(Concern):
     ) -> int:
         """Create ``target``, move ``moving`` aliases and ``statements`` to them; their id."""
         with self.store.transaction() as conn:
+            lock_people(conn)  # against a concurrent ingest creating people
             new_id = create_person(conn, target, type=person_type)
             for alias in moving:
                 conn.execute(
@@ -234,6 +242,7 @@ class Registry(Concern):
         """Create or update the people of registry CSV ``rows`` (all or nothing)."""
         counts = {"created": 0, "updated": 0, "aliases": 0, "roles": 0}
         with self.store.transaction() as conn:
+            lock_people(conn)  # against a concurrent ingest creating people
             for row in rows:
                 aliases = split_list(row["aliases"])
                 pid = find_person(conn, row["name"], aliases, single_word=False)
