@@ -173,4 +173,11 @@ MIGRATIONS: list[str] = [
         WHERE id = new.id;
     END;
     """,
+    # 3 (harden): feed entries that failed are retried with back-off, not on every poll.
+    """
+    ALTER TABLE feed_entries ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feed_entries ADD COLUMN next_try TEXT;
+    ALTER TABLE feed_entries ADD COLUMN last_error TEXT;
+    UPDATE feed_entries SET attempts = 1 WHERE status = 'error';
+    """,
 ]
