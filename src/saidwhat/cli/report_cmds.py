@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from saidwhat.cli.output import emit, format_option
+from saidwhat.cli.output import emit, format_option, plural
 from saidwhat.cli.search_cmds import filter_options, filters_from
 
 
@@ -144,7 +144,7 @@ def watch_feed(app, name: str, output: str, limit: int, self_url: str | None) ->
         sys.stdout.flush()
         return
     n = w.write_feed(store, name, output, limit=limit, self_url=self_url)
-    click.echo(f"wrote {output}: {n} entries", err=True)
+    click.echo(f"wrote {output}: {plural(n, 'entry', 'entries')}", err=True)
 
 
 @watch.command("remove")

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from saidwhat.cli.output import emit, format_option
+from saidwhat.cli.output import emit, format_option, plural
 from saidwhat.errors import UsageError
 from saidwhat.model import STATEMENT_KINDS, Statement
 from saidwhat.search.query import PROVENANCE_FIELDS, SORTS, SearchFilters
@@ -172,7 +172,7 @@ def export_cmd(app, output: str, fmt: str | None, **kwargs: Any) -> None:
         fmt = "jsonl"
     n = export_statements(app.open_store(), filters, output, fmt)
     if output != "-":
-        click.echo(f"exported {n} statements to {output}", err=True)
+        click.echo(f"exported {plural(n, 'statement')} to {output}", err=True)
 
 
 # --- speakers -------------------------------------------------------------------------
@@ -271,8 +271,8 @@ def speakers_import(app, file: str) -> None:
 
     r = import_registry(app.open_store(), file)
     click.echo(
-        f"imported {file}: {r.created} people created, {r.updated} updated, "
-        f"{r.aliases} aliases and {r.roles} roles added"
+        f"imported {file}: {plural(r.created, 'person', 'people')} created, {r.updated} updated, "
+        f"{plural(r.aliases, 'alias', 'aliases')} and {plural(r.roles, 'role')} added"
     )
 
 
@@ -295,7 +295,7 @@ def speakers_export(app, output: str) -> None:
         export_registry(store, sys.stdout)
     else:
         n = export_registry(store, output)
-        click.echo(f"exported {n} people to {output}", err=True)
+        click.echo(f"exported {plural(n, 'person', 'people')} to {output}", err=True)
 
 
 @speakers.command("merge")
@@ -318,7 +318,7 @@ def speakers_merge(app, keep: str, other: str) -> None:
     r = merge_people(app.open_store(), keep, other)
     click.echo(
         f"merged {r.removed_name} (#{r.removed_id}) into {r.name} (#{r.person_id}): "
-        f"{r.statements} statements, {r.aliases} aliases moved"
+        f"{plural(r.statements, 'statement')}, {plural(r.aliases, 'alias', 'aliases')} moved"
     )
 
 
@@ -348,7 +348,7 @@ def speakers_split(app, name: str, aliases: tuple[str, ...], new_name: str | Non
     r = split_person(app.open_store(), name, list(aliases), new_name=new_name)
     click.echo(
         f"split {', '.join(r.aliases)} off {r.from_name} (#{r.from_id}) as {r.name} "
-        f"(#{r.person_id}): {r.statements} statements moved"
+        f"(#{r.person_id}): {plural(r.statements, 'statement')} moved"
     )
 
 
