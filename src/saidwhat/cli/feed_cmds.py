@@ -94,7 +94,7 @@ def remove_cmd(app, feed: str) -> None:
 
     \b
     Example:
-      saidwhat feeds remove 2
+      saidwhat feeds remove 1
     """
     from saidwhat.sources.feeds import remove_feed
 
@@ -123,7 +123,7 @@ def poll_cmd(app, only: tuple[str, ...], max_bytes: int | None, fmt: str) -> Non
     \b
     Example:
       saidwhat feeds poll
-      saidwhat --db desk.db feeds poll 3 --format json
+      saidwhat feeds poll 1 --format json
     """
     from saidwhat.ingest import ingest_documents
     from saidwhat.sources.feeds import poll_feeds

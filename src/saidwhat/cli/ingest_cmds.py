@@ -10,6 +10,7 @@ import click
 
 from saidwhat.cli.output import emit, format_option, plural
 from saidwhat.errors import SourceError
+from saidwhat.model import Statement
 from saidwhat.store import inspect
 
 
@@ -133,8 +134,8 @@ def extract(inputs: tuple[str, ...], fmt: str) -> None:
 
     \b
     Example:
-      saidwhat extract examples/corpus/wire-report.txt
-      saidwhat extract ../shared/samples/reactions-dispatch-2017-05.txt --format jsonl
+      saidwhat extract examples/corpus/01-wire-ostrikov-velda.txt
+      saidwhat extract examples/corpus/13-herald-embassy-reception.html --format jsonl
     """
     from saidwhat.extract import extract_inputs
 
@@ -150,12 +151,11 @@ def extract(inputs: tuple[str, ...], fmt: str) -> None:
             for st in extraction.statements:
                 yield st.to_contract(doc.ref)
 
-    emit(
-        rows(),
-        fmt,
-        columns=("speaker", "role", "kind", "date", "source", "quote"),
-        wide=("quote",),
-    )
+    # Programs get every contract field, `doc` first; people get a readable table.
+    columns = ("speaker", "role", "kind", "date", "source", "quote")
+    if fmt == "csv":
+        columns = ("doc", *Statement.CONTRACT_FIELDS)
+    emit(rows(), fmt, columns=columns, wide=("quote",))
     if errors:
         sys.exit(1)
 
@@ -172,7 +172,7 @@ def show(app, doc: str, fmt: str) -> None:
     \b
     Example:
       saidwhat show 3
-      saidwhat show examples/corpus/wire-report.txt --format json
+      saidwhat show examples/corpus/01-wire-ostrikov-velda.txt --format json
     """
     info = inspect.document_details(app.open_store(), doc)
     if fmt != "table":

@@ -77,6 +77,9 @@ def emit(
                 writer.writeheader()
             writer.writerow(row)
             n += 1
+        if writer is None and columns:
+            # No rows: still the header, so a program reading the file knows its columns.
+            csv_writer(out, list(columns)).writeheader()
         return n
     # table
     from rich.console import Console

@@ -113,9 +113,9 @@ def quotes(app, fmt: str, **kwargs: Any) -> None:
 
     \b
     Example:
-      saidwhat quotes sanctions --speaker "Sergei Lavrov" --since 2024-05-01
+      saidwhat quotes crossing --speaker "Sergei Ostrikov" --since 2026-05-01
       saidwhat quotes '"grain deal" OR sanction*' --format jsonl
-      saidwhat quotes --about Lavrov --sort -date --limit 50
+      saidwhat quotes --about Ostrikov --sort -date --limit 50
     """
     from saidwhat.search.query import search_statements
 
@@ -162,8 +162,8 @@ def export_cmd(app, output: str, fmt: str | None, **kwargs: Any) -> None:
 
     \b
     Example:
-      saidwhat export --since 2024-05-01 -o may.parquet
-      saidwhat export --speaker Lavrov --format csv > lavrov.csv
+      saidwhat export --since 2026-05-01 -o may.parquet
+      saidwhat export --speaker Ostrikov --format csv > ostrikov.csv
     """
     from saidwhat.reports.export import export_statements
 
@@ -198,8 +198,8 @@ def speakers(
     \b
     Example:
       saidwhat speakers --limit 20
-      saidwhat speakers show "Sergei Lavrov"
-      saidwhat speakers merge "Sergey Lavrov" "S. Lavrov"
+      saidwhat speakers show "Sergei Ostrikov"
+      saidwhat speakers merge "Sergey Ostrikov" "S. Ostrikov"
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -225,8 +225,8 @@ def speakers_show(app, name: str, top: int, fmt: str) -> None:
 
     \b
     Example:
-      saidwhat speakers show Lavrov
-      saidwhat speakers show "#12" --format json
+      saidwhat speakers show Ostrikov
+      saidwhat speakers show "#3" --format json
     """
     from dataclasses import asdict
 
@@ -265,7 +265,7 @@ def speakers_import(app, file: str) -> None:
     Example:
       saidwhat speakers import registry.csv
       (registry.csv:  name,aliases,role,organisation,country
-                      Sergey Lavrov,Lavrov|Sergei Lavrov,Foreign Minister,MID,Russia)
+                      Sergey Ostrikov,Ostrikov|Sergei Ostrikov,Foreign Minister,Foreign Ministry,Arkhavia)
     """
     from saidwhat.search.registry import import_registry
 
@@ -310,8 +310,8 @@ def speakers_merge(app, keep: str, other: str) -> None:
 
     \b
     Example:
-      saidwhat speakers merge "Sergey Lavrov" "S. Lavrov"
-      saidwhat speakers merge "#3" "#17"
+      saidwhat speakers merge "Sergey Ostrikov" "S. Ostrikov"
+      saidwhat speakers merge "#3" "#4"
     """
     from saidwhat.search.people import merge_people
 
@@ -341,7 +341,7 @@ def speakers_split(app, name: str, aliases: tuple[str, ...], new_name: str | Non
 
     \b
     Example:
-      saidwhat speakers split "Sergey Lavrov" --alias "Pavel Lavrov"
+      saidwhat speakers split "Sergey Ostrikov" --alias "Pavel Ostrikov"
     """
     from saidwhat.search.people import split_person
 

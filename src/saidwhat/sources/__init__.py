@@ -88,6 +88,8 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
     total = 0
     for item in inputs:
         item = os.fspath(item)
+        if item.lower().startswith(("http://", "https://")):
+            return None  # a page's size and kind are known only once fetched
         path = Path(item).expanduser()
         try:
             if path.is_dir():
