@@ -36,6 +36,7 @@ class IngestReport:
     near_duplicates: int = 0  # near-copies (provenance added, no statements)
     unsupported: int = 0  # stored without extraction (language not supported)
     statements: int = 0  # statements stored
+    unreadable: int = 0  # inputs that could not be read (their errors are in ``errors``)
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -207,6 +208,7 @@ def ingest_documents(
         for item in items:
             if isinstance(item, SourceError):
                 report.errors.append(str(item))
+                report.unreadable += 1
                 log.info("%s", item)  # the caller prints report.errors: once, not twice
                 tick()
                 continue

@@ -86,14 +86,14 @@ def test_speakers_import_export_merge_split(run, tmp_path):
         "name,aliases,role,organisation,country\nAntony Blinken,Blinken,Secretary of State,,US\n"
     )
     result = run("speakers", "import", new)
-    assert result.exit_code == 0 and "1 people created" in result.stdout
+    assert result.exit_code == 0 and "1 person created" in result.stdout
     bad = tmp_path / "bad.csv"
     bad.write_text("name,role\nX,\n")
     result = run("speakers", "import", bad)
     assert result.exit_code == 1 and "row 1 (header)" in result.stderr
 
     result = run("speakers", "merge", "Sergey Lavrov", "Pavel Lavrov")
-    assert result.exit_code == 0 and "1 statements" in result.stdout
+    assert result.exit_code == 0 and "1 statement," in result.stdout
     assert len(run.jsonl("quotes", "--speaker", "Sergey Lavrov")) == 3
     result = run("speakers", "split", "Sergey Lavrov", "--alias", "Pavel Lavrov")
     assert result.exit_code == 0, result.output

@@ -237,3 +237,70 @@ def test_cli_batch_goes_on_with_one_error_line_each(workdir, tmp_path):
     for name in (bad[0], bad[2], "javascript:void(0)"):
         assert sum(name in line for line in lines) == 1, name
     assert "2 documents read, 2 stored" in result.stdout
+
+
+feed_bodies = st.one_of(
+    st.binary(max_size=300),
+    st.lists(
+        st.sampled_from(
+            [
+                '<?xml version="1.0"?>',
+                "<rss version='2.0'><channel>",
+                "<title>",
+                "</title>",
+                "<item>",
+                "</item>",
+                "<link>",
+                "</link>",
+                "<guid>",
+                "</guid>",
+                "http://[",
+                "javascript:alert(1)",
+                "http://127.0.0.1:9/x.html",
+                "<![CDATA[",
+                "]]>",
+                "&bogus;",
+                "<!DOCTYPE x [<!ENTITY a 'aaaa'>]>",
+                "&a;",
+                "<content:encoded>",
+            ]
+        )
+        | st.text(max_size=20),
+        max_size=40,
+    ).map(lambda parts: "".join(parts).encode()),
+)
+
+
+def test_feed_reader_survives_malformed_feeds(site, client, tmp_path_factory):
+    from saidwhat.sources.feeds import add_feed, poll_feeds
+    from saidwhat.store.db import open_store
+    from saidwhat.store.documents import store_document
+
+    store = open_store(tmp_path_factory.mktemp("feedfuzz") / "f.db")
+    bad = add_feed(store, site.url("/feeds/fuzz.xml"))
+    good = add_feed(store, site.url("/feeds/atom.xml"))
+
+    def ingest(docs):
+        for doc in docs:
+            store_document(store, doc, None)
+
+    @FUZZ
+    @given(feed_bodies)
+    def check(body: bytes) -> None:
+        site.server.state.fuzz_body = body
+        store.conn.execute("DELETE FROM feed_entries")
+        store.conn.execute("UPDATE feeds SET etag = NULL, last_modified = NULL")
+        store.conn.commit()
+        report = poll_feeds(store, ingest, client=client, feeds=[bad.id, good.id])
+        results = {r.feed_id: r for r in report.feeds}
+        assert results[good.id].status == "ok"
+        bad_result = results[bad.id]
+        for message in [bad_result.error or "", *bad_result.entry_errors]:
+            assert "\n" not in message
+        if bad_result.status == "error":
+            assert bad_result.error.startswith(bad.url)
+
+    try:
+        check()
+    finally:
+        store.close()

@@ -8,39 +8,68 @@ from contextlib import contextmanager
 
 import click
 
-from saidwhat.cli.output import emit, format_option
+from saidwhat.cli.output import emit, format_option, plural
 from saidwhat.errors import SourceError
+from saidwhat.model import Statement
 from saidwhat.store import inspect
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator:
-    """A progress callback: a live bar on a terminal, nothing otherwise."""
+def _progress(enabled: bool, total: int | None) -> Iterator:
+    """A progress callback: a live bar on a terminal (with ETA when the total is known)."""
     if not enabled:
         yield None
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
+    columns = [SpinnerColumn(), TextColumn("{task.description}")]
+    if total is not None:
+        columns += [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        transient=True,
-        console=Console(stderr=True),
+        *columns, TimeElapsedColumn(), transient=True, console=Console(stderr=True)
     ) as bar:
-        task = bar.add_task("loading the language model")
+        task = bar.add_task("loading the language model", total=total)
 
         def update(report) -> None:
             bar.update(
                 task,
+                completed=report.documents + report.unreadable,
                 description=(
-                    f"{report.documents} documents, {report.statements} statements, "
-                    f"{len(report.errors)} errors"
+                    f"{plural(report.statements, 'statement')}, "
+                    f"{plural(len(report.errors), 'error')}"
                 ),
             )
 
         yield update
+
+
+def _summary(path: str, f: dict) -> str:
+    return (
+        f"{path}: {plural(f['documents'], 'document')} read, {f['stored']} stored"
+        f" ({plural(f['statements'], 'statement')}), {f['duplicates']} already stored,"
+        f" {plural(f['near_duplicates'], 'near-duplicate')}, {f['unsupported']} in unsupported"
+        f" languages, {plural(f['errors'], 'error')}"
+    )
+
+
+def _kept(report) -> str:
+    """What an interrupted ingest kept, for the Ctrl-C line."""
+    if report is None:
+        return "nothing was stored yet"
+    return (
+        f"{plural(report.stored, 'new document')} stored before it "
+        f"({plural(report.statements, 'statement')}) {'is' if report.stored == 1 else 'are'} kept;"
+        " run the same command again to go on (stored documents are skipped)"
+    )
 
 
 @click.command()
@@ -67,21 +96,26 @@ def ingest(app, inputs: tuple[str, ...], jobs: int, fmt: str) -> None:
       saidwhat --db desk.db ingest news/ https://example.org/story.html --jobs 2
     """
     from saidwhat.ingest import ingest_paths
+    from saidwhat.sources import count_documents
 
     store = app.open_store()
     show_bar = not app.quiet and sys.stderr.isatty()
-    with _progress(show_bar) as progress:
-        report = ingest_paths(store, inputs, jobs=jobs, progress=progress)
+    latest: list = [None]  # the running report, for the Ctrl-C line
+    with _progress(show_bar, count_documents(inputs) if show_bar else None) as bar:
+
+        def progress(report) -> None:
+            latest[0] = report
+            if bar:
+                bar(report)
+
+        try:
+            report = ingest_paths(store, inputs, jobs=jobs, progress=progress)
+        except KeyboardInterrupt:
+            raise KeyboardInterrupt(_kept(latest[0])) from None
     for message in report.errors:
         click.echo(f"saidwhat: error: {message}", err=True)
     if fmt == "table":
-        f = report.as_dict()
-        click.echo(
-            f"{store.path}: {f['documents']} documents read, {f['stored']} stored"
-            f" ({f['statements']} statements), {f['duplicates']} already stored,"
-            f" {f['near_duplicates']} near-duplicates, {f['unsupported']} in unsupported"
-            f" languages, {f['errors']} errors"
-        )
+        click.echo(_summary(store.path, report.as_dict()))
     else:
         emit([report.as_dict()], fmt)
     if report.errors:
@@ -100,8 +134,8 @@ def extract(inputs: tuple[str, ...], fmt: str) -> None:
 
     \b
     Example:
-      saidwhat extract examples/corpus/wire-report.txt
-      saidwhat extract ../shared/samples/reactions-dispatch-2017-05.txt --format jsonl
+      saidwhat extract examples/corpus/01-wire-ostrikov-velda.txt
+      saidwhat extract examples/corpus/13-herald-embassy-reception.html --format jsonl
     """
     from saidwhat.extract import extract_inputs
 
@@ -117,12 +151,11 @@ def extract(inputs: tuple[str, ...], fmt: str) -> None:
             for st in extraction.statements:
                 yield st.to_contract(doc.ref, doc.text)
 
-    emit(
-        rows(),
-        fmt,
-        columns=("speaker", "role", "kind", "date", "source", "quote"),
-        wide=("quote",),
-    )
+    # Programs get every contract field, `doc` first; people get a readable table.
+    columns = ("speaker", "role", "kind", "date", "source", "quote")
+    if fmt == "csv":
+        columns = ("doc", *Statement.CONTRACT_FIELDS)
+    emit(rows(), fmt, columns=columns, wide=("quote",))
     if errors:
         sys.exit(1)
 
@@ -139,7 +172,7 @@ def show(app, doc: str, fmt: str) -> None:
     \b
     Example:
       saidwhat show 3
-      saidwhat show examples/corpus/wire-report.txt --format json
+      saidwhat show examples/corpus/01-wire-ostrikov-velda.txt --format json
     """
     info = inspect.document_details(app.open_store(write=False), doc)
     if fmt != "table":

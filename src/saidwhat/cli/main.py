@@ -179,7 +179,7 @@ def cli(ctx: click.Context, db_path: str | None, verbose: int, quiet: bool) -> N
     \b
     Example:
       saidwhat ingest examples/corpus
-      saidwhat quotes --speaker Lavrov --since 2026-05-01
+      saidwhat quotes --speaker Ostrikov --since 2026-05-01
       saidwhat dossier --title "Reactions to the visit" -o dossier.html
     """
     _configure_logging(verbose, quiet)

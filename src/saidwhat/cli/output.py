@@ -26,6 +26,11 @@ def format_option(default: str = "table"):
     )
 
 
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 document``, ``2 documents`` (``words`` for irregular plurals: entry/entries)."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
 def _cell(value: Any) -> str:
     """A table cell: lists joined with "; ", never a Python repr."""
     if value is None:
@@ -72,6 +77,9 @@ def emit(
                 writer.writeheader()
             writer.writerow(row)
             n += 1
+        if writer is None and columns:
+            # No rows: still the header, so a program reading the file knows its columns.
+            csv_writer(out, list(columns)).writeheader()
         return n
     # table
     from rich.console import Console

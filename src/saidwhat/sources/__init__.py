@@ -27,6 +27,7 @@ __all__ = [
     "MAX_BYTES",
     "SUPPORTED_EXTENSIONS",
     "SUPPORTED_LANGUAGES",
+    "count_documents",
     "detect_language",
     "iter_documents",
 ]
@@ -70,6 +71,41 @@ def iter_documents(
     finally:
         if own_client is not None:
             own_client.close()
+
+
+#: Extensions that hold exactly one document per file (social exports hold many).
+_ONE_PER_FILE = {
+    ext for ext in SUPPORTED_EXTENSIONS if ext not in (".jsonl", ".ndjson", ".js", ".json")
+}
+
+
+def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many documents ``inputs`` hold, when that is known without reading them.
+
+    Known when every input is a local file or folder of one-document files
+    (text, Markdown, HTML, PDF); None when a URL or a social export is among them.
+    """
+    total = 0
+    for item in inputs:
+        item = os.fspath(item)
+        if item.lower().startswith(("http://", "https://")):
+            return None  # a page's size and kind are known only once fetched
+        path = Path(item).expanduser()
+        try:
+            if path.is_dir():
+                files = [f for f, _ in walk_folder(path, item)]
+            elif path.is_file():
+                files = [path]
+            else:
+                total += 1  # one error line
+                continue
+        except OSError:
+            total += 1
+            continue
+        if any(f.suffix.lower() not in _ONE_PER_FILE for f in files):
+            return None
+        total += len(files)
+    return total
 
 
 def _url(url: str, client: httpx.Client, max_bytes: int) -> Iterator[Document | SourceError]:

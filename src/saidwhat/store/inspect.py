@@ -21,18 +21,41 @@ class Inspect(Concern):
         return store_stats(self.store)
 
 
+def ref_variants(doc: str) -> list[str]:
+    """``doc`` and the other spellings of the same local path (``./a/b.txt``, ``a//b.txt``,
+    absolute or relative to the current folder) that a ref may have been stored under."""
+    out = [doc]
+    if "://" in doc:
+        return out
+    path, hash_, anchor = doc.partition("#")  # "posts.jsonl#3": the third post
+    tail = hash_ + anchor
+    norm = os.path.normpath(path)
+    absolute = os.path.abspath(path)
+    for p in (norm, "./" + norm, absolute, os.path.relpath(absolute)):
+        if p + tail not in out:
+            out.append(p + tail)
+    return out
+
+
 def find_document(store: Store, doc: str) -> int:
-    """A document id from an id, the ref it was ingested from, or any copy's URL."""
+    """A document id from an id, the ref it was ingested from (any spelling of the path),
+    or any copy's URL."""
+    doc = doc.strip()
     if doc.isdigit():
         rows = store.query("SELECT id FROM documents WHERE id = ?", (int(doc),))
     else:
-        rows = store.query(
-            "SELECT document_id FROM document_copies WHERE ref = ? OR url = ? LIMIT 1",
-            (doc, doc),
-        )
+        rows = []
+        for ref in ref_variants(doc):
+            rows = store.query(
+                "SELECT document_id FROM document_copies WHERE ref = ? OR url = ? LIMIT 1",
+                (ref, ref),
+            )
+            if rows:
+                break
     if not rows:
         raise NotFoundError(
-            "no such document in the store; `saidwhat quotes` lists documents with their ids",
+            "no such document in the store; `saidwhat quotes --format csv` lists each "
+            "statement's doc (the path or URL it was ingested from) and doc_id",
             source=doc,
         )
     return int(rows[0][0])

@@ -482,6 +482,13 @@ MIGRATIONS: list[Migration | str] = [
     # opened there, and statement speaker fixes made by hand (kept by document hash
     # and offsets, so they are re-applied when the same text is stored again).
     Migration(sqlite=_V4_SQLITE, postgres=_V4_POSTGRES),
+    # 5 (feeds): feed entries that failed are retried with back-off, not on every poll.
+    """
+    ALTER TABLE feed_entries ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feed_entries ADD COLUMN next_try TEXT;
+    ALTER TABLE feed_entries ADD COLUMN last_error TEXT;
+    UPDATE feed_entries SET attempts = 1 WHERE status = 'error';
+    """,
 ]
 
 
