@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import click
 
 from saidwhat.cli.output import emit, format_option, plural
-from saidwhat.errors import SourceError
+from saidwhat.errors import SourceError, UsageError
 from saidwhat.model import Statement
 from saidwhat.store import inspect
 
@@ -82,20 +82,58 @@ def _kept(report) -> str:
     show_default=True,
     help="Worker processes for extraction (each loads the model once).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 1024),
+    default=None,
+    help="Extract on a local Dask cluster of this many worker processes.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Extract on the running Dask cluster at ADDRESS (tcp://HOST:8786).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=None,
+    help="Files or URLs per Dask task (with --workers/--scheduler) [16].",
+)
 @format_option()
 @click.pass_obj
-def ingest(app, inputs: tuple[str, ...], jobs: int, fmt: str) -> None:
+def ingest(
+    app,
+    inputs: tuple[str, ...],
+    jobs: int,
+    workers: int | None,
+    scheduler: str | None,
+    batch_size: int | None,
+    fmt: str,
+) -> None:
     """Read files, folders and URLs; extract and store their statements.
 
     Re-ingesting the same document changes nothing; an interrupted ingest keeps
-    every document it finished.
+    every document it finished. With --workers or --scheduler the extraction
+    runs on a Dask cluster and this process stores the results (a remote
+    cluster must see the same paths, e.g. on a shared file system).
 
     \b
     Example:
       saidwhat ingest examples/corpus
       saidwhat --db desk.db ingest news/ https://example.org/story.html --jobs 2
+      saidwhat --db desk.db ingest archive/ --workers 4
+      saidwhat --db desk.db ingest /shared/archive --scheduler tcp://10.0.0.5:8786
     """
-    from saidwhat.ingest import ingest_paths
+    distributed = workers is not None or scheduler is not None
+    if workers is not None and scheduler is not None:
+        raise UsageError(
+            "give --workers (a local cluster) or --scheduler (a running one), not both"
+        )
+    if distributed and jobs > 1:
+        raise UsageError("--jobs is for one machine; with --workers/--scheduler leave it out")
+    if batch_size is not None and not distributed:
+        raise UsageError("--batch-size goes with --workers or --scheduler")
     from saidwhat.sources import count_documents
 
     store = app.open_store()
@@ -109,7 +147,21 @@ def ingest(app, inputs: tuple[str, ...], jobs: int, fmt: str) -> None:
                 bar(report)
 
         try:
-            report = ingest_paths(store, inputs, jobs=jobs, progress=progress)
+            if distributed:
+                from saidwhat.scale.client import DEFAULT_BATCH, ingest_distributed
+
+                report = ingest_distributed(
+                    store,
+                    inputs,
+                    workers=workers,
+                    scheduler=scheduler,
+                    batch_size=batch_size or DEFAULT_BATCH,
+                    progress=progress,
+                )
+            else:
+                from saidwhat.ingest import ingest_paths
+
+                report = ingest_paths(store, inputs, jobs=jobs, progress=progress)
         except KeyboardInterrupt:
             raise KeyboardInterrupt(_kept(latest[0])) from None
     for message in report.errors:
