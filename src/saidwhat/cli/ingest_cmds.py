@@ -15,21 +15,23 @@ from saidwhat.store import inspect
 
 @contextmanager
 def _progress(enabled: bool) -> Iterator:
-    """A progress callback: a live bar on a terminal, nothing otherwise."""
+    """Progress callbacks ``(per batch, per long document)``: live bars on a terminal."""
     if not enabled:
-        yield None
+        yield None, None
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
+        BarColumn(),
         TimeElapsedColumn(),
         transient=True,
         console=Console(stderr=True),
     ) as bar:
-        task = bar.add_task("loading the language model")
+        task = bar.add_task("loading the language model", total=None)
+        doc_task = None
 
         def update(report) -> None:
             bar.update(
@@ -40,7 +42,52 @@ def _progress(enabled: bool) -> Iterator:
                 ),
             )
 
-        yield update
+        def section(doc, done: int, total: int) -> None:
+            # one bar for the long document being extracted, gone when it is done
+            nonlocal doc_task
+            if doc_task is None:
+                doc_task = bar.add_task("", total=total)
+            bar.update(
+                doc_task,
+                total=total,
+                completed=done,
+                description=f"{doc.ref}: {done / 1e6:.1f} of {total / 1e6:.1f} M characters",
+            )
+            if done >= total:
+                bar.remove_task(doc_task)
+                doc_task = None
+
+        yield update, section
+
+
+def _settings(max_bytes: int | None, max_seconds: float | None):
+    """Extraction settings with the per-document limits given on the command line."""
+    from saidwhat.extraction.settings import Limits, Settings
+
+    limits = Limits()
+    if max_bytes is not None:
+        limits.max_bytes = max_bytes
+    if max_seconds is not None:
+        limits.max_seconds = max_seconds
+    return Settings(limits=limits)
+
+
+def limit_options(f):
+    """``--max-bytes`` and ``--max-seconds``: per-document limits of the extractor."""
+    f = click.option(
+        "--max-seconds",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        help="Stop extracting a document after this many seconds (error naming it; "
+        "default: SAIDWHAT_MAX_SECONDS, else no limit).",
+    )(f)
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Refuse documents whose text is larger than this many bytes "
+        "(default: SAIDWHAT_MAX_BYTES, else 50 MB).",
+    )(f)
 
 
 @click.command()
@@ -53,9 +100,17 @@ def _progress(enabled: bool) -> Iterator:
     show_default=True,
     help="Worker processes for extraction (each loads the model once).",
 )
+@limit_options
 @format_option()
 @click.pass_obj
-def ingest(app, inputs: tuple[str, ...], jobs: int, fmt: str) -> None:
+def ingest(
+    app,
+    inputs: tuple[str, ...],
+    jobs: int,
+    fmt: str,
+    max_bytes: int | None,
+    max_seconds: float | None,
+) -> None:
     """Read files, folders and URLs; extract and store their statements.
 
     Re-ingesting the same document changes nothing; an interrupted ingest keeps
@@ -70,8 +125,11 @@ def ingest(app, inputs: tuple[str, ...], jobs: int, fmt: str) -> None:
 
     store = app.open_store()
     show_bar = not app.quiet and sys.stderr.isatty()
-    with _progress(show_bar) as progress:
-        report = ingest_paths(store, inputs, jobs=jobs, progress=progress)
+    settings = _settings(max_bytes, max_seconds)
+    with _progress(show_bar) as (progress, section):
+        report = ingest_paths(
+            store, inputs, jobs=jobs, progress=progress, settings=settings, doc_progress=section
+        )
     for message in report.errors:
         click.echo(f"saidwhat: error: {message}", err=True)
     if fmt == "table":
@@ -91,8 +149,11 @@ def ingest(app, inputs: tuple[str, ...], jobs: int, fmt: str) -> None:
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@limit_options
 @format_option()
-def extract(inputs: tuple[str, ...], fmt: str) -> None:
+def extract(
+    inputs: tuple[str, ...], fmt: str, max_bytes: int | None, max_seconds: float | None
+) -> None:
     """Print the statements found in files, folders or URLs (no database).
 
     With --format jsonl, prints one JSON object per statement and nothing else
@@ -106,9 +167,10 @@ def extract(inputs: tuple[str, ...], fmt: str) -> None:
     from saidwhat.extract import extract_inputs
 
     errors: list[str] = []
+    settings = _settings(max_bytes, max_seconds)
 
-    def rows():
-        for item in extract_inputs(inputs):
+    def rows(section):
+        for item in extract_inputs(inputs, settings=settings, on_progress=section):
             if isinstance(item, SourceError):
                 errors.append(str(item))
                 click.echo(f"saidwhat: error: {item}", err=True)
@@ -117,8 +179,12 @@ def extract(inputs: tuple[str, ...], fmt: str) -> None:
             for st in extraction.statements:
                 yield st.to_contract(doc.ref, doc.text)
 
+    live = sys.stderr.isatty()
+    with _progress(live) as (_, section):
+        # on a terminal, rows are gathered under the live bar and printed after it
+        found = list(rows(section)) if live else rows(None)
     emit(
-        rows(),
+        found,
         fmt,
         columns=("speaker", "role", "kind", "date", "source", "quote"),
         wide=("quote",),

@@ -12,6 +12,7 @@ Pure functions over the text; offsets refer to it unchanged.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,6 +128,8 @@ _TAIL_MAX = 300
 #: A line between a statement and its citation must be this short (an image caption).
 _CAPTION_MAX = 100
 _MAX_CAPTIONS = 3
+#: Farther than this, a citation cannot pass the two limits above (blank lines included).
+_GAP_MAX = 4_000
 
 
 def _span(st: Any) -> tuple[int, int]:
@@ -143,6 +146,8 @@ def _span(st: Any) -> tuple[int, int]:
 
 def _gap_ok(text: str, end: int, cit: Citation, other_starts: list[int]) -> bool:
     end = min(end, cit.start)
+    if cit.start - end > _GAP_MAX:
+        return False
     gap = text[end : cit.start]
     nl = gap.find("\n")
     tail = gap if nl < 0 else gap[:nl]
@@ -173,13 +178,19 @@ def attach_citations(text: str, statements: Iterable[Any]) -> None:
         return
     spans = [_span(st) for st in statements]
     starts = sorted(s for s, _ in spans)
+    cit_ends = [c.end for c in cits]  # citations are sorted and disjoint: ends sorted too
     for st, (start, end) in zip(statements, spans, strict=True):
         # A citation overlapping the end counts too ("...months.[2]" with the span ending in it).
-        cit = next((c for c in cits if c.end > end and c.start >= start), None)
-        if cit is None:
+        k = bisect.bisect_right(cit_ends, end)
+        while k < len(cits) and cits[k].start < start:
+            k += 1
+        if k == len(cits):
             continue
-        others = [s for s in starts if s > start]
-        if not _gap_ok(text, end, cit, others):
+        cit = cits[k]
+        # only the statements starting between this one and its citation matter
+        lo = bisect.bisect_right(starts, start)
+        hi = bisect.bisect_left(starts, cit.start)
+        if not _gap_ok(text, end, cit, starts[lo:hi]):
             continue
         if cit.source:
             st.source = cit.source
