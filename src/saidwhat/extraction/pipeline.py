@@ -20,6 +20,7 @@ from ..model import Document, Extraction, Person, Statement
 from .blocks import Headline, find_blocks
 from .candidate import Candidate, Spans
 from .citations import attach_citations
+from .dates import sentence_date
 from .direct import attribute
 from .indirect import find_cue_clauses
 from .person_words import name_parts
@@ -154,6 +155,7 @@ class Extractor:
         statements: list[Statement] = []
         people: dict[str, Person] = {}
         seen: set[tuple[int, int]] = set()
+        headings: list[tuple[int, str | None]] = []
         parsed = self.nlp.pipe(
             (text[sec.context : sec.end] for sec in sections),
             batch_size=self.settings.sections.batch,
@@ -165,8 +167,9 @@ class Extractor:
                 published=doc.published,
                 format=doc.format,
             )
-            found, persons = self._rules(part, sdoc)
+            found, persons, heads = self._rules(part, sdoc)
             del sdoc
+            headings += [(h + sec.context, who) for h, who in heads if h + sec.context >= sec.start]
             for st in found:
                 if st.quote_start + sec.context < sec.start:
                     continue  # found in the context: the previous section has it
@@ -185,19 +188,21 @@ class Extractor:
                     source=doc.ref,
                 )
         _complete_names(statements, people)
-        attach_citations(text, statements)
+        attach_citations(text, statements, headings)
         statements = [st for st in statements if _valid(st, text, doc.ref)]
         return Extraction(statements=statements, people=list(people.values()))
 
     def from_parse(self, doc: Document, sdoc) -> Extraction:
         """Statements of ``doc`` given its spaCy parse ``sdoc`` (of exactly ``doc.text``)."""
-        statements, people = self._rules(doc, sdoc)
-        attach_citations(doc.text, statements)
+        statements, people, headings = self._rules(doc, sdoc)
+        attach_citations(doc.text, statements, headings)
         statements = [st for st in statements if _valid(st, doc.text, doc.ref)]
         return Extraction(statements=statements, people=people)
 
-    def _rules(self, doc: Document, sdoc) -> tuple[list[Statement], list[Person]]:
-        """The rule stages on one parse: statements (no citations yet) and their speakers."""
+    def _rules(
+        self, doc: Document, sdoc
+    ) -> tuple[list[Statement], list[Person], list[tuple[int, str | None]]]:
+        """The rule stages on one parse: statements (no citations yet), speakers, headings."""
         text = doc.text
         sdoc.user_data["saidwhat_text"] = text
         paras = paragraphs(text)
@@ -232,7 +237,7 @@ class Extractor:
             owners.append(ci)
         _attach_headlines(text, blocks.headlines, statements, owners, resolver)
         statements = [st for st in statements if st.quote_end > st.quote_start]
-        return statements, resolver.people()
+        return statements, resolver.people(), [(h.start, h.who) for h in blocks.headlines]
 
 
 def _shift(st: Statement, by: int) -> None:
@@ -356,12 +361,18 @@ def _statement(
         kind=c.kind,
         cue=c.cue,
         date=date,
+        date_source="document" if date else None,
         confidence=c.confidence,
         fragments=frags,
     )
     if c.speaker_start is not None and c.speaker_end is not None:
         st.speaker_mention = text[c.speaker_start : c.speaker_end]
         st.speaker_start, st.speaker_end = c.speaker_start, c.speaker_end
+    if c.kind != "qa":  # a transcript turn has no reporting sentence
+        marks = [start, end] + [x for x in (c.speaker_start, c.speaker_end, c.cue_start) if x]
+        stated = sentence_date(text, st.pieces, (min(marks), max(marks)), date)
+        if stated is not None:
+            st.date, st.date_source = stated, "sentence"
     if ci is not None:
         cl = resolver.cluster(ci)
         if c.role:

@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 
 ORDERS = ("importance", "time")
 UNATTRIBUTED = "Unattributed"
+#: How a citation says where its date comes from (Statement.date_source); a date
+#: without a note is the document's.
+_DATED_BY = {"citation": "dated by its citation", "sentence": "date stated in the text"}
 _MARKS = " \"'“”„«»‘’‚‹›"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“‘«(]?[A-Z0-9À-Ý])")
 
@@ -37,6 +40,8 @@ class Citation:
     url: str | None
     doc: str
     source_missing: bool
+    #: Where the date comes from ('citation', 'sentence', 'document'), shown after it.
+    date_source: str | None = None
 
     @property
     def label(self) -> str:
@@ -55,7 +60,8 @@ class Citation:
             parts.append(escape(self.label))
         if self.title and self.title != self.label:
             parts.append(f"“{escape(self.title)}”")
-        parts.append(escape(self.date or "undated"))
+        dated = _DATED_BY.get(self.date_source or "") if self.date else None
+        parts.append(escape(self.date or "undated") + (f" ({dated})" if dated else ""))
         parts.append(link(self.url) if self.url else f"document {escape(self.doc)}")
         return ", ".join(parts)
 
@@ -190,6 +196,7 @@ def build_dossier(
                     url=h.url,
                     doc=h.doc,
                     source_missing=h.source_missing,
+                    date_source=h.date_source if h.date else None,
                 )
             )
             section.quotes.append(

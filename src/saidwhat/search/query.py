@@ -191,6 +191,8 @@ class Hit:
     extra: dict[str, Any] = field(default_factory=dict)
     #: The whole statement (every piece joined by one space); see the extract contract.
     text: str | None = None
+    #: Where ``date`` comes from: 'citation', 'sentence' or 'document' (None: unknown).
+    date_source: str | None = None
 
     @property
     def effective_date(self) -> str | None:
@@ -280,7 +282,7 @@ _COLUMNS = """
     s.date, s.source, s.source_missing, s.confidence, s.fragments, s.headline, s.person_id,
     p.name AS person_name, d.id AS doc_id, d.ref AS doc_ref, d.title, d.outlet, d.url,
     d.published, d.ingested_at,
-    CASE WHEN s.fragments IS NOT NULL THEN d.text END AS pieces_text
+    CASE WHEN s.fragments IS NOT NULL THEN d.text END AS pieces_text, s.date_source
 """
 
 
@@ -476,6 +478,7 @@ def _hit(row: sqlite3.Row) -> Hit:
         confidence=float(row["confidence"]),
         fragments=fragments,
         text=whole,
+        date_source=row["date_source"],
         headline=row["headline"],
         person_id=row["person_id"],
         person=row["person_name"],

@@ -127,8 +127,8 @@ def _store_statements(
             "INSERT OR IGNORE INTO statements (document_id, person_id, speaker_name,"
             " speaker_mention, speaker_start, speaker_end, speaker_type, quote, quote_start,"
             " quote_end, fragments, kind, cue, role, organisation, country, date, source,"
-            " source_missing, confidence, headline, day)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " source_missing, confidence, headline, day, date_source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document_id,
                 person_id,
@@ -152,6 +152,7 @@ def _store_statements(
                 float(st.confidence),
                 st.headline,
                 (st.date or doc.published or "")[:10] or None,
+                st.date_source,
             ),
         )
         n += cur.rowcount

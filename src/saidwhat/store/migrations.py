@@ -173,4 +173,9 @@ MIGRATIONS: list[str] = [
         WHERE id = new.id;
     END;
     """,
+    # 3 (engine): where a statement's date comes from: 'citation', 'sentence' (a date
+    # its sentence states) or 'document' (the document's date); NULL when unknown.
+    """
+    ALTER TABLE statements ADD COLUMN date_source TEXT;
+    """,
 ]
