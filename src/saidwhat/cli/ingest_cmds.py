@@ -15,10 +15,11 @@ from saidwhat.store import inspect
 
 
 @contextmanager
-def _progress(enabled: bool, total: int | None) -> Iterator:
-    """A progress callback: a live bar on a terminal (with ETA when the total is known)."""
+def _progress(enabled: bool, total: int | None = None) -> Iterator:
+    """Progress callbacks ``(per batch, per long document)``: live bars on a terminal,
+    with ETA when the total number of documents is known."""
     if not enabled:
-        yield None
+        yield None, None
         return
     from rich.console import Console
     from rich.progress import (
@@ -31,13 +32,14 @@ def _progress(enabled: bool, total: int | None) -> Iterator:
         TimeRemainingColumn,
     )
 
-    columns = [SpinnerColumn(), TextColumn("{task.description}")]
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn()]
     if total is not None:
-        columns += [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+        columns += [MofNCompleteColumn(), TimeRemainingColumn()]
     with Progress(
         *columns, TimeElapsedColumn(), transient=True, console=Console(stderr=True)
     ) as bar:
         task = bar.add_task("loading the language model", total=total)
+        doc_task = None
 
         def update(report) -> None:
             bar.update(
@@ -49,7 +51,52 @@ def _progress(enabled: bool, total: int | None) -> Iterator:
                 ),
             )
 
-        yield update
+        def section(doc, done: int, total: int) -> None:
+            # one bar for the long document being extracted, gone when it is done
+            nonlocal doc_task
+            if doc_task is None:
+                doc_task = bar.add_task("", total=total)
+            bar.update(
+                doc_task,
+                total=total,
+                completed=done,
+                description=f"{doc.ref}: {done / 1e6:.1f} of {total / 1e6:.1f} M characters",
+            )
+            if done >= total:
+                bar.remove_task(doc_task)
+                doc_task = None
+
+        yield update, section
+
+
+def _settings(max_bytes: int | None, max_seconds: float | None):
+    """Extraction settings with the per-document limits given on the command line."""
+    from saidwhat.extraction.settings import Limits, Settings
+
+    limits = Limits()
+    if max_bytes is not None:
+        limits.max_bytes = max_bytes
+    if max_seconds is not None:
+        limits.max_seconds = max_seconds
+    return Settings(limits=limits)
+
+
+def limit_options(f):
+    """``--max-bytes`` and ``--max-seconds``: per-document limits of the extractor."""
+    f = click.option(
+        "--max-seconds",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        help="Stop extracting a document after this many seconds (error naming it; "
+        "default: SAIDWHAT_MAX_SECONDS, else no limit).",
+    )(f)
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Refuse documents whose text is larger than this many bytes "
+        "(default: SAIDWHAT_MAX_BYTES, else 50 MB).",
+    )(f)
 
 
 def _summary(path: str, f: dict) -> str:
@@ -100,6 +147,7 @@ def _kept(report) -> str:
     default=None,
     help="Files or URLs per Dask task (with --workers/--scheduler) [16].",
 )
+@limit_options
 @format_option()
 @click.pass_obj
 def ingest(
@@ -110,6 +158,8 @@ def ingest(
     scheduler: str | None,
     batch_size: int | None,
     fmt: str,
+    max_bytes: int | None,
+    max_seconds: float | None,
 ) -> None:
     """Read files, folders and URLs; extract and store their statements.
 
@@ -138,8 +188,9 @@ def ingest(
 
     store = app.open_store()
     show_bar = not app.quiet and sys.stderr.isatty()
+    settings = _settings(max_bytes, max_seconds)
     latest: list = [None]  # the running report, for the Ctrl-C line
-    with _progress(show_bar, count_documents(inputs) if show_bar else None) as bar:
+    with _progress(show_bar, count_documents(inputs) if show_bar else None) as (bar, section):
 
         def progress(report) -> None:
             latest[0] = report
@@ -161,7 +212,14 @@ def ingest(
             else:
                 from saidwhat.ingest import ingest_paths
 
-                report = ingest_paths(store, inputs, jobs=jobs, progress=progress)
+                report = ingest_paths(
+                    store,
+                    inputs,
+                    jobs=jobs,
+                    progress=progress,
+                    settings=settings,
+                    doc_progress=section,
+                )
         except KeyboardInterrupt:
             raise KeyboardInterrupt(_kept(latest[0])) from None
     for message in report.errors:
@@ -177,8 +235,11 @@ def ingest(
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@limit_options
 @format_option()
-def extract(inputs: tuple[str, ...], fmt: str) -> None:
+def extract(
+    inputs: tuple[str, ...], fmt: str, max_bytes: int | None, max_seconds: float | None
+) -> None:
     """Print the statements found in files, folders or URLs (no database).
 
     With --format jsonl, prints one JSON object per statement and nothing else
@@ -192,9 +253,10 @@ def extract(inputs: tuple[str, ...], fmt: str) -> None:
     from saidwhat.extract import extract_inputs
 
     errors: list[str] = []
+    settings = _settings(max_bytes, max_seconds)
 
-    def rows():
-        for item in extract_inputs(inputs):
+    def rows(section):
+        for item in extract_inputs(inputs, settings=settings, on_progress=section):
             if isinstance(item, SourceError):
                 errors.append(str(item))
                 click.echo(f"saidwhat: error: {item}", err=True)
@@ -203,11 +265,15 @@ def extract(inputs: tuple[str, ...], fmt: str) -> None:
             for st in extraction.statements:
                 yield st.to_contract(doc.ref, doc.text)
 
+    live = sys.stderr.isatty()
+    with _progress(live) as (_, section):
+        # on a terminal, rows are gathered under the live bar and printed after it
+        found = list(rows(section)) if live else rows(None)
     # Programs get every contract field, `doc` first; people get a readable table.
     columns = ("speaker", "role", "kind", "date", "source", "quote")
     if fmt == "csv":
-        columns = ("doc", *Statement.CONTRACT_FIELDS)
-    emit(rows(), fmt, columns=columns, wide=("quote",))
+        columns = ("doc", *Statement.CONTRACT_FIELDS, "fragments", "text")
+    emit(found, fmt, columns=columns, wide=("quote",))
     if errors:
         sys.exit(1)
 

@@ -185,6 +185,8 @@ class Hit:
     extra: dict[str, Any] = field(default_factory=dict)
     #: The whole statement (every piece joined by one space); see the extract contract.
     text: str | None = None
+    #: Where ``date`` comes from: 'citation', 'sentence' or 'document' (None: unknown).
+    date_source: str | None = None
 
     @property
     def effective_date(self) -> str | None:
@@ -300,6 +302,7 @@ def _hit(row: Any) -> Hit:
         confidence=float(row["confidence"]),
         fragments=fragments,
         text=whole,
+        date_source=row["date_source"],
         headline=row["headline"],
         person_id=row["person_id"],
         person=row["person_name"],

@@ -43,6 +43,7 @@ STATEMENT_COLUMNS = (
     "confidence",
     "headline",
     "day",
+    "date_source",
 )
 
 
@@ -243,4 +244,5 @@ def statement_row(document_id: int, person_id: int | None, doc: Document, st: An
         float(st.confidence),
         st.headline,
         (st.date or doc.published or "")[:10] or None,
+        st.date_source,
     )

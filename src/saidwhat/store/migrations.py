@@ -489,6 +489,11 @@ MIGRATIONS: list[Migration | str] = [
     ALTER TABLE feed_entries ADD COLUMN last_error TEXT;
     UPDATE feed_entries SET attempts = 1 WHERE status = 'error';
     """,
+    # 6 (engine): where a statement's date comes from: 'citation', 'sentence' (a date
+    # its sentence states) or 'document' (the document's date); NULL when unknown.
+    """
+    ALTER TABLE statements ADD COLUMN date_source TEXT;
+    """,
 ]
 
 

@@ -43,7 +43,7 @@ COLUMNS = """
     s.date, s.source, s.source_missing, s.confidence, s.fragments, s.headline, s.person_id,
     p.name AS person_name, d.id AS doc_id, d.ref AS doc_ref, d.title, d.outlet, d.url,
     d.published, d.ingested_at,
-    CASE WHEN s.fragments IS NOT NULL THEN d.text END AS pieces_text
+    CASE WHEN s.fragments IS NOT NULL THEN d.text END AS pieces_text, s.date_source
 """
 
 
