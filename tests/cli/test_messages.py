@@ -140,5 +140,5 @@ def test_the_ingest_total_is_known_for_plain_files(corpus, tmp_path):
     (tmp_path / "posts.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
     assert count_documents([str(corpus), str(tmp_path / "posts.jsonl")]) is None
     assert count_documents(["https://example.org/a.html"]) is None
-    with _progress(True, 3) as update:
+    with _progress(True, 3) as (update, _section):
         update(IngestReport(documents=1, statements=1))  # a bar with M/N and ETA columns

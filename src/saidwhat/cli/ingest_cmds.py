@@ -172,8 +172,7 @@ def ingest(
     Example:
       saidwhat ingest examples/corpus
       saidwhat --db desk.db ingest news/ https://example.org/story.html --jobs 2
-      saidwhat --db desk.db ingest archive/ --workers 4
-      saidwhat --db desk.db ingest /shared/archive --scheduler tcp://10.0.0.5:8786
+      saidwhat --db desk.db ingest news/ --workers 2
     """
     distributed = workers is not None or scheduler is not None
     if workers is not None and scheduler is not None:

@@ -18,11 +18,11 @@ def copy_cmd(app, source: str, target: str, fmt: str) -> None:
     """Copy a whole store (ids kept) into a new SQLite file or PostgreSQL database.
 
     The target must be empty; the copy is one transaction, so it is complete or absent.
+    Either side may be a PostgreSQL URL (postgresql://desk@db.example.org/desk).
 
     \b
     Example:
-      saidwhat copy --from desk.db --to postgresql://desk@db.example.org/desk
-      saidwhat copy --from postgresql://desk@db.example.org/desk --to backup.db
+      saidwhat copy --from desk.db --to backup.db
     """
     from saidwhat.store.copy import copy_store
 

@@ -31,8 +31,10 @@ TABLES = [
     "feed_entries",
     "watchlists",
 ]
-#: Tables that are part of a backend's machinery, never data.
-_INTERNAL = ("sqlite_", "statements_fts", "saidwhat_schema")
+#: Tables that are part of a backend's machinery, never data. The near-duplicate
+#: index is derived from documents: the target's own trigger queues every copied
+#: document and the index catches up on first use (saidwhat.store.near_dupes).
+_INTERNAL = ("sqlite_", "statements_fts", "saidwhat_schema", "near_dupe_")
 #: Rows read and written per batch.
 BATCH = 5000
 
