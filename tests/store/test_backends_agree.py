@@ -30,7 +30,7 @@ CANNED: list[tuple[dict, bool]] = [
     ({"text": "border AND crossing"}, False),
     ({"text": "talks OR negotiations"}, False),
     ({"text": "agreement NOT senate"}, False),
-    ({"text": "quote : (agreement OR treaty)"}, False),
+    ({"text": "(agreement OR crossing) AND minister"}, False),
     ({"text": "Ostrikov", "sort": "date"}, True),
     ({"speaker": "Sergey Ostrikov"}, True),
     ({"speaker": "Hallen", "sort": "date"}, True),
