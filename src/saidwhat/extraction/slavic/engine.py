@@ -8,6 +8,7 @@ from ...model import Document, Extraction, Statement
 from ..candidate import Spans
 from ..quotes import strip_marks
 from .lexicon import lexicon_for
+from .phrases import Phrase
 from .rules import RULES, Cand, Ctx
 from .settings import DEFAULT, Settings
 from .speakers import Resolver
@@ -28,17 +29,36 @@ def extract_language(doc: Document, language: str, settings: Settings = DEFAULT)
     for _name, rule in RULES:
         rule(ctx)
     cands = sorted(ctx.cands, key=lambda c: c.start)
-    hidden = Spans([(q.start, q.end) for q in view.quotes] + [(c.start, c.end) for c in cands])
+    # names inside quotations and statements are not antecedents; the cue and speaker
+    # between the pieces of an interrupted quotation are
+    hidden = Spans(
+        [(q.start, q.end) for q in view.quotes]
+        + [f for c in cands for f in (c.fragments or [(c.start, c.end)])]
+    )
     resolver = Resolver(view, hidden)
     date = doc.published[:10] if doc.published else None
     statements = []
+    header = _interviewee(view, ctx)
     for c in cands:
+        if c.kind == "qa" and c.phrase is None and header is not None:
+            c.phrase = header  # "Відповідь:" turns: the person the header names
+            c.speaker_start, c.speaker_end = header.start, header.end
         at = c.speaker_start if c.speaker_start is not None else c.start
         ci = resolver.resolve(c.phrase, c.gender, at)
         st = _statement(view.text, c, resolver, ci, date, settings)
         if st is not None:
             statements.append(st)
     return Extraction(statements=statements, people=resolver.people())
+
+
+def _interviewee(view: DocView, ctx: Ctx) -> Phrase | None:
+    """The first person named before a transcript's first turn (who answers)."""
+    if ctx.first_turn is None:
+        return None
+    names = view.name_groups(0, ctx.first_turn)
+    if not names:
+        return None
+    return Phrase(names[0][0], names[0][1], "name", name=names[0])
 
 
 def _span(text: str, c: Cand) -> tuple[int, int, list[list[int]] | None]:

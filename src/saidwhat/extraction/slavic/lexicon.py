@@ -26,6 +26,8 @@ class Lexicon:
     belief: frozenset[str]
     #: Verbs of writing and posting (написать, опубликовать): block quotes.
     writing: frozenset[str]
+    #: Naming verbs: ``назвал X «…»`` makes a mixed statement.
+    naming: frozenset[str]
     #: Complementisers that open a reported clause (что, будто; що, нібито).
     complementisers: frozenset[str]
     #: ``по словам X`` forms: the first word(s), lower case, before the source.
@@ -41,6 +43,8 @@ class Lexicon:
     role_heads: frozenset[str]
     #: Organisations that speak (lemma or fixed abbreviation, lower case) -> canonical form.
     organisations: dict[str, str]
+    #: Role phrases that name another role's holder: ``глава МИД`` is the foreign minister.
+    role_aliases: dict[str, str]
     #: Platforms named in ``написал в Facebook:``.
     platforms: frozenset[str]
     #: Words between a subject and its verb that are not part of the subject.
@@ -74,6 +78,7 @@ RU = Lexicon(
     ),
     belief=_words("считать полагать думать убеждён уверен надеяться опасаться"),
     writing=_words("написать писать опубликовать публиковать разместить"),
+    naming=_words("назвать называть охарактеризовать характеризовать окрестить"),
     complementisers=_words("что будто чтобы якобы"),
     according=("по словам", "по мнению", "по данным", "по информации", "по оценке", "согласно"),
     as_said=_words("как"),
@@ -130,6 +135,7 @@ RU = Lexicon(
         "госдепартамент": "Госдепартамент",
         "офис": "Офис",
     },
+    role_aliases={"глава мид": "министр", "главы мид": "министр", "руководитель мид": "министр"},
     platforms=_words(
         "facebook telegram telegram-канале твиттере twitter x вконтакте vk instagram "
         "телеграм телеграм-канале соцсетях соцсети блоге"
@@ -137,7 +143,7 @@ RU = Lexicon(
     skip_adverbs=_words(
         """вчера сегодня ранее позже позднее также тоже уже ещё еще затем потом недавно
         впоследствии открыто публично прямо лично официально однако впрочем тогда
-        тут здесь прежде всего кроме того при этом в частности так например накануне
+        тут здесь так например накануне
         утром вечером днём днем ночью неоднократно традиционно вновь снова дополнительно
         отдельно резко жёстко жестко твёрдо твердо"""
     ),
@@ -167,6 +173,7 @@ UK = Lexicon(
     ),
     belief=_words("вважати думати сподіватися побоюватися переконаний"),
     writing=_words("написати писати опублікувати публікувати розмістити"),
+    naming=_words("назвати називати охарактеризувати характеризувати"),
     complementisers=_words("що нібито щоб начебто"),
     according=("за словами", "на думку", "за даними", "за інформацією", "за оцінкою", "згідно з"),
     as_said=_words("як"),
@@ -214,14 +221,15 @@ UK = Lexicon(
         "білий дім": "Білий дім",
         "держдеп": "Держдеп",
     },
+    role_aliases={"голова мзс": "міністр", "очільник мзс": "міністр", "очільниця мзс": "міністр"},
     platforms=_words(
         "facebook telegram telegram-каналі twitter x instagram фейсбуці телеграмі "
         "телеграм-каналі соцмережах соцмережі блозі"
     ),
     skip_adverbs=_words(
         """вчора сьогодні раніше пізніше також теж вже уже ще потім згодом нещодавно
-        відкрито публічно прямо особисто офіційно однак проте тоді тут зокрема крім того
-        при цьому наприклад напередодні вранці ввечері вдень вночі неодноразово знову
+        відкрито публічно прямо особисто офіційно однак проте тоді тут зокрема
+        наприклад напередодні вранці ввечері вдень вночі неодноразово знову
         додатково окремо різко твердо"""
     ),
     clause_openers=_words("що щоб і й та а але або якщо коли бо оскільки який яка"),

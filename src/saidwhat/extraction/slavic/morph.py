@@ -57,8 +57,10 @@ def info(word: str, language: str) -> WordInfo:
     parses = analyzer(language).parse(word)
     p = parses[0]
     tag = p.tag
+    known = analyzer(language).word_is_known(word.lower())
     name_kind = None
-    for q in parses:
+    # the guesser's tags for unknown words (Surn, Geox ...) are noise: dictionary words only
+    for q in parses if known else ():
         for g in ("Name", "Surn", "Patr"):
             if g in q.tag.grammemes:
                 name_kind = name_kind or g
@@ -69,9 +71,9 @@ def info(word: str, language: str) -> WordInfo:
         number=str(tag.number) if tag.number else None,
         case=str(tag.case) if tag.case else None,
         name_kind=name_kind,
-        is_geo=any("Geox" in q.tag.grammemes for q in parses[:2]),
-        is_org=any("Orgn" in q.tag.grammemes for q in parses[:2]),
-        known=analyzer(language).word_is_known(word.lower()),
+        is_geo=known and any("Geox" in q.tag.grammemes for q in parses[:2]),
+        is_org=known and any("Orgn" in q.tag.grammemes for q in parses[:2]),
+        known=known,
         lemmas=frozenset(q.normal_form for q in parses),
         nominative=any(q.tag.case == "nomn" for q in parses),
         person=str(tag.person) if tag.person else None,

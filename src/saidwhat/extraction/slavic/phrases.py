@@ -113,6 +113,13 @@ def _nominative_noun(view: DocView, tok: Token) -> bool:
 def _pick(
     view: DocView, toks: list[Token], names: list[tuple[int, int]], rightmost: bool, plural: bool
 ) -> Phrase | None:
+    lead = next(
+        (t for t in toks if t.low not in view.lex.skip_adverbs and t.text not in ",—–-"), None
+    )
+    if plural and lead is not None and lead.low in view.lex.place_preps:
+        found = _place_org(view, toks)
+        if found is not None:
+            return found
     starts = {t.start: k for k, t in enumerate(toks)}
     free = [n for n in names if not _prep_before(view, toks, starts[n[0]])]
     if free:
@@ -142,13 +149,19 @@ def _pick(
                 else "noun"
             )
             return Phrase(t.start, toks[j - 1].end, kind)
-    if plural:  # в МИД России заявили: the place names the organisation
-        for k in range(len(toks) - 1):
-            if toks[k].low in view.lex.place_preps and (
-                _org_at(view, toks, k + 1) or toks[k + 1].text[:1].isupper()
-            ):
-                j = _group_right(view, toks, k + 1, len(toks))
-                return Phrase(toks[k + 1].start, toks[j - 1].end, "org")
+    if plural:
+        return _place_org(view, toks)
+    return None
+
+
+def _place_org(view: DocView, toks: list[Token]) -> Phrase | None:
+    """``в МИД России заявили``: with a plural verb and no subject, the place speaks."""
+    for k in range(len(toks) - 1):
+        if toks[k].low in view.lex.place_preps and (
+            _org_at(view, toks, k + 1) or toks[k + 1].text[:1].isupper()
+        ):
+            j = _group_right(view, toks, k + 1, len(toks))
+            return Phrase(toks[k + 1].start, toks[j - 1].end, "org")
     return None
 
 

@@ -449,7 +449,7 @@ def reported_clauses(ctx: Ctx) -> None:
                 phrase = _previous_speaker(ctx, ss, t.start)
             if phrase is None and first_person(v, t):
                 continue  # "Напомню, что ...": the author's aside, not a statement
-            _clause_candidate(ctx, toks[c].start, end, t, phrase, "conf_indirect", "reported")
+            _clause_candidate(ctx, toks[c].end, end, t, phrase, "conf_indirect", "reported")
         _about_clauses(ctx, ss, se, toks)
 
 
@@ -635,6 +635,25 @@ def inverted(ctx: Ctx) -> None:
             break
 
 
+def called_quote(ctx: Ctx) -> None:
+    """``Она назвала задержание «ошибкой»``: a naming verb with a quotation (mixed)."""
+    v = ctx.view
+    for q in v.quotes:
+        if q.start in ctx.used or not ctx.free(q.start, q.end):
+            continue
+        ss = v.sentence_of(q.start)[0]
+        toks = [t for t in v.tokens_in(ss, q.start) if v.quote_at(t.start) is None]
+        cue = next((t for t in reversed(toks) if v.is_cue(t, ("naming",))), None)
+        if cue is None:
+            continue
+        phrase = subject_before(v, ss, cue, v.gender_of_cue(cue) == "plur")
+        phrase = phrase or _previous_speaker(ctx, ss, cue.start)
+        n = len(ctx.cands)
+        _clause_candidate(ctx, cue.end, q.end, cue, phrase, "conf_mixed", "called")
+        if len(ctx.cands) > n:
+            ctx.cands[-1].kind = "mixed"
+
+
 def colon_indirect(ctx: Ctx) -> None:
     """``X сказал: content`` with no quotation marks (indirect, lower confidence)."""
     v, text = ctx.view, ctx.view.text
@@ -700,6 +719,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("according", according),
     ("as_said", as_said),
     ("inverted", inverted),
+    ("called", called_quote),
     ("colon_indirect", colon_indirect),
     ("orphans", orphans),
 )

@@ -12,6 +12,7 @@ in the nominative (``в Кремле заявили`` -> ``Кремль``).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from ...model import Person
@@ -64,6 +65,7 @@ class Resolver:
             self._by_span[g] = self._cluster_of_name(g, None)
         for g in groups:
             self.mentions.append((g[0], self._by_span[g]))
+            self._role_of_mention(g)
         self.mentions.sort()
         self._mention_starts = [m[0] for m in self.mentions]
 
@@ -72,7 +74,9 @@ class Resolver:
     def _cluster_of_name(self, span: tuple[int, int], gender: str | None) -> int:
         lang = self.view.language
         surface = " ".join(self.view.text[span[0] : span[1]].split())
-        tokens = surface.replace(".", ". ").split()
+        # И.А.Железова -> И. А. Железова: initials stand apart in the canonical name
+        surface = re.sub(r"(?<=\w\.)(?=\w)", " ", surface)
+        tokens = surface.split()
         g = name_gender(tokens, lang) or gender
         canon = nominative_name(surface, lang, g)
         parts = canon.split()
@@ -93,6 +97,20 @@ class Resolver:
             return ci
         self.clusters.append(Cluster(name=canon, key=key, first=first, gender=g, forms=[surface]))
         return len(self.clusters) - 1
+
+    def _role_of_mention(self, span: tuple[int, int]) -> None:
+        """``министр иностранных дел Сергей Остриков прибыл``: the role counts for later."""
+        from .phrases import _role_left
+
+        view = self.view
+        toks = view.tokens_in(view.sentence_of(span[0])[0], span[1])
+        k = next((i for i, t in enumerate(toks) if t.start == span[0]), None)
+        if k is None:
+            return
+        r = _role_left(view, toks, k)
+        if r is not None and r < k:
+            role = " ".join(view.text[toks[r].start : span[0]].split())
+            self._add_role(self.clusters[self._by_span[span]], role)
 
     def _org(self, text: str) -> int:
         lex = self.view.lex
@@ -162,25 +180,30 @@ class Resolver:
 
     def _add_role(self, cl: Cluster, role: str) -> None:
         role = nominative_phrase(role, self.view.language)
+        role = role[:1].lower() + role[1:] if role[1:2].islower() else role
         if role and role not in cl.roles:
             cl.roles.append(role)
 
     def _antecedent(self, at: int, gender: str) -> int | None:
         view = self.view
-        k = bisect.bisect_left(self._mention_starts, at) - 1
         lo_para = view.para_of(at) - view.settings.pronoun_paragraphs
-        while k >= 0:
-            pos, ci = self.mentions[k]
-            if view.para_of(pos) < lo_para:
-                break
-            cl = self.clusters[ci]
-            if cl.type == "person" and cl.gender in (gender, None):
-                return ci
-            k -= 1
+        # a person of that gender first; one of unknown gender only when there is none
+        for accept in ((gender,), (gender, None)):
+            k = bisect.bisect_left(self._mention_starts, at) - 1
+            while k >= 0:
+                pos, ci = self.mentions[k]
+                if view.para_of(pos) < lo_para:
+                    break
+                cl = self.clusters[ci]
+                if cl.type == "person" and cl.gender in accept:
+                    return ci
+                k -= 1
         return None
 
     def _by_role(self, mention: str, at: int) -> int | None:
-        words = mention.lower().split()
+        low = " ".join(mention.lower().split())
+        alias = next((h for p, h in self.view.lex.role_aliases.items() if low.startswith(p)), None)
+        words = [alias] if alias else low.split()
         heads = [
             info(w, self.view.language).lemma
             for w in words

@@ -184,6 +184,25 @@ class DocView:
             ):
                 j += 1
             group = toks[i : j + 1]
+            # "Архавии Сергей Остриков": a word before a first name that is not one itself
+            while len(group) > 1 and self._first_name(group[1]) and not self._name_like(group[0]):
+                group = group[1:]
+            # "МИД Арханской Республики": a place after an abbreviation or before a noun
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            prv = toks[i - 1] if i > 0 else None
+            anonymous = not any(
+                self._name_like(t) or info(t.text, self.language).name_kind for t in group
+            )
+            after_abbr = prv is not None and prv.text.isupper() and len(prv.text) > 1
+            before_noun = (
+                nxt is not None
+                and nxt.text[:1].isupper()
+                and info(nxt.text, self.language).known
+                and not self.is_name_word(nxt)
+            )
+            if anonymous and (after_abbr or before_noun):
+                i = j + 1
+                continue
             # initials alone are not a name; a name must end in a word
             while group and _INITIAL.fullmatch(group[-1].text):
                 group = group[:-1]
@@ -191,6 +210,15 @@ class DocView:
                 out.append((group[0].start, group[-1].end))
             i = j + 1
         return out
+
+    def _first_name(self, tok: Token) -> bool:
+        return info(tok.text, self.language).name_kind == "Name"
+
+    def _name_like(self, tok: Token) -> bool:
+        return bool(_INITIAL.fullmatch(tok.text)) or info(tok.text, self.language).name_kind in (
+            "Name",
+            "Patr",
+        )
 
     def is_role_head(self, tok: Token) -> bool:
         low = tok.text.lower()
