@@ -183,7 +183,12 @@ def _cap(word: str, like: str) -> str:
 def _parse_nominative(word: str, language: str, kind: str, gender: str | None) -> str | None:
     """pymorphy3's nominative of ``word`` read as a ``kind`` (Name/Surn/Patr) of ``gender``."""
     best = None
-    for q in analyzer(language).parse(word):
+    parses = analyzer(language).parse(word)
+    for q in parses:  # a reading already in the nominative wins (Павло, Карла)
+        nominal = kind in q.tag.grammemes and q.tag.case == "nomn" and q.tag.number != "plur"
+        if nominal and (gender not in ("masc", "femn") or q.tag.gender in (gender, None)):
+            return word.lower()
+    for q in parses:
         if kind not in q.tag.grammemes:
             continue
         g = q.tag.gender
@@ -217,10 +222,24 @@ def _suffix_nominative(word: str, language: str, gender: str | None) -> str:
     return low
 
 
+#: Surname endings that are feminine in every case they can be (Железовой, Кесслінгової).
+_FEMININE_ENDINGS = {
+    "ru": ("овой", "евой", "иной", "ыной", "ской", "цкой", "ская", "цкая"),
+    "uk": ("ової", "овою", "овій", "евої", "іної", "ської", "ською", "ській", "ська", "цька"),
+}
+
+
+def surname_gender(word: str, language: str) -> str | None:
+    """'femn' when a surname's ending is feminine whatever its case, else None."""
+    return "femn" if word.lower().endswith(_FEMININE_ENDINGS.get(language, ())) else None
+
+
 def name_gender(tokens: list[str], language: str) -> str | None:
     """Gender of a person name read off its first name or patronymic, if any."""
     for t in tokens:
-        for q in analyzer(language).parse(t):
+        parses = analyzer(language).parse(t)
+        # a nominative reading first: Павло is a man, though "Павла" (voc.) is a woman's name
+        for q in sorted(parses, key=lambda q: q.tag.case != "nomn"):
             if ({"Name", "Patr"} & q.tag.grammemes) and q.tag.gender in ("masc", "femn"):
                 return str(q.tag.gender)
     return None
@@ -229,7 +248,7 @@ def name_gender(tokens: list[str], language: str) -> str | None:
 @lru_cache(maxsize=20_000)
 def _nominative_name(name: str, language: str, gender: str | None) -> str:
     tokens = name.split()
-    gender = name_gender(tokens, language) or gender
+    gender = gender or name_gender(tokens, language)
     out = []
     for i, t in enumerate(tokens):
         if _INITIALS.match(t) or not any(c.isalpha() for c in t) or not _is_cyrillic(t):
@@ -278,9 +297,14 @@ def nominative_phrase(phrase: str, language: str) -> str:
         if p.tag.POS in ("ADJF", "PRTF"):
             continue
         if p.tag.POS == "NOUN":
+            number = str(p.tag.number or "sing")
             for k in range(i + 1):
                 q = analyzer(language).parse(words[k])[0]
-                form = q.inflect({"nomn"})
+                # adjectives agree with the head (официального представителя -> официальный)
+                want = {"nomn"} if k == i else {"nomn", number}
+                if k < i and number == "sing" and p.tag.gender:
+                    want.add(str(p.tag.gender))
+                form = q.inflect(want) or q.inflect({"nomn"})
                 if form is not None and q.tag.case != "nomn":
                     out[k] = _cap(form.word, words[k]) if words[k][:1].isupper() else form.word
             return " ".join(out)

@@ -110,6 +110,10 @@ def _nominative_noun(view: DocView, tok: Token) -> bool:
     return wi.pos in ("NOUN", "ADJF", "PRTF", "NPRO") and wi.nominative
 
 
+def _known_name(view: DocView, toks: list[Token], span: tuple[int, int]) -> bool:
+    return any(info(t.text, view.language).name_kind for t in view.tokens_in(*span))
+
+
 def _pick(
     view: DocView, toks: list[Token], names: list[tuple[int, int]], rightmost: bool, plural: bool
 ) -> Phrase | None:
@@ -122,6 +126,9 @@ def _pick(
             return found
     starts = {t.start: k for k, t in enumerate(toks)}
     free = [n for n in names if not _prep_before(view, toks, starts[n[0]])]
+    # "посол Архавии в Вельде Павел Дронов": a full name beats a lone unknown word
+    full = [n for n in free if " " in view.text[n[0] : n[1]] or _known_name(view, toks, n)]
+    free = full or free
     if free:
         return _name_phrase(view, toks, free[-1] if rightmost else free[0])
     order = range(len(toks) - 1, -1, -1) if rightmost else range(len(toks))

@@ -610,7 +610,10 @@ def inverted(ctx: Ctx) -> None:
             about = k >= 3 and prev.low in ("чем", "що") and toks[k - 2].low in ABOUT
             if not (prev.text == "," or dash or about):
                 continue
-            if not v.is_cue(t) or info(t.text.lower(), v.language).pos == "GRND":
+            # belief verbs do not invert their subject (Лагунов, напротив, считает ...)
+            if not v.is_cue(t, ("speech", "writing")):
+                continue
+            if info(t.text.lower(), v.language).pos == "GRND":
                 continue
             phrase = subject_after(v, t, se, v.gender_of_cue(t) == "plur")
             if phrase is None or len(v.tokens_in(t.end, phrase.start)) > 3:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Person
-from .morph import info, name_gender, nominative_name, nominative_phrase
+from .morph import info, name_gender, nominative_name, nominative_phrase, surname_gender
 from .phrases import Phrase
 from .text import DocView
 
@@ -31,6 +31,8 @@ class Cluster:
     forms: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     organisation: str | None = None
+    full: str = ""  # the fullest surface form, the canonical name is its nominative
+    gender_from_verb: bool = False
 
 
 def _fold(s: str) -> str:
@@ -77,7 +79,7 @@ class Resolver:
         # И.А.Железова -> И. А. Железова: initials stand apart in the canonical name
         surface = re.sub(r"(?<=\w\.)(?=\w)", " ", surface)
         tokens = surface.split()
-        g = name_gender(tokens, lang) or gender
+        g = gender or name_gender(tokens, lang) or surname_gender(tokens[-1], lang)
         canon = nominative_name(surface, lang, g)
         parts = canon.split()
         key = _fold(parts[-1])
@@ -89,13 +91,18 @@ class Resolver:
                 continue
             if surface not in cl.forms:
                 cl.forms.append(surface)
-            if first and not cl.first:
-                cl.first, cl.name = first, canon
-            elif len(canon.split()) > len(cl.name.split()) and first:
-                cl.name = canon
             cl.gender = cl.gender or g
+            longer = len(tokens) > len(cl.full.split())
+            # of two forms as long, the one already in the nominative names the person
+            nominal = len(tokens) == len(cl.full.split()) and canon == surface != cl.full
+            if (first and not cl.first) or longer or nominal:
+                cl.first = cl.first or first
+                cl.full = surface
+                cl.name = nominative_name(surface, lang, cl.gender)
             return ci
-        self.clusters.append(Cluster(name=canon, key=key, first=first, gender=g, forms=[surface]))
+        self.clusters.append(
+            Cluster(name=canon, key=key, first=first, gender=g, forms=[surface], full=surface)
+        )
         return len(self.clusters) - 1
 
     def _role_of_mention(self, span: tuple[int, int]) -> None:
@@ -141,8 +148,10 @@ class Resolver:
                 ci = self._cluster_of_name(phrase.name, gender)
                 self._by_span[phrase.name] = ci
             cl = self.clusters[ci]
-            if gender in ("masc", "femn") and cl.gender is None:
-                cl.gender = gender
+            if gender in ("masc", "femn") and not cl.gender_from_verb:
+                # заявил/заявила: the verb's gender is surer than a name's reading
+                cl.gender, cl.gender_from_verb = gender, True
+                cl.name = nominative_name(cl.full, self.view.language, gender)
             if phrase.role is not None:
                 role = " ".join(text[phrase.role[0] : phrase.role[1]].split())
                 self._add_role(cl, role)

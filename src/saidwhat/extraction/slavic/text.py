@@ -185,7 +185,7 @@ class DocView:
                 j += 1
             group = toks[i : j + 1]
             # "Архавии Сергей Остриков": a word before a first name that is not one itself
-            while len(group) > 1 and self._first_name(group[1]) and not self._name_like(group[0]):
+            while len(group) > 1 and self._name_like(group[1]) and not self._name_like(group[0]):
                 group = group[1:]
             # "МИД Арханской Республики": a place after an abbreviation or before a noun
             nxt = toks[j + 1] if j + 1 < len(toks) else None
