@@ -4,7 +4,7 @@
     .venv/bin/python bench/eval_ru.py [--no-speed] [--runs N]
 
 For each gold set (``../shared/data/adaq-ru/dev.jsonl`` when present, and
-``examples/corpus-ru-uk/gold.jsonl`` split by language) it writes saidwhat's
+``examples/ru-uk-gold.jsonl`` split by language) it writes saidwhat's
 predictions and those of a simple peer (quotation marks + ``заявил, что`` /
 ``по словам X`` with the nearest preceding name as speaker) to a temporary
 folder, scores both with the shared reference scorer (``--speaker-stem``: all
@@ -170,7 +170,7 @@ def evaluate(name: str, docs: list[dict], tmp: Path) -> None:
 
 
 def demo_gold() -> list[dict]:
-    path = DEMO / "gold.jsonl"
+    path = ROOT / "examples/ru-uk-gold.jsonl"
     if not path.exists():
         return []
     return load(path)

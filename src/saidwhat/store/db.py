@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from saidwhat.errors import StoreError
+from saidwhat.names import name_key
 from saidwhat.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,8 @@ def open_store(path: str | os.PathLike[str] | None = None, *, timeout: float = 5
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         conn.row_factory = sqlite3.Row
+        # migrations that re-key aliases call names.name_key from SQL
+        conn.create_function("saidwhat_name_key", 1, name_key, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         # WAL lets searches run while an ingest writes; NORMAL is durable at each
         # checkpoint and safe against application crashes.

@@ -173,4 +173,9 @@ MIGRATIONS: list[str] = [
         WHERE id = new.id;
     END;
     """,
+    # Alias keys compare Cyrillic names in Latin script and fold Russian/Ukrainian
+    # romanisations (Сергей Лавров ~ Сергій Лавров ~ Sergey Lavrov): recompute every key.
+    """
+    UPDATE aliases SET key = saidwhat_name_key(alias);
+    """,
 ]

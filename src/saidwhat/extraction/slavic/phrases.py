@@ -227,5 +227,6 @@ def subject_after(view: DocView, cue: Token, hi: int, plural: bool = False) -> P
             break
     if not toks:
         return None
-    names = view.name_groups(toks[0].start, toks[-1].end)
+    quoted = view.quote_at(cue.start) is not None  # «A, — сказал X, — B»
+    names = view.name_groups(toks[0].start, toks[-1].end, quoted)
     return _pick(view, toks, names, rightmost=False, plural=plural)

@@ -164,14 +164,17 @@ class DocView:
             return True
         return not wi.known
 
-    def name_groups(self, s: int, e: int) -> list[tuple[int, int]]:
-        """Person-name spans (``Сергей Лавров``, ``С.В.Лавров``) within [s, e), outside quotes."""
+    def name_groups(self, s: int, e: int, quoted: bool = False) -> list[tuple[int, int]]:
+        """Person-name spans (``Сергей Лавров``, ``С.В.Лавров``) within [s, e), outside quotes.
+
+        ``quoted``: also inside quotation marks (a cue between two pieces of one quote).
+        """
         out: list[tuple[int, int]] = []
         toks = self.tokens_in(s, e)
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not self.is_name_word(t) or self.quote_at(t.start) is not None:
+            if not self.is_name_word(t) or (not quoted and self.quote_at(t.start) is not None):
                 i += 1
                 continue
             j = i

@@ -1,11 +1,13 @@
-"""Build gold.jsonl, the gold annotation of the Russian/Ukrainian demo corpus.
+"""Build ru-uk-gold.jsonl, the gold annotation of the Russian/Ukrainian demo corpus.
+
+(It lives beside the corpus folder, not in it, so ``saidwhat ingest`` does not read it.)
 
 Offsets are never counted by hand: each statement is listed by its quote
 string (or the strings of its pieces), found in the document by a search
 that must match exactly once.
 
-    python examples/corpus-ru-uk/make_gold.py          # writes gold.jsonl
-    python examples/corpus-ru-uk/make_gold.py --check  # exits 1 if gold.jsonl is stale
+    python examples/ru-uk-make_gold.py          # writes examples/ru-uk-gold.jsonl
+    python examples/ru-uk-make_gold.py --check  # exits 1 if it is stale
 
 Conventions (as for the English corpus): ``quote`` is the content without the
 enclosing marks; indirect quotes are the reported clause without the
@@ -23,8 +25,8 @@ import json
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-GOLD = HERE / "gold.jsonl"
+HERE = Path(__file__).resolve().parent / "corpus-ru-uk"
+GOLD = HERE.parent / "ru-uk-gold.jsonl"
 
 # (document, language, [(pieces, kind, speaker)]); pieces: a string or a list of strings.
 NEWS = [

@@ -1,0 +1,190 @@
+"""One invented example of each Russian and Ukrainian form the extractor must read.
+
+Each case names the statement it expects by its quote (without marks), kind
+and canonical speaker; every statement of every case must satisfy the offset
+invariant.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.extraction.slavic import extract, guess_language
+from saidwhat.model import Document
+
+
+def _run(text: str, lang: str):
+    doc = Document(text=text, ref="<test>", language=lang)
+    ex = extract(doc)
+    for st in ex.statements:
+        st.check_offsets(text)
+        for s, e in st.fragments or ():
+            assert 0 <= s < e <= len(text)
+    return ex
+
+
+def _find(ex, quote: str):
+    hits = [st for st in ex.statements if st.quote == quote]
+    assert hits, f"no statement {quote!r} in {[st.quote for st in ex.statements]}"
+    return hits[0]
+
+
+CASES = [
+    # (language, text, quote, kind, speaker)
+    (
+        "ru",
+        "«Мы не отступим», — заявил министр финансов Олег Суворин журналистам.",
+        "Мы не отступим",
+        "direct",
+        "Олег Суворин",
+    ),
+    (
+        "ru",
+        'Вице-премьер Анна Крылова сказала: "Бюджет будет принят в срок".',
+        "Бюджет будет принят в срок",
+        "direct",
+        "Анна Крылова",
+    ),
+    (
+        "ru",
+        "Губернатор Игорь Белов заявил, что мост откроют в октябре.",
+        "мост откроют в октябре",
+        "indirect",
+        "Игорь Белов",
+    ),
+    (
+        "ru",
+        "По словам Игоря Белова, мост откроют в октябре.",
+        "мост откроют в октябре",
+        "indirect",
+        "Игорь Белов",
+    ),
+    (
+        "ru",
+        "Как сообщила Анна Крылова, дефицит сократится вдвое.",
+        "дефицит сократится вдвое",
+        "indirect",
+        "Анна Крылова",
+    ),
+    (
+        "ru",
+        "Дефицит сократится вдвое, сообщил Олег Суворин.",
+        "Дефицит сократится вдвое",
+        "indirect",
+        "Олег Суворин",
+    ),
+    (
+        "ru",
+        "В Минфине заявили, что налоги повышать не будут.",
+        "налоги повышать не будут",
+        "indirect",
+        "Минфин",
+    ),
+    (
+        "uk",
+        "«Ми готові до діалогу», — заявив міністр Тарас Коваль.",
+        "Ми готові до діалогу",
+        "direct",
+        "Тарас Коваль",
+    ),
+    (
+        "uk",
+        "Міністр Тарас Коваль заявив, що переговори тривають.",
+        "переговори тривають",
+        "indirect",
+        "Тарас Коваль",
+    ),
+    (
+        "uk",
+        "За словами Оксани Мельник, бюджет ухвалять у грудні.",
+        "бюджет ухвалять у грудні",
+        "indirect",
+        "Оксана Мельник",
+    ),
+    (
+        "uk",
+        "Як повідомив Тарас Коваль, делегація прибуде в понеділок.",
+        "делегація прибуде в понеділок",
+        "indirect",
+        "Тарас Коваль",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "quote", "kind", "speaker"), CASES)
+def test_form(lang, text, quote, kind, speaker):
+    st = _find(_run(text, lang), quote)
+    assert st.kind == kind
+    assert st.speaker == speaker
+
+
+def test_interrupted_quote_in_one_pair_of_marks_is_one_statement_in_two_pieces():
+    text = "«Мы подпишем договор, — сказал Олег Суворин. — Но не сегодня»."
+    st = _find(_run(text, "ru"), "Мы подпишем договор")
+    assert st.kind == "direct" and st.speaker == "Олег Суворин"
+    assert [text[s:e] for s, e in st.fragments] == ["Мы подпишем договор", "Но не сегодня"]
+
+
+def test_dialogue_dash_convention():
+    text = "— Рішення ухвалено, — зазначила Оксана Мельник. — Обговорювати більше нічого."
+    st = _find(_run(text, "uk"), "Рішення ухвалено")
+    assert st.kind == "direct" and st.speaker == "Оксана Мельник"
+    assert len(st.fragments) == 2
+
+
+def test_pronouns_take_the_nearest_person_of_the_verbs_gender():
+    text = (
+        "Олег Суворин встретился с Анной Крыловой.\n\n"
+        "«Встреча была полезной», — сказала она.\n\n"
+        "«Мы договорились», — добавил он."
+    )
+    ex = _run(text, "ru")
+    assert _find(ex, "Встреча была полезной").speaker == "Анна Крылова"
+    assert _find(ex, "Мы договорились").speaker == "Олег Суворин"
+
+
+def test_names_are_put_in_the_nominative():
+    # the full name appears only in the instrumental; the speaker is its nominative
+    text = "Встреча с Игорем Беловым прошла спокойно.\n\n«Всё решено», — сказал Белов."
+    assert _find(_run(text, "ru"), "Всё решено").speaker == "Игорь Белов"
+    text = "Розмова з Оксаною Мельник.\n\n«Усе вирішено», — сказала Мельник."
+    assert _find(_run(text, "uk"), "Усе вирішено").speaker == "Оксана Мельник"
+
+
+def test_mixed_quote():
+    text = "Анна Крылова назвала отставку министра «давно ожидаемой»."
+    st = _find(_run(text, "ru"), "отставку министра «давно ожидаемой")
+    assert st.kind == "mixed" and st.speaker == "Анна Крылова"
+
+
+def test_block_quote_after_a_colon_paragraph():
+    text = "Тарас Коваль написав у Telegram:\n\n«Сьогодні важливий день для країни»."
+    st = _find(_run(text, "uk"), "Сьогодні важливий день для країни")
+    assert st.kind == "block" and st.speaker == "Тарас Коваль"
+
+
+def test_transcript_turns_with_initials_and_answer_labels():
+    text = (
+        "Вопрос: Когда откроют мост?\n\n"
+        "О.П.Суворин: В октябре, если погода позволит.\n\n"
+        "Вопрос: А дороги?\n\n"
+        "О.П.Суворин: Дороги позже."
+    )
+    ex = _run(text, "ru")
+    qa = [st for st in ex.statements if st.kind == "qa"]
+    assert [st.quote for st in qa] == ["В октябре, если погода позволит.", "Дороги позже."]
+    assert {st.speaker for st in qa} == {"О. П. Суворин"}
+    text = "Розмова з Тарасом Ковалем.\n\nПитання: Коли відкриють міст?\n\nВідповідь: У жовтні."
+    st = _find(_run(text, "uk"), "У жовтні.")
+    assert st.kind == "qa" and st.speaker == "Тарас Коваль"
+
+
+def test_scare_quotes_and_unattributed_quotes_are_not_statements():
+    text = "Компания «Северный путь» открыла новый офис. Это так называемый «проект века»."
+    assert _run(text, "ru").statements == []
+
+
+def test_language_guess_for_undetected_cyrillic():
+    assert guess_language("Міністр заявив, що переговори тривають.") == "uk"
+    assert guess_language("Министр заявил, что переговоры продолжатся.") == "ru"
+    assert guess_language("The minister said talks would go on.") is None
