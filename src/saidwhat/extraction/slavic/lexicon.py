@@ -34,11 +34,15 @@ class Lexicon:
     according: tuple[str, ...]
     #: ``как сообщил X`` forms: the word before an inverted speech verb.
     as_said: frozenset[str]
+    #: ``Об этом заявил X``: a sentence opening that points back at the previous sentence.
+    this_refs: tuple[str, ...]
     #: Transcript labels that ask and that answer.
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
     #: Personal pronouns by grammatical gender/number.
     pronouns: dict[str, str]
+    #: Oblique pronouns of ``по его словам`` / ``за її словами``, by gender.
+    oblique_pronouns: dict[str, str]
     #: Head nouns of roles and titles (министр, глава, речник ...), lemmas.
     role_heads: frozenset[str]
     #: Organisations that speak (lemma or fixed abbreviation, lower case) -> canonical form.
@@ -74,7 +78,7 @@ RU = Lexicon(
         отрицать спросить задаться поинтересоваться вспомнить вспоминать уверить уверять
         описать описывать разъяснить разъяснять замечать говориться признаваться
         признаться твердить воскликнуть восклицать подытожить посетовать сетовать
-        возмутиться возмущаться резюмировать"""
+        возмутиться возмущаться резюмировать выразить выражать исключить исключать"""
     ),
     belief=_words("считать полагать думать убеждён уверен надеяться опасаться"),
     writing=_words("написать писать опубликовать публиковать разместить"),
@@ -82,6 +86,7 @@ RU = Lexicon(
     complementisers=_words("что будто чтобы якобы"),
     according=("по словам", "по мнению", "по данным", "по информации", "по оценке", "согласно"),
     as_said=_words("как"),
+    this_refs=("об этом", "о том", "об этом же"),
     question_labels=_words("вопрос в вопросы корреспондент журналист ведущий"),
     answer_labels=_words("ответ о"),
     pronouns={
@@ -93,6 +98,7 @@ RU = Lexicon(
         "ты": "any",
         "вы": "plur",
     },
+    oblique_pronouns={"его": "masc", "её": "femn", "ее": "femn", "их": "plur"},
     role_heads=_words(
         """министр замминистра глава руководитель директор гендиректор председатель
         зампред заместитель пресс-секретарь пресс-секретарша секретарь представитель
@@ -169,7 +175,8 @@ UK = Lexicon(
         запевнити запевняти пообіцяти обіцяти закликати прокоментувати
         коментувати оголосити оголошувати поскаржитися скаржитися підтвердити
         підтверджувати заперечити заперечувати спитати запитати поцікавитися описати
-        роз'яснити процитувати цитувати сказать"""
+        роз'яснити процитувати цитувати висловити висловлювати виключити виключати
+        поділитися"""
     ),
     belief=_words("вважати думати сподіватися побоюватися переконаний"),
     writing=_words("написати писати опублікувати публікувати розмістити"),
@@ -177,6 +184,7 @@ UK = Lexicon(
     complementisers=_words("що нібито щоб начебто"),
     according=("за словами", "на думку", "за даними", "за інформацією", "за оцінкою", "згідно з"),
     as_said=_words("як"),
+    this_refs=("про це", "про це ж", "про це також"),
     question_labels=_words("питання п запитання кореспондент журналіст ведучий"),
     answer_labels=_words("відповідь в"),
     pronouns={
@@ -188,6 +196,7 @@ UK = Lexicon(
         "ти": "any",
         "ви": "plur",
     },
+    oblique_pronouns={"його": "masc", "її": "femn", "їх": "plur"},
     role_heads=_words(
         """міністр заступник голова керівник директор гендиректор очільник очільниця
         речник речниця прес-секретар секретар представник представниця посол

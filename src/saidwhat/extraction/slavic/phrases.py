@@ -141,13 +141,14 @@ def _pick(
             continue
         if _prep_before(view, toks, k) or t.low in view.lex.prepositions:
             continue
-        if k > 1 and toks[k - 2].low in view.lex.prepositions:
-            continue  # в один голос
         if t.low in view.lex.setting_nouns:
             continue
-        if _org_at(view, toks, k) and _nominative_noun(view, t):
+        # "говорится в заявлении МИД России": the organisation the statement belongs to
+        if _org_at(view, toks, k) and (_nominative_noun(view, t) or t.text.isupper()):
             j = _group_right(view, toks, k, len(toks))
             return Phrase(t.start, toks[j - 1].end, "org")
+        if k > 1 and toks[k - 2].low in view.lex.prepositions:
+            continue  # в один голос
         if _nominative_noun(view, t):
             j = _group_right(view, toks, k, len(toks))
             kind = (

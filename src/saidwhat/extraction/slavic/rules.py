@@ -424,6 +424,10 @@ def _complement_at(v: DocView, toks: list[Token], k: int) -> int | None:
             return j + 1
         if t.low in lex.complementisers and toks[j - 1].text == ",":
             return j
+        q = v.quote_at(t.start)
+        if q is not None and q.end - q.start <= v.settings.max_name_quote:
+            j += 1  # заявил "РИА Новости", что: a quoted outlet name
+            continue
         if t.text in '.!?;«»"“”„:,' or t.text in DASHES or v.is_cue(t):
             return None
         j += 1
@@ -489,7 +493,14 @@ def _clause_end(v: DocView, toks: list[Token], c: int, se: int) -> int:
     """A reported clause runs to the sentence end, or to a next ``, добавив, что``."""
     for j in range(c + 1, len(toks) - 1):
         brk = toks[j].text == "," and toks[j + 1].low in _CLAUSE_BREAKS
-        if brk and v.quote_at(toks[j].start) is None:
+        # ", а по расчетам X": a second source takes over
+        other = (
+            toks[j].text == ","
+            and toks[j + 1].low in ("а", "но", "і", "и")
+            and j + 2 < len(toks)
+            and toks[j + 2].low in ("по", "за", "как", "як", "согласно")
+        )
+        if (brk or other) and v.quote_at(toks[j].start) is None:
             return toks[j].start
         if (
             toks[j].text == ","
@@ -511,6 +522,8 @@ def _previous_speaker(ctx: Ctx, lo: int, pos: int) -> Phrase | None:
 
 
 _ACCORDING_CACHE: dict[str, re.Pattern] = {}
+#: ``по его словам`` / ``за її словами``: an according-to form with the source inside.
+_OWN = re.compile(r"(?:по|за)\s+(?P<pron>\w+)\s+(?:словам|словами|мнению|думку)", re.IGNORECASE)
 
 
 def _according_re(v: DocView) -> re.Pattern:
@@ -518,7 +531,8 @@ def _according_re(v: DocView) -> re.Pattern:
     pat = _ACCORDING_CACHE.get(key)
     if pat is None:
         forms = "|".join(re.escape(a) for a in v.lex.according)
-        pat = re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.IGNORECASE)
+        pron = "|".join(v.lex.oblique_pronouns)
+        pat = re.compile(rf"(?<!\w)(?:{forms}|(?:по|за)\s+(?:{pron})\s+\w+)(?!\w)", re.IGNORECASE)
         _ACCORDING_CACHE[key] = pat
     return pat
 
@@ -532,6 +546,15 @@ def according(ctx: Ctx) -> None:
             if v.quote_at(m.start()) is not None:
                 continue
             comma = text.find(",", m.end(), se)
+            own = _OWN.match(text, m.start(), se)
+            if own is not None and own.group("pron").lower() in v.lex.oblique_pronouns:
+                # по его словам, … / за її словами, …: the pronoun is the source
+                phrase = Phrase(own.start("pron"), own.end("pron"), "pronoun")
+                if comma != -1:
+                    _clause_candidate(
+                        ctx, comma + 1, se, None, phrase, "conf_according", "according"
+                    )
+                continue
             src_end = comma if comma != -1 else _strip_end(text, m.end(), se)
             toks = v.tokens_in(m.end(), src_end)
             if not toks or len(toks) > v.settings.max_speaker_tokens:
@@ -563,8 +586,9 @@ def _according_phrase(v: DocView, toks: list[Token], names) -> Phrase | None:
     if not kept:
         return None
     kind = "role" if any(v.is_role_head(t) for t in kept) else "noun"
-    if any(t.low in v.lex.pronouns for t in kept[:1]):
+    if kept[0].low in v.lex.pronouns or kept[0].low in v.lex.oblique_pronouns:
         kind = "pronoun"
+        kept = kept[:1]  # по его словам
     return Phrase(kept[0].start, kept[-1].end, kind)
 
 
@@ -604,10 +628,13 @@ def inverted(ctx: Ctx) -> None:
         for k, t in enumerate(toks):
             if k < 2 or v.quote_at(t.start) is not None:
                 continue
-            prev = toks[k - 1]
-            dash = prev.text in DASHES + "-" and toks[k - 2].text in ",.!?"
+            p = k - 1
+            while p > 1 and toks[p].low in v.lex.skip_adverbs:
+                p -= 1  # о чем публично заявил
+            prev = toks[p]
+            dash = prev.text in DASHES + "-" and toks[p - 1].text in ",.!?"
             # "..., о чем заявил X": the clause before is what X said
-            about = k >= 3 and prev.low in ("чем", "що") and toks[k - 2].low in ABOUT
+            about = p >= 2 and prev.low in ("чем", "чём", "що") and toks[p - 1].low in ABOUT
             if not (prev.text == "," or dash or about):
                 continue
             # belief verbs do not invert their subject (Лагунов, напротив, считает ...)
@@ -616,11 +643,17 @@ def inverted(ctx: Ctx) -> None:
             if info(t.text.lower(), v.language).pos == "GRND":
                 continue
             phrase = subject_after(v, t, se, v.gender_of_cue(t) == "plur")
-            if phrase is None or len(v.tokens_in(t.end, phrase.start)) > 3:
+            # the subject follows the verb, at most a short adverbial between (в интервью РБК)
+            if (
+                phrase is None
+                or len(v.tokens_in(t.end, phrase.start)) > v.settings.cue_window_after
+            ):
                 continue
             tail = text[phrase.end : se]
-            end = (toks[k - 3] if about else toks[k - 2] if dash else prev).start
-            if re.fullmatch(r"[\s.!?…]*", tail):
+            end = (toks[p - 2] if about else toks[p - 1] if dash else prev).start
+            if re.fullmatch(r"[\s.!?…]*", tail) or (
+                tail.lstrip()[:1] in (",", "(") and _gerund_after(v, phrase.end, se)
+            ):
                 _clause_candidate(ctx, ss, end, t, phrase, "conf_inverted", "inverted")
             elif tail.lstrip()[:1] in (",", "("):  # A, утверждает X, B.
                 close = text.find(")", phrase.end, se) if tail.lstrip()[0] == "(" else -1
@@ -636,6 +669,35 @@ def inverted(ctx: Ctx) -> None:
                     c.fragments = [(s0, _strip_end(text, s0, end)), (rest, c.end)]
                     c.interrupted = True
             break
+
+
+_THIS_CACHE: dict[str, re.Pattern] = {}
+
+
+def about_this(ctx: Ctx) -> None:
+    """``… . Об этом заявил X.`` / ``Про це повідомив X.``: the sentence before is X's."""
+    v, text = ctx.view, ctx.view.text
+    pat = _THIS_CACHE.get(v.language)
+    if pat is None:
+        forms = "|".join(re.escape(f) for f in v.lex.this_refs)
+        pat = _THIS_CACHE[v.language] = re.compile(rf"(?:{forms})(?!\w)", re.IGNORECASE)
+    sents = v.sentences
+    for k, (ss, se) in enumerate(sents):
+        m = pat.match(text, ss, se)
+        if m is None or k == 0:
+            continue
+        toks = v.tokens_in(m.end(), se)[:5]
+        ci = _cue_in(v, toks, ("speech", "writing"))
+        if ci is None:
+            continue
+        cue = toks[ci]
+        plural = v.gender_of_cue(cue) == "plur"
+        phrase = subject_before(v, m.end(), cue, plural) if ci > 0 else None
+        phrase = phrase or subject_after(v, cue, se, plural)
+        ps, pe = sents[k - 1]
+        if v.para_of(ps) < v.para_of(ss) - 1:
+            continue
+        _clause_candidate(ctx, ps, pe, cue, phrase, "conf_indirect", "about_this")
 
 
 def called_quote(ctx: Ctx) -> None:
@@ -655,6 +717,12 @@ def called_quote(ctx: Ctx) -> None:
         _clause_candidate(ctx, cue.end, q.end, cue, phrase, "conf_mixed", "called")
         if len(ctx.cands) > n:
             ctx.cands[-1].kind = "mixed"
+
+
+def _gerund_after(v: DocView, pos: int, se: int) -> bool:
+    """``…, заявил X, связав это с …``: what follows the comma is X's own action."""
+    toks = [t for t in v.tokens_in(pos, se) if t.text.isalpha()][:1]
+    return bool(toks) and info(toks[0].text.lower(), v.language).pos in ("GRND", "PRTF")
 
 
 def colon_indirect(ctx: Ctx) -> None:
@@ -722,6 +790,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("according", according),
     ("as_said", as_said),
     ("inverted", inverted),
+    ("about_this", about_this),
     ("called", called_quote),
     ("colon_indirect", colon_indirect),
     ("orphans", orphans),

@@ -159,7 +159,8 @@ class Resolver:
             return ci
         mention = " ".join(text[phrase.start : phrase.end].split())
         if phrase.kind == "pronoun":
-            want = self.view.lex.pronouns.get(mention.lower())
+            low = mention.lower()
+            want = self.view.lex.pronouns.get(low) or self.view.lex.oblique_pronouns.get(low)
             if want in ("masc", "femn"):
                 ci = self._antecedent(at, want)
             elif want == "any" and gender in ("masc", "femn"):

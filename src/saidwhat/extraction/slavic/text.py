@@ -158,7 +158,7 @@ class DocView:
         if low in self.lex.pronouns or low in self.lex.organisations:
             return False
         wi = info(w, self.language)
-        if wi.is_geo or wi.is_org:
+        if (wi.is_geo or wi.is_org) and wi.name_kind is None:  # Владимир is a city too
             return False
         if wi.name_kind:
             return True
