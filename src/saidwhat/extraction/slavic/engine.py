@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
+import re
 
 from ...model import Document, Extraction, Statement
 from ..candidate import Spans
@@ -36,7 +38,7 @@ def extract_language(doc: Document, language: str, settings: Settings = DEFAULT)
         + [f for c in cands for f in (c.fragments or [(c.start, c.end)])]
     )
     resolver = Resolver(view, hidden)
-    date = doc.published[:10] if doc.published else None
+    date = doc.published[:10] if doc.published else dateline(view)
     statements = []
     header = _interviewee(view, ctx)
     for c in cands:
@@ -49,6 +51,26 @@ def extract_language(doc: Document, language: str, settings: Settings = DEFAULT)
         if st is not None:
             statements.append(st)
     return Extraction(statements=statements, people=resolver.people())
+
+
+#: How far into a document a dateline is looked for (characters).
+DATELINE_CHARS = 400
+
+
+def dateline(view: DocView) -> str | None:
+    """ISO date of a dateline near the top (``ДОРОГРАД, 12 мая 2026 года.``), if any."""
+    months = view.lex.months
+    if not months:
+        return None
+    pat = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(months)})\s+(\d{{4}})\b", re.IGNORECASE)
+    m = pat.search(view.text, 0, DATELINE_CHARS)
+    if m is None:
+        return None
+    day, month, year = int(m.group(1)), months.index(m.group(2).lower()) + 1, int(m.group(3))
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _interviewee(view: DocView, ctx: Ctx) -> Phrase | None:

@@ -61,6 +61,8 @@ class Lexicon:
     setting_nouns: frozenset[str]
     #: Plural/impersonal speakers: ``в Кремле заявили`` names an organisation by place.
     place_preps: frozenset[str]
+    #: Month names in the genitive (``12 мая 2026``), January first, for datelines.
+    months: tuple[str, ...] = ()
 
 
 RU = Lexicon(
@@ -163,6 +165,20 @@ RU = Lexicon(
         телеграм-канале соцсетях"""
     ),
     place_preps=_words("в во"),
+    months=(
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ),
 )
 
 UK = Lexicon(
@@ -251,6 +267,20 @@ UK = Lexicon(
         телеграм-каналі соцмережах"""
     ),
     place_preps=_words("в у"),
+    months=(
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ),
 )
 
 LEXICONS: dict[str, Lexicon] = {"ru": RU, "uk": UK}
