@@ -20,6 +20,12 @@ _analyzers: dict[str, object] = {}
 CACHE_WORDS = 200_000
 
 
+def clear_caches() -> None:
+    """Forget every cached word analysis (for cold-start timings)."""
+    for fn in (parses_of, info, verb_gender, _name_gender, _nominative_name, nominative_phrase):
+        fn.cache_clear()
+
+
 def analyzer(language: str):
     """The pymorphy3 analyzer of ``language`` ('ru' or 'uk'), loaded once."""
     a = _analyzers.get(language)
@@ -53,8 +59,14 @@ class WordInfo:
 
 
 @lru_cache(maxsize=CACHE_WORDS)
+def parses_of(word: str, language: str) -> tuple:
+    """pymorphy3's analyses of ``word``, cached (names and cue verbs recur in a corpus)."""
+    return tuple(analyzer(language).parse(word))
+
+
+@lru_cache(maxsize=CACHE_WORDS)
 def info(word: str, language: str) -> WordInfo:
-    parses = analyzer(language).parse(word)
+    parses = parses_of(word, language)
     p = parses[0]
     tag = p.tag
     known = analyzer(language).word_is_known(word.lower())
@@ -80,9 +92,10 @@ def info(word: str, language: str) -> WordInfo:
     )
 
 
+@lru_cache(maxsize=CACHE_WORDS)
 def verb_gender(word: str, language: str) -> str | None:
     """'masc', 'femn' or 'plur' from a past-tense verb ending (заявил/заявила/заявили)."""
-    for q in analyzer(language).parse(word)[:3]:
+    for q in parses_of(word, language)[:3]:
         if q.tag.POS in ("VERB", "GRND", "PRTF", "PRTS"):
             if q.tag.number == "plur":
                 return "plur"
@@ -183,7 +196,7 @@ def _cap(word: str, like: str) -> str:
 def _parse_nominative(word: str, language: str, kind: str, gender: str | None) -> str | None:
     """pymorphy3's nominative of ``word`` read as a ``kind`` (Name/Surn/Patr) of ``gender``."""
     best = None
-    parses = analyzer(language).parse(word)
+    parses = parses_of(word, language)
     for q in parses:  # a reading already in the nominative wins (Павло, Карла)
         nominal = kind in q.tag.grammemes and q.tag.case == "nomn" and q.tag.number != "plur"
         if nominal and (gender not in ("masc", "femn") or q.tag.gender in (gender, None)):
@@ -234,10 +247,15 @@ def surname_gender(word: str, language: str) -> str | None:
     return "femn" if word.lower().endswith(_FEMININE_ENDINGS.get(language, ())) else None
 
 
-def name_gender(tokens: list[str], language: str) -> str | None:
+def name_gender(tokens: list[str] | tuple[str, ...], language: str) -> str | None:
     """Gender of a person name read off its first name or patronymic, if any."""
+    return _name_gender(tuple(tokens), language)
+
+
+@lru_cache(maxsize=20_000)
+def _name_gender(tokens: tuple[str, ...], language: str) -> str | None:
     for t in tokens:
-        parses = analyzer(language).parse(t)
+        parses = parses_of(t, language)
         # a nominative reading first: Павло is a man, though "Павла" (voc.) is a woman's name
         for q in sorted(parses, key=lambda q: q.tag.case != "nomn"):
             if ({"Name", "Patr"} & q.tag.grammemes) and q.tag.gender in ("masc", "femn"):
@@ -281,6 +299,7 @@ def nominative_name(name: str, language: str, gender: str | None = None) -> str:
     return _nominative_name(" ".join(name.split()), language, gender)
 
 
+@lru_cache(maxsize=20_000)
 def nominative_phrase(phrase: str, language: str) -> str:
     """A role or organisation phrase with its head (first noun) in the nominative.
 
@@ -292,14 +311,14 @@ def nominative_phrase(phrase: str, language: str) -> str:
     for i, w in enumerate(words):
         if w.isupper() and len(w) > 1:
             return " ".join(out)  # an abbreviation heading the phrase does not inflect
-        parses = analyzer(language).parse(w)
+        parses = parses_of(w, language)
         p = parses[0]
         if p.tag.POS in ("ADJF", "PRTF"):
             continue
         if p.tag.POS == "NOUN":
             number = str(p.tag.number or "sing")
             for k in range(i + 1):
-                q = analyzer(language).parse(words[k])[0]
+                q = parses_of(words[k], language)[0]
                 # adjectives agree with the head (официального представителя -> официальный)
                 want = {"nomn"} if k == i else {"nomn", number}
                 if k < i and number == "sing" and p.tag.gender:
