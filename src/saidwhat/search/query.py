@@ -22,6 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from saidwhat.errors import NotFoundError, QueryError, StoreError
+from saidwhat.extraction.slavic.lemmas import expand_query
 from saidwhat.model import STATEMENT_KINDS, Statement
 from saidwhat.search.speakers import _like, resolve_speaker_ids
 from saidwhat.store.db import Store
@@ -292,7 +293,7 @@ def build_query(
     match_parts: list[str] = []
     if filters.text:
         check_fts_syntax(filters.text)
-        match_parts.append(f"({filters.text})")
+        match_parts.append(f"({expand_query(filters.text)})")  # + Cyrillic lemmas
     if filters.about:
         match_parts.append(about_expression(conn, filters.about))
     match = " AND ".join(match_parts) if match_parts else None

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from saidwhat.model import Document, Extraction
 from saidwhat.store.db import Store
+from saidwhat.store.lemmas import index_lemmas
 from saidwhat.store.people import resolve_person
 
 
@@ -93,6 +94,8 @@ def store_document(
         document_id = int(cur.lastrowid)
         add_copy(conn, document_id, doc, "original")
         n = _store_statements(conn, document_id, doc, extraction) if extraction else 0
+        if n:
+            index_lemmas(conn, document_id, doc)  # Russian/Ukrainian: search by lemma
         return StoredDocument(document_id, True, n, "original")
 
 

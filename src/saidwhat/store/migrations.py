@@ -178,4 +178,34 @@ MIGRATIONS: list[str] = [
     """
     UPDATE aliases SET key = saidwhat_name_key(alias);
     """,
+    # Russian and Ukrainian statements carry their lemmas (store/lemmas.py) in an
+    # indexed column beside the quote, so "санкции" finds "санкций"; the FTS table is
+    # rebuilt with the extra column.
+    """
+    ALTER TABLE statements ADD COLUMN quote_lemmas TEXT;
+    DROP TRIGGER statements_ai;
+    DROP TRIGGER statements_ad;
+    DROP TRIGGER statements_au;
+    DROP TABLE statements_fts;
+    CREATE VIRTUAL TABLE statements_fts USING fts5(
+        quote, speaker_name, quote_lemmas, content='statements', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+        INSERT INTO statements_fts(rowid, quote, speaker_name, quote_lemmas)
+        VALUES (new.id, new.quote, new.speaker_name, new.quote_lemmas);
+    END;
+    CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+        INSERT INTO statements_fts(statements_fts, rowid, quote, speaker_name, quote_lemmas)
+        VALUES ('delete', old.id, old.quote, old.speaker_name, old.quote_lemmas);
+    END;
+    CREATE TRIGGER statements_au AFTER UPDATE OF quote, speaker_name, quote_lemmas
+    ON statements BEGIN
+        INSERT INTO statements_fts(statements_fts, rowid, quote, speaker_name, quote_lemmas)
+        VALUES ('delete', old.id, old.quote, old.speaker_name, old.quote_lemmas);
+        INSERT INTO statements_fts(rowid, quote, speaker_name, quote_lemmas)
+        VALUES (new.id, new.quote, new.speaker_name, new.quote_lemmas);
+    END;
+    INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
+    """,
 ]
