@@ -240,10 +240,11 @@ def inverted(ctx: Ctx) -> None:
                 continue
             phrase = subject_after(v, t, se, v.gender_of_cue(t) == "plur")
             # the subject follows the verb, at most a short adverbial between (в интервью РБК)
-            if (
-                phrase is None
-                or len(v.tokens_in(t.end, phrase.start)) > v.settings.cue_window_after
-            ):
+            if phrase is None:
+                continue
+            # a name may stand after an adverbial; a plain noun must follow the verb
+            gap = len(v.tokens_in(t.end, phrase.start))
+            if gap > (v.settings.cue_window_after if phrase.kind != "noun" else 1):
                 continue
             tail = text[phrase.end : se]
             end = (toks[p - 2] if about else toks[p - 1] if dash else prev).start

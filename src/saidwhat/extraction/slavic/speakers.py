@@ -210,16 +210,20 @@ class Resolver:
                 k -= 1
         return None
 
-    def _by_role(self, mention: str, at: int) -> int | None:
-        low = " ".join(mention.lower().split())
+    def _role_heads(self, role: str) -> list[str]:
+        """Role head lemmas of a role phrase; ``глава МИД`` counts as ``министр``."""
+        low = " ".join(role.lower().split())
         alias = next((h for p, h in self.view.lex.role_aliases.items() if low.startswith(p)), None)
         words = [alias] if alias else low.split()
-        heads = [
-            info(w, self.view.language).lemma
+        lang = self.view.language
+        return [
+            info(w, lang).lemma
             for w in words
-            if info(w, self.view.language).lemma in self.view.lex.role_heads
-            or w in self.view.lex.role_heads
+            if info(w, lang).lemma in self.view.lex.role_heads or w in self.view.lex.role_heads
         ]
+
+    def _by_role(self, mention: str, at: int) -> int | None:
+        heads = self._role_heads(mention)
         if not heads:
             return None
         best = None
@@ -227,10 +231,8 @@ class Resolver:
             if pos >= at:
                 break
             cl = self.clusters[ci]
-            for r in cl.roles:
-                rw = {info(w, self.view.language).lemma for w in r.lower().split()}
-                if heads[0] in rw:
-                    best = ci
+            if any(heads[0] in self._role_heads(r) for r in cl.roles):
+                best = ci
         return best
 
     def cluster(self, ci: int) -> Cluster:

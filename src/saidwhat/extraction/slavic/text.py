@@ -13,7 +13,7 @@ from functools import cached_property
 
 from ..quotes import QuoteSpan, find_quotes, paragraphs
 from .lexicon import Lexicon
-from .morph import info, verb_gender
+from .morph import info, parses_of, verb_gender
 from .settings import Settings
 
 _TOKEN = re.compile(r"\w+(?:[-'’ʼ]\w+)*\.?|[^\w\s]")
@@ -174,7 +174,10 @@ class DocView:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not self.is_name_word(t) or (not quoted and self.quote_at(t.start) is not None):
+            starts_name = self.is_name_word(t) or (
+                i + 1 < len(toks) and self._unlisted_first_name(t, toks[i + 1])
+            )
+            if not starts_name or (not quoted and self.quote_at(t.start) is not None):
                 i += 1
                 continue
             j = i
@@ -213,6 +216,17 @@ class DocView:
                 out.append((group[0].start, group[-1].end))
             i = j + 1
         return out
+
+    def _unlisted_first_name(self, tok: Token, nxt: Token) -> bool:
+        """``Володимир Зеленський``: a dictionary word with a person reading before a surname."""
+        if not _NAME_WORD.match(tok.text) or not self.is_name_word(nxt):
+            return False
+        if nxt.start - tok.end > 1 or info(nxt.text, self.language).name_kind == "Name":
+            return False
+        return any(
+            q.tag.POS == "NOUN" and "anim" in q.tag.grammemes and q.tag.case == "nomn"
+            for q in parses_of(tok.text, self.language)
+        ) and not self.is_role_head(tok)
 
     def _first_name(self, tok: Token) -> bool:
         return info(tok.text, self.language).name_kind == "Name"
