@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..quotes import QuoteSpan
+from .morph import info
 from .phrases import Phrase, subject_after, subject_before
 from .text import DASHES, DocView, Token
 from .units import (
@@ -247,7 +248,7 @@ def quote_cue(ctx: Ctx) -> None:
             rule="quote_cue",
             gender=v.gender_of_cue(cue),
         )
-        _set_speaker(cand, subject_after(v, cue, hi))
+        _set_speaker(cand, _cited(v, toks, ci, hi) or subject_after(v, cue, hi))
         # «A», — сказал он. — «B»: the second quote is the same statement
         later = quotes[qi + 1] if qi + 1 < len(quotes) else None
         if later is not None and later.start not in ctx.used:
@@ -259,6 +260,20 @@ def quote_cue(ctx: Ctx) -> None:
                 ctx.used.add(later.start)
         ctx.add(cand)
         ctx.used.add(q.start)
+
+
+def _cited(v: DocView, toks: list[Token], ci: int, hi: int) -> Phrase | None:
+    """``— приводит ТАСС слова Пескова``: the speaker is whose words are cited."""
+    if info(toks[ci].text.lower(), v.language).lemma not in v.lex.citing:
+        return None
+    after = v.tokens_in(toks[ci].end, hi)
+    k = next((i for i, t in enumerate(after[:4]) if t.low in v.lex.words_nouns), None)
+    if k is None:
+        return None
+    names = v.name_groups(after[k].end, hi)
+    if not names:
+        return None
+    return Phrase(names[0][0], names[0][1], "name", name=names[0])
 
 
 # -- X заявил: «…» -------------------------------------------------------------------

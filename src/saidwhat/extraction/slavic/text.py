@@ -201,7 +201,8 @@ class DocView:
             )
             after_abbr = prv is not None and prv.text.isupper() and len(prv.text) > 1
             before_noun = (
-                nxt is not None
+                info(group[-1].text, self.language).pos == "ADJF"  # Арханской Республики
+                and nxt is not None
                 and nxt.text[:1].isupper()
                 and info(nxt.text, self.language).known
                 and not self.is_name_word(nxt)
