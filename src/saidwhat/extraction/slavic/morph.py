@@ -233,7 +233,8 @@ def _suffix_nominative(word: str, language: str, gender: str | None) -> str:
     low = word.lower()
     tables = (_SURNAME_FEMN,) if gender == "femn" else (_SURNAME_MASC,)
     for table in tables:
-        for end, repl in table.get(language, ()):
+        # the longest ending first (Мусієнка: -енка, not -ка)
+        for end, repl in sorted(table.get(language, ()), key=lambda e: -len(e[0])):
             if low.endswith(end) and len(low) > len(end) + 2:
                 return low[: -len(end)] + repl
     return low
@@ -249,6 +250,20 @@ _FEMININE_ENDINGS = {
 def surname_gender(word: str, language: str) -> str | None:
     """'femn' when a surname's ending is feminine whatever its case, else None."""
     return "femn" if word.lower().endswith(_FEMININE_ENDINGS.get(language, ())) else None
+
+
+def name_gender_in_context(tokens: list[str], language: str) -> str | None:
+    """Gender of a name in any case: a surname in a masculine oblique form (Мусієнка,
+    Острикова) makes an ambiguous first name (Олександра) a man's."""
+    last = tokens[-1]
+    if len(tokens) > 1 and surname_gender(last, language) is None:
+        surn = [q for q in parses_of(last, language) if "Surn" in q.tag.grammemes]
+        if surn:
+            if all(q.tag.case != "nomn" and q.tag.gender == "masc" for q in surn):
+                return "masc"
+        elif _suffix_nominative(last, language, "masc") != last.lower():
+            return "masc"
+    return name_gender(tokens, language)
 
 
 def name_gender(tokens: list[str] | tuple[str, ...], language: str) -> str | None:
@@ -270,7 +285,7 @@ def _name_gender(tokens: tuple[str, ...], language: str) -> str | None:
 @lru_cache(maxsize=20_000)
 def _nominative_name(name: str, language: str, gender: str | None) -> str:
     tokens = name.split()
-    gender = gender or name_gender(tokens, language)
+    gender = gender or name_gender_in_context(tokens, language)
     out = []
     for i, t in enumerate(tokens):
         if _INITIALS.match(t) or not any(c.isalpha() for c in t) or not _is_cyrillic(t):

@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Person
-from .morph import info, name_gender, nominative_name, nominative_phrase, surname_gender
+from .morph import (
+    info,
+    name_gender_in_context,
+    nominative_name,
+    nominative_phrase,
+    surname_gender,
+)
 from .phrases import Phrase
 from .text import DocView
 
@@ -79,7 +85,7 @@ class Resolver:
         # И.А.Железова -> И. А. Железова: initials stand apart in the canonical name
         surface = re.sub(r"(?<=\w\.)(?=\w)", " ", surface)
         tokens = surface.split()
-        g = gender or name_gender(tokens, lang) or surname_gender(tokens[-1], lang)
+        g = gender or name_gender_in_context(tokens, lang) or surname_gender(tokens[-1], lang)
         canon = nominative_name(surface, lang, g)
         parts = canon.split()
         key = _fold(parts[-1])
