@@ -257,3 +257,19 @@ def test_a_role_alias_finds_the_person_who_holds_the_role():
         "«Мы готовы к диалогу, — сказал министр. — Но не к уступкам»."
     )
     assert _find(_run(text, "ru"), "Мы готовы к диалогу").speaker == "Олег Суворин"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "lang", "expected"),
+    [
+        ("главы МИД России", "ru", "глава МИД России"),
+        ("официального представителя МИД", "ru", "официальный представитель МИД"),
+        ("Гранитном дворце", "ru", "Гранитный дворец"),
+        ("речниці МЗС", "uk", "речниця МЗС"),
+        ("Офісі президента", "uk", "Офіс президента"),
+    ],
+)
+def test_roles_and_organisations_are_put_in_the_nominative(phrase, lang, expected):
+    from saidwhat.extraction.slavic.morph import nominative_phrase
+
+    assert nominative_phrase(phrase, lang) == expected

@@ -335,15 +335,19 @@ def nominative_phrase(phrase: str, language: str) -> str:
         if p.tag.POS in ("ADJF", "PRTF"):
             continue
         if p.tag.POS == "NOUN":
-            number = str(p.tag.number or "sing")
+            number = "sing"  # a role or an organisation names one holder
             for k in range(i + 1):
-                q = parses_of(words[k], language)[0]
+                readings = parses_of(words[k], language)
+                # a singular nominative (or caseless) reading: the word stays as written
+                if any(r.tag.case in ("nomn", None) and r.tag.number != "plur" for r in readings):
+                    continue
+                q = next((r for r in readings if r.tag.number != "plur"), readings[0])
                 # adjectives agree with the head (официального представителя -> официальный)
                 want = {"nomn"} if k == i else {"nomn", number}
                 if k < i and number == "sing" and p.tag.gender:
                     want.add(str(p.tag.gender))
                 form = q.inflect(want) or q.inflect({"nomn"})
-                if form is not None and q.tag.case != "nomn":
+                if form is not None:
                     out[k] = _cap(form.word, words[k]) if words[k][:1].isupper() else form.word
             return " ".join(out)
         return phrase
