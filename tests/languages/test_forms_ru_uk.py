@@ -273,3 +273,30 @@ def test_roles_and_organisations_are_put_in_the_nominative(phrase, lang, expecte
     from saidwhat.extraction.slavic.morph import nominative_phrase
 
     assert nominative_phrase(phrase, lang) == expected
+
+
+def test_an_interview_written_as_dash_paragraphs_is_question_and_answer():
+    text = (
+        "Посол Игорь Белов рассказал нашему изданию о переговорах.\n\n"
+        "— Когда откроется переход?\n\n"
+        "— Мы ожидаем, что в августе. Работа идёт.\n\n"
+        "— А рыбаки?\n\n"
+        "— Они вернутся домой."
+    )
+    qa = [st for st in _run(text, "ru").statements if st.kind == "qa"]
+    assert [st.quote for st in qa] == [
+        "Мы ожидаем, что в августе. Работа идёт.",
+        "Они вернутся домой.",
+    ]
+    assert {st.speaker for st in qa} == {"Игорь Белов"}
+
+
+def test_transcript_labels_may_carry_a_note_in_brackets():
+    text = (
+        "Вопрос (перевод с английского): Что дальше?\n\n"
+        "О.П.Суворин (отвечая на вопрос): Дальше работа.\n\n"
+        "Вопрос: Когда?\n\n"
+        "О.П.Суворин: Скоро."
+    )
+    qa = [st for st in _run(text, "ru").statements if st.kind == "qa"]
+    assert [st.quote for st in qa] == ["Дальше работа.", "Скоро."]

@@ -171,6 +171,53 @@ def dash_dialogue(ctx: Ctx) -> None:
             break
 
 
+def dash_interview(ctx: Ctx) -> None:
+    """An interview as dash paragraphs: ``— Вопрос?`` then ``— Ответ.`` (qa, the interviewee).
+
+    Only when no dash paragraph carries a cue (that is reported dialogue) and at
+    least two are questions; an answer runs to the next question.
+    """
+    v, text = ctx.view, ctx.view.text
+    dashed = [k for k, (ps, pe) in enumerate(v.paras) if _DASH_START.match(text, ps, pe)]
+    if len(dashed) < 4 or ctx.first_turn is not None:
+        return
+    qset = {k for k in dashed if text[v.paras[k][1] - 1] == "?"}
+    if len(qset) < 2:
+        return
+    for k in dashed:
+        ps, pe = v.paras[k]
+        for m in _DASH_SEP.finditer(text, ps + 1, pe):
+            if _cue_in(v, v.tokens_in(m.end(), pe)[:2]) is not None:
+                return  # reported dialogue: dash_dialogue reads it
+    ctx.first_turn = v.paras[dashed[0]][0]
+    k = 0
+    while k < len(dashed):
+        if dashed[k] in qset:
+            ctx.claimed.append(v.paras[dashed[k]])
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(dashed) and dashed[j + 1] not in qset:
+            j += 1
+        frags = [
+            (_DASH_START.match(text, *v.paras[x]).end(), v.paras[x][1]) for x in dashed[k : j + 1]
+        ]
+        cand = Cand(
+            start=frags[0][0],
+            end=frags[-1][1],
+            kind="qa",
+            fragments=frags if len(frags) > 1 else None,
+            cue="—",
+            cue_start=v.paras[dashed[k]][0],
+            confidence=_conf(ctx, "conf_qa_answer"),
+            rule="dash_interview",
+        )
+        ctx.cands.append(cand)
+        ctx.claimed.append((v.paras[dashed[k]][0], frags[-1][1]))
+        ctx.used.update(q.start for q in v.quotes_in(cand.start, cand.end))
+        k = j + 1
+
+
 # -- «…», — сказал X -----------------------------------------------------------------
 
 _AFTER_QUOTE = re.compile(rf"[ \u00a0]*[,.!?…]?[ \u00a0]*(?:[{DASHES}-]+[ \u00a0]*)?")

@@ -25,6 +25,7 @@ from .quote_rules import (
     called_quote,
     colon_quote,
     dash_dialogue,
+    dash_interview,
     orphans,
     quote_cue,
     transcript,
@@ -36,6 +37,7 @@ Rule = Callable[[Ctx], None]
 #: The rule units in the order they are tried.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("transcript", transcript),
+    ("dash_interview", dash_interview),
     ("block", block),
     ("dash_dialogue", dash_dialogue),
     ("quote_cue", quote_cue),
