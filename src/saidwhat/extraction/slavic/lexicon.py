@@ -26,7 +26,7 @@ class Lexicon:
     belief: frozenset[str]
     #: Verbs of writing and posting (написать, опубликовать): block quotes.
     writing: frozenset[str]
-    #: Naming verbs: ``назвал X «…»`` makes a mixed statement.
+    #: Verbs whose quoted object makes a mixed statement: ``назвал X «…»``, ``призвал «…»``.
     naming: frozenset[str]
     #: ``приводит ТАСС слова Пескова``: verbs that cite someone's words, and the word "words".
     citing: frozenset[str]
@@ -88,7 +88,10 @@ RU = Lexicon(
     ),
     belief=_words("считать полагать думать убеждён уверен надеяться опасаться"),
     writing=_words("написать писать опубликовать публиковать разместить"),
-    naming=_words("назвать называть охарактеризовать характеризовать окрестить"),
+    naming=_words(
+        "назвать называть охарактеризовать характеризовать окрестить призвать призывать "
+        "пообещать обещать потребовать требовать"
+    ),
     citing=_words("привести приводить"),
     words_nouns=_words("слова слов высказывание"),
     complementisers=_words("что будто чтобы якобы"),
@@ -203,7 +206,10 @@ UK = Lexicon(
     ),
     belief=_words("вважати думати сподіватися побоюватися переконаний"),
     writing=_words("написати писати опублікувати публікувати розмістити"),
-    naming=_words("назвати називати охарактеризувати характеризувати"),
+    naming=_words(
+        "назвати називати охарактеризувати характеризувати закликати пообіцяти обіцяти "
+        "вимагати зажадати"
+    ),
     citing=_words("навести наводити"),
     words_nouns=_words("слова слів"),
     complementisers=_words("що нібито щоб начебто"),

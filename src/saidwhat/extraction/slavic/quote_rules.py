@@ -377,10 +377,8 @@ def called_quote(ctx: Ctx) -> None:
             continue
         phrase = subject_before(v, ss, cue, v.gender_of_cue(cue) == "plur")
         phrase = phrase or _previous_speaker(ctx, ss, cue.start)
-        n = len(ctx.cands)
+        # mixed, or direct when the quotation is (nearly) all of it: закликала «…»
         _clause_candidate(ctx, cue.end, q.end, cue, phrase, "conf_mixed", "called")
-        if len(ctx.cands) > n:
-            ctx.cands[-1].kind = "mixed"
 
 
 def orphans(ctx: Ctx) -> None:
