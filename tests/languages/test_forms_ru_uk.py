@@ -300,3 +300,14 @@ def test_transcript_labels_may_carry_a_note_in_brackets():
     )
     qa = [st for st in _run(text, "ru").statements if st.kind == "qa"]
     assert [st.quote for st in qa] == ["Дальше работа.", "Скоро."]
+
+
+def test_a_headline_is_not_a_statement_but_heads_the_one_it_paraphrases():
+    text = (
+        "Белов заявил, что мост откроют в октябре\n\n"
+        "Губернатор Игорь Белов заявил журналистам, что мост откроют в октябре."
+    )
+    ex = _run(text, "ru")
+    assert [st.quote for st in ex.statements] == ["мост откроют в октябре"]
+    assert ex.statements[0].quote_start > text.index("\n")
+    assert ex.statements[0].headline == "Белов заявил, что мост откроют в октябре"

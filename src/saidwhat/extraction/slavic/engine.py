@@ -10,6 +10,7 @@ from ...model import Document, Extraction, Statement
 from ..candidate import Spans
 from ..quotes import strip_marks
 from .lexicon import lexicon_for
+from .morph import info
 from .phrases import Phrase
 from .rules import RULES, Cand, Ctx
 from .settings import DEFAULT, Settings
@@ -28,6 +29,9 @@ def extract_language(doc: Document, language: str, settings: Settings = DEFAULT)
     if len(text) > settings.max_chars:
         log.warning("%s: only the first %d characters were read", doc.ref, settings.max_chars)
     ctx = Ctx(view)
+    title = _title(view)
+    if title is not None:  # a headline is never a statement (as in English)
+        ctx.claimed.append(title)
     for _name, rule in RULES:
         rule(ctx)
     cands = sorted(ctx.cands, key=lambda c: c.start)
@@ -50,7 +54,43 @@ def extract_language(doc: Document, language: str, settings: Settings = DEFAULT)
         st = _statement(view.text, c, resolver, ci, date, settings)
         if st is not None:
             statements.append(st)
+    if title is not None:
+        _attach_title(view, title, statements)
     return Extraction(statements=statements, people=resolver.people())
+
+
+#: A first paragraph shorter than this, with no final full stop, is the title.
+TITLE_CHARS = 250
+#: Words a statement must share with the title to take it as its headline.
+TITLE_OVERLAP = 2
+
+
+def _title(view: DocView) -> tuple[int, int] | None:
+    if len(view.paras) < 2:
+        return None
+    ps, pe = view.paras[0]
+    line = view.text[ps:pe]
+    if len(line) > TITLE_CHARS or "\n" in line or line.rstrip('»“”"')[-1:] in ".!…:":
+        return None
+    return ps, pe
+
+
+def _stems(view: DocView, text: str) -> set[str]:
+    return {
+        info(w.lower(), view.language).lemma for w in re.findall(r"\w{4,}", text) if w.isalpha()
+    }
+
+
+def _attach_title(view: DocView, title: tuple[int, int], statements: list[Statement]) -> None:
+    """The title goes to the statement it paraphrases best (``Statement.headline``)."""
+    words = _stems(view, view.text[title[0] : title[1]])
+    best, score = None, TITLE_OVERLAP - 1
+    for st in statements:
+        s = len(words & _stems(view, st.quote))
+        if s > score:
+            best, score = st, s
+    if best is not None:
+        best.headline = view.text[title[0] : title[1]]
 
 
 #: How far into a document a dateline is looked for (characters).
