@@ -22,6 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from saidwhat.errors import QueryError
+from saidwhat.extraction.slavic.lemmas import expand_query
 from saidwhat.model import STATEMENT_KINDS, Statement, statement_pieces, statement_text
 from saidwhat.search.fts_query import to_match
 from saidwhat.store import filters as declared
@@ -232,7 +233,8 @@ def text_expression(text: str) -> str:
     The one place where what a user typed becomes FTS5 syntax; both backends
     take FTS5 from here (PostgreSQL compiles it to tsquery).
     """
-    return to_match(text)
+    # Each bare Cyrillic word also matches its lemmas (the quote_lemmas column).
+    return to_match(expand_query(text))
 
 
 # --- the query ----------------------------------------------------------------------

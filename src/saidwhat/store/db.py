@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import quote
 
 from saidwhat.errors import StoreError
+from saidwhat.names import name_key
 from saidwhat.store.concerns import CONCERNS, load_concern
 from saidwhat.store.migrations import MIGRATIONS, statements_of
 
@@ -212,6 +213,8 @@ def _open_sqlite(path: str, *, timeout: float, write: bool, create: bool) -> Sto
         else:
             conn = _connect_readonly(path, timeout)
         conn.row_factory = sqlite3.Row
+        # migrations that re-key aliases call names.name_key from SQL
+        conn.create_function("saidwhat_name_key", 1, name_key, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         if write:
             # WAL lets searches run while an ingest writes; NORMAL is durable at

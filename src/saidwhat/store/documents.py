@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from saidwhat.model import Document, Extraction
 from saidwhat.store.concerns import Concern
+from saidwhat.store.lemmas import index_lemmas
 from saidwhat.store.people import resolve_person
 
 if TYPE_CHECKING:
@@ -166,6 +167,8 @@ def store_document(
         document_id = int(row[0])
         add_copy(conn, document_id, doc, "original")
         n = _store_statements(conn, document_id, doc, extraction) if extraction else 0
+        if n:
+            index_lemmas(conn, document_id, doc)  # Russian/Ukrainian: search by lemma
         return StoredDocument(document_id, True, n, "original")
 
 

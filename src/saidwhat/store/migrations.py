@@ -470,6 +470,49 @@ CREATE TABLE speaker_fixes (
 );
 """
 
+_V7_SQLITE = """
+UPDATE aliases SET key = saidwhat_name_key(alias);
+"""
+
+_V8_SQLITE = """
+ALTER TABLE statements ADD COLUMN quote_lemmas TEXT;
+DROP TRIGGER statements_ai;
+DROP TRIGGER statements_ad;
+DROP TRIGGER statements_au;
+DROP TABLE statements_fts;
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    quote, speaker_name, quote_lemmas, content='statements', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, quote, speaker_name, quote_lemmas)
+    VALUES (new.id, new.quote, new.speaker_name, new.quote_lemmas);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, quote, speaker_name, quote_lemmas)
+    VALUES ('delete', old.id, old.quote, old.speaker_name, old.quote_lemmas);
+END;
+CREATE TRIGGER statements_au AFTER UPDATE OF quote, speaker_name, quote_lemmas
+ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, quote, speaker_name, quote_lemmas)
+    VALUES ('delete', old.id, old.quote, old.speaker_name, old.quote_lemmas);
+    INSERT INTO statements_fts(rowid, quote, speaker_name, quote_lemmas)
+    VALUES (new.id, new.quote, new.speaker_name, new.quote_lemmas);
+END;
+INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
+"""
+
+_V8_POSTGRES = """
+ALTER TABLE statements ADD COLUMN quote_lemmas TEXT COLLATE "C";
+ALTER TABLE statements DROP COLUMN fts;
+ALTER TABLE statements ADD COLUMN fts tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('saidwhat', quote), 'A')
+    || setweight(to_tsvector('saidwhat', coalesce(speaker_name, '')), 'B')
+    || setweight(to_tsvector('saidwhat', coalesce(quote_lemmas, '')), 'C')
+) STORED;
+CREATE INDEX statements_fts ON statements USING gin (fts);
+"""
+
 MIGRATIONS: list[Migration | str] = [
     Migration(sqlite=_V1_SQLITE, postgres=_V1_POSTGRES),
     Migration(sqlite=_V2_SQLITE, postgres=_V2_POSTGRES),
@@ -494,6 +537,15 @@ MIGRATIONS: list[Migration | str] = [
     """
     ALTER TABLE statements ADD COLUMN date_source TEXT;
     """,
+    # 7 (languages): alias keys compare Cyrillic names in Latin script and fold
+    # Russian/Ukrainian romanisations (Сергей Лавров ~ Сергій Лавров ~ Sergey Lavrov):
+    # recompute every key. SQLite calls names.name_key; a PostgreSQL store is new in this
+    # release, so its keys were computed by the same function when they were written.
+    Migration(sqlite=_V7_SQLITE, postgres="SELECT 1;"),
+    # 8 (languages): Russian and Ukrainian statements carry their lemmas
+    # (store/lemmas.py) in an indexed column beside the quote, so "санкции" finds
+    # "санкций"; the full-text index gains that column.
+    Migration(sqlite=_V8_SQLITE, postgres=_V8_POSTGRES),
 ]
 
 

@@ -20,6 +20,12 @@ _analyzers: dict[str, object] = {}
 CACHE_WORDS = 200_000
 
 
+def clear_caches() -> None:
+    """Forget every cached word analysis (for cold-start timings)."""
+    for fn in (parses_of, info, verb_gender, _name_gender, _nominative_name, nominative_phrase):
+        fn.cache_clear()
+
+
 def analyzer(language: str):
     """The pymorphy3 analyzer of ``language`` ('ru' or 'uk'), loaded once."""
     a = _analyzers.get(language)
@@ -53,12 +59,20 @@ class WordInfo:
 
 
 @lru_cache(maxsize=CACHE_WORDS)
+def parses_of(word: str, language: str) -> tuple:
+    """pymorphy3's analyses of ``word``, cached (names and cue verbs recur in a corpus)."""
+    return tuple(analyzer(language).parse(word))
+
+
+@lru_cache(maxsize=CACHE_WORDS)
 def info(word: str, language: str) -> WordInfo:
-    parses = analyzer(language).parse(word)
+    parses = parses_of(word, language)
     p = parses[0]
     tag = p.tag
+    known = analyzer(language).word_is_known(word.lower())
     name_kind = None
-    for q in parses:
+    # the guesser's tags for unknown words (Surn, Geox ...) are noise: dictionary words only
+    for q in parses if known else ():
         for g in ("Name", "Surn", "Patr"):
             if g in q.tag.grammemes:
                 name_kind = name_kind or g
@@ -69,18 +83,19 @@ def info(word: str, language: str) -> WordInfo:
         number=str(tag.number) if tag.number else None,
         case=str(tag.case) if tag.case else None,
         name_kind=name_kind,
-        is_geo=any("Geox" in q.tag.grammemes for q in parses[:2]),
-        is_org=any("Orgn" in q.tag.grammemes for q in parses[:2]),
-        known=analyzer(language).word_is_known(word.lower()),
+        is_geo=known and any("Geox" in q.tag.grammemes for q in parses[:2]),
+        is_org=known and any("Orgn" in q.tag.grammemes for q in parses[:2]),
+        known=known,
         lemmas=frozenset(q.normal_form for q in parses),
         nominative=any(q.tag.case == "nomn" for q in parses),
         person=str(tag.person) if tag.person else None,
     )
 
 
+@lru_cache(maxsize=CACHE_WORDS)
 def verb_gender(word: str, language: str) -> str | None:
     """'masc', 'femn' or 'plur' from a past-tense verb ending (заявил/заявила/заявили)."""
-    for q in analyzer(language).parse(word)[:3]:
+    for q in parses_of(word, language)[:3]:
         if q.tag.POS in ("VERB", "GRND", "PRTF", "PRTS"):
             if q.tag.number == "plur":
                 return "plur"
@@ -158,6 +173,10 @@ _SURNAME_MASC = {
         ("би", "ба"),
         ("бі", "ба"),
         ("бу", "ба"),
+        ("гою", "га"),
+        ("ги", "га"),
+        ("зі", "га"),
+        ("гу", "га"),
         ("ком", "к"),
         ("ка", "к"),
     ),
@@ -181,7 +200,12 @@ def _cap(word: str, like: str) -> str:
 def _parse_nominative(word: str, language: str, kind: str, gender: str | None) -> str | None:
     """pymorphy3's nominative of ``word`` read as a ``kind`` (Name/Surn/Patr) of ``gender``."""
     best = None
-    for q in analyzer(language).parse(word):
+    parses = parses_of(word, language)
+    for q in parses:  # a reading already in the nominative wins (Павло, Карла)
+        nominal = kind in q.tag.grammemes and q.tag.case == "nomn" and q.tag.number != "plur"
+        if nominal and (gender not in ("masc", "femn") or q.tag.gender in (gender, None)):
+            return word.lower()
+    for q in parses:
         if kind not in q.tag.grammemes:
             continue
         g = q.tag.gender
@@ -209,16 +233,50 @@ def _suffix_nominative(word: str, language: str, gender: str | None) -> str:
     low = word.lower()
     tables = (_SURNAME_FEMN,) if gender == "femn" else (_SURNAME_MASC,)
     for table in tables:
-        for end, repl in table.get(language, ()):
+        # the longest ending first (Мусієнка: -енка, not -ка)
+        for end, repl in sorted(table.get(language, ()), key=lambda e: -len(e[0])):
             if low.endswith(end) and len(low) > len(end) + 2:
                 return low[: -len(end)] + repl
     return low
 
 
-def name_gender(tokens: list[str], language: str) -> str | None:
+#: Surname endings that are feminine in every case they can be (Железовой, Кесслінгової).
+_FEMININE_ENDINGS = {
+    "ru": ("овой", "евой", "иной", "ыной", "ской", "цкой", "ская", "цкая"),
+    "uk": ("ової", "овою", "овій", "евої", "іної", "ської", "ською", "ській", "ська", "цька"),
+}
+
+
+def surname_gender(word: str, language: str) -> str | None:
+    """'femn' when a surname's ending is feminine whatever its case, else None."""
+    return "femn" if word.lower().endswith(_FEMININE_ENDINGS.get(language, ())) else None
+
+
+def name_gender_in_context(tokens: list[str], language: str) -> str | None:
+    """Gender of a name in any case: a surname in a masculine oblique form (Мусієнка,
+    Острикова) makes an ambiguous first name (Олександра) a man's."""
+    last = tokens[-1]
+    if len(tokens) > 1 and surname_gender(last, language) is None:
+        surn = [q for q in parses_of(last, language) if "Surn" in q.tag.grammemes]
+        if surn:
+            if all(q.tag.case != "nomn" and q.tag.gender == "masc" for q in surn):
+                return "masc"
+        elif _suffix_nominative(last, language, "masc") != last.lower():
+            return "masc"
+    return name_gender(tokens, language)
+
+
+def name_gender(tokens: list[str] | tuple[str, ...], language: str) -> str | None:
     """Gender of a person name read off its first name or patronymic, if any."""
+    return _name_gender(tuple(tokens), language)
+
+
+@lru_cache(maxsize=20_000)
+def _name_gender(tokens: tuple[str, ...], language: str) -> str | None:
     for t in tokens:
-        for q in analyzer(language).parse(t):
+        parses = parses_of(t, language)
+        # a nominative reading first: Павло is a man, though "Павла" (voc.) is a woman's name
+        for q in sorted(parses, key=lambda q: q.tag.case != "nomn"):
             if ({"Name", "Patr"} & q.tag.grammemes) and q.tag.gender in ("masc", "femn"):
                 return str(q.tag.gender)
     return None
@@ -227,7 +285,7 @@ def name_gender(tokens: list[str], language: str) -> str | None:
 @lru_cache(maxsize=20_000)
 def _nominative_name(name: str, language: str, gender: str | None) -> str:
     tokens = name.split()
-    gender = name_gender(tokens, language) or gender
+    gender = gender or name_gender_in_context(tokens, language)
     out = []
     for i, t in enumerate(tokens):
         if _INITIALS.match(t) or not any(c.isalpha() for c in t) or not _is_cyrillic(t):
@@ -260,6 +318,7 @@ def nominative_name(name: str, language: str, gender: str | None = None) -> str:
     return _nominative_name(" ".join(name.split()), language, gender)
 
 
+@lru_cache(maxsize=20_000)
 def nominative_phrase(phrase: str, language: str) -> str:
     """A role or organisation phrase with its head (first noun) in the nominative.
 
@@ -271,15 +330,24 @@ def nominative_phrase(phrase: str, language: str) -> str:
     for i, w in enumerate(words):
         if w.isupper() and len(w) > 1:
             return " ".join(out)  # an abbreviation heading the phrase does not inflect
-        parses = analyzer(language).parse(w)
+        parses = parses_of(w, language)
         p = parses[0]
         if p.tag.POS in ("ADJF", "PRTF"):
             continue
         if p.tag.POS == "NOUN":
+            number = "sing"  # a role or an organisation names one holder
             for k in range(i + 1):
-                q = analyzer(language).parse(words[k])[0]
-                form = q.inflect({"nomn"})
-                if form is not None and q.tag.case != "nomn":
+                readings = parses_of(words[k], language)
+                # a singular nominative (or caseless) reading: the word stays as written
+                if any(r.tag.case in ("nomn", None) and r.tag.number != "plur" for r in readings):
+                    continue
+                q = next((r for r in readings if r.tag.number != "plur"), readings[0])
+                # adjectives agree with the head (официального представителя -> официальный)
+                want = {"nomn"} if k == i else {"nomn", number}
+                if k < i and number == "sing" and p.tag.gender:
+                    want.add(str(p.tag.gender))
+                form = q.inflect(want) or q.inflect({"nomn"})
+                if form is not None:
                     out[k] = _cap(form.word, words[k]) if words[k][:1].isupper() else form.word
             return " ".join(out)
         return phrase

@@ -110,11 +110,25 @@ def _nominative_noun(view: DocView, tok: Token) -> bool:
     return wi.pos in ("NOUN", "ADJF", "PRTF", "NPRO") and wi.nominative
 
 
+def _known_name(view: DocView, toks: list[Token], span: tuple[int, int]) -> bool:
+    return any(info(t.text, view.language).name_kind for t in view.tokens_in(*span))
+
+
 def _pick(
     view: DocView, toks: list[Token], names: list[tuple[int, int]], rightmost: bool, plural: bool
 ) -> Phrase | None:
+    lead = next(
+        (t for t in toks if t.low not in view.lex.skip_adverbs and t.text not in ",—–-"), None
+    )
+    if plural and lead is not None and lead.low in view.lex.place_preps:
+        found = _place_org(view, toks)
+        if found is not None:
+            return found
     starts = {t.start: k for k, t in enumerate(toks)}
     free = [n for n in names if not _prep_before(view, toks, starts[n[0]])]
+    # "посол Архавии в Вельде Павел Дронов": a full name beats a lone unknown word
+    full = [n for n in free if " " in view.text[n[0] : n[1]] or _known_name(view, toks, n)]
+    free = full or free
     if free:
         return _name_phrase(view, toks, free[-1] if rightmost else free[0])
     order = range(len(toks) - 1, -1, -1) if rightmost else range(len(toks))
@@ -127,13 +141,14 @@ def _pick(
             continue
         if _prep_before(view, toks, k) or t.low in view.lex.prepositions:
             continue
-        if k > 1 and toks[k - 2].low in view.lex.prepositions:
-            continue  # в один голос
         if t.low in view.lex.setting_nouns:
             continue
-        if _org_at(view, toks, k) and _nominative_noun(view, t):
+        # "говорится в заявлении МИД России": the organisation the statement belongs to
+        if _org_at(view, toks, k) and (_nominative_noun(view, t) or t.text.isupper()):
             j = _group_right(view, toks, k, len(toks))
             return Phrase(t.start, toks[j - 1].end, "org")
+        if k > 1 and toks[k - 2].low in view.lex.prepositions:
+            continue  # в один голос
         if _nominative_noun(view, t):
             j = _group_right(view, toks, k, len(toks))
             kind = (
@@ -142,13 +157,19 @@ def _pick(
                 else "noun"
             )
             return Phrase(t.start, toks[j - 1].end, kind)
-    if plural:  # в МИД России заявили: the place names the organisation
-        for k in range(len(toks) - 1):
-            if toks[k].low in view.lex.place_preps and (
-                _org_at(view, toks, k + 1) or toks[k + 1].text[:1].isupper()
-            ):
-                j = _group_right(view, toks, k + 1, len(toks))
-                return Phrase(toks[k + 1].start, toks[j - 1].end, "org")
+    if plural:
+        return _place_org(view, toks)
+    return None
+
+
+def _place_org(view: DocView, toks: list[Token]) -> Phrase | None:
+    """``в МИД России заявили``: with a plural verb and no subject, the place speaks."""
+    for k in range(len(toks) - 1):
+        if toks[k].low in view.lex.place_preps and (
+            _org_at(view, toks, k + 1) or toks[k + 1].text[:1].isupper()
+        ):
+            j = _group_right(view, toks, k + 1, len(toks))
+            return Phrase(toks[k + 1].start, toks[j - 1].end, "org")
     return None
 
 
@@ -207,5 +228,6 @@ def subject_after(view: DocView, cue: Token, hi: int, plural: bool = False) -> P
             break
     if not toks:
         return None
-    names = view.name_groups(toks[0].start, toks[-1].end)
+    quoted = view.quote_at(cue.start) is not None  # «A, — сказал X, — B»
+    names = view.name_groups(toks[0].start, toks[-1].end, quoted)
     return _pick(view, toks, names, rightmost=False, plural=plural)

@@ -11,6 +11,8 @@ class Settings:
 
     #: A quote filling at least this share of a reported clause's words makes it direct.
     direct_share: float = 0.75
+    #: A quotation at most this long (characters, marks included) may be a name (outlet, firm).
+    max_name_quote: int = 40
     #: A quote shorter than this (words) is a scare quote or a name unless a cue claims it.
     min_quote_words: int = 3
     #: An unattributed quote this long continues the previous statement's speaker.

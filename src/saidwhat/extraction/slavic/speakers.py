@@ -12,10 +12,17 @@ in the nominative (``в Кремле заявили`` -> ``Кремль``).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from ...model import Person
-from .morph import info, name_gender, nominative_name, nominative_phrase
+from .morph import (
+    info,
+    name_gender_in_context,
+    nominative_name,
+    nominative_phrase,
+    surname_gender,
+)
 from .phrases import Phrase
 from .text import DocView
 
@@ -30,6 +37,8 @@ class Cluster:
     forms: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     organisation: str | None = None
+    full: str = ""  # the fullest surface form, the canonical name is its nominative
+    gender_from_verb: bool = False
 
 
 def _fold(s: str) -> str:
@@ -64,6 +73,7 @@ class Resolver:
             self._by_span[g] = self._cluster_of_name(g, None)
         for g in groups:
             self.mentions.append((g[0], self._by_span[g]))
+            self._role_of_mention(g)
         self.mentions.sort()
         self._mention_starts = [m[0] for m in self.mentions]
 
@@ -72,8 +82,10 @@ class Resolver:
     def _cluster_of_name(self, span: tuple[int, int], gender: str | None) -> int:
         lang = self.view.language
         surface = " ".join(self.view.text[span[0] : span[1]].split())
-        tokens = surface.replace(".", ". ").split()
-        g = name_gender(tokens, lang) or gender
+        # И.А.Железова -> И. А. Железова: initials stand apart in the canonical name
+        surface = re.sub(r"(?<=\w\.)(?=\w)", " ", surface)
+        tokens = surface.split()
+        g = gender or name_gender_in_context(tokens, lang) or surname_gender(tokens[-1], lang)
         canon = nominative_name(surface, lang, g)
         parts = canon.split()
         key = _fold(parts[-1])
@@ -85,14 +97,33 @@ class Resolver:
                 continue
             if surface not in cl.forms:
                 cl.forms.append(surface)
-            if first and not cl.first:
-                cl.first, cl.name = first, canon
-            elif len(canon.split()) > len(cl.name.split()) and first:
-                cl.name = canon
             cl.gender = cl.gender or g
+            longer = len(tokens) > len(cl.full.split())
+            # of two forms as long, the one already in the nominative names the person
+            nominal = len(tokens) == len(cl.full.split()) and canon == surface != cl.full
+            if (first and not cl.first) or longer or nominal:
+                cl.first = cl.first or first
+                cl.full = surface
+                cl.name = nominative_name(surface, lang, cl.gender)
             return ci
-        self.clusters.append(Cluster(name=canon, key=key, first=first, gender=g, forms=[surface]))
+        self.clusters.append(
+            Cluster(name=canon, key=key, first=first, gender=g, forms=[surface], full=surface)
+        )
         return len(self.clusters) - 1
+
+    def _role_of_mention(self, span: tuple[int, int]) -> None:
+        """``министр иностранных дел Сергей Остриков прибыл``: the role counts for later."""
+        from .phrases import _role_left
+
+        view = self.view
+        toks = view.tokens_in(view.sentence_of(span[0])[0], span[1])
+        k = next((i for i, t in enumerate(toks) if t.start == span[0]), None)
+        if k is None:
+            return
+        r = _role_left(view, toks, k)
+        if r is not None and r < k:
+            role = " ".join(view.text[toks[r].start : span[0]].split())
+            self._add_role(self.clusters[self._by_span[span]], role)
 
     def _org(self, text: str) -> int:
         lex = self.view.lex
@@ -123,8 +154,10 @@ class Resolver:
                 ci = self._cluster_of_name(phrase.name, gender)
                 self._by_span[phrase.name] = ci
             cl = self.clusters[ci]
-            if gender in ("masc", "femn") and cl.gender is None:
-                cl.gender = gender
+            if gender in ("masc", "femn") and not cl.gender_from_verb:
+                # заявил/заявила: the verb's gender is surer than a name's reading
+                cl.gender, cl.gender_from_verb = gender, True
+                cl.name = nominative_name(cl.full, self.view.language, gender)
             if phrase.role is not None:
                 role = " ".join(text[phrase.role[0] : phrase.role[1]].split())
                 self._add_role(cl, role)
@@ -132,7 +165,8 @@ class Resolver:
             return ci
         mention = " ".join(text[phrase.start : phrase.end].split())
         if phrase.kind == "pronoun":
-            want = self.view.lex.pronouns.get(mention.lower())
+            low = mention.lower()
+            want = self.view.lex.pronouns.get(low) or self.view.lex.oblique_pronouns.get(low)
             if want in ("masc", "femn"):
                 ci = self._antecedent(at, want)
             elif want == "any" and gender in ("masc", "femn"):
@@ -162,31 +196,40 @@ class Resolver:
 
     def _add_role(self, cl: Cluster, role: str) -> None:
         role = nominative_phrase(role, self.view.language)
+        role = role[:1].lower() + role[1:] if role[1:2].islower() else role
         if role and role not in cl.roles:
             cl.roles.append(role)
 
     def _antecedent(self, at: int, gender: str) -> int | None:
         view = self.view
-        k = bisect.bisect_left(self._mention_starts, at) - 1
         lo_para = view.para_of(at) - view.settings.pronoun_paragraphs
-        while k >= 0:
-            pos, ci = self.mentions[k]
-            if view.para_of(pos) < lo_para:
-                break
-            cl = self.clusters[ci]
-            if cl.type == "person" and cl.gender in (gender, None):
-                return ci
-            k -= 1
+        # a person of that gender first; one of unknown gender only when there is none
+        for accept in ((gender,), (gender, None)):
+            k = bisect.bisect_left(self._mention_starts, at) - 1
+            while k >= 0:
+                pos, ci = self.mentions[k]
+                if view.para_of(pos) < lo_para:
+                    break
+                cl = self.clusters[ci]
+                if cl.type == "person" and cl.gender in accept:
+                    return ci
+                k -= 1
         return None
 
-    def _by_role(self, mention: str, at: int) -> int | None:
-        words = mention.lower().split()
-        heads = [
-            info(w, self.view.language).lemma
+    def _role_heads(self, role: str) -> list[str]:
+        """Role head lemmas of a role phrase; ``глава МИД`` counts as ``министр``."""
+        low = " ".join(role.lower().split())
+        alias = next((h for p, h in self.view.lex.role_aliases.items() if low.startswith(p)), None)
+        words = [alias] if alias else low.split()
+        lang = self.view.language
+        return [
+            info(w, lang).lemma
             for w in words
-            if info(w, self.view.language).lemma in self.view.lex.role_heads
-            or w in self.view.lex.role_heads
+            if info(w, lang).lemma in self.view.lex.role_heads or w in self.view.lex.role_heads
         ]
+
+    def _by_role(self, mention: str, at: int) -> int | None:
+        heads = self._role_heads(mention)
         if not heads:
             return None
         best = None
@@ -194,10 +237,8 @@ class Resolver:
             if pos >= at:
                 break
             cl = self.clusters[ci]
-            for r in cl.roles:
-                rw = {info(w, self.view.language).lemma for w in r.lower().split()}
-                if heads[0] in rw:
-                    best = ci
+            if any(heads[0] in self._role_heads(r) for r in cl.roles):
+                best = ci
         return best
 
     def cluster(self, ci: int) -> Cluster:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from ..quotes import QuoteSpan, find_quotes, paragraphs
 from .lexicon import Lexicon
-from .morph import info, verb_gender
+from .morph import info, parses_of, verb_gender
 from .settings import Settings
 
 _TOKEN = re.compile(r"\w+(?:[-'’ʼ]\w+)*\.?|[^\w\s]")
@@ -158,20 +158,26 @@ class DocView:
         if low in self.lex.pronouns or low in self.lex.organisations:
             return False
         wi = info(w, self.language)
-        if wi.is_geo or wi.is_org:
+        if (wi.is_geo or wi.is_org) and wi.name_kind is None:  # Владимир is a city too
             return False
         if wi.name_kind:
             return True
         return not wi.known
 
-    def name_groups(self, s: int, e: int) -> list[tuple[int, int]]:
-        """Person-name spans (``Сергей Лавров``, ``С.В.Лавров``) within [s, e), outside quotes."""
+    def name_groups(self, s: int, e: int, quoted: bool = False) -> list[tuple[int, int]]:
+        """Person-name spans (``Сергей Лавров``, ``С.В.Лавров``) within [s, e), outside quotes.
+
+        ``quoted``: also inside quotation marks (a cue between two pieces of one quote).
+        """
         out: list[tuple[int, int]] = []
         toks = self.tokens_in(s, e)
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not self.is_name_word(t) or self.quote_at(t.start) is not None:
+            starts_name = self.is_name_word(t) or (
+                i + 1 < len(toks) and self._unlisted_first_name(t, toks[i + 1])
+            )
+            if not starts_name or (not quoted and self.quote_at(t.start) is not None):
                 i += 1
                 continue
             j = i
@@ -184,6 +190,26 @@ class DocView:
             ):
                 j += 1
             group = toks[i : j + 1]
+            # "Архавии Сергей Остриков": a word before a first name that is not one itself
+            while len(group) > 1 and self._name_like(group[1]) and not self._name_like(group[0]):
+                group = group[1:]
+            # "МИД Арханской Республики": a place after an abbreviation or before a noun
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            prv = toks[i - 1] if i > 0 else None
+            anonymous = not any(
+                self._name_like(t) or info(t.text, self.language).name_kind for t in group
+            )
+            after_abbr = prv is not None and prv.text.isupper() and len(prv.text) > 1
+            before_noun = (
+                info(group[-1].text, self.language).pos == "ADJF"  # Арханской Республики
+                and nxt is not None
+                and nxt.text[:1].isupper()
+                and info(nxt.text, self.language).known
+                and not self.is_name_word(nxt)
+            )
+            if anonymous and (after_abbr or before_noun):
+                i = j + 1
+                continue
             # initials alone are not a name; a name must end in a word
             while group and _INITIAL.fullmatch(group[-1].text):
                 group = group[:-1]
@@ -191,6 +217,26 @@ class DocView:
                 out.append((group[0].start, group[-1].end))
             i = j + 1
         return out
+
+    def _unlisted_first_name(self, tok: Token, nxt: Token) -> bool:
+        """``Володимир Зеленський``: a dictionary word with a person reading before a surname."""
+        if not _NAME_WORD.match(tok.text) or not self.is_name_word(nxt):
+            return False
+        if nxt.start - tok.end > 1 or info(nxt.text, self.language).name_kind == "Name":
+            return False
+        return any(
+            q.tag.POS == "NOUN" and "anim" in q.tag.grammemes and q.tag.case == "nomn"
+            for q in parses_of(tok.text, self.language)
+        ) and not self.is_role_head(tok)
+
+    def _first_name(self, tok: Token) -> bool:
+        return info(tok.text, self.language).name_kind == "Name"
+
+    def _name_like(self, tok: Token) -> bool:
+        return bool(_INITIAL.fullmatch(tok.text)) or info(tok.text, self.language).name_kind in (
+            "Name",
+            "Patr",
+        )
 
     def is_role_head(self, tok: Token) -> bool:
         low = tok.text.lower()

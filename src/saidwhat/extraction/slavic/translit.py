@@ -146,10 +146,16 @@ def to_latin(name: str) -> str:
 
 
 def fold_latin(token: str) -> str:
-    """One spelling for the romanisations of a first name or a -ский surname (lower case)."""
+    """One spelling for the romanisations of a name token (lower case).
+
+    Applied to every name key, Latin or Cyrillic: a changed fold needs the stored
+    alias keys recomputed (a store migration does ``saidwhat_name_key(alias)``).
+    """
     token = _LATIN_FIRST.get(token, token)
     # Х is kh in both romanisations but H in the original of a foreign name (Халлен ~ Hallen)
-    return _SKY.sub(r"\1ky", token).replace("kh", "h")
+    token = _SKY.sub(r"\1ky", token).replace("kh", "h")
+    # и is i in Russian and y in Ukrainian romanisation (Остриков: Ostrikov ~ Ostrykov)
+    return token[:1] + token[1:].replace("y", "i")
 
 
 def transliterations(name: str) -> list[str]:
