@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from saidwhat.errors import SaidwhatError, SourceError
+from saidwhat.events.service import store_events
 from saidwhat.model import Document, Extraction
 from saidwhat.store.db import Store
 from saidwhat.store.documents import add_copy, find_by_hash, store_document
@@ -34,6 +35,7 @@ class IngestReport:
     near_duplicates: int = 0  # near-copies (provenance added, no statements)
     unsupported: int = 0  # stored without extraction (language not supported)
     statements: int = 0  # statements stored
+    events: int = 0  # events coded and stored (saidwhat.events)
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -44,6 +46,7 @@ class IngestReport:
             "near_duplicates": self.near_duplicates,
             "unsupported": self.unsupported,
             "statements": self.statements,
+            "events": self.events,
             "errors": len(self.errors),
         }
 
@@ -57,9 +60,9 @@ _worker_extractor = None
 
 def _init_worker(model: str) -> None:
     global _worker_extractor
-    from saidwhat.extraction import Extractor
+    from saidwhat.events.service import CodingExtractor
 
-    _worker_extractor = Extractor(model=model)
+    _worker_extractor = CodingExtractor(model=model)
 
 
 def _extract_in_worker(doc: Document) -> tuple[Document, Extraction | str]:
@@ -84,9 +87,10 @@ def extract_stream(
     folder streams through in constant memory.
     """
     if jobs <= 1:
-        from saidwhat.extraction import Extractor
+        # Statements and their events from one parse per document (saidwhat.events).
+        from saidwhat.events.service import CodingExtractor
 
-        yield from Extractor(model=model).extract_many(docs)
+        yield from CodingExtractor(model=model).extract_many(docs)
         return
     # fork shares the already-imported code with the workers; spawn where there is no fork.
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
@@ -183,6 +187,10 @@ def ingest_documents(
         if saved.created:
             report.stored += 1
             report.statements += saved.statements
+            try:
+                report.events += store_events(store, saved.document_id, doc, result)
+            except SaidwhatError as e:
+                report.errors.append(f"{doc.ref}: events not stored: {e}")
             if sig is not None:
                 near.add(saved.document_id, sig)
         elif saved.match == "exact":

@@ -67,7 +67,9 @@ def speaker_entity(st: Statement, ctx: DocContext) -> Entity | None:
     if not name:
         return None
     person = ctx.people.get(name.lower())
-    country = st.country or (person.country if person else None)
+    country = st.country or (person_country(person, ctx) if person else None)
+    if not country and st.role:
+        country = places.country_in_text(st.role, ctx.places)
     kind = st.speaker_type or (person.type if person else "person")
     ent = Entity(
         text=st.speaker_mention or name,
@@ -79,6 +81,17 @@ def speaker_entity(st: Statement, ctx: DocContext) -> Entity | None:
     )
     _set_country(ent, country, ctx)
     return ent
+
+
+def person_country(person: Person, ctx: DocContext) -> str | None:
+    """The person's country as extracted, else as their roles name it ("Vessian President")."""
+    if person.country:
+        return person.country
+    for role in person.roles:
+        found = places.country_in_text(role, ctx.places)
+        if found:
+            return found
+    return None
 
 
 def _set_country(ent: Entity, country: str | None, ctx: DocContext) -> None:
@@ -96,7 +109,7 @@ def country_for(text: str, ctx: DocContext) -> tuple[str | None, str | None]:
     known = places.country_of(text)
     if known:
         return known.name, known.code
-    found = places.demonym_to_place(text, ctx.places)
+    found = places.demonym_to_place(text, ctx.places) or places.guess_place(text)
     return (found, None) if found else (None, None)
 
 
@@ -200,7 +213,7 @@ def entity_from_token(
         person = ctx.people.get(best.text.lower()) or ctx.people.get(best.text.split()[-1].lower())
         ent.type = "person"
         ent.name = person.name if person else best.text
-        country = person.country if person else None
+        country = person_country(person, ctx) if person else None
         if country:
             _set_country(ent, country, ctx)
     elif label == "ORG":
@@ -254,8 +267,8 @@ def _resolve_pronoun(tok: Token, ctx: DocContext, statement: Statement | None) -
         end=tok.idx + len(tok.text),
         basis="pronoun",
     )
-    if person and person.country:
-        _set_country(ent, person.country, ctx)
+    if person:
+        _set_country(ent, person_country(person, ctx), ctx)
     return ent
 
 

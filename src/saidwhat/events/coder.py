@@ -145,6 +145,10 @@ class EventCoder:
             return None  # releasing a statement or a report is not an event
         if lemma == "call":
             return self._call(tok, obj)
+        if lemma in ("ask", "request") and not (
+            _child(tok, ("xcomp", "ccomp")) is not None or _prep_objects(tok, ("for",))
+        ):
+            return None  # "Asked about the border, she said": a question, not a request
         trig = lex.verbs.get(lemma)
         if trig is None:
             # "told them to leave", not "told reporters that ...": an order needs an infinitive

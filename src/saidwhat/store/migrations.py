@@ -173,4 +173,41 @@ MIGRATIONS: list[str] = [
         WHERE id = new.id;
     END;
     """,
+    # events: PLOVER events coded from statements and reported actions (saidwhat.events),
+    # each tied to its document and, when it is in one, its statement. Actor and
+    # recipient are JSON lists of entities; the first of each is copied into columns
+    # for the pair filters and tone aggregates.
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        statement_id INTEGER REFERENCES statements(id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        mode TEXT,
+        aux TEXT,
+        score REAL,
+        stance REAL,
+        span TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        sentence_start INTEGER,
+        sentence_end INTEGER,
+        actor TEXT NOT NULL DEFAULT '[]',
+        recipient TEXT NOT NULL DEFAULT '[]',
+        actor_name TEXT,
+        actor_country TEXT,
+        recipient_name TEXT,
+        recipient_country TEXT,
+        day TEXT,
+        confidence REAL NOT NULL DEFAULT 0.5,
+        coder TEXT NOT NULL,
+        UNIQUE (document_id, span_start, span_end, event)
+    );
+    CREATE INDEX events_document ON events(document_id);
+    CREATE INDEX events_statement ON events(statement_id);
+    CREATE INDEX events_day ON events(day);
+    CREATE INDEX events_actor ON events(actor_name COLLATE NOCASE);
+    CREATE INDEX events_recipient ON events(recipient_name COLLATE NOCASE);
+    CREATE INDEX events_event ON events(event);
+    """,
 ]
