@@ -129,6 +129,8 @@ def np_bounds(tok: Token) -> tuple[int, int]:
             start = min(start, child.left_edge.i)
     for child in tok.rights:
         if child.dep_ in _NP_EXITS:
+            if child.dep_ == "appos" and child.ent_type_ in _LABEL_RANK:
+                end = max(end, child.right_edge.i + 1)  # "the opposition leader Petr Dorn"
             if child.dep_ == "prep" and child.lower_ == "of":
                 sub = list(child.subtree)
                 if any(t.ent_type_ in _LABEL_RANK for t in sub):
@@ -197,18 +199,23 @@ def entity_from_token(
     text = span.text
     ent = Entity(
         text=text,
-        name=_TRIM.sub("", text),
+        name=" ".join(_TRIM.sub("", text).split()),
         start=span.start_char,
         end=span.end_char,
         basis=basis,
     )
     if not ents:
-        if not (tok.lemma_.lower() in lex.actor_nouns or tok.lemma_.lower() in lex.civilian_nouns):
+        lemma = tok.lemma_.lower()
+        actorish = lemma in lex.actor_nouns or lemma in lex.civilian_nouns
+        # A subject acts even when it is not a known name ("Ostrikov met Hallen").
+        if not actorish and not (basis in ("subject", "agent") and tok.pos_ in ("NOUN", "PROPN")):
             return None
         ent.type = "group"
         return ent
     best = ents[0]
     label = best.label_
+    if label in ("ORG", "PERSON") and (best.text in ctx.places or places.country_of(best.text)):
+        label = "GPE"  # a country the tagger took for a name elsewhere in the document
     if label == "PERSON":
         person = ctx.people.get(best.text.lower()) or ctx.people.get(best.text.split()[-1].lower())
         ent.type = "person"

@@ -57,6 +57,9 @@ _HOSTING = frozenset({"host", "receive"})
 #: Confidence of an event by how its recipient was found.
 CONFIDENCE_SYNTAX = 0.7
 CONFIDENCE_NEAREST = 0.5
+#: A sentence that ends without one of these and has this share of capitalised words is a title.
+HEADLINE_ENDINGS = frozenset('.!?:;"”’)»')
+HEADLINE_CAPITALISED_SHARE = 0.6
 #: Widest evoking span in tokens ("held talks"); wider pieces keep only the trigger word.
 MAX_SPAN_TOKENS = 6
 
@@ -90,7 +93,12 @@ class EventCoder:
         ctx = DocContext.build(sdoc, statements, people)
         events: list[Event] = []
         for sent in sdoc.sents:
+            if _is_headline(sent):
+                continue  # titles paraphrase the statements below them; code those instead
             events.extend(self.code_sentence(sent, ctx))
+        for ev in events:
+            if ev.statement is None:
+                ev.dated_by = _paragraph_statement(ev, ctx)
         return events
 
     def code_sentence(self, sent: Span, ctx: DocContext) -> Iterator[Event]:
@@ -488,6 +496,30 @@ class EventCoder:
 
 
 # -- parse helpers ------------------------------------------------------------------
+
+
+def _is_headline(sent: Span) -> bool:
+    """A one-line title: no closing punctuation and mostly capitalised words."""
+    text = sent.text.strip()
+    if not text or "\n" in text or text[-1] in HEADLINE_ENDINGS:
+        return False
+    words = [t.text for t in sent if t.is_alpha]
+    if len(words) < 2:
+        return False
+    upper = sum(1 for w in words if w[0].isupper())
+    return upper / len(words) >= HEADLINE_CAPITALISED_SHARE
+
+
+def _paragraph_statement(ev: Event, ctx: DocContext) -> int | None:
+    """A statement in the event's paragraph (its citation dates a reported action)."""
+    text = ctx.text
+    lo = text.rfind("\n\n", 0, ev.start)
+    hi = text.find("\n\n", ev.end)
+    hi = len(text) if hi < 0 else hi
+    for i, st in enumerate(ctx.statements):
+        if lo < st.quote_start < hi and st.date:
+            return i
+    return None
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:

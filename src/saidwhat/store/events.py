@@ -77,8 +77,9 @@ def replace_document_events(
         for ev in events:
             sid = ids[ev.statement] if ev.statement is not None else None
             st_day = None
-            if ev.statement is not None:
-                st_date = statements[ev.statement].date
+            dating = ev.statement if ev.statement is not None else ev.dated_by
+            if dating is not None:
+                st_date = statements[dating].date
                 st_day = st_date[:10] if st_date else None
             cur = conn.execute(
                 "INSERT OR IGNORE INTO events (document_id, statement_id, event, mode, aux, score,"
