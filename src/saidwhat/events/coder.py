@@ -149,8 +149,20 @@ class EventCoder:
             noun = self._noun_trigger(obj, obj.lemma_.lower())
             if noun is not None:
                 return _Hit(tok, noun.trigger, [obj])
+        if lemma in lex.light_verbs:
+            # "engaged in fighting", "took part in talks": the event is the noun of the phrase
+            for pobj in _prep_objects(tok, ("in", "into")):
+                noun = (
+                    self._noun_trigger(pobj, pobj.lemma_.lower())
+                    if pobj.lemma_.lower() in lex.nouns
+                    else None
+                )
+                if noun is not None:
+                    return _Hit(tok, noun.trigger, [pobj])
         if lemma == "release" and obj is not None:
             return None  # releasing a statement or a report is not an event
+        if lemma in ("allow", "permit") and not (obj is not None or _complement(tok) is not None):
+            return None
         if lemma == "call":
             return self._call(tok, obj)
         if lemma in ("ask", "request") and not (
@@ -205,7 +217,7 @@ class EventCoder:
     def _refine(self, tok: Token, lemma: str, trig: Trigger, obj: Token | None) -> Trigger:
         """Adjust a verb's trigger by its subject and object (protest, attack, withdraw)."""
         lex = self.lex
-        if lemma == "protest":
+        if trig.mode == "obstruct" or lemma == "protest":
             subj = _subject(tok)
             state = subj is not None and (
                 subj.ent_type_ in ("GPE", "PERSON")
@@ -213,7 +225,12 @@ class EventCoder:
                 or any(c.lemma_.lower() in lex.state_nouns for c in subj.lefts)
             )
             if state:
-                return Trigger("ACCUSE", "disapprove")
+                # a state "protesting" protests diplomatically; a state "blocking" refuses
+                return (
+                    Trigger("REJECT")
+                    if trig.mode == "obstruct"
+                    else Trigger("ACCUSE", "disapprove")
+                )
         if (
             lemma in ("attack", "strike")
             and obj is not None
@@ -473,6 +490,9 @@ class EventCoder:
                 cands.append((obj, "object"))
             for prep in lex.recipient_preps:
                 cands += [(p, "prep") for p in _prep_objects(src, (prep,))]
+            if hit.trigger.event in lex.place_recipient_events:
+                # an attack "on Kabul" / "in Tel Aviv": the place stands for its side
+                cands += [(p, "place") for p in _prep_objects(src, lex.locative_preps)]
             if src.pos_ in ("NOUN", "PROPN"):
                 cands += [(p, "prep") for p in _prep_objects(src, ("against", "with", "on"))]
             for cand, basis in cands:
