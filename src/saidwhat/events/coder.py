@@ -69,7 +69,7 @@ class _Hit:
     tok: Token  # the trigger word
     trigger: Trigger
     extra: list[Token]  # further words of the evoking span (particle, object noun)
-    frame: str | None = None  # 'intent', 'request', 'reject', 'threat'
+    frame: str | None = None  # 'intent', 'request', 'reject', 'threat', 'judgement'
     complement: _Hit | None = None
 
 
@@ -131,6 +131,8 @@ class EventCoder:
             and any(c.dep_ in ("xcomp", "prep", "ccomp") for c in tok.children)
         ):
             return _Hit(tok, lex.adjectives[lemma], [])
+        if tok.pos_ == "ADJ" and lemma in lex.evaluative and tok.dep_ in ("acomp", "ROOT", "conj"):
+            return _Hit(tok, lex.evaluative[lemma], [], frame="judgement")
         return None
 
     def _verb_trigger(self, tok: Token, lemma: str) -> _Hit | None:
@@ -269,7 +271,7 @@ class EventCoder:
             hit.frame = "request"
         elif lemma in lex.intent_frames and hit.trigger.event == "AGREE":
             hit.frame = "intent"
-        if hit.frame is None:
+        if hit.frame in (None, "judgement"):
             return
         hit.complement = self._complement_hit(hit.tok, hits)
 
@@ -342,6 +344,8 @@ class EventCoder:
 
         statement = _statement_for(tok, sent, ctx)
         st = ctx.statements[statement] if statement is not None else None
+        if hit.frame == "judgement" and st is None:
+            return None  # a judgement without a speaker is the writer's, not an event
         actors, recipients = self._participants(hit, sent, ctx, st)
         start, end = self._span(hit)
         basis_nearest = any(r.basis == "nearest" for r in recipients)
@@ -426,7 +430,10 @@ class EventCoder:
         recipients: list[Entity] = []
         passive_subj = _child(tok, ("nsubjpass",))
         agent = next(iter(_prep_objects(tok, ("by",), dep="agent")), None)
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if hit.frame == "judgement" and st is not None:
+            spk = speaker_entity(st, ctx)
+            actors = [spk] if spk else []
+        elif tok.pos_ in ("NOUN", "PROPN"):
             actors = self._noun_actors(tok, ctx, st)
         elif passive_subj is not None:
             actors = ents(agent, "agent")
@@ -477,6 +484,22 @@ class EventCoder:
         self, tok: Token, hit: _Hit, ctx: DocContext, st: Statement | None
     ) -> list[Entity]:
         lex = self.lex
+        if hit.frame == "judgement":
+            # "the obsession in the United States is regrettable": judged is the subject
+            subj = _subject(tok)
+            own = speaker_entity(st, ctx) if st is not None else None
+            judged = []
+            for t in subj.subtree if subj is not None else ():
+                if t.ent_type_ and is_entity_like(t, lex):
+                    found = entities_from_token(t, ctx, lex, statement=st, basis="judged")
+                    judged += [(e, t.dep_ in ("amod", "compound")) for e in found]
+            # a named place ("in the United States") names the judged side better than an
+            # adjective ("the Russian factor"); one's own side is rarely the one judged
+            judged.sort(key=lambda p: (p[0].type != "country", p[1]))
+            judged = [e for e, _ in judged]
+            judged = [e for e in judged if not (own and e.country and e.country == own.country)]
+            if judged:
+                return judged[:1]
         sources = [tok]
         if hit.complement is not None:
             sources.append(hit.complement.tok)

@@ -48,6 +48,8 @@ class Lexicon:
     nouns: dict[str, Trigger]
     #: adjective lemma -> trigger ("critical of", "ready to")
     adjectives: dict[str, Trigger]
+    #: predicate adjectives that judge their subject ("is regrettable", "were constructive")
+    evaluative: dict[str, Trigger]
     #: verbs that mean little alone and take their event from their object ("hold talks")
     light_verbs: frozenset[str]
     #: (verb lemma, object class) -> trigger, object classes in ``object_classes``
@@ -255,6 +257,17 @@ _EN_ADJECTIVES = _table(
     }
 )
 
+#: Evaluative predicates ("X is regrettable"): a judgement of the subject, no complement needed.
+_EN_EVALUATIVE = _table(
+    {
+        "regrettable deplorable unacceptable outrageous absurd shameful hysterical "
+        "irresponsible provocative hostile biased destructive dangerous counterproductive "
+        "counter-productive scandalous disgraceful ridiculous lamentable": "ACCUSE:disapprove",
+        "constructive productive useful positive encouraging fruitful commendable "
+        "welcome friendly respectful businesslike pragmatic": "SUPPORT",
+    }
+)
+
 _OBJECT_CLASSES = {
     "forces": "troop force soldier army unit battalion brigade division warship ship jet "
     "aircraft tank personnel marine contingent military police",
@@ -379,6 +392,7 @@ EN = Lexicon(
     phrasal=_EN_PHRASAL,
     nouns=_EN_NOUNS,
     adjectives=_EN_ADJECTIVES,
+    evaluative=_EN_EVALUATIVE,
     light_verbs=frozenset(
         [
             "hold",
