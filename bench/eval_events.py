@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -57,16 +58,21 @@ def gold_type(rec: dict) -> str:
 def _actors(value) -> list[dict]:
     if not value:
         return []
-    if isinstance(value, dict):
+    if isinstance(value, dict | str):
         value = [value]
     return [a if isinstance(a, dict) else {"actorText": str(a)} for a in value]
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    out, i = [], text.find(needle)
-    while needle and i >= 0:
-        out.append((i, i + len(needle)))
-        i = text.find(needle, i + 1)
+    """Where the gold actor text occurs: whitespace-insensitive, and each piece of a
+    discontinuous mention ("Bosnian Serbs ... forces") on its own."""
+    out = []
+    for piece in re.split(r"\s*\.\.\.?\s*", needle.strip()):
+        words = piece.split()
+        if not words:
+            continue
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        out += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
     return out
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from saidwhat.errors import SaidwhatError, SourceError
+from saidwhat.events.service import store_events
 from saidwhat.model import Document, Extraction
 from saidwhat.store.db import Store
 from saidwhat.store.documents import add_copy, find_by_hash, store_document
@@ -37,6 +38,7 @@ class IngestReport:
     unsupported: int = 0  # stored without extraction (language not supported)
     statements: int = 0  # statements stored
     unreadable: int = 0  # inputs that could not be read (their errors are in ``errors``)
+    events: int = 0  # events coded and stored (saidwhat.events)
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -47,6 +49,7 @@ class IngestReport:
             "near_duplicates": self.near_duplicates,
             "unsupported": self.unsupported,
             "statements": self.statements,
+            "events": self.events,
             "errors": len(self.errors),
         }
 
@@ -62,9 +65,9 @@ _worker_extractor = None
 
 def _init_worker(model: str, settings) -> None:
     global _worker_extractor
-    from saidwhat.extraction import Extractor
+    from saidwhat.events.service import CodingExtractor
 
-    _worker_extractor = Extractor(model=model, settings=settings)
+    _worker_extractor = CodingExtractor(model=model, settings=settings)
 
 
 def _extract_in_worker(doc: Document) -> tuple[Document, Extraction | str]:
@@ -103,9 +106,10 @@ def extract_stream(
         return
     docs = itertools.chain([first], docs)
     if jobs <= 1:
-        from saidwhat.extraction import Extractor
+        # Statements and their events from one parse per document (saidwhat.events).
+        from saidwhat.events.service import CodingExtractor
 
-        ex = Extractor(model=model, settings=settings, on_progress=on_progress)
+        ex = CodingExtractor(model=model, settings=settings, on_progress=on_progress)
         for doc, result in ex.extract_many(docs, errors="yield"):
             yield doc, (str(result) if isinstance(result, SaidwhatError) else result)
         return
@@ -182,6 +186,10 @@ def store_extracted(
     if saved.created:
         report.stored += 1
         report.statements += saved.statements
+        try:
+            report.events += store_events(store, saved.document_id, doc, extraction)
+        except SaidwhatError as e:
+            report.errors.append(f"{doc.ref}: events not stored: {e}")
     elif saved.match == "exact":
         report.duplicates += 1
 

@@ -67,7 +67,9 @@ def speaker_entity(st: Statement, ctx: DocContext) -> Entity | None:
     if not name:
         return None
     person = ctx.people.get(name.lower())
-    country = st.country or (person.country if person else None)
+    country = st.country or (person_country(person, ctx) if person else None)
+    if not country and st.role:
+        country = places.country_in_text(st.role, ctx.places)
     kind = st.speaker_type or (person.type if person else "person")
     ent = Entity(
         text=st.speaker_mention or name,
@@ -79,6 +81,17 @@ def speaker_entity(st: Statement, ctx: DocContext) -> Entity | None:
     )
     _set_country(ent, country, ctx)
     return ent
+
+
+def person_country(person: Person, ctx: DocContext) -> str | None:
+    """The person's country as extracted, else as their roles name it ("Vessian President")."""
+    if person.country:
+        return person.country
+    for role in person.roles:
+        found = places.country_in_text(role, ctx.places)
+        if found:
+            return found
+    return None
 
 
 def _set_country(ent: Entity, country: str | None, ctx: DocContext) -> None:
@@ -96,7 +109,7 @@ def country_for(text: str, ctx: DocContext) -> tuple[str | None, str | None]:
     known = places.country_of(text)
     if known:
         return known.name, known.code
-    found = places.demonym_to_place(text, ctx.places)
+    found = places.demonym_to_place(text, ctx.places) or places.guess_place(text)
     return (found, None) if found else (None, None)
 
 
@@ -116,6 +129,8 @@ def np_bounds(tok: Token) -> tuple[int, int]:
             start = min(start, child.left_edge.i)
     for child in tok.rights:
         if child.dep_ in _NP_EXITS:
+            if child.dep_ == "appos" and child.ent_type_ in _LABEL_RANK:
+                end = max(end, child.right_edge.i + 1)  # "the opposition leader Petr Dorn"
             if child.dep_ == "prep" and child.lower_ == "of":
                 sub = list(child.subtree)
                 if any(t.ent_type_ in _LABEL_RANK for t in sub):
@@ -184,23 +199,28 @@ def entity_from_token(
     text = span.text
     ent = Entity(
         text=text,
-        name=_TRIM.sub("", text),
+        name=" ".join(_TRIM.sub("", text).split()),
         start=span.start_char,
         end=span.end_char,
         basis=basis,
     )
     if not ents:
-        if not (tok.lemma_.lower() in lex.actor_nouns or tok.lemma_.lower() in lex.civilian_nouns):
+        lemma = tok.lemma_.lower()
+        actorish = lemma in lex.actor_nouns or lemma in lex.civilian_nouns
+        # A subject acts even when it is not a known name ("Ostrikov met Hallen").
+        if not actorish and not (basis in ("subject", "agent") and tok.pos_ in ("NOUN", "PROPN")):
             return None
         ent.type = "group"
         return ent
     best = ents[0]
     label = best.label_
+    if label in ("ORG", "PERSON") and (best.text in ctx.places or places.country_of(best.text)):
+        label = "GPE"  # a country the tagger took for a name elsewhere in the document
     if label == "PERSON":
         person = ctx.people.get(best.text.lower()) or ctx.people.get(best.text.split()[-1].lower())
         ent.type = "person"
         ent.name = person.name if person else best.text
-        country = person.country if person else None
+        country = person_country(person, ctx) if person else None
         if country:
             _set_country(ent, country, ctx)
     elif label == "ORG":
@@ -254,8 +274,8 @@ def _resolve_pronoun(tok: Token, ctx: DocContext, statement: Statement | None) -
         end=tok.idx + len(tok.text),
         basis="pronoun",
     )
-    if person and person.country:
-        _set_country(ent, person.country, ctx)
+    if person:
+        _set_country(ent, person_country(person, ctx), ctx)
     return ent
 
 

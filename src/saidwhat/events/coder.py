@@ -57,6 +57,9 @@ _HOSTING = frozenset({"host", "receive"})
 #: Confidence of an event by how its recipient was found.
 CONFIDENCE_SYNTAX = 0.7
 CONFIDENCE_NEAREST = 0.5
+#: A sentence that ends without one of these and has this share of capitalised words is a title.
+HEADLINE_ENDINGS = frozenset('.!?:;"”’)»')
+HEADLINE_CAPITALISED_SHARE = 0.6
 #: Widest evoking span in tokens ("held talks"); wider pieces keep only the trigger word.
 MAX_SPAN_TOKENS = 6
 
@@ -66,7 +69,7 @@ class _Hit:
     tok: Token  # the trigger word
     trigger: Trigger
     extra: list[Token]  # further words of the evoking span (particle, object noun)
-    frame: str | None = None  # 'intent', 'request', 'reject', 'threat'
+    frame: str | None = None  # 'intent', 'request', 'reject', 'threat', 'judgement'
     complement: _Hit | None = None
 
 
@@ -90,7 +93,12 @@ class EventCoder:
         ctx = DocContext.build(sdoc, statements, people)
         events: list[Event] = []
         for sent in sdoc.sents:
+            if _is_headline(sent):
+                continue  # titles paraphrase the statements below them; code those instead
             events.extend(self.code_sentence(sent, ctx))
+        for ev in events:
+            if ev.statement is None:
+                ev.dated_by = _paragraph_statement(ev, ctx)
         return events
 
     def code_sentence(self, sent: Span, ctx: DocContext) -> Iterator[Event]:
@@ -123,6 +131,8 @@ class EventCoder:
             and any(c.dep_ in ("xcomp", "prep", "ccomp") for c in tok.children)
         ):
             return _Hit(tok, lex.adjectives[lemma], [])
+        if tok.pos_ == "ADJ" and lemma in lex.evaluative and tok.dep_ in ("acomp", "ROOT", "conj"):
+            return _Hit(tok, lex.evaluative[lemma], [], frame="judgement")
         return None
 
     def _verb_trigger(self, tok: Token, lemma: str) -> _Hit | None:
@@ -141,10 +151,26 @@ class EventCoder:
             noun = self._noun_trigger(obj, obj.lemma_.lower())
             if noun is not None:
                 return _Hit(tok, noun.trigger, [obj])
+        if lemma in lex.light_verbs:
+            # "engaged in fighting", "took part in talks": the event is the noun of the phrase
+            for pobj in _prep_objects(tok, ("in", "into")):
+                noun = (
+                    self._noun_trigger(pobj, pobj.lemma_.lower())
+                    if pobj.lemma_.lower() in lex.nouns
+                    else None
+                )
+                if noun is not None:
+                    return _Hit(tok, noun.trigger, [pobj])
         if lemma == "release" and obj is not None:
             return None  # releasing a statement or a report is not an event
+        if lemma in ("allow", "permit") and not (obj is not None or _complement(tok) is not None):
+            return None
         if lemma == "call":
             return self._call(tok, obj)
+        if lemma in ("ask", "request") and not (
+            _child(tok, ("xcomp", "ccomp")) is not None or _prep_objects(tok, ("for",))
+        ):
+            return None  # "Asked about the border, she said": a question, not a request
         trig = lex.verbs.get(lemma)
         if trig is None:
             # "told them to leave", not "told reporters that ...": an order needs an infinitive
@@ -193,7 +219,7 @@ class EventCoder:
     def _refine(self, tok: Token, lemma: str, trig: Trigger, obj: Token | None) -> Trigger:
         """Adjust a verb's trigger by its subject and object (protest, attack, withdraw)."""
         lex = self.lex
-        if lemma == "protest":
+        if trig.mode == "obstruct" or lemma == "protest":
             subj = _subject(tok)
             state = subj is not None and (
                 subj.ent_type_ in ("GPE", "PERSON")
@@ -201,7 +227,12 @@ class EventCoder:
                 or any(c.lemma_.lower() in lex.state_nouns for c in subj.lefts)
             )
             if state:
-                return Trigger("ACCUSE", "disapprove")
+                # a state "protesting" protests diplomatically; a state "blocking" refuses
+                return (
+                    Trigger("REJECT")
+                    if trig.mode == "obstruct"
+                    else Trigger("ACCUSE", "disapprove")
+                )
         if (
             lemma in ("attack", "strike")
             and obj is not None
@@ -240,7 +271,7 @@ class EventCoder:
             hit.frame = "request"
         elif lemma in lex.intent_frames and hit.trigger.event == "AGREE":
             hit.frame = "intent"
-        if hit.frame is None:
+        if hit.frame in (None, "judgement"):
             return
         hit.complement = self._complement_hit(hit.tok, hits)
 
@@ -313,6 +344,8 @@ class EventCoder:
 
         statement = _statement_for(tok, sent, ctx)
         st = ctx.statements[statement] if statement is not None else None
+        if hit.frame == "judgement" and st is None:
+            return None  # a judgement without a speaker is the writer's, not an event
         actors, recipients = self._participants(hit, sent, ctx, st)
         start, end = self._span(hit)
         basis_nearest = any(r.basis == "nearest" for r in recipients)
@@ -397,7 +430,10 @@ class EventCoder:
         recipients: list[Entity] = []
         passive_subj = _child(tok, ("nsubjpass",))
         agent = next(iter(_prep_objects(tok, ("by",), dep="agent")), None)
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if hit.frame == "judgement" and st is not None:
+            spk = speaker_entity(st, ctx)
+            actors = [spk] if spk else []
+        elif tok.pos_ in ("NOUN", "PROPN"):
             actors = self._noun_actors(tok, ctx, st)
         elif passive_subj is not None:
             actors = ents(agent, "agent")
@@ -448,6 +484,22 @@ class EventCoder:
         self, tok: Token, hit: _Hit, ctx: DocContext, st: Statement | None
     ) -> list[Entity]:
         lex = self.lex
+        if hit.frame == "judgement":
+            # "the obsession in the United States is regrettable": judged is the subject
+            subj = _subject(tok)
+            own = speaker_entity(st, ctx) if st is not None else None
+            judged = []
+            for t in subj.subtree if subj is not None else ():
+                if t.ent_type_ and is_entity_like(t, lex):
+                    found = entities_from_token(t, ctx, lex, statement=st, basis="judged")
+                    judged += [(e, t.dep_ in ("amod", "compound")) for e in found]
+            # a named place ("in the United States") names the judged side better than an
+            # adjective ("the Russian factor"); one's own side is rarely the one judged
+            judged.sort(key=lambda p: (p[0].type != "country", p[1]))
+            judged = [e for e, _ in judged]
+            judged = [e for e in judged if not (own and e.country and e.country == own.country)]
+            if judged:
+                return judged[:1]
         sources = [tok]
         if hit.complement is not None:
             sources.append(hit.complement.tok)
@@ -461,6 +513,9 @@ class EventCoder:
                 cands.append((obj, "object"))
             for prep in lex.recipient_preps:
                 cands += [(p, "prep") for p in _prep_objects(src, (prep,))]
+            if hit.trigger.event in lex.place_recipient_events:
+                # an attack "on Kabul" / "in Tel Aviv": the place stands for its side
+                cands += [(p, "place") for p in _prep_objects(src, lex.locative_preps)]
             if src.pos_ in ("NOUN", "PROPN"):
                 cands += [(p, "prep") for p in _prep_objects(src, ("against", "with", "on"))]
             for cand, basis in cands:
@@ -484,6 +539,30 @@ class EventCoder:
 
 
 # -- parse helpers ------------------------------------------------------------------
+
+
+def _is_headline(sent: Span) -> bool:
+    """A one-line title: no closing punctuation and mostly capitalised words."""
+    text = sent.text.strip()
+    if not text or "\n" in text or text[-1] in HEADLINE_ENDINGS:
+        return False
+    words = [t.text for t in sent if t.is_alpha]
+    if len(words) < 2:
+        return False
+    upper = sum(1 for w in words if w[0].isupper())
+    return upper / len(words) >= HEADLINE_CAPITALISED_SHARE
+
+
+def _paragraph_statement(ev: Event, ctx: DocContext) -> int | None:
+    """A statement in the event's paragraph (its citation dates a reported action)."""
+    text = ctx.text
+    lo = text.rfind("\n\n", 0, ev.start)
+    hi = text.find("\n\n", ev.end)
+    hi = len(text) if hi < 0 else hi
+    for i, st in enumerate(ctx.statements):
+        if lo < st.quote_start < hi and st.date:
+            return i
+    return None
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:

@@ -48,6 +48,8 @@ class Lexicon:
     nouns: dict[str, Trigger]
     #: adjective lemma -> trigger ("critical of", "ready to")
     adjectives: dict[str, Trigger]
+    #: predicate adjectives that judge their subject ("is regrettable", "were constructive")
+    evaluative: dict[str, Trigger]
     #: verbs that mean little alone and take their event from their object ("hold talks")
     light_verbs: frozenset[str]
     #: (verb lemma, object class) -> trigger, object classes in ``object_classes``
@@ -87,6 +89,9 @@ class Lexicon:
     attack_strike_modifiers: frozenset[str]
     #: prepositions that introduce a recipient, in order of preference
     recipient_preps: tuple[str, ...]
+    #: events whose place ("shelled positions in Kabul") is their recipient when none is named
+    place_recipient_events: frozenset[str] = frozenset()
+    locative_preps: tuple[str, ...] = ()
     #: mode of REQUEST/REJECT from the type of the requested or refused event
     request_mode_by_event: dict[str, str] = field(default_factory=dict)
     #: mode of THREATEN from the type of the threatened event
@@ -119,6 +124,7 @@ _EN_VERBS = _table(
         "disarm demobilize demobilise": "RETREAT:disarm",
         "resign": "RETREAT:resign",
         "surrender cede": "RETREAT",
+        "allow permit": "RETREAT:access",
         # REQUEST: requests, demands, orders
         "ask request urge demand appeal plead seek implore beg petition exhort": "REQUEST",
         # ACCUSE: disapprove, allege, investigate
@@ -134,6 +140,7 @@ _EN_VERBS = _table(
         "threaten warn menace": "THREATEN",
         # PROTEST: collective civilian action (a state "protesting" is ACCUSE, see coder)
         "protest demonstrate rally march picket": "PROTEST:demo",
+        "block blockade barricade": "PROTEST:obstruct",
         "riot": "PROTEST:riot",
         # SANCTION: reductions in relations
         "sanction embargo sever suspend freeze": "SANCTION:discontinue",
@@ -250,6 +257,17 @@ _EN_ADJECTIVES = _table(
     }
 )
 
+#: Evaluative predicates ("X is regrettable"): a judgement of the subject, no complement needed.
+_EN_EVALUATIVE = _table(
+    {
+        "regrettable deplorable unacceptable outrageous absurd shameful hysterical "
+        "irresponsible provocative hostile biased destructive dangerous counterproductive "
+        "counter-productive scandalous disgraceful ridiculous lamentable": "ACCUSE:disapprove",
+        "constructive productive useful positive encouraging fruitful commendable "
+        "welcome friendly respectful businesslike pragmatic": "SUPPORT",
+    }
+)
+
 _OBJECT_CLASSES = {
     "forces": "troop force soldier army unit battalion brigade division warship ship jet "
     "aircraft tank personnel marine contingent military police",
@@ -279,6 +297,20 @@ _EN_VERB_OBJECT = {
         ("send", "forces"): "MOBILIZE:troops",
         ("send", "weapons"): "MOBILIZE:weapons",
         ("send", "aid"): "AID",
+        ("dispatch", "forces"): "MOBILIZE:troops",
+        ("dispatch", "weapons"): "MOBILIZE:weapons",
+        ("dispatch", "aid"): "AID",
+        ("ship", "aid"): "AID",
+        ("ship", "weapons"): "AID",
+        ("airlift", "aid"): "AID",
+        ("strengthen", "forces"): "MOBILIZE:troops",
+        ("reinforce", "forces"): "MOBILIZE:troops",
+        ("strengthen", "relations"): "SUPPORT",
+        ("upgrade", "relations"): "SUPPORT",
+        ("downgrade", "relations"): "SANCTION:discontinue",
+        ("reimpose", "sanctions"): "SANCTION:discontinue",
+        ("reimpose", "curfew"): "COERCE:curfew",
+        ("reimpose", "restrictions"): "COERCE:restrict",
         ("provide", "aid"): "AID",
         ("give", "aid"): "AID",
         ("deliver", "aid"): "AID",
@@ -360,6 +392,7 @@ EN = Lexicon(
     phrasal=_EN_PHRASAL,
     nouns=_EN_NOUNS,
     adjectives=_EN_ADJECTIVES,
+    evaluative=_EN_EVALUATIVE,
     light_verbs=frozenset(
         [
             "hold",
@@ -666,6 +699,8 @@ EN = Lexicon(
         "over",
         "into",
     ),
+    place_recipient_events=frozenset({"ASSAULT"}),
+    locative_preps=("in", "near", "inside", "outside", "across"),
     request_mode_by_event={
         "CONSULT": "meet",
         "AGREE": "meet",

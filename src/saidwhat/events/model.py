@@ -51,6 +51,8 @@ class Event:
     sentence_start: int = 0
     sentence_end: int = 0
     statement: int | None = None  # index into the document's statements (or stored id)
+    # A statement of the same paragraph whose date (citation) dates a reported action.
+    dated_by: int | None = None
     confidence: float = 0.5
     # Depth of the trigger in the sentence parse: the shallowest is the sentence's main event.
     depth: int = 0

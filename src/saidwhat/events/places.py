@@ -192,3 +192,23 @@ def demonym_to_place(demonym: str, places: set[str]) -> str | None:
                 if cand in lowered:
                     return lowered[cand]
     return None
+
+
+def guess_place(demonym: str) -> str | None:
+    """A country name guessed from an unknown demonym ("Arkhavian" -> "Arkhavia")."""
+    word = normalise(demonym)
+    if word.endswith("ian") and len(word) > 5:
+        return demonym.strip()[: len(word) - 1]
+    return None
+
+
+def country_in_text(text: str, known: set[str]) -> str | None:
+    """The first country a role or title names ("Arkhavian Foreign Minister" -> "Arkhavia")."""
+    for word in re.findall(r"[A-Z][\w.’'-]*", text):
+        c = country_of(word)
+        if c:
+            return c.name
+        found = demonym_to_place(word, known) or guess_place(word)
+        if found:
+            return found
+    return None
