@@ -1,0 +1,259 @@
+"""The desk without a browser: security rules, facet counts, charts, drafts, feed health."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import warnings
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from desk_helpers import serve_command
+
+from saidwhat.errors import UsageError
+from saidwhat.search.query import SearchFilters, search_statements
+from saidwhat.store.db import open_store
+from saidwhat.store.desk import feed_health
+from saidwhat.store.facets import facets_and_timeline
+from saidwhat.web.app import create_app
+from saidwhat.web.base import DeskConfig, contained
+from saidwhat.web.charts import bar_chart, fill_gaps
+from saidwhat.web.drafts import move_section, move_statement, ordered_dossier
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+LOCAL = "http://127.0.0.1:8000"
+
+
+@pytest.fixture(scope="module")
+def store(desk_db):
+    s = open_store(desk_db)
+    yield s
+    s.close()
+
+
+def client(db: Path, **config) -> TestClient:
+    return TestClient(create_app(DeskConfig(db_path=str(db), **config)), base_url=LOCAL)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"text": "border OR crossing"},
+        {"speaker": "Ostrikov"},
+        {"kind": "direct", "since": "2026-05", "until": "2026-06"},
+        {"source": "Northwire", "about": "Hallen"},
+        {"language": "en", "org": "ministry"},
+        {"country": "nowhere"},
+    ],
+)
+def test_facet_counts_agree_with_the_search(store, filters):
+    f = SearchFilters(**filters, limit=None)
+    hits = search_statements(store, f)
+    facets = facets_and_timeline(store, SearchFilters(**filters), period="day")
+    assert facets.total == len(hits)
+    assert sum(n for _, n in facets.timeline) == sum(1 for h in hits if h.day)
+    kinds = {fv.value: fv.count for fv in facets.facets["kind"]}
+    for kind, n in kinds.items():
+        assert n == sum(1 for h in hits if h.kind == kind)
+    for fv in facets.facets["speaker"]:
+        assert fv.count == sum(1 for h in hits if f"#{h.person_id}" == fv.value)
+
+
+def test_a_facet_value_narrows_to_its_count(store):
+    facets = facets_and_timeline(store, SearchFilters(text="border"))
+    for name, field in (("speaker", "speaker"), ("kind", "kind"), ("source", "source")):
+        fv = facets.facets[name][0]
+        narrowed = SearchFilters(text="border", **{field: fv.value}, limit=None)
+        assert len(search_statements(store, narrowed)) == fv.count, (name, fv)
+
+
+def test_week_and_month_periods_add_up(store):
+    by = {
+        p: facets_and_timeline(store, SearchFilters(), period=p) for p in ("day", "week", "month")
+    }
+    totals = {p: sum(n for _, n in f.timeline) for p, f in by.items()}
+    assert len(set(totals.values())) == 1
+    assert all(
+        datetime.fromisoformat(w).weekday() == 0 for w, _ in by["week"].timeline
+    )  # weeks are named by their Monday
+
+
+def test_chart_fills_missing_periods_with_zero():
+    assert fill_gaps([("2026-01", 2), ("2026-04", 1)], "month") == [
+        ("2026-01", 2), ("2026-02", 0), ("2026-03", 0), ("2026-04", 1),
+    ]  # fmt: skip
+    weeks = fill_gaps([("2026-05-04", 1), ("2026-05-25", 3)], "week")
+    assert [w for w, _ in weeks] == ["2026-05-04", "2026-05-11", "2026-05-18", "2026-05-25"]
+    chart = bar_chart([("2026-05-01", 4), ("2026-05-03", 2)], "day")
+    assert [b.count for b in chart.bars] == [4, 0, 2] and chart.max_count == 4
+    tallest = max(chart.bars, key=lambda b: b.height)
+    assert tallest.y == pytest.approx(0) and chart.bars[1].height == 0
+
+
+def test_downloads_cannot_leave_their_folder(tmp_path):
+    assert contained(tmp_path, "a.csv") == (tmp_path / "a.csv").resolve()
+    for bad in ("../a.csv", "/etc/passwd", "sub/a.csv", "..", "", "."):
+        with pytest.raises(UsageError):
+            contained(tmp_path, bad)
+
+
+def test_draft_moves_keep_every_statement():
+    speaker = {1: "A", 2: "B", 3: "A", 4: "C"}
+    assert move_statement([1, 2, 3, 4], speaker, 3, -1) == [3, 1, 2, 4]
+    assert move_statement([1, 3, 2, 4], speaker, 1, -1) == [1, 3, 2, 4]  # already first
+    assert move_section([1, 3, 2, 4], speaker, 4, -1) == [1, 3, 4, 2]
+    assert move_section([1, 3, 2, 4], speaker, 1, 1) == [2, 1, 3, 4]
+
+
+def test_ordered_dossier_follows_the_draft_and_renumbers_citations(store):
+    hits = search_statements(store, SearchFilters(text="crossing", limit=6))
+    hits = list(reversed(hits))
+    dossier = ordered_dossier(hits, "T", "intro")
+    assert dossier.description == "intro"
+    order = [q.statement_id for s in dossier.sections for q in s.quotes]
+    firsts = [s.quotes[0].statement_id for s in dossier.sections]
+    ids = [h.id for h in hits]
+    assert firsts == sorted(firsts, key=ids.index)
+    assert sorted(order) == sorted(ids)
+    numbers = [q.citation for s in dossier.sections for q in s.quotes]
+    assert numbers == list(range(1, len(ids) + 1))
+    assert [c.statement_id for c in dossier.citations] == order
+
+
+def test_feed_health_warns_only_when_silent_beyond_the_usual_interval(tmp_path):
+    s = open_store(tmp_path / "f.db")
+    now = datetime(2026, 6, 1, tzinfo=UTC)
+    with s.transaction() as conn:
+        for fid, url in ((1, "https://a.example/rss"), (2, "https://b.example/rss")):
+            conn.execute(
+                "INSERT INTO feeds (id, url, added_at) VALUES (?, ?, ?)",
+                (fid, url, (now - timedelta(days=60)).isoformat()),
+            )
+        conn.execute("INSERT INTO feeds (id, url, added_at) VALUES (3, 'https://c.example', ?)",
+                     ((now - timedelta(hours=2)).isoformat(),))  # fmt: skip
+        # Feed 1: hourly until 2 hours ago (fine). Feed 2: hourly until 3 days ago (silent).
+        for fid, last_h in ((1, 2), (2, 72)):
+            for i in range(10):
+                t = now - timedelta(hours=last_h + i)
+                conn.execute(
+                    "INSERT INTO feed_entries (feed_id, entry_id, status, seen_at)"
+                    " VALUES (?, ?, 'ingested', ?)",
+                    (fid, f"e{i}", t.isoformat()),
+                )
+    health = feed_health(s, now=now)
+    assert health[1].warning is None
+    assert health[2].warning == "silent for 3 days; it usually brings something every 1 h"
+    assert health[2].usual_interval_h == pytest.approx(1.0)
+    assert health[3].warning is None  # added 2 hours ago: too early to tell
+    later = feed_health(s, now=now + timedelta(days=2))
+    assert later[3].warning == "nothing received since it was added 2 days ago"
+    s.close()
+
+
+# --- security ---------------------------------------------------------------------------
+
+
+def _action_routes(app) -> list[str]:
+    paths = []
+    for route in app.routes:
+        if "POST" in (getattr(route, "methods", None) or ()):
+            path = route.path
+            path = re.sub(r"\{[a-z_]+:int\}", "1", path)
+            paths.append(re.sub(r"\{[a-z_]+\}", "x", path))
+    return paths
+
+
+def test_every_post_route_refuses_a_request_without_csrf(desk_db):
+    c = client(desk_db)
+    assert c.get("/search").status_code == 200  # gets a session cookie
+    paths = _action_routes(c.app)
+    assert len(paths) >= 15
+    for path in paths:
+        r = c.post(path, data={"name": "x", "url": "https://a.example/rss"})
+        assert r.status_code == 403, path
+        assert "CSRF" in r.text
+
+
+def test_csrf_token_is_bound_to_the_session(desk_db):
+    a, b = client(desk_db), client(desk_db)
+    page = a.get("/feeds").text
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    b.get("/feeds")
+    r = b.post("/feeds", data={"url": "https://stolen.example/rss", "csrf": token})
+    assert r.status_code == 403
+
+
+def test_read_only_desk_refuses_changes_and_shows_no_forms(desk_db):
+    c = client(desk_db, read_only=True)
+    page = c.get("/feeds")
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text)
+    assert token is None and "read-only" in page.text
+    r = c.post("/feeds", data={"url": "https://a.example/rss"})
+    assert r.status_code == 403 and "read-only" in r.text
+    assert c.get("/search?q=border").status_code == 200
+
+
+def test_password_protects_every_page(desk_db):
+    c = client(desk_db, token="s3cret-token")
+    r = c.get("/search?q=border", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/login?next=/search")
+    login = c.get("/login").text
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', login).group(1)
+    bad = c.post("/login", data={"password": "nope", "csrf": token, "next": "/feeds"})
+    assert bad.status_code == 403
+    ok = c.post(
+        "/login",
+        data={"password": "s3cret-token", "csrf": token, "next": "https://evil.example/"},
+        follow_redirects=False,
+    )
+    assert ok.status_code == 303 and ok.headers["location"] == "/search"  # no open redirect
+    assert "HttpOnly" in ok.headers["set-cookie"] and "SameSite=Strict" in ok.headers["set-cookie"]
+    assert c.get("/search?q=border").status_code == 200
+    feed = c.get("/watchlists/none/atom.xml", headers={"Authorization": "Bearer s3cret-token"})
+    assert feed.status_code == 404  # authorised: the watchlist does not exist
+
+
+def test_loopback_desk_rejects_a_foreign_host_header(desk_db):
+    c = client(desk_db)
+    assert c.get("/search", headers={"Host": "evil.example"}).status_code == 400
+    assert c.get("/search", headers={"Host": "localhost:8000"}).status_code == 200
+
+
+def test_security_headers(desk_db):
+    r = client(desk_db).get("/search")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "HttpOnly" in r.headers["set-cookie"]
+
+
+def test_upload_larger_than_the_limit_is_refused(desk_db):
+    c = client(desk_db, max_upload_bytes=1000)
+    page = c.get("/ingest").text
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    r = c.post(
+        "/ingest", data={"csrf": token}, files={"files": ("big.txt", b"x" * 5000, "text/plain")}
+    )
+    assert r.status_code == 413 and "larger than" in r.text
+
+
+def test_serving_beyond_loopback_without_a_password_refuses_to_start(desk_db):
+    env = {k: v for k, v in os.environ.items() if k != "SAIDWHAT_DESK_TOKEN"}
+    result = subprocess.run(
+        serve_command(desk_db, "--host", "0.0.0.0", "--port", "1"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "saidwhat: error: refusing to serve on 0.0.0.0 without a password: set"
+        " SAIDWHAT_DESK_TOKEN (or serve on 127.0.0.1)"
+    )
