@@ -6,13 +6,16 @@ speaker, organisation, country, outlet, kind, language and period. The WHERE
 clause mirrors :func:`saidwhat.search.query.build_query` filter for filter
 (``tests/web/test_facets.py`` checks that both count the same statements).
 
-Results are cached per connection and keyed by SQLite's ``data_version`` and
-the connection's own change count, so a cached figure is never stale.
+Results are cached in the process, keyed by the filters and by the state of the
+database files (size and modification time of the file and its write-ahead log,
+which every commit from any process changes), so a cached figure is not stale.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -130,31 +133,44 @@ def facets_and_timeline(
     if period not in PERIODS:
         raise QueryError(f"unknown period {period!r}; use one of {', '.join(PERIODS)}")
     filters.validate()
-    conn = store.conn
     key = (
+        _version(store),
         repr(sorted((k, v) for k, v in filters.to_dict().items() if k not in ("limit", "offset"))),
         period,
         top,
-        conn.execute("PRAGMA data_version").fetchone()[0],
-        conn.total_changes,
     )
-    cache = _cache_of(store)
-    if key in cache:
-        cache.move_to_end(key)
-        return cache[key]
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
     result = _compute(store, filters, period, top)
-    cache[key] = result
-    while len(cache) > CACHE_SIZE:
-        cache.popitem(last=False)
+    with _LOCK:
+        _CACHE[key] = result
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return result
 
 
-def _cache_of(store: Store) -> OrderedDict:
-    cache = getattr(store, "_facet_cache", None)
-    if cache is None:
-        cache = OrderedDict()
-        store._facet_cache = cache  # type: ignore[attr-defined]
-    return cache
+_CACHE: OrderedDict[tuple, Facets] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def _version(store: Store) -> tuple:
+    """What changes whenever anyone commits to the store."""
+    path = store.path
+    if path == ":memory:" or not os.path.exists(path):
+        conn = store.conn
+        return (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    out: list = [os.path.realpath(path)]
+    for p in (path, path + "-wal"):
+        try:
+            st = os.stat(p)
+        except FileNotFoundError:
+            out += [None, None]
+        else:
+            out += [st.st_mtime_ns, st.st_size]
+    # This connection's own uncommitted work is not in the files yet.
+    return (*out, store.conn.in_transaction)
 
 
 def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Facets:
