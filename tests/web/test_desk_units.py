@@ -65,12 +65,43 @@ def test_facet_counts_agree_with_the_search(store, filters):
         assert fv.count == sum(1 for h in hits if f"#{h.person_id}" == fv.value)
 
 
+def test_large_match_sets_are_counted_on_a_sample(store, monkeypatch):
+    import saidwhat.store.facets as facets_module
+
+    exact = facets_and_timeline(store, SearchFilters(), period="month")
+    monkeypatch.setattr(facets_module, "EXACT_MAX", 20)
+    monkeypatch.setattr(facets_module, "SAMPLE_TARGET", 30)
+    monkeypatch.setattr(facets_module, "_CACHE", type(facets_module._CACHE)())
+    sampled = facets_and_timeline(store, SearchFilters(), period="month")
+    assert sampled.total == exact.total  # the total stays exact
+    assert sampled.estimated and sampled.sample_every == -(-exact.total // 30)
+    k = sampled.sample_every
+    ids = [h.id for h in search_statements(store, SearchFilters(limit=None))]
+    assert sum(n for _, n in sampled.timeline) == k * sum(1 for i in ids if i % k == 0)
+    assert not exact.estimated
+
+
 def test_a_facet_value_narrows_to_its_count(store):
     facets = facets_and_timeline(store, SearchFilters(text="border"))
     for name, field in (("speaker", "speaker"), ("kind", "kind"), ("source", "source")):
         fv = facets.facets[name][0]
         narrowed = SearchFilters(text="border", **{field: fv.value}, limit=None)
         assert len(search_statements(store, narrowed)) == fv.count, (name, fv)
+
+
+def test_cached_facets_follow_a_commit(tmp_path, desk_db):
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(desk_db, db)
+    s = open_store(db)
+    before = facets_and_timeline(s, SearchFilters(kind="qa"))
+    with s.transaction() as conn:
+        conn.execute("UPDATE statements SET kind = 'qa' WHERE kind = 'direct'")
+    after = facets_and_timeline(s, SearchFilters(kind="qa"))
+    direct = len(search_statements(s, SearchFilters(kind="qa", limit=None)))
+    assert after.total == direct > before.total
+    s.close()
 
 
 def test_week_and_month_periods_add_up(store):

@@ -14,6 +14,7 @@ which every commit from any process changes), so a cached figure is not stale.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -49,8 +50,13 @@ _PERIOD_SQL = {
 }
 #: Values shown per facet.
 FACET_TOP = 8
-#: Cached results per connection.
-CACHE_SIZE = 64
+#: Cached results (each a few kB).
+CACHE_SIZE = 256
+#: Up to this many matches, facet and period counts are exact...
+EXACT_MAX = 10_000
+#: ...beyond it they are counted on every k-th match by statement id (about this many
+#: rows) and scaled by k: grouping a million rows takes seconds, a sample milliseconds.
+SAMPLE_TARGET = 10_000
 
 
 @dataclass
@@ -66,10 +72,40 @@ class Facets:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     timeline: list[tuple[str, int]] = field(default_factory=list)
     period: str = "month"
+    sample_every: int = 1  # > 1: facet and period counts estimated from every n-th match
+
+    @property
+    def estimated(self) -> bool:
+        return self.sample_every > 1
 
 
-def _where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list[Any], str | None]:
-    """FROM + WHERE for the statements ``f`` matches (as build_query selects them)."""
+@dataclass
+class _Where:
+    terms: list[str]
+    params: list[Any]
+    match: str | None
+    needs_d: bool
+    needs_p: bool
+
+    def from_sql(self, *, all_joins: bool = False) -> str:
+        sql = (
+            "statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid"
+            if self.match
+            else "statements s"
+        )
+        if all_joins or self.needs_d:
+            sql += " JOIN documents d ON d.id = s.document_id"
+        if all_joins or self.needs_p:
+            sql += " LEFT JOIN people p ON p.id = s.person_id"
+        return sql
+
+    def where_sql(self, extra: str | None = None) -> str:
+        terms = [*self.terms, extra] if extra else self.terms
+        return " WHERE " + " AND ".join(terms) if terms else ""
+
+
+def _where(conn: sqlite3.Connection, f: SearchFilters) -> _Where:
+    """The WHERE terms for the statements ``f`` matches (as build_query selects them)."""
     where: list[str] = []
     params: list[Any] = []
     parts: list[str] = []
@@ -79,9 +115,7 @@ def _where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list[Any], 
     if f.about:
         parts.append(about_expression(conn, f.about))
     match = " AND ".join(parts) if parts else None
-    source = "statements s"
     if match:
-        source = "statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid"
         where.append("statements_fts MATCH ?")
         params.append(match)
     if f.speaker:
@@ -117,13 +151,10 @@ def _where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list[Any], 
     if f.since or f.until:
         where.append("s.day >= ? AND s.day <= ?")
         params += [f.since or "", (f.until + "~") if f.until else "~"]
-    sql = (
-        f" FROM {source} JOIN documents d ON d.id = s.document_id"
-        " LEFT JOIN people p ON p.id = s.person_id"
+    joined = " ".join(where)
+    return _Where(
+        where, params, match, bool(re.search(r"\bd\.", joined)), bool(re.search(r"\bp\.", joined))
     )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return sql, params, match
 
 
 def facets_and_timeline(
@@ -173,9 +204,32 @@ def _version(store: Store) -> tuple:
     return (*out, store.conn.in_transaction)
 
 
+def _count(conn: sqlite3.Connection, w: _Where) -> int:
+    """The exact number of matches, joining only what the filters need."""
+    if w.match and w.terms == ["statements_fts MATCH ?"]:
+        sql = "SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?"
+    else:
+        sql = f"SELECT COUNT(*) FROM {w.from_sql()}{w.where_sql()}"
+    return int(conn.execute(sql, w.params).fetchone()[0])
+
+
 def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Facets:
     conn = store.conn
-    body, params, match = _where(conn, filters)
+    w = _where(conn, filters)
+    match = w.match
+    try:
+        total = _count(conn, w)
+    except sqlite3.OperationalError as e:
+        if match is not None and _is_fts_error(e):
+            raise fts_error(filters.text or filters.about or "", e) from e
+        raise store_error(store.path, e) from e
+    every = 1 if total <= EXACT_MAX else -(-total // SAMPLE_TARGET)
+    sample = None
+    if every > 1:
+        rowid = "statements_fts.rowid" if match else "s.id"
+        sample = f"{rowid} % {int(every)} = 0"
+    body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(sample)}"
+    params = w.params
     sql = (
         "WITH h AS MATERIALIZED (SELECT s.person_id AS pid,"
         " COALESCE(s.organisation, p.organisation) AS org,"
@@ -205,14 +259,15 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
         if match is not None and _is_fts_error(e):
             raise fts_error(filters.text or filters.about or "", e) from e
         raise store_error(store.path, e) from e
-    out = Facets(total=0, period=period)
+    out = Facets(total=total, period=period, sample_every=every)
     for name in FACETS:
         out.facets[name] = []
     person_ids: list[int] = []
     for f, v, n in rows:
         if f == "total":
-            out.total = n
-        elif f == "period":
+            continue
+        n *= every
+        if f == "period":
             out.timeline.append((v, n))
         else:
             out.facets[f].append(FacetValue(v, v, n))
