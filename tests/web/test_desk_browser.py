@@ -24,6 +24,7 @@ def test_search_facet_period_and_back_button(page):
     assert total > 0
     assert page.locator("article.hit").count() == min(total, 25)
     assert page.locator("article.hit mark").count() > 0  # the FTS match is highlighted
+    screenshot(page, "search")
     # The inline syntax help opens from the keyboard.
     page.locator("#syntax summary").focus()
     page.keyboard.press("Enter")
