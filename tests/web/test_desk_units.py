@@ -187,6 +187,42 @@ def test_feed_health_warns_only_when_silent_beyond_the_usual_interval(tmp_path):
     s.close()
 
 
+def _token(c: TestClient, path: str) -> str:
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', c.get(path).text).group(1)
+
+
+def test_merge_and_split_from_the_speaker_page(desk_db, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "people.db"
+    with sqlite3.connect(desk_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    c = client(db)
+    s = open_store(db)
+    keep = s.query("SELECT person_id FROM aliases WHERE alias = 'Margit Hallen'")[0][0]
+    other = s.query("SELECT person_id FROM aliases WHERE alias = 'Lukas Brandt'")[0][0]
+    n_keep, n_other = (
+        len(search_statements(s, SearchFilters(speaker=f"#{i}", limit=None))) for i in (keep, other)
+    )
+    r = c.post(
+        f"/people/{keep}/merge",
+        data={"other": "Lukas Brandt", "csrf": _token(c, f"/people/{keep}")},
+    )
+    assert r.status_code == 200 and f"{n_other} statements moved" in r.text
+    assert len(search_statements(s, SearchFilters(speaker=f"#{keep}", limit=None))) == (
+        n_keep + n_other
+    )
+    r = c.post(
+        f"/people/{keep}/split",
+        data={"alias": "Lukas Brandt", "csrf": _token(c, f"/people/{keep}")},
+    )
+    assert r.status_code == 200 and "split Lukas Brandt off Margit Hallen" in r.text
+    back = s.query("SELECT person_id FROM aliases WHERE alias = 'Lukas Brandt'")[0][0]
+    assert back != keep
+    assert len(search_statements(s, SearchFilters(speaker=f"#{back}", limit=None))) >= 1
+    s.close()
+
+
 # --- security ---------------------------------------------------------------------------
 
 
