@@ -324,3 +324,35 @@ def test_serving_beyond_loopback_without_a_password_refuses_to_start(desk_db):
         "saidwhat: error: refusing to serve on 0.0.0.0 without a password: set"
         " SAIDWHAT_DESK_TOKEN (or serve on 127.0.0.1)"
     )
+
+
+# --- accessibility ----------------------------------------------------------------------
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_desk_colours_pass_wcag_aa():
+    from saidwhat.web.highlight import SPEAKER_COLOURS
+
+    css = (Path(__file__).resolve().parents[2] / "src/saidwhat/web/static/desk.css").read_text()
+    var = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    pairs = [
+        ("ink", "bg"), ("muted", "bg"), ("link", "bg"), ("link", "panel"), ("muted", "panel"),
+        ("warn", "warn-bg"), ("err", "bg"),
+    ]  # fmt: skip
+    for fg, bg in pairs:
+        assert _contrast(var[fg], var[bg]) >= 4.5, (fg, bg)
+    assert _contrast("#ffffff", "#13294b") >= 4.5  # the navigation bar
+    for tint in SPEAKER_COLOURS:  # highlighted text is #111 on each speaker's tint
+        assert _contrast("#111111", tint) >= 4.5, tint
+        assert f"background: {tint}" in css
+    assert re.search(r":focus-visible\s*\{\s*outline:\s*3px solid", css)
