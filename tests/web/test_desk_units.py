@@ -356,3 +356,96 @@ def test_desk_colours_pass_wcag_aa():
         assert _contrast("#111111", tint) >= 4.5, tint
         assert f"background: {tint}" in css
     assert re.search(r":focus-visible\s*\{\s*outline:\s*3px solid", css)
+
+
+ARTICLE = """<html><head><title>Ferry line to reopen</title></head><body><article>
+<h1>Ferry line to reopen</h1><p>PORT HESK, June 8, 2026 (Northwire) - The ferry line between
+Port Hesk and Velda will reopen in July, the harbour authority said on Monday.</p>
+<p>"The ferry will carry freight again before the harvest," harbour master Anja Telling said.</p>
+<p>"We have waited six years for this," said Tomas Verle, who runs a haulage firm in the town.</p>
+</article></body></html>"""
+
+
+@pytest.fixture
+def feed_site():
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            base = f"http://127.0.0.1:{self.server.server_port}"
+            if self.path == "/feed.xml":
+                body = (
+                    '<?xml version="1.0"?><rss version="2.0"><channel><title>Hesk News</title>'
+                    f"<link>{base}/</link><item><title>Ferry line to reopen</title>"
+                    f"<link>{base}/ferry.html</link><guid>ferry-1</guid>"
+                    "<pubDate>Mon, 08 Jun 2026 09:00:00 GMT</pubDate></item></channel></rss>"
+                ).encode()
+                ctype = "application/rss+xml"
+            elif self.path == "/ferry.html":
+                body, ctype = ARTICLE.encode(), "text/html; charset=utf-8"
+            else:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_add_and_poll_a_feed_now(desk_db, tmp_path, feed_site):
+    import sqlite3
+
+    db = tmp_path / "feeds.db"
+    with sqlite3.connect(desk_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    c = client(db)
+    url = feed_site + "/feed.xml"
+    r = c.post("/feeds", data={"url": url, "csrf": _token(c, "/feeds")})
+    assert r.status_code == 200 and url in r.text
+    fid = re.search(r'action="/feeds/(\d+)/poll"', r.text).group(1)
+    r = c.post(f"/feeds/{fid}/poll", data={"csrf": _token(c, "/feeds")}, follow_redirects=False)
+    job_id = r.headers["location"].rsplit("/", 1)[1]
+    job = c.app.state.desk.jobs.wait(job_id, timeout=120)
+    assert job.state == "done", (job.message, job.errors)
+    assert job.figures["ingested"] == 1 and not job.errors
+    page = c.get(f"/jobs/{job_id}").text
+    assert "ingested" in page and "refresh" not in page
+    feeds = c.get("/feeds").text
+    assert "Hesk News" in feeds and "ok" in feeds
+    assert "harvest" in c.get("/search?q=ferry").text
+
+
+def test_dossier_downloads_as_markdown_and_html(desk_db, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "dossier.db"
+    with sqlite3.connect(desk_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    c = client(db)
+    s = open_store(db)
+    ids = [h.id for h in search_statements(s, SearchFilters(text="fishermen", limit=3))]
+    s.close()
+    token = _token(c, "/search")
+    r = c.post(
+        "/dossiers/add",
+        data={"sid": [str(i) for i in ids], "new_dossier": "Fish", "csrf": token},
+    )
+    assert r.status_code == 200 and "Dossier: Fish" in r.text
+    md = c.get("/dossiers/Fish/download.md")
+    assert md.headers["content-disposition"] == 'attachment; filename="Fish.md"'
+    assert md.text.startswith("# Fish") and f"{len(ids)} statements by" in md.text
+    html = c.get("/dossiers/Fish/download.html")
+    assert html.text.startswith("<!doctype html>") or "<html" in html.text[:200]
+    assert "<script" not in html.text.lower()
+    assert not list(c.app.state.desk.download_dir.iterdir())  # nothing left behind
+    assert c.get("/dossiers/Fish/download.exe").status_code == 400
