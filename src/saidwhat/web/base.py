@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import wraps
 from pathlib import Path
@@ -33,6 +34,8 @@ from saidwhat.web.security import Guard
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 #: Most files in one upload.
 MAX_UPLOAD_FILES = 50
+#: Threads computing facets beside the search itself.
+SIDE_THREADS = 4
 #: Most form fields in one request (a dossier of many statements posts one each).
 MAX_FORM_FIELDS = 5000
 _HTTP = re.compile(r"^https?://[^\s<>\"']+$")
@@ -59,6 +62,10 @@ class Desk:
     download_dir: Path
     _local: threading.local = field(default_factory=threading.local)
     jobs: Any = None
+    #: Threads for work a page runs beside its main query (search facets).
+    side_pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(SIDE_THREADS, thread_name_prefix="desk-side")
+    )
 
     def store(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -70,6 +77,7 @@ class Desk:
         return store
 
     def close(self) -> None:
+        self.side_pool.shutdown(wait=False, cancel_futures=True)
         shutil.rmtree(self.download_dir, ignore_errors=True)
 
 
