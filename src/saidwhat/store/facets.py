@@ -53,10 +53,10 @@ FACET_TOP = 8
 #: Cached results (each a few kB).
 CACHE_SIZE = 256
 #: Up to this many matches, facet and period counts are exact...
-EXACT_MAX = 10_000
+EXACT_MAX = 5_000
 #: ...beyond it they are counted on every k-th match by statement id (about this many
 #: rows) and scaled by k: grouping a million rows takes seconds, a sample milliseconds.
-SAMPLE_TARGET = 10_000
+SAMPLE_TARGET = 5_000
 
 
 @dataclass
@@ -86,11 +86,12 @@ class _Where:
     match: str | None
     needs_d: bool
     needs_p: bool
+    fts_outer: bool = True  # the FTS index drives the scan (else an index of statements)
 
     def from_sql(self, *, all_joins: bool = False) -> str:
         sql = (
             "statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid"
-            if self.match
+            if self.match and self.fts_outer
             else "statements s"
         )
         if all_joins or self.needs_d:
@@ -115,8 +116,14 @@ def _where(conn: sqlite3.Connection, f: SearchFilters) -> _Where:
     if f.about:
         parts.append(about_expression(conn, f.about))
     match = " AND ".join(parts) if parts else None
-    if match:
+    # With a speaker, their few statements are checked against the set of text matches
+    # rather than looking up every text match (a common word matches a third of a store).
+    fts_outer = not f.speaker
+    if match and fts_outer:
         where.append("statements_fts MATCH ?")
+        params.append(match)
+    elif match:
+        where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
         params.append(match)
     if f.speaker:
         ids = resolve_speaker_ids(conn, f.speaker)
@@ -153,7 +160,12 @@ def _where(conn: sqlite3.Connection, f: SearchFilters) -> _Where:
         params += [f.since or "", (f.until + "~") if f.until else "~"]
     joined = " ".join(where)
     return _Where(
-        where, params, match, bool(re.search(r"\bd\.", joined)), bool(re.search(r"\bp\.", joined))
+        where,
+        params,
+        match,
+        bool(re.search(r"\bd\.", joined)),
+        bool(re.search(r"\bp\.", joined)),
+        fts_outer,
     )
 
 
@@ -238,7 +250,7 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
             " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
         )
     elif every > 1:
-        rowid = "statements_fts.rowid" if match else "s.id"
+        rowid = "statements_fts.rowid" if match and w.fts_outer else "s.id"
         sample = f"{rowid} % {int(every)} = 0"
         body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(sample)}"
     sql = (
