@@ -31,6 +31,11 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def make_read_only(store: Store) -> None:
+    """Make this connection refuse every write (``saidwhat serve --read-only``)."""
+    store.conn.execute("PRAGMA query_only = ON")
+
+
 # --- statements and documents by id ----------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from saidwhat.errors import NotFoundError, SaidwhatError, UsageError
 from saidwhat.store.db import Store, open_store
+from saidwhat.store.desk import make_read_only
 from saidwhat.web.highlight import mark_snippet
 from saidwhat.web.security import Guard
 
@@ -72,7 +73,7 @@ class Desk:
         if store is None:
             store = open_store(self.config.db_path)
             if self.config.read_only:
-                store.conn.execute("PRAGMA query_only = ON")
+                make_read_only(store)
             self._local.store = store
         return store
 
