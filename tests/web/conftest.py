@@ -12,12 +12,12 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
+from desk_helpers import serve_command
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"
@@ -54,19 +54,6 @@ def desk_db(tmp_path_factory, make_cli) -> Path:
     result = make_cli(db)("ingest", str(CORPUS))
     assert result.exit_code == 0, result.output
     return db
-
-
-def serve_command(db: Path, *args: str) -> list[str]:
-    return [
-        sys.executable,
-        "-c",
-        "from saidwhat.cli.main import main; main()",
-        "--db",
-        str(db),
-        "-q",
-        "serve",
-        *args,
-    ]
 
 
 @pytest.fixture(scope="session")

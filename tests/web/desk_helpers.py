@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "out" / "screenshots"
+
+
+def serve_command(db: Path, *args: str) -> list[str]:
+    return [
+        sys.executable,
+        "-c",
+        "from saidwhat.cli.main import main; main()",
+        "--db",
+        str(db),
+        "-q",
+        "serve",
+        *args,
+    ]
 
 
 def screenshot(pg, name: str) -> Path:

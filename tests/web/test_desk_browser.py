@@ -19,11 +19,12 @@ def _count(page) -> int:
 
 
 def test_search_facet_period_and_back_button(page):
-    page.goto("/search?q=border")
+    page.goto("/search?q=border&period=day")
     total = _count(page)
     assert total > 0
     assert page.locator("article.hit").count() == min(total, 25)
     assert page.locator("article.hit mark").count() > 0  # the FTS match is highlighted
+    screenshot(page, "search")
     # The inline syntax help opens from the keyboard.
     page.locator("#syntax summary").focus()
     page.keyboard.press("Enter")
@@ -47,9 +48,9 @@ def test_search_facet_period_and_back_button(page):
     screenshot(page, "search-facet-week")
     page.go_back()
     assert "period=week" not in page.url
-    assert page.locator("#tl-h").inner_text() == "Statements per month"
+    assert page.locator("#tl-h").inner_text() == "Statements per day"
     page.go_back()
-    assert parse_qs(urlsplit(page.url).query) == {"q": ["border"]}
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["border"], "period": ["day"]}
     assert _count(page) == total
 
 

@@ -32,6 +32,11 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def make_read_only(store: Store) -> None:
+    """Make this connection refuse every write (``saidwhat serve --read-only``)."""
+    store.conn.execute("PRAGMA query_only = ON")
+
+
 # --- statements and documents by id ----------------------------------------------------
 
 
@@ -127,8 +132,9 @@ def fix_statement_speaker(store: Store, statement_id: int, speaker: str) -> Hit:
 
     Only this statement moves: its mention ("the minister") is not made an alias,
     since it may name someone else elsewhere. Re-ingesting the document leaves the
-    stored statement as fixed (ingest is idempotent), and the fix is kept by the
-    document's content hash and the quote's offsets for :func:`apply_speaker_fixes`.
+    stored statement as fixed (ingest is idempotent: the same text is not stored
+    twice). The fix is also recorded by the document's content hash and the quote's
+    offsets, and the statement page shows who fixed it to whom and when.
     """
     hit = get_hit(store, statement_id)
     pid = resolve_one_person(store.conn, speaker)
@@ -143,25 +149,6 @@ def fix_statement_speaker(store: Store, statement_id: int, speaker: str) -> Hit:
             (digest, hit.quote_start, hit.quote_end, name, now_iso()),
         )
     return get_hit(store, statement_id)
-
-
-def apply_speaker_fixes(store: Store, document_id: int) -> int:
-    """Re-apply recorded fixes to a (re-)stored document's statements; returns how many."""
-    rows = store.query(
-        "SELECT s.id, f.person_name FROM speaker_fixes f JOIN documents d"
-        " ON d.content_hash = f.content_hash JOIN statements s ON s.document_id = d.id"
-        " AND s.quote_start = f.quote_start AND s.quote_end = f.quote_end WHERE d.id = ?",
-        (document_id,),
-    )
-    n = 0
-    for r in rows:
-        pid = resolve_one_person(store.conn, r["person_name"])
-        with store.transaction() as conn:
-            n += conn.execute(
-                "UPDATE statements SET person_id = ? WHERE id = ? AND person_id IS NOT ?",
-                (pid, r["id"], pid),
-            ).rowcount
-    return n
 
 
 def per_week(store: Store, person_id: int) -> list[tuple[str, int]]:

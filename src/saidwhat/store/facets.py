@@ -7,12 +7,17 @@ clause is built from the same filter declarations as the search
 (:mod:`saidwhat.store.filters`)
 (``tests/web/test_facets.py`` checks that both count the same statements).
 
-Results are cached per connection and keyed by SQLite's ``data_version`` and
-the connection's own change count, so a cached figure is never stale.
+Results are cached in the process, keyed by the filters and by the state of the
+database files (size and modification time of the file and its write-ahead log,
+which every commit from any process changes), so a cached figure is not stale.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import sqlite3
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,8 +44,13 @@ _PERIOD_SQL = {
 }
 #: Values shown per facet.
 FACET_TOP = 8
-#: Cached results per connection.
-CACHE_SIZE = 64
+#: Cached results (each a few kB).
+CACHE_SIZE = 256
+#: Up to this many matches, facet and period counts are exact...
+EXACT_MAX = 5_000
+#: ...beyond it they are counted on every k-th match by statement id (about this many
+#: rows) and scaled by k: grouping a million rows takes seconds, a sample milliseconds.
+SAMPLE_TARGET = 5_000
 
 
 @dataclass
@@ -56,23 +66,60 @@ class Facets:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     timeline: list[tuple[str, int]] = field(default_factory=list)
     period: str = "month"
+    sample_every: int = 1  # > 1: facet and period counts estimated from every n-th match
+
+    @property
+    def estimated(self) -> bool:
+        return self.sample_every > 1
 
 
-def _where(store: Store, f: SearchFilters) -> tuple[str, list[Any], str | None]:
-    """FROM + WHERE for the statements ``f`` matches: the search's own declared filters."""
+@dataclass
+class _Where:
+    terms: list[str]
+    params: list[Any]
+    match: str | None
+    needs_d: bool
+    needs_p: bool
+    fts_outer: bool = True  # the FTS index drives the scan (else an index of statements)
+
+    def from_sql(self, *, all_joins: bool = False) -> str:
+        sql = (
+            "statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid"
+            if self.match and self.fts_outer
+            else "statements s"
+        )
+        if all_joins or self.needs_d:
+            sql += " JOIN documents d ON d.id = s.document_id"
+        if all_joins or self.needs_p:
+            sql += " LEFT JOIN people p ON p.id = s.person_id"
+        return sql
+
+    def where_sql(self, extra: str | None = None) -> str:
+        terms = [*self.terms, extra] if extra else self.terms
+        return " WHERE " + " AND ".join(terms) if terms else ""
+
+
+def _where(store: Store, f: SearchFilters) -> _Where:
+    """The WHERE terms for the statements ``f`` matches: the search's own declared filters."""
     match, where, params = store.statements.conditions(f, text_expression)
-    source = "statements s"
-    if match:
-        source = "statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid"
+    # With a speaker, their few statements are checked against the set of text matches
+    # rather than looking up every text match (a common word matches a third of a store).
+    fts_outer = not f.speaker
+    if match and fts_outer:
         where = ["statements_fts MATCH ?", *where]
         params = [match, *params]
-    sql = (
-        f" FROM {source} JOIN documents d ON d.id = s.document_id"
-        " LEFT JOIN people p ON p.id = s.person_id"
+    elif match:
+        where = ["s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)", *where]
+        params = [match, *params]
+    joined = " ".join(where)
+    return _Where(
+        where,
+        params,
+        match,
+        bool(re.search(r"\bd\.", joined)),
+        bool(re.search(r"\bp\.", joined)),
+        fts_outer,
     )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return sql, params, match
 
 
 def facets_and_timeline(
@@ -82,38 +129,84 @@ def facets_and_timeline(
     if period not in PERIODS:
         raise QueryError(f"unknown period {period!r}; use one of {', '.join(PERIODS)}")
     filters.validate()
-    conn = store.conn
     key = (
+        _version(store),
         repr(sorted((k, v) for k, v in filters.to_dict().items() if k not in ("limit", "offset"))),
         period,
         top,
-        conn.execute("PRAGMA data_version").fetchone()[0],
-        conn.total_changes,
     )
-    cache = _cache_of(store)
-    if key in cache:
-        cache.move_to_end(key)
-        return cache[key]
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
     result = _compute(store, filters, period, top)
-    cache[key] = result
-    while len(cache) > CACHE_SIZE:
-        cache.popitem(last=False)
+    with _LOCK:
+        _CACHE[key] = result
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return result
 
 
-def _cache_of(store: Store) -> OrderedDict:
-    cache = getattr(store, "_facet_cache", None)
-    if cache is None:
-        cache = OrderedDict()
-        store._facet_cache = cache  # type: ignore[attr-defined]
-    return cache
+_CACHE: OrderedDict[tuple, Facets] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def _version(store: Store) -> tuple:
+    """What changes whenever anyone commits to the store."""
+    path = store.path
+    if path == ":memory:" or not os.path.exists(path):
+        conn = store.conn
+        return (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    out: list = [os.path.realpath(path)]
+    for p in (path, path + "-wal"):
+        try:
+            st = os.stat(p)
+        except FileNotFoundError:
+            out += [None, None]
+        else:
+            out += [st.st_mtime_ns, st.st_size]
+    # This connection's own uncommitted work is not in the files yet.
+    return (*out, store.conn.in_transaction)
+
+
+def _count(conn: sqlite3.Connection, w: _Where) -> int:
+    """The exact number of matches, joining only what the filters need."""
+    if w.match and w.terms == ["statements_fts MATCH ?"]:
+        sql = "SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?"
+    else:
+        sql = f"SELECT COUNT(*) FROM {w.from_sql()}{w.where_sql()}"
+    return int(conn.execute(sql, w.params).fetchone()[0])
 
 
 def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Facets:
     conn = store.conn
-    body, params, match = _where(store, filters)
+    w = _where(store, filters)
+    match = w.match
+    try:
+        total = _count(conn, w)
+    except store.errors as e:
+        text = (filters.text or filters.about or "") if match is not None else ""
+        raise store.statements.search_error(e, text) from e
+    every = 1 if total <= EXACT_MAX else -(-total // SAMPLE_TARGET)
+    sample = None
+    params = list(w.params)
+    prefix = ""
+    body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql()}"
+    if every > 1 and not w.terms:
+        # No filter: look the sampled ids up directly instead of reading the whole table.
+        top_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
+        prefix = "RECURSIVE ids(x) AS (SELECT ? UNION ALL SELECT x + ? FROM ids WHERE x + ? <= ?), "
+        params = [every, every, every, top_id]
+        body = (
+            " FROM ids CROSS JOIN statements s ON s.id = ids.x"
+            " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
+        )
+    elif every > 1:
+        rowid = "statements_fts.rowid" if match and w.fts_outer else "s.id"
+        sample = f"{rowid} % {int(every)} = 0"
+        body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(sample)}"
     sql = (
-        "WITH h AS MATERIALIZED (SELECT s.person_id AS pid,"
+        f"WITH {prefix}h AS MATERIALIZED (SELECT s.person_id AS pid,"
         " COALESCE(s.organisation, p.organisation) AS org,"
         " COALESCE(s.country, p.country) AS country,"
         " COALESCE(s.source, d.outlet) AS source, s.kind AS kind, d.language AS language,"
@@ -140,14 +233,15 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
     except store.errors as e:
         text = (filters.text or filters.about or "") if match is not None else ""
         raise store.statements.search_error(e, text) from e
-    out = Facets(total=0, period=period)
+    out = Facets(total=total, period=period, sample_every=every)
     for name in FACETS:
         out.facets[name] = []
     person_ids: list[int] = []
     for f, v, n in rows:
         if f == "total":
-            out.total = n
-        elif f == "period":
+            continue
+        n *= every
+        if f == "period":
             out.timeline.append((v, n))
         else:
             out.facets[f].append(FacetValue(v, v, n))

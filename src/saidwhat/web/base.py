@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import wraps
 from pathlib import Path
@@ -26,6 +27,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from saidwhat.errors import NotFoundError, SaidwhatError, UsageError
 from saidwhat.store.db import Store, open_store
+from saidwhat.store.desk import make_read_only
 from saidwhat.web.highlight import mark_snippet
 from saidwhat.web.security import Guard
 
@@ -33,6 +35,8 @@ from saidwhat.web.security import Guard
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 #: Most files in one upload.
 MAX_UPLOAD_FILES = 50
+#: Threads computing facets beside the search itself.
+SIDE_THREADS = 4
 #: Most form fields in one request (a dossier of many statements posts one each).
 MAX_FORM_FIELDS = 5000
 _HTTP = re.compile(r"^https?://[^\s<>\"']+$")
@@ -59,17 +63,22 @@ class Desk:
     download_dir: Path
     _local: threading.local = field(default_factory=threading.local)
     jobs: Any = None
+    #: Threads for work a page runs beside its main query (search facets).
+    side_pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(SIDE_THREADS, thread_name_prefix="desk-side")
+    )
 
     def store(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
             store = open_store(self.config.db_path)
             if self.config.read_only:
-                store.conn.execute("PRAGMA query_only = ON")
+                make_read_only(store)
             self._local.store = store
         return store
 
     def close(self) -> None:
+        self.side_pool.shutdown(wait=False, cancel_futures=True)
         shutil.rmtree(self.download_dir, ignore_errors=True)
 
 

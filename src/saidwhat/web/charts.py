@@ -19,6 +19,8 @@ MARGIN_BOTTOM = 22
 MAX_FILLED = 1500
 #: Axis labels shown at most along the bottom.
 MAX_LABELS = 8
+#: A short series is drawn on at least this many slots (one bar is not a wall).
+MIN_SLOTS = 12
 
 
 @dataclass
@@ -88,7 +90,7 @@ def bar_chart(series: list[tuple[str, int]], period: str) -> Chart:
     chart.max_count = max(n for _, n in data) or 1
     plot_w = WIDTH - MARGIN_LEFT
     plot_h = HEIGHT - MARGIN_BOTTOM
-    step = plot_w / len(data)
+    step = plot_w / max(len(data), MIN_SLOTS)
     gap = min(2.0, step * 0.2)
     for i, (label, n) in enumerate(data):
         h = plot_h * n / chart.max_count

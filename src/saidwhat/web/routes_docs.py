@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from saidwhat.reports.dossier import build_dossier
+from saidwhat.reports.html import citation_html
 from saidwhat.store.desk import (
     document_spans,
     document_text,
@@ -40,10 +43,13 @@ def statement_page(request: Request, desk: Desk) -> Response:
     if cue and not any(s.start < cue[1] and cue[0] < s.end for s in spans):
         spans.append(Span(cue[0], cue[1], "cue", "cue"))
     details = document_details(store, str(hit.doc_id))
+    # The citation exactly as a dossier prints it (the HTML renderer escapes and links).
+    citation = Markup(citation_html(build_dossier([hit], "citation").citations[0]))
     return render(
         request,
         "statement.html",
         hit=hit,
+        citation=citation,
         pieces=pieces(doc_text, spans, a, b),
         before=a > 0,
         after=b < len(doc_text),
