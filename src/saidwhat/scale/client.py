@@ -193,8 +193,7 @@ def _run(
         else:
             store_batch(*_result(*entry))
 
-    # Loaded in every worker as it starts, including one that replaces a lost worker.
-    client.register_plugin(LoadModel(model))
+    _load_model(client, model)
     run = uuid.uuid4().hex[:12]
     # Batches on the cluster and, between them, listing errors and folder ends, so
     # that everything is reported and stored in input order.
@@ -221,6 +220,20 @@ def _run(
     while in_flight:
         settle_next()
     return report
+
+
+def _load_model(client: Client, model: str) -> None:
+    """Load the model in every worker now, and in each worker that joins later (or replaces a lost one)."""
+    try:
+        client.register_plugin(LoadModel(model))
+    except SaidwhatError:
+        raise
+    except Exception as e:  # raised on a worker, e.g. saidwhat or the model not installed there
+        raise SaidwhatError(
+            f"the Dask workers cannot load saidwhat's model ({type(e).__name__}: {e}); install"
+            " saidwhat and its model on every worker machine, in the same version as here",
+            source=str(client.scheduler.address),
+        ) from None
 
 
 def _window(client: Client) -> int:
