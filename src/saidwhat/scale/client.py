@@ -66,7 +66,8 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # Any free port: no clash (and no warning) when another cluster holds 8787.
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         )
         try:
