@@ -42,3 +42,44 @@ def test_ingest_with_one_worker(run, tmp_path):
     assert "3 documents read, 3 stored" in result.stdout and "1 errors" in result.stdout
     stats = run("stats", "--format", "json")
     assert '"documents": 3' in stats.stdout
+
+
+def test_ingest_on_a_running_cluster(run, tmp_path):
+    """`dask scheduler` and `dask worker` as a user starts them; `--scheduler ADDRESS` uses them."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    dask = [sys.executable, "-m", "dask"]
+    info = tmp_path / "scheduler.json"
+    common = ["--dashboard-address", ":0"]
+    procs = [
+        subprocess.Popen(
+            [*dask, "scheduler", "--port", "0", "--scheduler-file", str(info), *common],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    try:
+        for _ in range(600):  # the scheduler writes its address when it is up
+            if info.exists() and info.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(info.read_text())["address"]
+        procs.append(
+            subprocess.Popen(
+                [*dask, "worker", "--scheduler-file", str(info), "--nthreads", "1", *common],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        folder = tmp_path / "c"
+        write_corpus(folder, 3, seed=4)
+        result = run("ingest", str(folder), "--scheduler", address, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)[0]["stored"] == 3
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+            p.wait(timeout=60)
