@@ -211,7 +211,9 @@ def child(mode: str, corpus: str, db: str) -> int:
         with dask_client(workers=int(k)) as client:
             client.register_plugin(LoadModel())  # returns once every worker has the model
             ready = time.perf_counter()
-            report = ingest_distributed(store, [corpus], client=client, progress=progress)
+            report = ingest_distributed(
+                store, [corpus], client=client, progress=progress, workers_read_store=True
+            )
     else:
         from saidwhat.ingest import ingest_paths
 

@@ -130,6 +130,7 @@ def ingest_distributed(
     model: str = DEFAULT_MODEL,
     max_bytes: int = MAX_BYTES,
     progress: ProgressCallback | None = None,
+    workers_read_store: bool | None = None,
 ) -> IngestReport:
     """Ingest files, folders and URLs with extraction on a Dask cluster; store here.
 
@@ -138,15 +139,22 @@ def ingest_distributed(
     existing :class:`distributed.Client`). On a remote cluster, paths must name
     the same files on the workers (a shared file system); URLs are fetched by
     the workers.
+
+    ``workers_read_store`` (default: True for a local cluster of ``workers``)
+    lets workers read the SQLite store to skip parsing documents that are
+    already stored; give it only when the workers see the store's file.
     """
     if sum(x is not None for x in (workers, scheduler, client)) != 1:
         raise UsageError("give one of --workers N or --scheduler ADDRESS")
     if batch_size < 1:
         raise UsageError("the batch size must be at least 1")
+    if workers_read_store is None:
+        workers_read_store = workers is not None
+    shared = store.path if workers_read_store and store.path != ":memory:" else None
     if client is not None:
-        return _run(client, store, inputs, batch_size, model, max_bytes, progress)
+        return _run(client, store, inputs, batch_size, model, max_bytes, progress, shared)
     with dask_client(workers, scheduler) as own:
-        return _run(own, store, inputs, batch_size, model, max_bytes, progress)
+        return _run(own, store, inputs, batch_size, model, max_bytes, progress, shared)
 
 
 def _run(
@@ -157,6 +165,7 @@ def _run(
     model: str,
     max_bytes: int,
     progress: ProgressCallback | None,
+    store_path: str | None,
 ) -> IngestReport:
     report = IngestReport()
     near = NearDupes(store)
@@ -210,6 +219,7 @@ def _run(
             [(r.source, r.ref) for r in item],
             model,
             max_bytes,
+            store_path,
             key=f"saidwhat-ingest-{run}-{submitted}",
         )
         in_flight.append((future, item))
@@ -284,8 +294,12 @@ def _store_row(store: Store, near: NearDupes, row: DocumentRow, report: IngestRe
     try:
         if settle(store, near, doc, row.minhash, report):
             extraction = extraction_of(row)
-            if extraction is None:  # workers extract every supported document
-                raise SaidwhatError("the worker returned no extraction", source=doc.ref)
+            if extraction is None:
+                # The worker saw it stored (and skipped parsing); it is gone now.
+                raise SaidwhatError(
+                    "its stored copy was deleted during the ingest; ingest it again",
+                    source=doc.ref,
+                )
             # settle() has just checked for near copies; nothing was stored in between.
             store_extracted(store, None, doc, extraction, row.minhash, report)
     except SaidwhatError as e:

@@ -20,6 +20,8 @@ bulk loader) are indexed, and a crash never leaves a document unindexed.
 from __future__ import annotations
 
 import logging
+import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from saidwhat.sources.dedup import BANDS, THRESHOLD, band_keys, check_signature, similarity
@@ -94,12 +96,17 @@ class NearDupes:
             del rows  # before the next chunk is read: one chunk in memory at a time
         return done
 
-    def find(self, sig: bytes | None) -> int | None:
-        """The most similar stored document at or above the threshold (lowest id on ties)."""
+    def find(self, sig: bytes | None, *, catch_up: bool = True) -> int | None:
+        """The most similar stored document at or above the threshold (lowest id on ties).
+
+        ``catch_up=False`` (a read-only connection) skips documents whose bands
+        are still queued: a cheaper, possibly incomplete answer.
+        """
         if sig is None:
             return None
         check_signature(sig)
-        self.catch_up()
+        if catch_up:
+            self.catch_up()
         keys = band_keys(sig)
         marks = ", ".join("?" * BANDS)
         rows = self.store.query(
@@ -121,3 +128,16 @@ class NearDupes:
         """How many documents the index holds (after catching up)."""
         self.catch_up()
         return self.store.query("SELECT COUNT(DISTINCT document_id) FROM near_dupe_bands")[0][0]
+
+
+def open_reader(path: str) -> Store:
+    """A read-only connection to the SQLite store at ``path``: no migrations, no writes.
+
+    For pre-checks in other processes (Dask workers on this machine) while the
+    ingest writes; in WAL mode readers neither wait for nor block the writer.
+    """
+    from saidwhat.store.db import Store
+
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+    conn.row_factory = sqlite3.Row
+    return Store(conn, path)
