@@ -118,9 +118,9 @@ def cli(ctx: click.Context, db_path: str | None, verbose: int, quiet: bool) -> N
 def _register_commands() -> None:
     # Imported here, not at module top: the command modules import helpers
     # from the library, and `cli` must exist before they register on it.
-    from saidwhat.cli import feed_cmds, ingest_cmds, report_cmds, search_cmds
+    from saidwhat.cli import feed_cmds, ingest_cmds, report_cmds, search_cmds, translate_cmds
 
-    for module in (ingest_cmds, search_cmds, report_cmds, feed_cmds):
+    for module in (ingest_cmds, search_cmds, report_cmds, feed_cmds, translate_cmds):
         module.register(cli)
 
 

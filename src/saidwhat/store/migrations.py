@@ -208,4 +208,13 @@ MIGRATIONS: list[str] = [
     END;
     INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
     """,
+    # A reader's own translation of a statement (saidwhat translate), one per statement.
+    """
+    CREATE TABLE translations (
+        statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    """,
 ]
