@@ -311,3 +311,9 @@ def test_a_headline_is_not_a_statement_but_heads_the_one_it_paraphrases():
     assert [st.quote for st in ex.statements] == ["мост откроют в октябре"]
     assert ex.statements[0].quote_start > text.index("\n")
     assert ex.statements[0].headline == "Белов заявил, что мост откроют в октябре"
+
+
+def test_a_gerund_cue_keeps_the_speaker_of_its_sentence():
+    text = "Игорь Белов сообщил, что встреча пройдёт в Вельде, подчеркнув, что состав согласован."
+    st = _find(_run(text, "ru"), "состав согласован")
+    assert st.speaker == "Игорь Белов"

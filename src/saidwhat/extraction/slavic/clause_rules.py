@@ -51,7 +51,12 @@ def reported_clauses(ctx: Ctx) -> None:
             if c is None:
                 continue
             end = _clause_end(v, toks, c, se)
-            phrase = subject_before(v, ss, t, v.gender_of_cue(t) == "plur")
+            phrase = None
+            if info(t.text.lower(), v.language).pos == "GRND":
+                # "…, подчеркнув, что …": a gerund shares the subject of its sentence
+                phrase = _previous_speaker(ctx, ss, t.start)
+            if phrase is None:
+                phrase = subject_before(v, ss, t, v.gender_of_cue(t) == "plur")
             if phrase is None:
                 phrase = subject_after(v, t, toks[c].start)
             if phrase is None:
