@@ -317,3 +317,17 @@ def test_a_gerund_cue_keeps_the_speaker_of_its_sentence():
     text = "Игорь Белов сообщил, что встреча пройдёт в Вельде, подчеркнув, что состав согласован."
     st = _find(_run(text, "ru"), "состав согласован")
     assert st.speaker == "Игорь Белов"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Міністр заявив, що переговори тривають.", "uk"),
+        ("Кулеба: Ми готові до переговорів з партнерами", "uk"),
+        ("Министр заявил, что переговоры продолжатся.", "ru"),
+    ],
+)
+def test_detection_tells_russian_from_ukrainian(text, expected):
+    from saidwhat.sources.language import detect_language
+
+    assert detect_language(text) == expected
