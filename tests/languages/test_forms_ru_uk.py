@@ -331,3 +331,14 @@ def test_detection_tells_russian_from_ukrainian(text, expected):
     from saidwhat.sources.language import detect_language
 
     assert detect_language(text) == expected
+
+
+def test_an_outlet_in_guillemets_asks_the_questions():
+    text = (
+        "«Вестник»: Когда будет принят бюджет?\n\n"
+        "Олег Суворин: В октябре.\n\n"
+        "«Вестник»: А налоги?\n\n"
+        "Олег Суворин: Налоги не вырастут."
+    )
+    qa = [st for st in _run(text, "ru").statements if st.kind == "qa"]
+    assert [st.quote for st in qa] == ["В октябре.", "Налоги не вырастут."]

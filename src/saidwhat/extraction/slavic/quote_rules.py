@@ -29,6 +29,11 @@ from .units import (
 # -- transcripts ---------------------------------------------------------------
 
 
+def _asks(label: str, lex) -> bool:
+    """A question label: ``Вопрос``, ``Питання``, ``Корреспондент`` or an outlet ``«Известия»``."""
+    return label.startswith("«") or label.lower().rstrip(".") in lex.question_labels
+
+
 def transcript(ctx: Ctx) -> None:
     """``Вопрос:`` / ``С.В.Лавров:`` / ``Питання:`` / ``Відповідь:`` turns (kind qa)."""
     v, text, lex = ctx.view, ctx.view.text, ctx.view.lex
@@ -39,16 +44,14 @@ def transcript(ctx: Ctx) -> None:
             continue
         name = m.group("name")
         low = name.lower().rstrip(".")
-        if low in lex.question_labels or low in lex.answer_labels:
+        if name.startswith("«") or low in lex.question_labels or low in lex.answer_labels:
             labels[k] = m
             continue
         toks = v.tokens_in(m.start("name"), m.end("name"))
         if toks and all(v.is_name_word(t) or t.text == "." for t in toks):
             labels[k] = m
     names = [labels[k].group("name") for k in labels]
-    questions = [
-        k for k, m in labels.items() if m.group("name").lower().rstrip(".") in lex.question_labels
-    ]
+    questions = [k for k, m in labels.items() if _asks(m.group("name"), lex)]
     repeated = {n for n in names if names.count(n) >= 2}
     if not questions and len(repeated) < 2:
         return
@@ -61,7 +64,7 @@ def transcript(ctx: Ctx) -> None:
         frags = [(m.end(), v.paras[k][1])] + [v.paras[j] for j in range(k + 1, stop)]
         end = frags[-1][1]
         low = m.group("name").lower().rstrip(".")
-        if low in lex.question_labels:
+        if _asks(m.group("name"), lex):
             ctx.claimed.append((v.paras[k][0], end))
             continue
         cand = Cand(
