@@ -26,6 +26,26 @@ DASHES = "—–"
 _STOP_PUNCT = frozenset(',.;:!?…()[]«»„“”"—–')
 
 
+#: Cue verbs keep their first letters in every form (заявить/заявил/заявив): a token
+#: whose first CUE_PREFIX letters start no cue lemma is not looked up.
+CUE_PREFIX = 3
+
+
+_PREFIXES: dict[str, frozenset[str]] = {}
+
+
+def cue_prefixes(lex: Lexicon) -> frozenset[str]:
+    found = _PREFIXES.get(lex.language)
+    if found is None:
+        words = lex.speech | lex.belief | lex.writing | lex.naming | lex.citing
+        prefixes = {w[:CUE_PREFIX] for w in words}
+        for w in words:  # every form of every cue verb (писать -> пишет, сказать -> скажу)
+            for p in parses_of(w, lex.language)[:1]:
+                prefixes.update(f.word[:CUE_PREFIX] for f in p.lexeme)
+        found = _PREFIXES[lex.language] = frozenset(prefixes)
+    return found
+
+
 @dataclass(frozen=True)
 class Token:
     text: str
@@ -126,6 +146,8 @@ class DocView:
         word = tok.text
         if not word.isalpha() or (word[0].isupper() and len(word) > 1 and word[1:].isupper()):
             return False
+        if word[:CUE_PREFIX].lower() not in cue_prefixes(self.lex):
+            return False  # no cue verb starts so: skip the (slow) morphological analysis
         wi = info(word.lower(), self.language)
         if wi.pos not in ("VERB", "GRND", "INFN", "PRTS") and not (
             wi.pos is None or any(lem in self.lex.speech for lem in wi.lemmas)
