@@ -342,3 +342,10 @@ def test_an_outlet_in_guillemets_asks_the_questions():
     )
     qa = [st for st in _run(text, "ru").statements if st.kind == "qa"]
     assert [st.quote for st in qa] == ["В октябре.", "Налоги не вырастут."]
+
+
+def test_belief_adjectives_and_surnames_the_dictionary_knows_as_words():
+    text = "«Бюджет не ухвалять раніше жовтня», — переконаний депутат Тарас Коваль."
+    assert _find(_run(text, "uk"), "Бюджет не ухвалять раніше жовтня").speaker == "Тарас Коваль"
+    text = "Голова комітету Роксолана Підласа розповіла, що комітет працює."
+    assert _find(_run(text, "uk"), "комітет працює").speaker == "Роксолана Підласа"

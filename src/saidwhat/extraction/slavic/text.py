@@ -149,6 +149,12 @@ class DocView:
         if word[:CUE_PREFIX].lower() not in cue_prefixes(self.lex):
             return False  # no cue verb starts so: skip the (slow) morphological analysis
         wi = info(word.lower(), self.language)
+        # уверен / переконаний: a belief adjective is a cue too
+        believing = "belief" in kinds and (
+            word.lower() in self.lex.belief or wi.lemma in self.lex.belief
+        )
+        if believing:
+            return True
         if wi.pos not in ("VERB", "GRND", "INFN", "PRTS") and not (
             wi.pos is None or any(lem in self.lex.speech for lem in wi.lemmas)
         ):
@@ -206,7 +212,10 @@ class DocView:
             while (
                 j + 1 < len(toks)
                 and j - i < 3
-                and self.is_name_word(toks[j + 1])
+                and (
+                    self.is_name_word(toks[j + 1])
+                    or (self._first_name(toks[j]) and self._surname_after(toks[j + 1]))
+                )
                 and toks[j + 1].start - toks[j].end <= 1
                 and "\n" not in self.text[toks[j].end : toks[j + 1].start]
             ):
@@ -250,6 +259,13 @@ class DocView:
             q.tag.POS == "NOUN" and "anim" in q.tag.grammemes and q.tag.case == "nomn"
             for q in parses_of(tok.text, self.language)
         ) and not self.is_role_head(tok)
+
+    def _surname_after(self, tok: Token) -> bool:
+        """``Роксолана Підласа``: after a first name, a capitalised dictionary word is a surname."""
+        if not _NAME_WORD.match(tok.text) or tok.text.lower() in self.lex.pronouns:
+            return False
+        wi = info(tok.text, self.language)
+        return not (wi.is_geo or wi.is_org or self.is_role_head(tok) or self.is_cue(tok))
 
     def _first_name(self, tok: Token) -> bool:
         return info(tok.text, self.language).name_kind == "Name"
