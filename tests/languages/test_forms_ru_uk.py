@@ -349,3 +349,14 @@ def test_belief_adjectives_and_surnames_the_dictionary_knows_as_words():
     assert _find(_run(text, "uk"), "Бюджет не ухвалять раніше жовтня").speaker == "Тарас Коваль"
     text = "Голова комітету Роксолана Підласа розповіла, що комітет працює."
     assert _find(_run(text, "uk"), "комітет працює").speaker == "Роксолана Підласа"
+
+
+def test_a_name_inside_a_reported_clause_still_names_the_person():
+    text = (
+        "Губернатор провёл переговоры с министром Олегом Сувориным. Об этом сообщили в"
+        " администрации.\n\nСуворин также заявил, что бюджет открыт к диалогу, но «не позволит"
+        " диктовать условия»."
+    )
+    ex = _run(text, "ru")
+    st = _find(ex, "бюджет открыт к диалогу, но «не позволит диктовать условия")
+    assert st.kind == "mixed" and st.speaker == "Олег Суворин"

@@ -96,7 +96,7 @@ def first_person(v: DocView, tok: Token) -> bool:
 
 
 #: Words after a comma that start a new clause of the author's (", так что", ", однако").
-_CLAUSE_BREAKS = frozenset({"так", "однако", "но", "проте", "але", "хотя", "хоча"})
+_CLAUSE_BREAKS = frozenset({"так", "однако", "проте", "хотя", "хоча"})
 
 
 def _clause_end(v: DocView, toks: list[Token], c: int, se: int) -> int:

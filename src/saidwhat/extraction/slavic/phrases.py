@@ -144,7 +144,10 @@ def _pick(
         if t.low in view.lex.setting_nouns:
             continue
         # "говорится в заявлении МИД России": the organisation the statement belongs to
-        if _org_at(view, toks, k) and (_nominative_noun(view, t) or t.text.isupper()):
+        after_setting = k > 0 and toks[k - 1].low in view.lex.setting_nouns
+        if _org_at(view, toks, k) and (
+            _nominative_noun(view, t) or t.text.isupper() or after_setting
+        ):
             j = _group_right(view, toks, k, len(toks))
             return Phrase(t.start, toks[j - 1].end, "org")
         if k > 1 and toks[k - 2].low in view.lex.prepositions:

@@ -67,13 +67,16 @@ class Resolver:
         self.spoke: set[int] = set()
         self._by_span: dict[tuple[int, int], int] = {}
         text = view.text
-        groups = [g for g in view.name_groups(0, len(text)) if not hidden(g[0])]
-        # full names first, so a later (or earlier) bare surname finds its person
+        # every name outside quotation marks makes a person (also inside a reported
+        # clause: "с министром Сергеем Лавровым"); full names first, so a bare surname
+        # finds its person
+        groups = view.name_groups(0, len(text))
         for g in sorted(groups, key=lambda g: -len(text[g[0] : g[1]].split())):
             self._by_span[g] = self._cluster_of_name(g, None)
         for g in groups:
-            self.mentions.append((g[0], self._by_span[g]))
             self._role_of_mention(g)
+            if not hidden(g[0]):  # pronoun antecedents: names outside statements only
+                self.mentions.append((g[0], self._by_span[g]))
         self.mentions.sort()
         self._mention_starts = [m[0] for m in self.mentions]
 
