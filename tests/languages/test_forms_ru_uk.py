@@ -360,3 +360,13 @@ def test_a_name_inside_a_reported_clause_still_names_the_person():
     ex = _run(text, "ru")
     st = _find(ex, "бюджет открыт к диалогу, но «не позволит диктовать условия")
     assert st.kind == "mixed" and st.speaker == "Олег Суворин"
+
+
+def test_head_of_state_is_the_president():
+    text = (
+        "Президент Володимир Хоменко прибув до Вельди.\n\n"
+        "«Ми хочемо миру, але справедливого», — сказав глава держави."
+    )
+    assert _find(_run(text, "uk"), "Ми хочемо миру, але справедливого").speaker == (
+        "Володимир Хоменко"
+    )

@@ -87,7 +87,11 @@ def info(word: str, language: str) -> WordInfo:
         is_org=known and any("Orgn" in q.tag.grammemes for q in parses[:2]),
         known=known,
         lemmas=frozenset(q.normal_form for q in parses),
-        nominative=any(q.tag.case == "nomn" for q in parses),
+        # a dictionary entry without case (uk "глава") may be nominative too
+        nominative=any(
+            q.tag.case in ("nomn", None) and q.tag.POS in ("NOUN", "ADJF", "NPRO", "PRTF")
+            for q in parses
+        ),
         person=str(tag.person) if tag.person else None,
     )
 
