@@ -370,3 +370,13 @@ def test_head_of_state_is_the_president():
     assert _find(_run(text, "uk"), "Ми хочемо миру, але справедливого").speaker == (
         "Володимир Хоменко"
     )
+
+
+def test_a_pronoun_after_an_unnamed_role_holder_is_not_given_to_an_earlier_name():
+    text = (
+        "Президент Володимир Хоменко заявив, що Київ не погодиться.\n\n"
+        "Польський прем'єр, своєю чергою, пообіцяв підтримку. За його словами, Варшава"
+        " передасть ще один пакет допомоги."
+    )
+    st = _find(_run(text, "uk"), "Варшава передасть ще один пакет допомоги")
+    assert st.speaker is None and st.speaker_mention == "його"

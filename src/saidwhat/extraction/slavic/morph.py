@@ -61,6 +61,8 @@ class WordInfo:
 @lru_cache(maxsize=CACHE_WORDS)
 def parses_of(word: str, language: str) -> tuple:
     """pymorphy3's analyses of ``word``, cached (names and cue verbs recur in a corpus)."""
+    if language == "uk":  # the dictionary spells the apostrophe (прем'єр) in ASCII
+        word = word.replace("’", "'").replace("ʼ", "'")
     return tuple(analyzer(language).parse(word))
 
 
