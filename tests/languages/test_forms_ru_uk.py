@@ -380,3 +380,17 @@ def test_a_pronoun_after_an_unnamed_role_holder_is_not_given_to_an_earlier_name(
     )
     st = _find(_run(text, "uk"), "Варшава передасть ще один пакет допомоги")
     assert st.speaker is None and st.speaker_mention == "його"
+
+
+def test_a_quotation_over_two_paragraphs_with_the_cue_after_it():
+    text = (
+        "Министр Олег Суворин выступил перед депутатами.\n\n"
+        "«Бюджет будет сбалансирован.\n\n"
+        "«Налоги не вырастут», — сказал Суворин."
+    )
+    (st,) = _run(text, "ru").statements
+    assert st.kind == "direct" and st.speaker == "Олег Суворин"
+    assert [text[s:e] for s, e in st.fragments] == [
+        "Бюджет будет сбалансирован.",
+        "Налоги не вырастут",
+    ]

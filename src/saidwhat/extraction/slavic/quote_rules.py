@@ -279,7 +279,7 @@ def quote_cue(ctx: Ctx) -> None:
         sep = text[q.end : m.end()] if m else ""
         if not m or not (any(c in sep for c in DASHES + "-,")):
             continue
-        pe = v.paras[v.para_of(q.start)][1]
+        pe = v.paras[v.para_of(q.end - 1)][1]  # the paragraph the quotation ends in
         toks = v.tokens_in(m.end(), pe)[: v.settings.cue_window_after]
         ci = _cue_in(v, toks)
         if ci is None or any(t.text in ".!?«»" for t in toks[:ci]):
@@ -292,6 +292,7 @@ def quote_cue(ctx: Ctx) -> None:
             start=q.start,
             end=q.end,
             kind="direct",
+            fragments=list(q.fragments) or None,  # a quotation over several paragraphs
             cue=cue.text,
             cue_start=cue.start,
             confidence=_conf(ctx, "conf_quote_cue", cue),
@@ -356,6 +357,7 @@ def colon_quote(ctx: Ctx) -> None:
             start=q.start,
             end=q.end,
             kind="direct",
+            fragments=list(q.fragments) or None,
             cue=cue.text,
             cue_start=cue.start,
             confidence=_conf(ctx, "conf_colon_quote", cue),
