@@ -394,3 +394,9 @@ def test_a_quotation_over_two_paragraphs_with_the_cue_after_it():
         "Бюджет будет сбалансирован.",
         "Налоги не вырастут",
     ]
+
+
+def test_a_plural_cue_after_a_quote_makes_the_place_the_speaker():
+    text = '"Угроз для населения нет", - заявили в администрации Курской области.'
+    st = _find(_run(text, "ru"), "Угроз для населения нет")
+    assert st.speaker == "Администрация Курской области" and st.speaker_type == "organisation"

@@ -203,7 +203,7 @@ def subject_before(view: DocView, lo: int, cue: Token, plural: bool = False) -> 
         whole = [
             t
             for t in view.tokens_in(lo, cue.start)
-            if view.quote_at(t.start) is None and t.text not in ",()"
+            if view.quote_at(t.start) is None and t.text not in "()"
         ]
         starts = [k for k, t in enumerate(whole) if t.text in ":;—–" or t.low == "что"]
         whole = whole[starts[-1] + 1 :] if starts else whole

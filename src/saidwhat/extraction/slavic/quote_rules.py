@@ -299,7 +299,8 @@ def quote_cue(ctx: Ctx) -> None:
             rule="quote_cue",
             gender=v.gender_of_cue(cue),
         )
-        _set_speaker(cand, _cited(v, toks, ci, hi) or subject_after(v, cue, hi))
+        plural = cand.gender == "plur"  # "— заявили в администрации": the place speaks
+        _set_speaker(cand, _cited(v, toks, ci, hi) or subject_after(v, cue, hi, plural))
         # «A», — сказал он. — «B»: the second quote is the same statement
         later = quotes[qi + 1] if qi + 1 < len(quotes) else None
         if later is not None and later.start not in ctx.used:
