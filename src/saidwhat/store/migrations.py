@@ -581,6 +581,24 @@ CREATE INDEX events_recipient ON events(lower(recipient_name));
 CREATE INDEX events_event ON events(event);
 """
 
+_V10_SQLITE = """
+CREATE TABLE translations (
+    statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+"""
+
+_V10_POSTGRES = """
+CREATE TABLE translations (
+    statement_id BIGINT PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+    language TEXT COLLATE "C" NOT NULL,
+    text TEXT COLLATE "C" NOT NULL,
+    added_at TEXT COLLATE "C" NOT NULL
+);
+"""
+
 MIGRATIONS: list[Migration | str] = [
     Migration(sqlite=_V1_SQLITE, postgres=_V1_POSTGRES),
     Migration(sqlite=_V2_SQLITE, postgres=_V2_POSTGRES),
@@ -619,6 +637,9 @@ MIGRATIONS: list[Migration | str] = [
     # recipient are JSON lists of entities; the first of each is copied into columns
     # for the pair filters and tone aggregates.
     Migration(sqlite=_V9_SQLITE, postgres=_V9_POSTGRES),
+    # 10 (languages): a reader's own translation of a statement (saidwhat translate),
+    # one per statement.
+    Migration(sqlite=_V10_SQLITE, postgres=_V10_POSTGRES),
 ]
 
 
