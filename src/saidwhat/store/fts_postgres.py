@@ -15,7 +15,7 @@ FTS5                   PostgreSQL
 ``a b`` / ``a AND b``  ``(A AND B)`` (each side uses the GIN index)
 ``a OR b``             ``(A OR B)``
 ``a NOT b``            ``(A AND NOT B)``
-``quote : x``          ``(fts @@ X AND ts_filter(fts, '{a}') @@ X)``; ``speaker_name``: ``{b}``
+``quote : x``          ``fts @@ X`` with X's lexemes weighted A (``'x':A``); ``speaker_name``: B
 ``( ... )``            grouping
 =====================  ==============================================================
 
@@ -37,6 +37,9 @@ from dataclasses import dataclass, field
 from saidwhat.errors import QueryError
 
 CONFIG = "saidwhat"
+# A lexeme in a tsquery's text form ('it''s', 'sanc':*), and the same with a weight.
+_LEXEME = r"'((?:[^']|'')*)'(?::(\*))?"
+_LEXEME_WEIGHTED = r"'\1':\2"
 #: FTS5 column name -> tsvector weight.
 COLUMN_WEIGHTS = {"quote": "a", "speaker_name": "b"}
 _TOKEN = re.compile(
@@ -221,11 +224,11 @@ def compile_query(query: str, vector: str = "s.fts") -> Compiled:
             if not negated:
                 positives.append((q, p))
             if node.column:
-                weight = COLUMN_WEIGHTS[node.column]
-                return (
-                    f"({vector} @@ {q} AND ts_filter({vector}, '{{{weight}}}') @@ {q})",
-                    p + p,
-                )
+                # Weight the query's lexemes ('word':A): the GIN index finds the
+                # candidates and the recheck keeps those in that column.
+                weight = COLUMN_WEIGHTS[node.column].upper()
+                weighted = f"regexp_replace(({q})::text, ?, ?, 'g')::tsquery"
+                return f"{vector} @@ {weighted}", [*p, _LEXEME, _LEXEME_WEIGHTED + weight]
             return f"{vector} @@ {q}", p
         left, lp = walk(node.left, negated)
         right, rp = walk(node.right, negated or node.op == "NOT")

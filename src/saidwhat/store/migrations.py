@@ -353,18 +353,20 @@ _V2_POSTGRES = """
 ALTER TABLE statements ADD COLUMN day TEXT COLLATE "C";
 UPDATE statements s SET day = COALESCE(substr(s.date, 1, 10),
     (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = s.document_id));
-CREATE INDEX statements_day ON statements(day);
-CREATE INDEX statements_person_day ON statements(person_id, day);
+-- Both date orders, ties broken by id, NULL days last (as SQLite sorts them):
+-- a newest-first page walks statements_day_desc and stops after LIMIT rows.
+CREATE INDEX statements_day ON statements(day, id);
+CREATE INDEX statements_day_desc ON statements(day DESC NULLS LAST, id DESC);
+CREATE INDEX statements_person_day ON statements(person_id, day DESC NULLS LAST, id DESC);
 CREATE FUNCTION saidwhat_statement_day() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' OR NEW.day IS NULL THEN
-        NEW.day := COALESCE(substr(NEW.date, 1, 10),
-            (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = NEW.document_id));
-    END IF;
+    NEW.day := COALESCE(substr(NEW.date, 1, 10),
+        (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = NEW.document_id));
     RETURN NEW;
 END $$;
+-- WHEN: writers that give the day (store_document, COPY) skip the function call.
 CREATE TRIGGER statements_day_ai BEFORE INSERT ON statements
-    FOR EACH ROW EXECUTE FUNCTION saidwhat_statement_day();
+    FOR EACH ROW WHEN (NEW.day IS NULL) EXECUTE FUNCTION saidwhat_statement_day();
 CREATE TRIGGER statements_day_au BEFORE UPDATE OF date ON statements
     FOR EACH ROW EXECUTE FUNCTION saidwhat_statement_day();
 """
