@@ -181,3 +181,21 @@ def test_postgres_opened_for_reading_refuses_writes(both_stores):
         store.conn.execute(
             "INSERT INTO watchlists (name, filters, created_at) VALUES ('x', '{}', 'now')"
         )
+
+
+def test_ingest_into_a_read_only_postgres_session_fails_before_the_model_loads(
+    make_cli, both_stores, tmp_path, monkeypatch
+):
+    import saidwhat.extraction
+
+    def no_model(*a, **kw):
+        raise AssertionError("the model was loaded before the write check")
+
+    monkeypatch.setattr(saidwhat.extraction, "Extractor", no_model)
+    url = both_stores("postgres").target(sample=True)
+    read_only_url = url + "?options=-c%20default_transaction_read_only%3Don"
+    doc = tmp_path / "a.txt"
+    doc.write_text('"We will wait," said Minister Ilse Vantor.', encoding="utf-8")
+    result = make_cli(read_only_url)("ingest", str(doc))
+    assert result.exit_code == 1
+    assert "read-only" in _one_error(result, "saidwhat_test_")

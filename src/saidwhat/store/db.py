@@ -183,6 +183,11 @@ def open_store(
         store = _open_sqlite(target, timeout=timeout, write=write, create=create)
     try:
         _migrate(store)
+        if write and store.is_postgres:
+            # Checked now, so a write command fails before it does any work.
+            problem = store.conn.writable_problem()
+            if problem:
+                raise StoreError(f"database is read-only: {problem}", source=store.path)
     except BaseException:
         store.close()
         raise
