@@ -59,9 +59,10 @@ def test_compiled_sql_keeps_every_value_in_parameters():
     assert compiled.rank.count("?") == len(compiled.rank_params)
 
 
-def test_negated_terms_do_not_rank():
-    compiled = compile_query("a NOT b")
-    assert compiled.rank_params == ["a"]
+def test_the_whole_query_is_one_tsquery():
+    compiled = compile_query("a NOT (b OR quote : c)")
+    assert compiled.where.count("@@") == 1
+    assert "&& !!" in compiled.where and "||" in compiled.where
 
 
 def test_operators_give_the_same_results_on_both_backends(both_stores):

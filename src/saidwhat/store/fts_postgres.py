@@ -8,14 +8,14 @@ and compiles it to a boolean SQL expression over ``statements.fts`` (a
 =====================  ==============================================================
 FTS5                   PostgreSQL
 =====================  ==============================================================
-``word``               ``fts @@ phraseto_tsquery('saidwhat', 'word')``
-``"two words"``        ``fts @@ phraseto_tsquery('saidwhat', 'two words')`` (adjacent)
+``word``               ``phraseto_tsquery('saidwhat', 'word')``
+``"two words"``        ``phraseto_tsquery('saidwhat', 'two words')`` (adjacent)
 ``a + b``              one phrase: ``tsquery_phrase(a, b)``
-``sanc*``              ``fts @@ to_tsquery('saidwhat', '''sanc'':*')`` (prefix)
-``a b`` / ``a AND b``  ``(A AND B)`` (each side uses the GIN index)
-``a OR b``             ``(A OR B)``
-``a NOT b``            ``(A AND NOT B)``
-``quote : x``          ``fts @@ X`` with X's lexemes weighted A (``'x':A``); ``speaker_name``: B
+``sanc*``              ``to_tsquery('saidwhat', '''sanc'':*')`` (prefix)
+``a b`` / ``a AND b``  ``fts @@ (A && B)`` (the whole query is one tsquery: one GIN scan)
+``a OR b``             ``fts @@ (A || B)``
+``a NOT b``            ``fts @@ (A && !!B)``
+``quote : x``          X with its lexemes weighted A (``'x':A``); ``speaker_name``: B
 ``( ... )``            grouping
 =====================  ==============================================================
 
@@ -25,7 +25,7 @@ Words are tokenised by PostgreSQL's parser with the ``saidwhat`` configuration
 matches SQLite's ``unicode61 remove_diacritics 2`` on ordinary words; edge cases
 differ (SQLite splits ``U.S.`` into ``u`` ``s``, PostgreSQL keeps ``u.s``).
 ``NEAR(...)`` and ``^`` (start of column) have no PostgreSQL form and are refused
-with a message. Ranking uses ``ts_rank`` over the positive terms (SQLite: bm25),
+with a message. Ranking uses ``ts_rank`` with the same tsquery (SQLite: bm25),
 so equal result sets may be ordered differently by rank; date orders agree.
 """
 
@@ -214,29 +214,29 @@ class Compiled:
 
 
 def compile_query(query: str, vector: str = "s.fts") -> Compiled:
-    """The SQL condition and ranking tsquery for FTS5 ``query`` over ``vector``."""
-    tree = parse(query)
-    positives: list[tuple[str, list[str]]] = []
+    """The SQL condition and ranking tsquery for FTS5 ``query`` over ``vector``.
 
-    def walk(node: Phrase | Node, negated: bool) -> tuple[str, list[str]]:
+    The whole query becomes one tsquery (``&&``, ``||``, ``!!``), so one GIN
+    index scan answers it; a column filter weights its lexemes.
+    """
+    tree = parse(query)
+
+    def walk(node: Phrase | Node) -> tuple[str, list[str]]:
         if isinstance(node, Phrase):
             q, p = _tsquery(node)
-            if not negated:
-                positives.append((q, p))
             if node.column:
                 # Weight the query's lexemes ('word':A): the GIN index finds the
-                # candidates and the recheck keeps those in that column.
+                # candidates and its recheck keeps those in that column.
                 weight = COLUMN_WEIGHTS[node.column].upper()
-                weighted = f"regexp_replace(({q})::text, ?, ?, 'g')::tsquery"
-                return f"{vector} @@ {weighted}", [*p, _LEXEME, _LEXEME_WEIGHTED + weight]
-            return f"{vector} @@ {q}", p
-        left, lp = walk(node.left, negated)
-        right, rp = walk(node.right, negated or node.op == "NOT")
-        if node.op == "NOT":
-            return f"({left} AND NOT {right})", lp + rp
-        return f"({left} {node.op} {right})", lp + rp
+                return (
+                    f"regexp_replace(({q})::text, ?, ?, 'g')::tsquery",
+                    [*p, _LEXEME, _LEXEME_WEIGHTED + weight],
+                )
+            return q, p
+        left, lp = walk(node.left)
+        right, rp = walk(node.right)
+        op = {"AND": "&&", "OR": "||", "NOT": "&& !!"}[node.op]
+        return f"({left} {op} {right})", lp + rp
 
-    where, params = walk(tree, False)
-    rank = " || ".join(f"({q})" for q, _ in positives) or "''::tsquery"
-    rank_params = [x for _, p in positives for x in p]
-    return Compiled(where, params, rank, rank_params)
+    tsquery, params = walk(tree)
+    return Compiled(f"{vector} @@ {tsquery}", params, tsquery, list(params))
