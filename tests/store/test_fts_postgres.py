@@ -59,10 +59,15 @@ def test_compiled_sql_keeps_every_value_in_parameters():
     assert compiled.rank.count("?") == len(compiled.rank_params)
 
 
-def test_the_whole_query_is_one_tsquery():
-    compiled = compile_query("a NOT (b OR quote : c)")
-    assert compiled.where.count("@@") == 1
-    assert "&& !!" in compiled.where and "||" in compiled.where
+def test_negated_terms_do_not_rank():
+    compiled = compile_query("a NOT b")
+    assert compiled.rank_params == ["a"]
+
+
+def test_a_column_filter_uses_that_column_alone():
+    compiled = compile_query("quote : x")
+    assert compiled.where == "s.fts @@ phraseto_tsquery('saidwhat', ?)"
+    assert "speaker_fts" in compile_query("x").where
 
 
 def test_operators_give_the_same_results_on_both_backends(both_stores):
