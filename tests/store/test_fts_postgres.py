@@ -75,8 +75,8 @@ def test_operators_give_the_same_results_on_both_backends(both_stores):
         "sanctions NOT Brussels",
         "Brussels OR constructive",
         '"Black Sea" OR sanction*',
-        'quote : (Lavrov OR "Black Sea")',
-        "speaker_name : lavrov",
+        '(Lavrov OR "Black Sea")',
+        "lavrov",  # in the quote or the speaker's name
         "visit NOT (Lavrov OR media)",
     ]
     found = {}
