@@ -13,7 +13,22 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import BELIEF_VERBS, CUE_NOUNS, DOCUMENT_NOUNS, INTENT_VERBS, SPEECH_VERBS
+from .lexicon import (
+    ALL_CUE_LEMMAS,
+    BELIEF_VERBS,
+    CUE_NOUNS,
+    CUT_AFTER_COMMA,
+    DOCUMENT_NOUNS,
+    INTENT_VERBS,
+    LABEL_VERBS,
+    NOT_CUES,
+    NOT_SOURCES,
+    OBJ_PREPS,
+    OBJECT_CUES,
+    PREP_CUES,
+    SPEECH_VERBS,
+)
+from .settings import Confidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -21,65 +36,6 @@ if TYPE_CHECKING:
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset(
     """det poss compound amod nmod nummod quantmod case predet punct advmod npadvmod""".split()  # noqa: SIM905
-)
-#: Verbs that report through their object plus a quoted predicate (``called X "Y"``).
-_LABEL_VERBS = frozenset(
-    ["call", "describe", "dub", "label", "term", "brand", "characterize", "characterise"]
-)
-#: Verb + preposition cues whose object is what was said (``called for new talks``).
-_PREP_CUES = {
-    "call": {"for", "on"},
-    "speak": {"about", "of", "against"},
-    "talk": {"about"},
-    "complain": {"about", "of"},
-    "warn": {"of", "about", "against"},
-    "worry": {"about"},
-    "point": {"to"},
-    "argue": {"for", "against"},
-    "push": {"for"},
-    "advocate": {"for"},
-    "campaign": {"for", "against", "on"},
-    "rail": {"against"},
-    "lash": {"at"},
-    "testify": {"about", "on"},
-    "comment": {"on"},
-    "weigh": {"on"},
-    "insist": {"on"},
-    "boast": {"about", "of"},
-    "brag": {"about"},
-    "joke": {"about"},
-    "vote": {"for", "against"},
-    "express": {"for"},
-    "ask": {"about", "for"},
-    "write": {"about", "of"},
-    "tweet": {"about"},
-    "rule": {"against", "on"},
-    "agree": {"on", "with"},
-    "disagree": {"with", "on"},
-    "object": {"to"},
-    "hint": {"at"},
-}
-_CUT_AFTER_COMMA = frozenset(
-    """which who whom whose although though while whereas according contradicting despite""".split()  # noqa: SIM905
-)
-_OBJ_PREPS = frozenset({"as", "for", "of", "over"})
-#: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
-_NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
-#: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
-_NOT_CUES = frozenset(
-    """make ensure mean be have do get seem appear happen turn prove""".split()  # noqa: SIM905
-)
-#: Verbs whose direct object is what was said or stood for (``criticized the media``).
-_OBJECT_CUES = frozenset(
-    """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
-    question announce promise pledge propose demand urge endorse back support oppose
-    cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
-)
-#: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
-_ALL_CUE_LEMMAS = (
-    (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | _LABEL_VERBS | _OBJECT_CUES)
-    | frozenset(_PREP_CUES)
-    | {"accord"}
 )
 
 
@@ -95,6 +51,8 @@ class CueClause:
     strength: float
     fragments: list[tuple[int, int]] | None = None
     according: bool = False
+    #: The name of the rule (the cue form) that found it.
+    rule: str = ""
 
 
 def doc_text(doc: Doc) -> str:
@@ -208,7 +166,7 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
             break
         nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
         if t.text == "," and (
-            doc[k + 1].lower_ in _CUT_AFTER_COMMA
+            doc[k + 1].lower_ in CUT_AFTER_COMMA
             or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp"))
             or (nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= j)
         ):
@@ -255,7 +213,7 @@ def _cue_candidates(doc: Doc):
     turned into Python objects (that is most of the cost of a pass over a Doc).
     """
     strings = doc.vocab.strings
-    lemmas = {strings.add(w) for w in _ALL_CUE_LEMMAS}
+    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS}
     ccomp = strings.add("ccomp")
     arr = doc.to_array(["LEMMA", "DEP", "HEAD"])
     wanted = set()
@@ -267,19 +225,19 @@ def _cue_candidates(doc: Doc):
     return [doc[i] for i in sorted(wanted) if 0 <= i < len(doc)]
 
 
-def find_cue_clauses(doc: Doc) -> list[CueClause]:
+def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClause]:  # noqa: B008
     """Every cue in ``doc`` with the char extent of what it reports."""
     out: list[CueClause] = []
     text = doc_text(doc)
     for tok in _cue_candidates(doc):
         lemma = tok.lemma_.lower()
         if lemma == "accord" and tok.lower_ == "according":
-            cc = _according(doc, tok)
+            cc = _according(doc, tok, conf.according_to)
             if cc is not None:
                 out.append(cc)
             continue
         if tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
-            cc = _noun_cue(doc, tok)
+            cc = _noun_cue(doc, tok, conf.cue_noun)
             if cc is not None:
                 out.append(cc)
             continue
@@ -288,7 +246,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
         speech = lemma in SPEECH_VERBS
         belief = lemma in BELIEF_VERBS or (
             tok.pos_ == "VERB"
-            and lemma not in _NOT_CUES
+            and lemma not in NOT_CUES
             and any(
                 c.dep_ == "ccomp"
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
@@ -298,37 +256,45 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
         if not (
             speech
             or belief
-            or lemma in _PREP_CUES
+            or lemma in PREP_CUES
             or lemma in INTENT_VERBS
-            or lemma in _LABEL_VERBS
-            or lemma in _OBJECT_CUES
+            or lemma in LABEL_VERBS
+            or lemma in OBJECT_CUES
         ):
             continue
         comp, how = _complement(tok)
         strength = 0.0
-        if how == "ccomp" and (speech or belief or lemma in _LABEL_VERBS):
-            strength = 0.85 if speech else 0.6 if belief else 0.4
+        rule = ""
+        if how == "ccomp" and (speech or belief or lemma in LABEL_VERBS):
+            strength = (
+                conf.speech_clause
+                if speech
+                else conf.belief_clause
+                if belief
+                else conf.label_clause
+            )
+            rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
             span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
         elif how == "xcomp" and lemma in INTENT_VERBS:
-            strength = 0.45
+            strength, rule = conf.intent_clause, "intent_clause"
             span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
-        elif how == "" and lemma in _PREP_CUES and (pobj := _prep_object(tok, _PREP_CUES[lemma])):
+        elif how == "" and lemma in PREP_CUES and (pobj := _prep_object(tok, PREP_CUES[lemma])):
             span = _trim(doc, pobj.left_edge.i, pobj.right_edge.i)
-            strength = 0.4
-        elif lemma in _LABEL_VERBS or (lemma in _OBJECT_CUES and how == ""):
+            strength, rule = conf.prep_object, "prep_object"
+        elif lemma in LABEL_VERBS or (lemma in OBJECT_CUES and how == ""):
             right = [c for c in tok.rights if c.dep_ in ("dobj", "oprd")]
             if not right:
                 continue
             last = right[-1]
             for c in tok.rights:  # "accused X of Y", "described X as Y", "attacked X for Y"
                 if c.i > last.i and (
-                    c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS)
+                    c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
                 ):
                     last = c
             span = _trim(doc, right[0].left_edge.i, last.right_edge.i)
             if span is not None:
                 span = cut_after_quote(doc, span)
-            strength = 0.4
+            strength, rule = conf.object_cue, "object_cue"
         else:
             continue
         if span is None or span[0] <= tok.idx < span[1]:
@@ -338,7 +304,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
         speaker_i = _speaker_i(tok)
         if speaker_i is not None:
             subj = doc[speaker_i]
-            if subj.lower_ in _NOT_SOURCES or (subj.lower_ == "it" and not speech):
+            if subj.lower_ in NOT_SOURCES or (subj.lower_ == "it" and not speech):
                 continue
         out.append(
             CueClause(
@@ -348,6 +314,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
                 end=span[1],
                 speaker_i=speaker_i,
                 strength=strength,
+                rule=rule,
             )
         )
     return out
@@ -419,7 +386,7 @@ def _cue_text(doc: Doc, tok: Token) -> str:
     return doc[parts[0].i : parts[-1].i + 1].text
 
 
-def _according(doc: Doc, tok: Token) -> CueClause | None:
+def _according(doc: Doc, tok: Token, strength: float) -> CueClause | None:
     """``..., according to X`` / ``According to X, ...``: content is the rest of the sentence."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None:
@@ -447,13 +414,14 @@ def _according(doc: Doc, tok: Token) -> CueClause | None:
         start=pieces[0][0],
         end=pieces[-1][1],
         speaker_i=_owner(pobj).i,
-        strength=0.8,
+        strength=strength,
         fragments=pieces if len(pieces) > 1 else None,
         according=True,
+        rule="according_to",
     )
 
 
-def _noun_cue(doc: Doc, tok: Token) -> CueClause | None:
+def _noun_cue(doc: Doc, tok: Token, strength: float) -> CueClause | None:
     """``X's claim that ...``: a content clause on a cue noun with a stated owner."""
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -464,4 +432,4 @@ def _noun_cue(doc: Doc, tok: Token) -> CueClause | None:
     span = _trim(doc, clause.left_edge.i, clause.right_edge.i)
     if span is None:
         return None
-    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, 0.5)
+    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule="cue_noun")

@@ -27,7 +27,7 @@ from .person_words import name_parts
 from .quotes import find_quotes, paragraphs, strip_marks
 from .roles import role_from_text
 from .sections import plan_sections
-from .settings import MAX_BYTES_ENV, MAX_SECONDS_ENV, Settings
+from .settings import MAX_BYTES_ENV, MAX_SECONDS_ENV, Confidence, Settings
 from .speakers import SpeakerResolver
 
 #: ``on_progress(document, characters done, characters in all)`` after each section.
@@ -97,7 +97,7 @@ class Extractor:
 
     def extract(self, doc: Document) -> Extraction:
         if doc.format in POST_FORMATS or not doc.text.strip():
-            return _post(doc) if doc.text.strip() else Extraction()
+            return _post(doc, self.settings.confidence) if doc.text.strip() else Extraction()
         self._check_size(doc)
         if self._is_long(doc):
             return self._extract_long(doc)
@@ -207,15 +207,18 @@ class Extractor:
         sdoc.user_data["saidwhat_text"] = text
         paras = paragraphs(text)
         quotes = find_quotes(text)
-        blocks = find_blocks(text, paras)
+        conf = self.settings.confidence
+        blocks = find_blocks(text, paras, conf)
         claimed = Spans(blocks.claimed)
         free_quotes = [q for q in quotes if not claimed(q.start)]
         clauses = [
             c
-            for c in find_cue_clauses(sdoc)
+            for c in find_cue_clauses(sdoc, conf)
             if not claimed(sdoc[c.cue_i].idx) and not claimed(c.start)
         ]
-        cands = blocks.candidates + attribute(sdoc, free_quotes, clauses, paras)
+        cands = blocks.candidates + attribute(
+            sdoc, free_quotes, clauses, paras, conf, self.settings.shares
+        )
         cands.sort(key=lambda c: c.start)
         hidden = Spans(
             [(q.start, q.end) for q in quotes] + [(c.start, c.end) for c in blocks.candidates]
@@ -442,7 +445,7 @@ def _valid(st: Statement, text: str, ref: str) -> bool:
     return True
 
 
-def _post(doc: Document) -> Extraction:
+def _post(doc: Document, conf: Confidence) -> Extraction:
     """A social post: the whole text is one statement by its author."""
     text = doc.text
     start = len(text) - len(text.lstrip())
@@ -456,7 +459,7 @@ def _post(doc: Document) -> Extraction:
         speaker_type="person" if doc.author else None,
         source=doc.platform,
         date=doc.published[:10] if doc.published else None,
-        confidence=0.95 if doc.author else 0.5,
+        confidence=conf.post_by_author if doc.author else conf.post_anonymous,
     )
     people = [Person(name=doc.author)] if doc.author else []
     return Extraction(statements=[st], people=people)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Person
-from .cues import PRONOUNS
 from .indirect import doc_ents, doc_text
+from .lexicon import PRONOUNS
 from .person_words import (
     FIRST_NAMES,
     HONORIFICS,
