@@ -108,6 +108,34 @@ FORMS = [
         "Berg has been attacking Lund as a “reckless gambler” for weeks.",
         [("mixed", "Lund as a “reckless gambler” for weeks", "Berg", "object_cue")],
     ),
+    (
+        "Dara Novak, the union chair, warned: “The port will close.”\n\n"
+        "Ana Novak, the ambassador, told reporters: “The embassy stays open.”",
+        [
+            ("direct", "The port will close.", "Dara Novak", "name_role_line"),
+            ("direct", "The embassy stays open.", "Ana Novak", "cue_complement"),
+        ],
+    ),
+    (
+        "A statement from the Harbour Authority said the port would stay open.",
+        [("indirect", "the port would stay open", "Harbour Authority", "speech_clause")],
+    ),
+    (
+        "The ambassador posted on X:\n\n“Our ships stand ready to help the islanders.”\n\n"
+        "— Oleg Varin (@VarinOleg) May 22, 2026",
+        [("direct", "Our ships stand ready to help the islanders.", "Oleg Varin", "embedded_post")],
+    ),
+    (
+        "Piet Ostrander met the minister. The talks, he said, would continue next week.",
+        [
+            (
+                "indirect",
+                "The talks would continue next week",
+                "Piet Ostrander",
+                "mid_sentence_clause",
+            )
+        ],
+    ),
     ("Residents saw him win the vote.", []),
     ("The mayor realizes that the bridge is old.", []),
 ]
@@ -150,3 +178,8 @@ def test_every_quote_rule_is_named_once_and_in_the_table_or_tested_elsewhere():
     elsewhere = {"title_not_speech", "cue_before_colon", "cue_before", "governing_verb"}
     elsewhere |= {"continues_previous"}
     assert set(names) <= in_table | elsewhere
+
+
+def test_a_role_does_not_swallow_the_cue(extract):
+    st = extract("Dara Novak, the union chair, warned: “The port will close.”").statements[0]
+    assert (st.role, st.cue) == ("union chair", "warned")

@@ -28,6 +28,8 @@ _NAME_ROLE = re.compile(
     + r"){0,5}),[ \u00a0]+(?P<role>[^:\n]{3,200}?)"
     r"[ \u00a0]*:[ \u00a0]*(?=[\"“„«‘'])"
 )
+#: A reporting verb closing a ``NAME, ROLE, verb:`` line ("the union chair, warned").
+_ROLE_CUE = re.compile(r",\s*([a-z]+(?:ed|s))\s*$")
 _QUESTION = frozenset({"q", "question", "questions", "interviewer"})
 _ANSWER = frozenset({"a", "answer"})
 _NOT_NAMES = frozenset(
@@ -193,6 +195,10 @@ def _name_role_line(text: str, ps: int, pe: int, res: BlockResult, confidence: f
     if not m or any(s <= ps < e for s, e in res.claimed):
         return
     role = m.group("role")
+    cue = ":"
+    tail = _ROLE_CUE.search(role)
+    if tail is not None:  # 'X, the union chair, warned: "..."': the cue is not in the role
+        role, cue = role[: tail.start()], tail.group(1)
     if re.search(r"\b(?:said|says|told|added|wrote|tweeted|stated|noted)\b", role):
         return
     qs = m.end()
@@ -200,7 +206,7 @@ def _name_role_line(text: str, ps: int, pe: int, res: BlockResult, confidence: f
         start=qs,
         end=pe,
         kind="direct",
-        cue=":",
+        cue=cue,
         cue_start=m.end() - 1,
         speaker_start=m.start("name"),
         speaker_end=m.end("name"),

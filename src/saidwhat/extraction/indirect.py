@@ -28,6 +28,7 @@ from .lexicon import (
     PREP_CUES,
     SPEECH_VERBS,
 )
+from .parsed import parsed
 from .settings import Confidence
 
 if TYPE_CHECKING:
@@ -56,21 +57,14 @@ class CueClause:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once (spaCy rebuilds it from the tokens on every access)."""
-    text = doc.user_data.get("saidwhat_text")
-    if text is None:
-        text = doc.user_data["saidwhat_text"] = doc.text
-    return text
+    """``doc.text``, read once (:class:`~.parsed.Parsed`)."""
+    return parsed(doc).text
 
 
 def doc_ents(doc: Doc) -> tuple:
-    """``doc.ents``, built once, and a token index -> entity map."""
-    cached = doc.user_data.get("saidwhat_ents")
-    if cached is None:
-        ents = tuple(doc.ents)
-        by_tok = {i: e for e in ents for i in range(e.start, e.end)}
-        cached = doc.user_data["saidwhat_ents"] = (ents, by_tok)
-    return cached
+    """``doc.ents`` and a token index -> entity map, built once (:class:`~.parsed.Parsed`)."""
+    p = parsed(doc)
+    return p.ents, p.ent_by_tok
 
 
 def np_span(doc: Doc, head: Token) -> tuple[int, int]:
@@ -138,11 +132,16 @@ def subject_of(tok: Token) -> Token | None:
 
 
 def _owner(tok: Token) -> Token:
-    """``The Embassy's statement`` -> ``Embassy``; ``a web video by the RNC`` -> ``RNC``."""
+    """``The Embassy's statement`` -> ``Embassy``; ``a statement from the RNC`` -> ``RNC``."""
     if tok.lemma_.lower() in DOCUMENT_NOUNS:
         for child in tok.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
                 return child
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
+                    return pobj
     return tok
 
 
@@ -317,7 +316,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 rule=rule,
             )
         )
-    return out
+    return _with_mid_clauses(doc, text, out, conf.speech_clause)
 
 
 _AFTER_QUOTE = re.compile(
@@ -433,3 +432,61 @@ def _noun_cue(doc: Doc, tok: Token, strength: float) -> CueClause | None:
     if span is None:
         return None
     return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule="cue_noun")
+
+
+#: ``The ferries, he says, will run ...``: a reporting clause set off by commas mid-sentence.
+_MID_CLAUSE = re.compile(
+    r",[ \t]+(?P<who>he|she|they|[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){0,2})[ \t]+"
+    r"(?P<verb>said|says|added|adds|argued|argues|warned|warns|insisted|insists|noted|notes|"
+    r"explained|explains|believes|believed|thinks|thought)[ \t]*,[ \t]+"
+)
+
+
+def _with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float):
+    """Add the statements of mid-sentence reporting clauses; drop what misread them.
+
+    ``The talks, he said, would continue next week.`` is one statement in two
+    pieces (``The talks`` and ``would continue next week``) by ``he``. A cue
+    clause of the parse whose content lies inside the reporting clause (the
+    parser often makes ``he said`` the complement of ``continue``) is a misreading.
+    """
+    found: list[CueClause] = []
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        m = _MID_CLAUSE.search(text, s0, s1)
+        if m is None or m.start() - s0 < 3:
+            continue
+        head = doc.char_span(m.start("verb"), m.end("verb"))
+        who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+        if head is None or who is None:
+            continue
+        end = s1
+        while end > m.end() and (text[end - 1].isspace() or text[end - 1] in ".!?"):
+            end -= 1
+        first_start = s0 + (len(text[s0 : m.start()]) - len(text[s0 : m.start()].lstrip()))
+        pieces = [(first_start, m.start()), (m.end(), end)]
+        if pieces[1][1] - pieces[1][0] < 3:
+            continue
+        found.append(
+            CueClause(
+                cue_i=head.root.i,
+                cue=head.text,
+                start=pieces[0][0],
+                end=pieces[1][1],
+                speaker_i=who.root.i,
+                strength=strength,
+                fragments=pieces,
+                rule="mid_sentence_clause",
+            )
+        )
+    if not found:
+        return out
+    kept = [
+        c
+        for c in out
+        if not any(
+            c.cue_i == f.cue_i or (f.fragments[0][1] <= c.start and c.end <= f.fragments[1][0])
+            for f in found
+        )
+    ]
+    return sorted(kept + found, key=lambda c: c.start)

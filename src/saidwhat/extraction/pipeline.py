@@ -23,6 +23,7 @@ from .citations import attach_citations
 from .dates import sentence_date
 from .direct import attribute
 from .indirect import find_cue_clauses
+from .parsed import attach
 from .person_words import name_parts
 from .quotes import find_quotes, paragraphs, strip_marks
 from .roles import role_from_text
@@ -204,7 +205,7 @@ class Extractor:
     ) -> tuple[list[Statement], list[Person], list[tuple[int, str | None]]]:
         """The rule stages on one parse: statements (no citations yet), speakers, headings."""
         text = doc.text
-        sdoc.user_data["saidwhat_text"] = text
+        attach(sdoc, text)
         paras = paragraphs(text)
         quotes = find_quotes(text)
         conf = self.settings.confidence

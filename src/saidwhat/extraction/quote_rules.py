@@ -32,6 +32,12 @@ _TITLE = re.compile(
     r"^\W*[A-Z0-9][\w’'.-]*[\s,:]*"
     r"(?:(?:(?:of|the|a|an|and|in|on|for|to|at|with)\s+){0,2}[A-Z0-9][\w’'.-]*[\s,:]*){0,5}\W*$"
 )
+#: The line under an embedded post: "— Oleg Varin (@VarinOleg) May 22, 2026".
+_POST_TRAILER = re.compile(
+    r"[\s\u00a0]*\n[\s\u00a0]*[-―—–][ \t\u00a0]*"
+    r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})[ \t\u00a0]*"
+    r"\((?P<handle>@\w{1,30})\)"
+)
 _CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
 
 
@@ -136,6 +142,19 @@ class QuoteContext:
         self.before = _cue_token(
             doc, self.lo, self.t_start, self.in_quote, reverse=True, q=q if short else None
         )
+
+
+def _embedded_post(c: QuoteContext):
+    """An embedded post: the quote, then a line ``— Name (@handle) December 22, 2018``."""
+    if c.n_words < 3:
+        return None
+    m = _POST_TRAILER.match(c.text, c.q.end)
+    if m is None:
+        return None
+    cand = direct(c.doc, c.idx, c.q, None, None, m.group("handle"), c.conf.embedded_post)
+    cand.speaker_start, cand.speaker_end = m.start("name"), m.end("name")
+    cand.speaker_tok = c.idx.tok_at(m.end("name") - 1)  # the name's head: its last word
+    return cand
 
 
 def _epigraph_dash(c: QuoteContext):
@@ -296,6 +315,7 @@ class Rule:
 
 #: The declared order: the first rule that answers decides.
 RULES: tuple[Rule, ...] = (
+    Rule("embedded_post", _embedded_post),
     Rule("epigraph_dash", _epigraph_dash),
     Rule("title_not_speech", _title_not_speech),
     Rule("cue_before_colon", _cue_before_colon),

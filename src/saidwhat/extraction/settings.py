@@ -75,6 +75,7 @@ class Confidence:
     # quotes (:mod:`.quote_rules` and :func:`.direct.attribute`)
     cue_complement: float = 0.9  # the quote fills a cue's complement: "X said “...”"
     epigraph_dash: float = 0.8  # “...” ― Name
+    embedded_post: float = 0.85  # “...”\n— Name (@handle) date
     cue_before_colon: float = 0.85  # X said: “...”
     cue_after: float = 0.85  # “...,” X said.
     lead_then_quote: float = 0.7  # X is “crooked,” Trump said: mixed

@@ -316,7 +316,14 @@ class SpeakerResolver:
                 e.label_ == "PERSON"
                 or fold(name_parts(e.text)[-1] if name_parts(e.text) else "") in self.by_surname
             ):
-                ci = self._cluster_for(e.text, e.start_char, create=True)
+                named = e.text
+                if e.start > 0 and len(name_parts(e.text)) == 1:
+                    # 'Ana Novak' tagged as 'Novak' alone: a known first name before it keeps
+                    # namesakes apart (Dara Novak is another person)
+                    first = doc[e.start - 1]
+                    if first.idx >= start and fold(first.text) in FIRST_NAMES:
+                        named = self.text[first.idx : e.end_char]
+                ci = self._cluster_for(named, e.start_char, create=True)
                 if ci is not None:
                     return ci
         words = name_parts(surface)
