@@ -136,6 +136,11 @@ FORMS = [
             )
         ],
     ),
+    (
+        "“No!” answered Hale.\n\n“Yes,” said Berg.",
+        [("direct", "No!", "Hale", "cue_after"), ("direct", "Yes,", "Berg", "cue_after")],
+    ),
+    ("We watched “The Long Night” on Friday.", []),
     ("Residents saw him win the vote.", []),
     ("The mayor realizes that the bridge is old.", []),
 ]
@@ -183,3 +188,11 @@ def test_every_quote_rule_is_named_once_and_in_the_table_or_tested_elsewhere():
 def test_a_role_does_not_swallow_the_cue(extract):
     st = extract("Dara Novak, the union chair, warned: “The port will close.”").statements[0]
     assert (st.role, st.cue) == ("union chair", "warned")
+
+
+def test_the_authors_i_is_the_author(extractor):
+    from saidwhat.model import Document
+
+    text = "I said to the mayor that the plan would fail."
+    [st] = extractor.extract(Document(text=text, ref="<col>", author="Mira Castell")).statements
+    assert (st.speaker, st.speaker_mention) == ("Mira Castell", "I")

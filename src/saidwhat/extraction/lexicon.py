@@ -155,6 +155,11 @@ OUTLET_WORDS = frozenset(
 OUTLET_NOUNS = frozenset(
     ["newspaper", "daily", "paper", "outlet", "agency", "magazine", "network", "broadcaster"]
 )
+#: Nouns a definite description of an organisation is made of ("the ministry said").
+ORG_NOUNS = frozenset(
+    """ministry department embassy office agency council government union company committee
+    commission court police army authority party board bank firm""".split()  # noqa: SIM905
+)
 ROLE_NOUNS = frozenset(
     """minister spokesman spokeswoman spokesperson senator president secretary chairman
     chairwoman chair ambassador aide adviser advisor analyst governor mayor candidate

@@ -17,6 +17,7 @@ from .lexicon import (  # noqa: F401 - re-exported for the resolver
     HONORIFICS,
     MALE_NAMES,
     MALE_WORDS,
+    ORG_NOUNS,
     OUTLET_NOUNS,
     OUTLET_WORDS,
     PLURAL_PRONOUNS,

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 #: Document formats whose whole text is one statement by the author.
 POST_FORMATS = frozenset({"tweet", "telegram", "post", "toot", "x"})
 _WORD = re.compile(r"\w+")
+#: The author speaking in the first person.
+_AUTHOR_I = frozenset({"i", "me"})
 _STOP = frozenset(
     """the a an of to in on and or for with is are was be by at as from that this""".split()  # noqa: SIM905
 )
@@ -235,9 +237,11 @@ class Extractor:
                 if found is not None:
                     c.speaker_start, c.speaker_end = found[1], found[2]
             ci = resolver.resolve(c.speaker_start, c.speaker_end, c.speaker_tok)
-            statements.append(
-                _statement(text, c, resolver, ci, date, self.settings.unresolved_factor)
-            )
+            st = _statement(text, c, resolver, ci, date, self.settings.unresolved_factor)
+            if ci is None and doc.author and (st.speaker_mention or "").lower() in _AUTHOR_I:
+                # the author's own "I said ...": the document names who "I" is
+                st.speaker, st.speaker_type = doc.author, "person"
+            statements.append(st)
             owners.append(ci)
         _attach_headlines(text, blocks.headlines, statements, owners, resolver)
         statements = [st for st in statements if st.quote_end > st.quote_start]

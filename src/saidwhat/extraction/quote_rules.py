@@ -38,6 +38,11 @@ _POST_TRAILER = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})[ \t\u00a0]*"
     r"\((?P<handle>@\w{1,30})\)"
 )
+#: A speech verb right after a quote (with up to three name words before it).
+_ANSWERED = re.compile(
+    r"[\s,]*(?:[A-Z][\w’'-]+\s+){0,3}(?:said|says|answered|replied|asked|shouted|added|told|"
+    r"snapped|whispered|cried)\b"
+)
 _CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
 
 
@@ -170,6 +175,9 @@ def _epigraph_dash(c: QuoteContext):
 
 def _title_not_speech(c: QuoteContext):
     """A short title-case quote is a title (“Morning Joe”), not speech."""
+    inner = c.text[c.q.start : c.q.end].strip("\"“”‘’'„«» ")
+    if inner[-1:] in "!?" or _ANSWERED.match(c.text, c.q.end):
+        return None  # “No!” answered Hale: a short answer in dialogue, not a title
     if c.n_words <= 6 and _TITLE.match(c.text[c.q.start : c.q.end]):
         return STOP
     return None

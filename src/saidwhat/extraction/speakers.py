@@ -22,6 +22,7 @@ from .lexicon import PRONOUNS
 from .person_words import (
     FIRST_NAMES,
     HONORIFICS,
+    ORG_NOUNS,
     OUTLET_NOUNS,
     OUTLET_WORDS,
     PLURAL_PRONOUNS,
@@ -140,6 +141,7 @@ class SpeakerResolver:
                 ci = self.org_cluster(e.text)
                 if ci is not None:
                     self.orgs.append((e.start_char, ci))
+        self._org_pos = [p for p, _ in self.orgs]
 
     def _ents_in(self, start: int, end: int) -> list:
         """Entities overlapping [start, end) (entities are sorted and disjoint)."""
@@ -331,6 +333,9 @@ class SpeakerResolver:
             return self._cluster_for(surface, start, create=False)
         if head is not None and head.lemma_.lower() in OUTLET_NOUNS and not ents:
             return self._last_org(start, "outlet")
+        if head is not None and head.lemma_.lower() in ORG_NOUNS and not ents and _common(head):
+            # 'the ministry said': the organisation of that kind the document last named
+            return self._last_org_named(start, head.lemma_.lower())
         if head is not None and head.lemma_.lower() in ROLE_NOUNS and not ents and _common(head):
             if not any(t.lower_ in ("a", "an") for t in head.lefts):
                 return self._by_role(start, head.lemma_.lower())
@@ -443,6 +448,14 @@ class SpeakerResolver:
             if kind is None or self.clusters[ci].type == kind:
                 best = ci
         return best
+
+    def _last_org_named(self, pos: int, noun: str) -> int | None:
+        """The last organisation before ``pos`` whose name holds ``noun`` ("Transport Ministry")."""
+        k = bisect.bisect_left(self._org_pos, pos)
+        for _, ci in reversed(self.orgs[max(0, k - 50) : k]):
+            if noun in self.clusters[ci].name.lower().split():
+                return ci
+        return None
 
     def cluster(self, ci: int) -> Cluster:
         return self.clusters[ci]
