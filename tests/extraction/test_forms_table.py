@@ -196,3 +196,9 @@ def test_the_authors_i_is_the_author(extractor):
     text = "I said to the mayor that the plan would fail."
     [st] = extractor.extract(Document(text=text, ref="<col>", author="Mira Castell")).statements
     assert (st.speaker, st.speaker_mention) == ("Mira Castell", "I")
+
+
+def test_a_live_blog_time_is_neither_role_nor_mention(extract):
+    [st] = extract("11:20 Opposition senator Mira Castell said the vote was rigged.").statements
+    assert (st.speaker, st.role) == ("Mira Castell", "Opposition senator")
+    assert st.speaker_mention == "Opposition senator Mira Castell"

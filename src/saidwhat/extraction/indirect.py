@@ -95,6 +95,7 @@ def np_span(doc: Doc, head: Token) -> tuple[int, int]:
         or doc[start].is_space
         or doc[start].dep_ == "cc"
         or doc[start].sent != head.sent
+        or _CLOCK.match(doc[start].text)  # "11:20 Opposition senator X": a live blog's time
     ):
         start += 1
     s_tok, e_tok = doc[start], doc[end_tok]
@@ -319,6 +320,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
     return _with_mid_clauses(doc, text, out, conf.speech_clause)
 
 
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _AFTER_QUOTE = re.compile(
     r"[\s,]*(?:during|at|in|on|after|before|while|when|since|from|last|this|earlier|later|"
     r"yesterday|today|tonight|according|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",

@@ -23,6 +23,7 @@ _TITLE_DEPS = frozenset(
     ["compound", "amod", "nmod", "poss", "case", "nummod", "punct", "prep", "pobj"]
 )
 _NOT_ROLES = frozenset({"what", "followed", "source", "the", "it", "this"})
+_TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s+)+", re.IGNORECASE)
 _DETS = re.compile(r"^(?:the|a|an|then|former)\s+", re.IGNORECASE)
 
 
@@ -35,6 +36,7 @@ class RoleInfo:
 
 def _clean(text: str) -> str | None:
     text = text.strip(" ,;:()\u00a0\n")
+    text = _TIME.sub("", text)  # a live blog's "11:20 Opposition senator"
     text = _DETS.sub("", text)
     if not re.search(r"[^\W\d_]{2,}", text):
         return None
