@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..extraction.indirect import doc_ents
 from ..model import Person, Statement
 from . import places
 from .lexicon import Lexicon
@@ -41,6 +42,8 @@ class DocContext:
     people: dict[str, Person]  # lower-cased alias or name -> person
     places: set[str]  # place names the document uses (GPE entities)
     person_ents: list[tuple[int, str]]  # (char offset, text) of PERSON entities, in order
+    # The parse's named entities of actor labels, read once (``Doc.ents`` builds Spans each time).
+    ents: list = None  # type: ignore[assignment]
 
     @classmethod
     def build(cls, sdoc: Doc, statements: Iterable[Statement], people: Iterable[Person]):
@@ -51,13 +54,17 @@ class DocContext:
             parts = p.name.split()
             if p.type == "person" and len(parts) > 1:
                 index.setdefault(parts[-1].lower(), p)
-        ents = list(sdoc.ents)
+        ents = list(doc_ents(sdoc)[0])  # shared with the statement extractor: built once
+        known = {e.text for e in ents if e.label_ == "GPE"}
+        # Demonyms name their country even where the country itself is not named.
+        known |= {g for e in ents if e.label_ == "NORP" and (g := places.guess_place(e.text))}
         return cls(
             text=sdoc.text,
             statements=list(statements),
             people=index,
-            places={e.text for e in ents if e.label_ == "GPE"},
+            places=known,
             person_ents=[(e.start_char, e.text) for e in ents if e.label_ == "PERSON"],
+            ents=[e for e in ents if e.label_ in _LABEL_RANK],
         )
 
 
@@ -113,9 +120,9 @@ def country_for(text: str, ctx: DocContext) -> tuple[str | None, str | None]:
     return (found, None) if found else (None, None)
 
 
-def _ents_in(sdoc: Doc, start: int, end: int) -> list[Span]:
-    """Named entities of actor labels within tokens [start, end)."""
-    return [e for e in sdoc.ents if e.label_ in _LABEL_RANK and e.start < end and e.end > start]
+def _ents_in(ctx: DocContext, start: int, end: int) -> list[Span]:
+    """Named entities of actor labels overlapping tokens [start, end)."""
+    return [e for e in ctx.ents if e.start < end and e.end > start]
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:
@@ -192,7 +199,7 @@ def entity_from_token(
         return None
     start, end = np_bounds(tok)
     ents = sorted(
-        _ents_in(sdoc, start, end),
+        _ents_in(ctx, start, end),
         key=lambda e: (tok.i not in range(e.start, e.end), _LABEL_RANK[e.label_], e.start),
     )
     span = sdoc[start:end]
@@ -285,7 +292,7 @@ def nearest_entity(
     """The first actor-like named entity of ``sent`` after token ``after`` (else before it)."""
     taken = {e.key() for e in exclude}
     spans = [(e.start, e.end) for e in exclude if e.start is not None]
-    cands = [e for e in sent.ents if e.label_ in _LABEL_RANK]
+    cands = [e for e in ctx.ents if sent.start <= e.start and e.end <= sent.end]
     ordered = [e for e in cands if e.start > after] + [e for e in cands if e.start <= after][::-1]
     for e in ordered:
         if any(s < e.end_char and e.start_char < t for s, t in spans):

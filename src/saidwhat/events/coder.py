@@ -81,6 +81,19 @@ class EventCoder:
         if lex is None:
             raise ValueError(f"no event lexicon for language {language!r}")
         self.lex: Lexicon = lex
+        # Every lemma that can start a trigger: most tokens are rejected by one set lookup.
+        self._lemmas = (
+            set(lex.verbs)
+            | {v for v, _ in lex.phrasal}
+            | {v for v, _ in lex.verb_object}
+            | set(lex.nouns)
+            | set(lex.adjectives)
+            | set(lex.evaluative)
+            | lex.light_verbs
+            | lex.request_frames
+            | lex.intent_frames
+            | {"call", "open"}
+        )
 
     # -- public ------------------------------------------------------------------
     def code(
@@ -93,7 +106,7 @@ class EventCoder:
         ctx = DocContext.build(sdoc, statements, people)
         events: list[Event] = []
         for sent in sdoc.sents:
-            if _is_headline(sent):
+            if _is_headline(sent, ctx.text):
                 continue  # titles paraphrase the statements below them; code those instead
             events.extend(self.code_sentence(sent, ctx))
         for ev in events:
@@ -103,7 +116,10 @@ class EventCoder:
 
     def code_sentence(self, sent: Span, ctx: DocContext) -> Iterator[Event]:
         hits = {}
+        lemmas = self._lemmas
         for tok in sent:
+            if tok.lemma_.lower() not in lemmas:
+                continue
             hit = self._trigger(tok)
             if hit is not None:
                 hits[tok.i] = hit
@@ -541,9 +557,9 @@ class EventCoder:
 # -- parse helpers ------------------------------------------------------------------
 
 
-def _is_headline(sent: Span) -> bool:
+def _is_headline(sent: Span, doc_text: str) -> bool:
     """A one-line title: no closing punctuation and mostly capitalised words."""
-    text = sent.text.strip()
+    text = doc_text[sent.start_char : sent.end_char].strip()
     if not text or "\n" in text or text[-1] in HEADLINE_ENDINGS:
         return False
     words = [t.text for t in sent if t.is_alpha]
