@@ -138,6 +138,8 @@ def evaluate(records: list[dict], nlp, coder) -> dict:
         p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
         r = tp[t] / support[t] if support[t] else 0.0
         per_type[t] = {"support": support[t], "precision": p, "recall": r, "f1": f1(p, r)}
+    coded = [r for r in rows if r["pred"] != NONE]
+    coded_targets = [r for r in coded if r["recipient_ok"] is not None]
     present = [t for t in EVENT_TYPES if support[t]]
     macro = sum(per_type[t]["f1"] for t in present) / len(present)
     return {
@@ -148,6 +150,12 @@ def evaluate(records: list[dict], nlp, coder) -> dict:
         "actor_accuracy": actor_ok / len(records),
         "recipient_accuracy": recip_ok / recip_n if recip_n else 0.0,
         "recipient_sentences": recip_n,
+        "actor_accuracy_coded": sum(r["actor_ok"] for r in coded) / len(coded) if coded else 0.0,
+        "recipient_accuracy_coded": (
+            sum(r["recipient_ok"] for r in coded_targets) / len(coded_targets)
+            if coded_targets
+            else 0.0
+        ),
         "per_type": per_type,
         "rows": rows,
     }
@@ -257,6 +265,10 @@ def main() -> int:
     print(
         f"  recipient accuracy           {res['recipient_accuracy']:.3f}"
         f" (of {res['recipient_sentences']} with a target)"
+    )
+    print(
+        f"  on sentences given an event  actor {res['actor_accuracy_coded']:.3f},"
+        f" recipient {res['recipient_accuracy_coded']:.3f}"
     )
     print(f"  time (parse + code)          {secs:.1f} s")
     print(f"  {'type':<10} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}")

@@ -96,3 +96,19 @@ def test_tone_table_and_escaped_svg(demo, tmp_path):
 def test_tone_refuses_a_non_svg_chart(demo, tmp_path):
     result = demo("tone", "Arkhavia", "Vessia", "-o", tmp_path / "tone.png")
     assert result.exit_code != 0 and "SVG" in result.output
+
+
+def test_dossier_groups_statements_by_event_type_with_tone_charts(demo, tmp_path):
+    md = tmp_path / "d.md"
+    result = demo("dossier", "--title", "Summer", "--since", "2026-05-20", "--events", "-o", md)
+    assert result.exit_code == 0, result.output
+    text = md.read_text(encoding="utf-8")
+    assert "## Statements by event type (PLOVER)" in text
+    assert "### ACCUSE" in text and "### Tone: " in text
+    html = tmp_path / "d.html"
+    assert demo("dossier", "--title", "S", "--events", "-o", html).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert '<section class="events">' in page and "<svg" in page
+    plain = tmp_path / "plain.md"
+    assert demo("dossier", "--title", "S", "-o", plain).exit_code == 0
+    assert "event type" not in plain.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..extraction.indirect import doc_ents
@@ -44,6 +44,8 @@ class DocContext:
     person_ents: list[tuple[int, str]]  # (char offset, text) of PERSON entities, in order
     # The parse's named entities of actor labels, read once (``Doc.ents`` builds Spans each time).
     ents: list = None  # type: ignore[assignment]
+    # Events coded so far in this document, in order (for "rejected the accusation").
+    coded: list = field(default_factory=list)
 
     @classmethod
     def build(cls, sdoc: Doc, statements: Iterable[Statement], people: Iterable[Person]):

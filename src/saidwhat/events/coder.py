@@ -24,7 +24,7 @@ For each sentence:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Person, Statement
@@ -114,6 +114,21 @@ class EventCoder:
                 ev.dated_by = _paragraph_statement(ev, ctx)
         return events
 
+    def _answered(self, hit: _Hit, ctx: DocContext) -> list[Entity]:
+        """Who made the accusation (proposal, demand …) that this event rejects or answers.
+
+        "Hallen rejected the accusation": the recipient is the actor of the latest
+        earlier event of the type the object noun names.
+        """
+        obj = _object(hit.tok)
+        if obj is None or obj.lemma_.lower() not in self.lex.nouns:
+            return []
+        wanted = self.lex.nouns[obj.lemma_.lower()].event
+        for ev in reversed(ctx.coded):
+            if ev.event == wanted and ev.start < hit.tok.idx and ev.actor:
+                return [replace(a, basis="answered") for a in ev.actor[:1]]
+        return []
+
     def code_sentence(self, sent: Span, ctx: DocContext) -> Iterator[Event]:
         hits = {}
         lemmas = self._lemmas
@@ -130,6 +145,7 @@ class EventCoder:
                 continue
             event = self._event(hit, sent, ctx)
             if event is not None:
+                ctx.coded.append(event)
                 yield event
             del i
 
@@ -466,6 +482,8 @@ class EventCoder:
             actors, recipients = recipients, actors
         keys = {a.key() for a in actors}
         recipients = [r for r in recipients if r.key() not in keys]
+        if not recipients and hit.trigger.event in ("REJECT", "ACCUSE", "AGREE", "CONCEDE"):
+            recipients = [r for r in self._answered(hit, ctx) if r.key() not in keys]
         if not recipients:
             near = nearest_entity(sent, tok.i, actors, ctx, lex)
             if near is not None:

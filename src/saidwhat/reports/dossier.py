@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from saidwhat.errors import ReportError, UsageError
 from saidwhat.search.query import Hit, shorten
@@ -111,6 +112,8 @@ class Dossier:
     documents: list[DocumentEntry]
     description: str | None = None
     generated: str | None = None
+    # Statements by event type and tone charts (saidwhat.events.dossier.EventsSection), if asked.
+    events: Any = None
 
     @property
     def date_range(self) -> str:
