@@ -112,3 +112,14 @@ def test_dossier_groups_statements_by_event_type_with_tone_charts(demo, tmp_path
     plain = tmp_path / "plain.md"
     assert demo("dossier", "--title", "S", "-o", plain).exit_code == 0
     assert "event type" not in plain.read_text(encoding="utf-8")
+
+
+def test_tone_without_actors_lists_pairs(demo):
+    rows = demo.jsonl("tone", "--level", "country")
+    assert rows and {"actor", "recipient", "events", "stance"} <= set(rows[0])
+    assert any(r["actor"] == "Arkhavia" and r["recipient"] == "Vessia" for r in rows)
+    assert (
+        rows == sorted(rows, key=lambda r: -r["events"]) or rows[0]["events"] >= rows[-1]["events"]
+    )
+    result = demo("tone", "Arkhavia")
+    assert result.exit_code != 0 and "give two actors" in result.output

@@ -225,6 +225,9 @@ def entity_from_token(
     label = best.label_
     if label in ("ORG", "PERSON") and (best.text in ctx.places or places.country_of(best.text)):
         label = "GPE"  # a country the tagger took for a name elsewhere in the document
+    elif label in ("GPE", "NORP") and best.text.lower() in ctx.people:
+        # a speaker of the document the tagger took for a place ("Marsk")
+        label = "PERSON" if ctx.people[best.text.lower()].type == "person" else "ORG"
     if label == "PERSON":
         person = ctx.people.get(best.text.lower()) or ctx.people.get(best.text.split()[-1].lower())
         ent.type = "person"

@@ -299,3 +299,36 @@ def events_by_statement(store: Store, ids: Sequence[int]) -> dict[int, list[sqli
         for r in rows:
             out.setdefault(r["statement_id"], []).append(r)
     return out
+
+
+#: Columns a pair is read from, by level (a fixed choice, never user text).
+_PAIR_COLUMNS = {
+    "person": ("actor_name", "recipient_name"),
+    "country": ("actor_country", "recipient_country"),
+}
+
+
+def pair_totals(
+    store: Store,
+    *,
+    level: str = "country",
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = 20,
+) -> list[sqlite3.Row]:
+    """Actor → recipient pairs with their realised event count, mean stance and date span."""
+    if level not in _PAIR_COLUMNS:
+        raise ValueError(f"unknown pair level {level!r}")
+    a, b = _PAIR_COLUMNS[level]
+    sql = (
+        f"SELECT {a} AS actor, {b} AS recipient, count(*) AS events,"
+        " round(avg(stance), 3) AS stance, min(day) AS first, max(day) AS last FROM events"
+        f" WHERE stance IS NOT NULL AND {a} IS NOT NULL AND {b} IS NOT NULL"
+        f" AND lower({a}) != lower({b}) AND day >= ? AND day <= ?"
+        f" GROUP BY lower({a}), lower({b}) ORDER BY events DESC, actor, recipient LIMIT ?"
+    )
+    params = [since or "", (until + "~") if until else "~", -1 if limit is None else limit]
+    try:
+        return store.conn.execute(sql, params).fetchall()
+    except sqlite3.DatabaseError as e:
+        raise store_error(store.path, e) from e
