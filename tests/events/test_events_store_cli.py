@@ -123,3 +123,10 @@ def test_tone_without_actors_lists_pairs(demo):
     )
     result = demo("tone", "Arkhavia")
     assert result.exit_code != 0 and "give two actors" in result.output
+
+
+def test_reported_actions_take_the_date_of_their_citation(demo):
+    rows = demo.jsonl("events", "--type", "CONSULT", "--actor", "Ostrikov", "--since", "2026-08")
+    met = [r for r in rows if r["span"] == "met" and r["statement_id"] is None]
+    assert met and met[0]["date"] == "2026-08-17"  # "(Dorograd Courier, August 17, 2026)"
+    assert met[0]["recipient"] == "Margit Hallen" and met[0]["actor_country"] == "Arkhavia"

@@ -213,6 +213,13 @@ def entity_from_token(
         end=span.end_char,
         basis=basis,
     )
+    known = ctx.people.get(" ".join(text.split()).lower()) or ctx.people.get(tok.text.lower())
+    if not ents and known is not None:
+        # a speaker of the document the tagger did not tag ("Ostrikov met Hallen")
+        ent.type = "person" if known.type == "person" else "organisation"
+        ent.name = known.name
+        _set_country(ent, person_country(known, ctx), ctx)
+        return ent
     if not ents:
         lemma = tok.lemma_.lower()
         actorish = lemma in lex.actor_nouns or lemma in lex.civilian_nouns

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..extraction.citations import find_citations
 from ..model import Person, Statement
 from . import plover
 from .actors import (
@@ -50,6 +51,7 @@ _SUBJECTS = ("nsubj", "csubj", "expl")
 #: Types whose future form is AGREE, and whose future form is CONCEDE (manual, AGREE/CONCEDE).
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _FUTURE_TO_CONCEDE = frozenset({"RETREAT"})
+_FUTURE_TO_THREATEN = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 #: Triggers where the subject hosts and the object visits (the visitor is the actor).
@@ -109,9 +111,14 @@ class EventCoder:
             if _is_headline(sent, ctx.text):
                 continue  # titles paraphrase the statements below them; code those instead
             events.extend(self.code_sentence(sent, ctx))
+        citations = None
         for ev in events:
             if ev.statement is None:
                 ev.dated_by = _paragraph_statement(ev, ctx)
+            if ev.statement is None and ev.dated_by is None:
+                if citations is None:
+                    citations = [c for c in find_citations(ctx.text) if c.date]
+                ev.date = _cited_date(ev, ctx.text, citations)
         return events
 
     def _answered(self, hit: _Hit, ctx: DocContext) -> list[Entity]:
@@ -371,6 +378,11 @@ class EventCoder:
                 event, mode = "AGREE", None
             elif event in _FUTURE_TO_CONCEDE:
                 event, mode = "CONCEDE", None
+            elif event in _FUTURE_TO_THREATEN:
+                # "we will retaliate": force announced is a threat (manual: THREATEN is
+                # ASSAULT + hypothetical; return the single category)
+                mode = lex.threat_mode_by_event.get(event)
+                event = "THREATEN"
             else:
                 aux = plover.AUX_FUTURE
 
@@ -585,6 +597,14 @@ def _is_headline(sent: Span, doc_text: str) -> bool:
         return False
     upper = sum(1 for w in words if w[0].isupper())
     return upper / len(words) >= HEADLINE_CAPITALISED_SHARE
+
+
+def _cited_date(ev: Event, text: str, citations) -> str | None:
+    """The date of a citation closing the event's paragraph (on it, or on the next line block)."""
+    for c in citations:
+        if c.start >= ev.end:
+            return c.date if text.count("\n\n", ev.end, c.start) <= 1 else None
+    return None
 
 
 def _paragraph_statement(ev: Event, ctx: DocContext) -> int | None:

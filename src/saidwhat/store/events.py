@@ -81,6 +81,8 @@ def replace_document_events(
             if dating is not None:
                 st_date = statements[dating].date
                 st_day = st_date[:10] if st_date else None
+            elif getattr(ev, "date", None):
+                st_day = ev.date[:10]
             cur = conn.execute(
                 "INSERT OR IGNORE INTO events (document_id, statement_id, event, mode, aux, score,"
                 " stance, span, span_start, span_end, sentence_start, sentence_end, actor,"
