@@ -52,10 +52,20 @@ def test_events_filters_and_plover_json_with_cite_info(demo):
     assert any(r["recipient_country"] == "Vessia" for r in records)
     by_speaker = demo.jsonl("events", "--speaker", "Zhelezova")
     assert by_speaker and all(r["speaker"] == "Irina Zhelezova" for r in by_speaker)
+    # the actor is the store's person (registry id), with the registry's country
+    zhelezova = [r for r in by_speaker if r["actor"] == "Irina Zhelezova"]
+    assert zhelezova and all(
+        r["actor_person_id"] and r["actor_country"] == "Arkhavia" for r in zhelezova
+    )
     result = demo("events", "--type", "REQUEST", "--format", "plover")
     assert result.exit_code == 0, result.output
     plover = [json.loads(line) for line in result.stdout.splitlines()]
     assert plover and all(p["event"] == ["REQUEST"] for p in plover)
+    assert any(
+        a.get("identifier_id", "").startswith("saidwhat-person-")
+        for p in plover
+        for a in p["actor"]
+    )
     for p in plover:
         assert p["cite_info"]["citation"].endswith(".txt")
         assert p["cite_info"]["codebook"] == "plover-2.0"
