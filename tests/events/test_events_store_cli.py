@@ -52,10 +52,20 @@ def test_events_filters_and_plover_json_with_cite_info(demo):
     assert any(r["recipient_country"] == "Vessia" for r in records)
     by_speaker = demo.jsonl("events", "--speaker", "Zhelezova")
     assert by_speaker and all(r["speaker"] == "Irina Zhelezova" for r in by_speaker)
+    # the actor is the store's person (registry id), with the registry's country
+    zhelezova = [r for r in by_speaker if r["actor"] == "Irina Zhelezova"]
+    assert zhelezova and all(
+        r["actor_person_id"] and r["actor_country"] == "Arkhavia" for r in zhelezova
+    )
     result = demo("events", "--type", "REQUEST", "--format", "plover")
     assert result.exit_code == 0, result.output
     plover = [json.loads(line) for line in result.stdout.splitlines()]
     assert plover and all(p["event"] == ["REQUEST"] for p in plover)
+    assert any(
+        a.get("identifier_id", "").startswith("saidwhat-person-")
+        for p in plover
+        for a in p["actor"]
+    )
     for p in plover:
         assert p["cite_info"]["citation"].endswith(".txt")
         assert p["cite_info"]["codebook"] == "plover-2.0"
@@ -96,3 +106,37 @@ def test_tone_table_and_escaped_svg(demo, tmp_path):
 def test_tone_refuses_a_non_svg_chart(demo, tmp_path):
     result = demo("tone", "Arkhavia", "Vessia", "-o", tmp_path / "tone.png")
     assert result.exit_code != 0 and "SVG" in result.output
+
+
+def test_dossier_groups_statements_by_event_type_with_tone_charts(demo, tmp_path):
+    md = tmp_path / "d.md"
+    result = demo("dossier", "--title", "Summer", "--since", "2026-05-20", "--events", "-o", md)
+    assert result.exit_code == 0, result.output
+    text = md.read_text(encoding="utf-8")
+    assert "## Statements by event type (PLOVER)" in text
+    assert "### ACCUSE" in text and "### Tone: " in text
+    html = tmp_path / "d.html"
+    assert demo("dossier", "--title", "S", "--events", "-o", html).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert '<section class="events">' in page and "<svg" in page
+    plain = tmp_path / "plain.md"
+    assert demo("dossier", "--title", "S", "-o", plain).exit_code == 0
+    assert "event type" not in plain.read_text(encoding="utf-8")
+
+
+def test_tone_without_actors_lists_pairs(demo):
+    rows = demo.jsonl("tone", "--level", "country")
+    assert rows and {"actor", "recipient", "events", "stance"} <= set(rows[0])
+    assert any(r["actor"] == "Arkhavia" and r["recipient"] == "Vessia" for r in rows)
+    assert (
+        rows == sorted(rows, key=lambda r: -r["events"]) or rows[0]["events"] >= rows[-1]["events"]
+    )
+    result = demo("tone", "Arkhavia")
+    assert result.exit_code != 0 and "give two actors" in result.output
+
+
+def test_reported_actions_take_the_date_of_their_citation(demo):
+    rows = demo.jsonl("events", "--type", "CONSULT", "--actor", "Ostrikov", "--since", "2026-08")
+    met = [r for r in rows if r["span"] == "met" and r["statement_id"] is None]
+    assert met and met[0]["date"] == "2026-08-17"  # "(Dorograd Courier, August 17, 2026)"
+    assert met[0]["recipient"] == "Margit Hallen" and met[0]["actor_country"] == "Arkhavia"

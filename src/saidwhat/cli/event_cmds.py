@@ -93,14 +93,24 @@ def events_cmd(
 
 
 @click.command("tone")
-@click.argument("actor", metavar="A")
-@click.argument("recipient", metavar="B")
+@click.argument("actor", metavar="[A", required=False)
+@click.argument("recipient", metavar="B]", required=False)
 @click.option(
     "--by", type=click.Choice(("day", "week", "month")), default="week", show_default=True
 )
 @click.option("--since", metavar="DATE", help="On or after DATE.")
 @click.option("--until", metavar="DATE", help="On or before DATE (inclusive).")
 @click.option("--both", is_flag=True, help="Both directions: A toward B and B toward A.")
+@click.option(
+    "--level",
+    type=click.Choice(("person", "country")),
+    default="country",
+    show_default=True,
+    help="Without A and B: list pairs of people or of countries.",
+)
+@click.option(
+    "--limit", type=click.IntRange(1), default=20, help="Without A and B: at most N pairs."
+)
 @click.option("-o", "--output", metavar="FILE.svg", help="Write the chart as SVG to FILE.")
 @click.option(
     "--format",
@@ -119,18 +129,22 @@ def tone_cmd(
     since: str | None,
     until: str | None,
     both: bool,
+    level: str,
+    limit: int,
     output: str | None,
     fmt: str,
 ) -> None:
     """Tone of A toward B over time: mean stance (PLOVER score / 10) per period, with counts.
 
     A and B are people (any part of the name), organisations or countries; a
-    country covers every actor of that country.
+    country covers every actor of that country. Without A and B, lists the
+    pairs with the most events (people or countries, --level).
 
     \b
     Example:
       saidwhat tone Ostrikov Hallen --by week
       saidwhat tone Arkhavia Vessia --by month -o tone.svg
+      saidwhat tone --level person
     """
     from dataclasses import asdict
 
@@ -140,6 +154,14 @@ def tone_cmd(
 
     since = normalise_date(since, "since") if since else None
     until = normalise_date(until, "until") if until else None
+    if actor is None or recipient is None:
+        if actor is not None:
+            raise UsageError("give two actors (saidwhat tone A B), or none to list the pairs")
+        from saidwhat.events.tone import pairs
+
+        rows = pairs(app.open_store(), level=level, since=since, until=until, limit=limit)
+        emit(rows, fmt, ("actor", "recipient", "events", "stance", "first", "last"), title="pairs")
+        return
     series = tone_series(
         app.open_store(), actor, recipient, by=by, since=since, until=until, both_ways=both
     )

@@ -41,9 +41,22 @@ from saidwhat.cli.search_cmds import filter_options, filters_from
     default=None,
     help="A date line to print (nothing by default, so reruns give identical files).",
 )
+@click.option(
+    "--events",
+    "with_events",
+    is_flag=True,
+    help="Add the statements grouped by event type and the tone charts of their pairs.",
+)
 @click.pass_obj
 def dossier(
-    app, title: str, output: str, fmt: str | None, order: str, generated: str | None, **kwargs: Any
+    app,
+    title: str,
+    output: str,
+    fmt: str | None,
+    order: str,
+    generated: str | None,
+    with_events: bool,
+    **kwargs: Any,
 ) -> None:
     """Compile matching statements into a dossier grouped by speaker, with citations.
 
@@ -55,6 +68,7 @@ def dossier(
       saidwhat dossier --title "Reactions to the foreign minister's visit" \\
           --about Ostrikov --since 2026-05-01 --until 2026-05-31 -o reactions.html
       saidwhat dossier crossing --title "The crossing" --order time -o crossing.pdf
+      saidwhat dossier --title "Summer" --since 2026-05-20 --events -o summer.html
     """
     from saidwhat.reports.dossier import build_dossier, format_for, write_dossier
     from saidwhat.search.query import search_statements
@@ -71,6 +85,10 @@ def dossier(
     report = build_dossier(
         hits, title, order=order, description=filters.describe() or None, generated=generated
     )
+    if with_events:
+        from saidwhat.events.dossier import events_section
+
+        report.events = events_section(app.open_store(), report)
     path = write_dossier(report, output, fmt)
     click.echo(f"wrote {path}: {report.summary_line}")
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..extraction.indirect import doc_ents
 from ..model import Person, Statement
 from . import places
 from .lexicon import Lexicon
@@ -41,6 +42,10 @@ class DocContext:
     people: dict[str, Person]  # lower-cased alias or name -> person
     places: set[str]  # place names the document uses (GPE entities)
     person_ents: list[tuple[int, str]]  # (char offset, text) of PERSON entities, in order
+    # The parse's named entities of actor labels, read once (``Doc.ents`` builds Spans each time).
+    ents: list = None  # type: ignore[assignment]
+    # Events coded so far in this document, in order (for "rejected the accusation").
+    coded: list = field(default_factory=list)
 
     @classmethod
     def build(cls, sdoc: Doc, statements: Iterable[Statement], people: Iterable[Person]):
@@ -51,13 +56,17 @@ class DocContext:
             parts = p.name.split()
             if p.type == "person" and len(parts) > 1:
                 index.setdefault(parts[-1].lower(), p)
-        ents = list(sdoc.ents)
+        ents = list(doc_ents(sdoc)[0])  # shared with the statement extractor: built once
+        known = {e.text for e in ents if e.label_ == "GPE"}
+        # Demonyms name their country even where the country itself is not named.
+        known |= {g for e in ents if e.label_ == "NORP" and (g := places.guess_place(e.text))}
         return cls(
             text=sdoc.text,
             statements=list(statements),
             people=index,
-            places={e.text for e in ents if e.label_ == "GPE"},
+            places=known,
             person_ents=[(e.start_char, e.text) for e in ents if e.label_ == "PERSON"],
+            ents=[e for e in ents if e.label_ in _LABEL_RANK],
         )
 
 
@@ -113,9 +122,9 @@ def country_for(text: str, ctx: DocContext) -> tuple[str | None, str | None]:
     return (found, None) if found else (None, None)
 
 
-def _ents_in(sdoc: Doc, start: int, end: int) -> list[Span]:
-    """Named entities of actor labels within tokens [start, end)."""
-    return [e for e in sdoc.ents if e.label_ in _LABEL_RANK and e.start < end and e.end > start]
+def _ents_in(ctx: DocContext, start: int, end: int) -> list[Span]:
+    """Named entities of actor labels overlapping tokens [start, end)."""
+    return [e for e in ctx.ents if e.start < end and e.end > start]
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:
@@ -192,7 +201,7 @@ def entity_from_token(
         return None
     start, end = np_bounds(tok)
     ents = sorted(
-        _ents_in(sdoc, start, end),
+        _ents_in(ctx, start, end),
         key=lambda e: (tok.i not in range(e.start, e.end), _LABEL_RANK[e.label_], e.start),
     )
     span = sdoc[start:end]
@@ -204,6 +213,13 @@ def entity_from_token(
         end=span.end_char,
         basis=basis,
     )
+    known = ctx.people.get(" ".join(text.split()).lower()) or ctx.people.get(tok.text.lower())
+    if not ents and known is not None:
+        # a speaker of the document the tagger did not tag ("Ostrikov met Hallen")
+        ent.type = "person" if known.type == "person" else "organisation"
+        ent.name = known.name
+        _set_country(ent, person_country(known, ctx), ctx)
+        return ent
     if not ents:
         lemma = tok.lemma_.lower()
         actorish = lemma in lex.actor_nouns or lemma in lex.civilian_nouns
@@ -216,6 +232,9 @@ def entity_from_token(
     label = best.label_
     if label in ("ORG", "PERSON") and (best.text in ctx.places or places.country_of(best.text)):
         label = "GPE"  # a country the tagger took for a name elsewhere in the document
+    elif label in ("GPE", "NORP") and best.text.lower() in ctx.people:
+        # a speaker of the document the tagger took for a place ("Marsk")
+        label = "PERSON" if ctx.people[best.text.lower()].type == "person" else "ORG"
     if label == "PERSON":
         person = ctx.people.get(best.text.lower()) or ctx.people.get(best.text.split()[-1].lower())
         ent.type = "person"
@@ -285,7 +304,7 @@ def nearest_entity(
     """The first actor-like named entity of ``sent`` after token ``after`` (else before it)."""
     taken = {e.key() for e in exclude}
     spans = [(e.start, e.end) for e in exclude if e.start is not None]
-    cands = [e for e in sent.ents if e.label_ in _LABEL_RANK]
+    cands = [e for e in ctx.ents if sent.start <= e.start and e.end <= sent.end]
     ordered = [e for e in cands if e.start > after] + [e for e in cands if e.start <= after][::-1]
     for e in ordered:
         if any(s < e.end_char and e.start_char < t for s, t in spans):

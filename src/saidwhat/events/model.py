@@ -53,6 +53,8 @@ class Event:
     statement: int | None = None  # index into the document's statements (or stored id)
     # A statement of the same paragraph whose date (citation) dates a reported action.
     dated_by: int | None = None
+    # Else the date of the citation that closes its paragraph (ISO), if any.
+    date: str | None = None
     confidence: float = 0.5
     # Depth of the trigger in the sentence parse: the shallowest is the sentence's main event.
     depth: int = 0

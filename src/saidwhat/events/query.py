@@ -94,8 +94,10 @@ def to_row(r: sqlite3.Row) -> dict[str, Any]:
         "stance": r["stance"],
         "actor": r["actor_name"],
         "actor_country": r["actor_country"],
+        "actor_person_id": r["actor_person_id"],
         "recipient": r["recipient_name"],
         "recipient_country": r["recipient_country"],
+        "recipient_person_id": r["recipient_person_id"],
         "span": r["span"],
         "span_start": r["span_start"],
         "span_end": r["span_end"],
@@ -120,6 +122,9 @@ def _entity(e: dict[str, Any]) -> dict[str, Any]:
         out["country"] = e["country"]
     if e.get("type"):
         out["type"] = e["type"]
+    if e.get("person_id") is not None:
+        # the store's person (see `saidwhat speakers show "#ID"`)
+        out["identifier_id"] = f"saidwhat-person-{e['person_id']}"
     if e.get("start") is not None:
         out["start"], out["end"] = e["start"], e["end"]
     return out

@@ -14,7 +14,7 @@ from datetime import date
 
 from saidwhat.errors import QueryError
 from saidwhat.store.db import Store
-from saidwhat.store.events import EventQuery, find_events
+from saidwhat.store.events import EventQuery, find_events, pair_totals
 
 PERIODS = ("day", "week", "month")
 #: Characters of the sentence kept for each statement behind a point.
@@ -133,3 +133,17 @@ def tone_series(
         p.score = round(p.score / p.count, 2)
     series.points = [points[k] for k in sorted(points)]
     return series
+
+
+def pairs(
+    store: Store,
+    *,
+    level: str = "country",
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = 20,
+) -> list[dict]:
+    """The actor → recipient pairs (people or countries) with the most realised events."""
+    if level not in ("person", "country"):
+        raise QueryError(f"unknown level {level!r}; use person or country")
+    return [dict(r) for r in pair_totals(store, level=level, since=since, until=until, limit=limit)]

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from saidwhat.errors import ReportError, UsageError
 from saidwhat.reports.text import clean_quote, display_ref, headline
@@ -137,6 +138,8 @@ class Dossier:
     description: str | None = None
     generated: str | None = None
     unattributed: int = 0  # statements in the NO_SPEAKER_SECTION
+    # Statements by event type and tone charts (saidwhat.events.dossier.EventsSection), if asked.
+    events: Any = None
 
     @property
     def date_range(self) -> str:

@@ -129,6 +129,11 @@ def render_html(dossier: Dossier) -> str:
             ]
         out.append("</section>")
 
+    if dossier.events is not None:
+        from saidwhat.events.dossier import render_html as events_html
+
+        out += events_html(dossier.events, esc)
+
     out += ['<section class="sources">', "<h2>Sources</h2>", '<ol class="sources">']
     for c in dossier.citations:
         out.append(f'<li id="cite-{c.number}">{citation_html(c)}</li>')

@@ -71,6 +71,11 @@ def render_markdown(dossier: Dossier) -> str:
                 meta.append(f"{q.kind} quote")
             out += [f"*{' · '.join(meta)}*", ""]
 
+    if dossier.events is not None:
+        from saidwhat.events.dossier import render_markdown as events_markdown
+
+        out += events_markdown(dossier.events, md_escape)
+
     out += ["## Sources", ""]
     for c in dossier.citations:
         out.append(f"{c.number}. {citation_text(c)}")

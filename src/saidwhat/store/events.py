@@ -31,6 +31,15 @@ def _first(entities: list[Any], attr: str) -> str | None:
     return None
 
 
+def _entities_json(entities: Sequence[Any], person_ids: dict[int, int | None]) -> str:
+    out = []
+    for e in entities:
+        d = asdict(e)
+        d["person_id"] = person_ids.get(id(e))
+        out.append(d)
+    return json.dumps(out, ensure_ascii=False)
+
+
 def statement_ids(
     conn: sqlite3.Connection, document_id: int, statements: Sequence[Statement]
 ) -> list[int | None]:
@@ -45,14 +54,14 @@ def statement_ids(
     return out
 
 
-def person_country(conn: sqlite3.Connection, name: str) -> str | None:
-    """The country the registry (or an earlier document) gives the person named ``name``."""
+def find_person(conn: sqlite3.Connection, name: str) -> tuple[int | None, str | None]:
+    """(person id, country) of the stored person named ``name`` (any alias), else (None, None)."""
     row = conn.execute(
-        "SELECT p.country FROM aliases a JOIN people p ON p.id = a.person_id"
-        " WHERE a.key = ? AND p.country IS NOT NULL LIMIT 1",
+        "SELECT p.id, p.country FROM aliases a JOIN people p ON p.id = a.person_id"
+        " WHERE a.key = ? ORDER BY p.country IS NULL, p.id LIMIT 1",
         (name_key(name),),
     ).fetchone()
-    return row[0] if row else None
+    return (int(row[0]), row[1]) if row else (None, None)
 
 
 def replace_document_events(
@@ -67,10 +76,13 @@ def replace_document_events(
     """Replace the events of ``document_id`` with ``events`` (``Event.statement`` indexes
     ``statements``); returns the number stored."""
     with store.transaction() as conn:
+        person_ids: dict[int, int | None] = {}  # id(entity) -> stored person
         for ev in events:
             for ent in (*ev.actor, *ev.recipient):
-                if ent.type == "person" and not ent.country:
-                    ent.country = person_country(conn, ent.name)
+                if ent.type in ("person", "organisation"):
+                    pid, country = find_person(conn, ent.name)
+                    person_ids[id(ent)] = pid
+                    ent.country = ent.country or country
         ids = statement_ids(conn, document_id, statements)
         conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
         n = 0
@@ -81,12 +93,14 @@ def replace_document_events(
             if dating is not None:
                 st_date = statements[dating].date
                 st_day = st_date[:10] if st_date else None
+            elif getattr(ev, "date", None):
+                st_day = ev.date[:10]
             cur = conn.execute(
                 "INSERT OR IGNORE INTO events (document_id, statement_id, event, mode, aux, score,"
                 " stance, span, span_start, span_end, sentence_start, sentence_end, actor,"
-                " recipient, actor_name, actor_country, recipient_name, recipient_country, day,"
-                " confidence, coder)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " recipient, actor_name, actor_country, actor_person_id, recipient_name,"
+                " recipient_country, recipient_person_id, day, confidence, coder)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id,
                     sid,
@@ -100,12 +114,14 @@ def replace_document_events(
                     ev.end,
                     ev.sentence_start,
                     ev.sentence_end,
-                    json.dumps([asdict(a) for a in ev.actor], ensure_ascii=False),
-                    json.dumps([asdict(r) for r in ev.recipient], ensure_ascii=False),
+                    _entities_json(ev.actor, person_ids),
+                    _entities_json(ev.recipient, person_ids),
                     _first(ev.actor, "name"),
                     _first(ev.actor, "country"),
+                    person_ids.get(id(ev.actor[0])) if ev.actor else None,
                     _first(ev.recipient, "name"),
                     _first(ev.recipient, "country"),
+                    person_ids.get(id(ev.recipient[0])) if ev.recipient else None,
                     st_day or day,
                     float(ev.confidence),
                     coder,
@@ -195,7 +211,8 @@ def _stored_text(conn: sqlite3.Connection, r: sqlite3.Row) -> StoredText:
 _EVENT_COLUMNS = """
     e.id, e.document_id, e.statement_id, e.event, e.mode, e.aux, e.score, e.stance, e.span,
     e.span_start, e.span_end, e.actor, e.recipient, e.actor_name, e.actor_country,
-    e.recipient_name, e.recipient_country, e.day, e.confidence, e.coder,
+    e.actor_person_id, e.recipient_name, e.recipient_country, e.recipient_person_id, e.day,
+    e.confidence, e.coder,
     s.quote, s.quote_start, s.quote_end, s.speaker_name, s.source, s.source_missing,
     p.name AS person_name, d.ref AS doc_ref, d.title, d.outlet, d.url, d.published,
     d.language, substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
@@ -299,3 +316,36 @@ def events_by_statement(store: Store, ids: Sequence[int]) -> dict[int, list[sqli
         for r in rows:
             out.setdefault(r["statement_id"], []).append(r)
     return out
+
+
+#: Columns a pair is read from, by level (a fixed choice, never user text).
+_PAIR_COLUMNS = {
+    "person": ("actor_name", "recipient_name"),
+    "country": ("actor_country", "recipient_country"),
+}
+
+
+def pair_totals(
+    store: Store,
+    *,
+    level: str = "country",
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = 20,
+) -> list[sqlite3.Row]:
+    """Actor → recipient pairs with their realised event count, mean stance and date span."""
+    if level not in _PAIR_COLUMNS:
+        raise ValueError(f"unknown pair level {level!r}")
+    a, b = _PAIR_COLUMNS[level]
+    sql = (
+        f"SELECT {a} AS actor, {b} AS recipient, count(*) AS events,"
+        " round(avg(stance), 3) AS stance, min(day) AS first, max(day) AS last FROM events"
+        f" WHERE stance IS NOT NULL AND {a} IS NOT NULL AND {b} IS NOT NULL"
+        f" AND lower({a}) != lower({b}) AND day >= ? AND day <= ?"
+        f" GROUP BY lower({a}), lower({b}) ORDER BY events DESC, actor, recipient LIMIT ?"
+    )
+    params = [since or "", (until + "~") if until else "~", -1 if limit is None else limit]
+    try:
+        return store.conn.execute(sql, params).fetchall()
+    except sqlite3.DatabaseError as e:
+        raise store_error(store.path, e) from e
