@@ -19,7 +19,44 @@ _MARKS = " \"'“”„«»‘’‚‹›"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9À-Ý])")
 #: Words whose full stop does not end a sentence (lower case, without the stop).
 ABBREVIATIONS = frozenset(
-    ["i.e", "e.g", "etc", "cf", "vs", "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "no", "nos", "vol", "approx", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    [
+        "i.e",
+        "e.g",
+        "etc",
+        "cf",
+        "vs",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "no",
+        "nos",
+        "vol",
+        "approx",
+        "dept",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 _LAST_WORD = re.compile(r"([\w.]+)[.]\W*$")
 _INITIALS = re.compile(r"(?:\b\w\.){2,}$")  # U.S., U.N.
@@ -82,9 +119,10 @@ def balance(text: str) -> str:
     """``text`` without unpaired closing marks or parentheses at its ends."""
     text = text.strip()
     while text:
-        if (text[-1] == ")" and text.count(")") > text.count("(")) or (text[-1] in _CLOSERS + "’" and sum(text.count(c) for c in _CLOSERS) > sum(
-            text.count(c) for c in _OPENERS
-        )):
+        if (text[-1] == ")" and text.count(")") > text.count("(")) or (
+            text[-1] in _CLOSERS + "’"
+            and sum(text.count(c) for c in _CLOSERS) > sum(text.count(c) for c in _OPENERS)
+        ):
             text = text[:-1].rstrip()
         elif text[0] in _OPENERS and sum(text.count(c) for c in _OPENERS) > sum(
             text.count(c) for c in _CLOSERS
