@@ -21,7 +21,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from saidwhat.reports.dossier import build_dossier, write_dossier
 from saidwhat.search.query import Hit
 
-WORDS = ["harbour", "council", "ferry", "crossing", "talks", "minister", "border", "trade", "agreement", "winter", "fleet", "channel", "dredging", "senator", "committee", "ministry", "treaty", "visit", "delegation", "spring"]
+WORDS = [
+    "harbour",
+    "council",
+    "ferry",
+    "crossing",
+    "talks",
+    "minister",
+    "border",
+    "trade",
+    "agreement",
+    "winter",
+    "fleet",
+    "channel",
+    "dredging",
+    "senator",
+    "committee",
+    "ministry",
+    "treaty",
+    "visit",
+    "delegation",
+    "spring",
+]
 
 
 def sentence(rng: random.Random) -> str:
