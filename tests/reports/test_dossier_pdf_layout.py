@@ -97,3 +97,16 @@ def test_big_dossier_is_laid_out_in_pieces(tmp_path):
         numbers.append(int(found[-1]) if found else None)
     assert numbers == list(range(1, len(reader.pages) + 1))  # page numbers run on across pieces
     assert reader.metadata.title == "Harbour talks"
+
+
+@pytest.mark.parametrize("per_piece", [5, 10, 12, 40])
+def test_pieces_never_end_with_a_bare_speaker_heading(per_piece):
+    from saidwhat.reports.html import html_chunks
+
+    hits = [hit(i + 1, f"Speaker {i // 10} Varga", 1) for i in range(40)]  # 4 x 10 statements
+    pieces = list(html_chunks(build_dossier(hits, "T"), per_piece))
+    assert sum(n for _, n in pieces) == 40
+    for make, _ in pieces:
+        html = make(1)
+        for section in re.findall(r'<section class="speaker".*?</section>', html, re.S):
+            assert "<figure" in section, section

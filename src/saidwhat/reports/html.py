@@ -205,12 +205,15 @@ def html_chunks(dossier: Dossier, statements_per_chunk: int):
         return make, count
 
     for i, section in enumerate(dossier.sections, start=1):
+        if count >= statements_per_chunk:  # a new piece starts with the speaker's heading
+            yield flush(parts, count)
+            parts, count = [], 0
         parts += _section_start(i, section)
-        for j, q in enumerate(section.quotes):
+        for q in section.quotes:
             if count >= statements_per_chunk:
                 parts.append("</section>")
                 yield flush(parts, count)
-                parts, count = _section_start(i, section, continued=j > 0), 0
+                parts, count = _section_start(i, section, continued=True), 0
             parts += _figure(q, cite_links=False)
             count += 1
         parts.append("</section>")
