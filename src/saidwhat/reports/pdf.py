@@ -81,12 +81,17 @@ def write_pdf(
 
     p = check_writable(path)
     weasyprint = _weasyprint(path)
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()  # found once, for every piece
     writer = PdfWriter()
     done = 0
     for make_html, statements in html_chunks(dossier, per_piece):
         first_page = len(writer.pages) + 1
         piece = io.BytesIO()
-        weasyprint.HTML(string=make_html(first_page), base_url=None).write_pdf(piece)
+        weasyprint.HTML(string=make_html(first_page), base_url=None).write_pdf(
+            piece, font_config=fonts
+        )
         for page in PdfReader(piece).pages:
             writer.add_page(page)
         done += statements
