@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import os
 import shlex
+import socket
+import subprocess
+import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -166,12 +170,46 @@ def test_examples_were_found():
     assert EXAMPLES[0].startswith("saidwhat speakers import")
 
 
+#: How long `serve` may take to answer its first request.
+SERVE_START_S = 60
+
+
+def _serves(folder: Path, argv: list[str]) -> None:
+    """Run a `serve` example as a process on a free port until it answers, then stop it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [sys.executable, "-c", "from saidwhat.cli.main import main; main()", *argv]
+    proc = subprocess.Popen(
+        [*cmd, "--port", str(port)],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + SERVE_START_S
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        out = proc.stdout.read().decode(errors="replace") if proc.poll() is not None else ""
+        pytest.fail(f"`saidwhat {' '.join(argv)}` did not start serving:\n{out}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_help_example_runs(desk, example):
     folder, base = desk
     argv, redirect = _argv(example.replace("https://example.org", base))
+    if _command_of(argv) == "serve":  # runs until stopped: check it comes up
+        _serves(folder, argv)
+        return
     result = CliRunner().invoke(cli, argv)
     out = result.stdout + result.stderr
     assert result.exit_code == 0, f"`{example}` exited {result.exit_code}:\n{out}"

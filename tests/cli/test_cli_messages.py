@@ -140,7 +140,7 @@ def test_the_ingest_total_is_known_for_plain_files(corpus, tmp_path):
     (tmp_path / "posts.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
     assert count_documents([str(corpus), str(tmp_path / "posts.jsonl")]) is None
     assert count_documents(["https://example.org/a.html"]) is None
-    with _progress(True, 3) as update:
+    with _progress(True, 3) as (update, _section):
         update(IngestReport(documents=1, statements=1))  # a bar with M/N and ETA columns
 
 
@@ -150,6 +150,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(tmp_path, monkeypatch):
     def broken(store):
         raise TypeError("unsupported operand")
 
+    open_store(tmp_path / "e.db").close()  # read commands refuse a missing database
     monkeypatch.setattr(inspect, "store_stats", broken)
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "e.db"), "stats"])
     assert result.exit_code == 70

@@ -1,4 +1,4 @@
-"""The real CLI over a real SQLite file: quotes, speakers, export."""
+"""The real CLI over a real store (SQLite file and PostgreSQL): quotes, speakers, export."""
 
 from __future__ import annotations
 
@@ -7,21 +7,19 @@ import io
 import json
 
 import pytest
-from search_samples import sample_store
 
 from saidwhat.cli.main import cli
 
 CONTRACT = [
     "doc", "quote", "quote_start", "quote_end", "speaker", "speaker_mention", "speaker_start",
-    "speaker_end", "kind", "cue", "role", "date", "source", "confidence",
+    "speaker_end", "kind", "cue", "role", "date", "source", "confidence", "fragments", "text",
     "doc_id", "title", "outlet", "url", "published",
 ]  # fmt: skip
 
 
 @pytest.fixture
-def run(run):
-    sample_store(run.db).close()
-    return run
+def run(backend_store, make_cli):
+    return make_cli(backend_store.target(sample=True))
 
 
 def test_quotes_jsonl_has_contract_and_provenance(run):

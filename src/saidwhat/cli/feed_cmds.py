@@ -67,7 +67,7 @@ def list_cmd(app, fmt: str) -> None:
     """
     from saidwhat.sources.feeds import list_feeds
 
-    rows = [f.to_dict() for f in list_feeds(app.open_store())]
+    rows = [f.to_dict() for f in list_feeds(app.open_store(write=False))]
     emit(
         rows,
         fmt,

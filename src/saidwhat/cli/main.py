@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import click
 
 from saidwhat import __version__
-from saidwhat.errors import SaidwhatError
+from saidwhat.errors import SaidwhatError, StoreError
 from saidwhat.store.db import Store, default_db_path, open_store
 
 
@@ -21,11 +21,17 @@ class AppContext:
     quiet: bool = False
     _store: Store | None = field(default=None, repr=False)
 
-    def open_store(self) -> Store:
-        """The store, opened once per command (and closed when the command ends)."""
+    def open_store(self, *, write: bool = True) -> Store:
+        """The store, opened once per command (and closed when the command ends).
+
+        Read commands pass ``write=False``: the database must exist and is opened
+        read-only. Write commands check here, before any work, that they can write.
+        """
         if self._store is None:
-            self._store = open_store(self.db_path)
+            self._store = open_store(self.db_path, write=write)
             click.get_current_context().call_on_close(self._close)
+        elif write and self._store.readonly:
+            raise StoreError("database was opened read-only", source=self._store.path)
         return self._store
 
     def _close(self) -> None:
@@ -159,8 +165,9 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     "db_path",
     envvar="SAIDWHAT_DB",
     default=None,
-    metavar="FILE",
-    help="SQLite database file [default: $SAIDWHAT_DB or ./saidwhat.db].",
+    metavar="FILE|URL",
+    help="SQLite database file or postgresql://user@host/dbname URL"
+    " [default: $SAIDWHAT_DB or ./saidwhat.db].",
 )
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress bars.")
@@ -182,9 +189,25 @@ def cli(ctx: click.Context, db_path: str | None, verbose: int, quiet: bool) -> N
 def _register_commands() -> None:
     # Imported here, not at module top: the command modules import helpers
     # from the library, and `cli` must exist before they register on it.
-    from saidwhat.cli import feed_cmds, ingest_cmds, report_cmds, search_cmds
+    from saidwhat.cli import (
+        event_cmds,
+        feed_cmds,
+        ingest_cmds,
+        report_cmds,
+        search_cmds,
+        store_cmds,
+        web_cmds,
+    )
 
-    for module in (ingest_cmds, search_cmds, report_cmds, feed_cmds):
+    for module in (
+        ingest_cmds,
+        search_cmds,
+        report_cmds,
+        feed_cmds,
+        store_cmds,
+        web_cmds,
+        event_cmds,
+    ):
         module.register(cli)
 
 

@@ -63,7 +63,7 @@ def dossier(
 
     filters = filters_from(kwargs, limit=None)
     fmt = format_for(output, fmt)
-    hits = search_statements(app.open_store(), filters)
+    hits = search_statements(app.open_store(write=False), filters)
     if not hits:
         click.echo("saidwhat: warning: no statements match; the dossier is empty", err=True)
     report = build_dossier(
@@ -143,7 +143,7 @@ def watch_list(app, fmt: str) -> None:
     from saidwhat.reports.watch import list_watchlists
 
     rows = []
-    for wl in list_watchlists(app.open_store()):
+    for wl in list_watchlists(app.open_store(write=False)):
         row = wl.to_row()
         if fmt != "table":
             row["filters"] = wl.filters.to_dict()
@@ -166,7 +166,7 @@ def watch_feed(app, name: str, output: str, limit: int, self_url: str | None) ->
     """
     from saidwhat.reports import watch as w
 
-    store = app.open_store()
+    store = app.open_store(write=False)
     if output == "-":
         sys.stdout.buffer.write(w.watch_feed(store, name, limit=limit, self_url=self_url))
         sys.stdout.flush()

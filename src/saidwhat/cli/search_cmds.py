@@ -120,7 +120,7 @@ def quotes(app, fmt: str, **kwargs: Any) -> None:
     from saidwhat.search.query import search_statements
 
     filters = filters_from(kwargs, limit=20)
-    hits = search_statements(app.open_store(), filters)
+    hits = search_statements(app.open_store(write=False), filters)
     if fmt == "table":
         rows = [
             {
@@ -170,7 +170,7 @@ def export_cmd(app, output: str, fmt: str | None, **kwargs: Any) -> None:
     filters = filters_from(kwargs, limit=None)
     if output == "-" and fmt is None:
         fmt = "jsonl"
-    n = export_statements(app.open_store(), filters, output, fmt)
+    n = export_statements(app.open_store(write=False), filters, output, fmt)
     if output != "-":
         click.echo(f"exported {plural(n, 'statement')} to {output}", err=True)
 
@@ -206,7 +206,7 @@ def speakers(
     from saidwhat.search.people import list_people
 
     people = list_people(
-        ctx.obj.open_store(), search=search, min_statements=min_statements, limit=limit
+        ctx.obj.open_store(write=False), search=search, min_statements=min_statements, limit=limit
     )
     rows = [p.to_row() for p in people]
     if fmt != "table":
@@ -232,7 +232,7 @@ def speakers_show(app, name: str, top: int, fmt: str) -> None:
 
     from saidwhat.search.people import person_profile
 
-    profile = person_profile(app.open_store(), name, top=top)
+    profile = person_profile(app.open_store(write=False), name, top=top)
     if fmt != "table":
         data = asdict(profile)
         emit([data], fmt)
@@ -290,7 +290,7 @@ def speakers_export(app, output: str) -> None:
     """
     from saidwhat.search.registry import export_registry
 
-    store = app.open_store()
+    store = app.open_store(write=False)
     if output == "-":
         export_registry(store, sys.stdout)
     else:

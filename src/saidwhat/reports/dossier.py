@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 ORDERS = ("importance", "time")
 #: The last section: statements the documents do not attribute to anyone we could identify.
 NO_SPEAKER_SECTION = "Statements without an identified speaker"
+#: How a citation says where its date comes from (Statement.date_source); a date
+#: without a note is the document's.
+_DATED_BY = {"citation": "dated by its citation", "sentence": "date stated in the text"}
 
 
 @dataclass
@@ -44,6 +47,8 @@ class Citation:
     url: str | None
     doc: str
     source_missing: bool
+    #: Where the date comes from ('citation', 'sentence', 'document'), shown after it.
+    date_source: str | None = None
 
     @property
     def label(self) -> str:
@@ -61,7 +66,8 @@ class Citation:
         parts = [missing if self.unknown else escape(self.label)]
         if self.title and self.title != self.label:
             parts.append(f"“{escape(self.title)}”")
-        parts.append(escape(self.date or "undated"))
+        dated = _DATED_BY.get(self.date_source or "") if self.date else None
+        parts.append(escape(self.date or "undated") + (f" ({dated})" if dated else ""))
         if self.url:
             parts.append(link(self.url))
         elif not self.title and display_ref(self.doc) != self.label:
@@ -204,6 +210,7 @@ def build_dossier(
                     url=h.url,
                     doc=h.doc,
                     source_missing=h.source_missing,
+                    date_source=h.date_source if h.date else None,
                 )
             )
             section.quotes.append(

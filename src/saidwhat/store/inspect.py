@@ -7,7 +7,18 @@ import os
 from typing import Any
 
 from saidwhat.errors import NotFoundError
+from saidwhat.store.concerns import Concern, as_dict
 from saidwhat.store.db import Store
+
+
+class Inspect(Concern):
+    """``store.inspect``: what ``show`` and ``stats`` print."""
+
+    def document(self, doc: str) -> dict[str, Any]:
+        return document_details(self.store, doc)
+
+    def stats(self) -> dict[str, Any]:
+        return store_stats(self.store)
 
 
 def ref_variants(doc: str) -> list[str]:
@@ -52,11 +63,12 @@ def find_document(store: Store, doc: str) -> int:
 
 def document_details(store: Store, doc: str) -> dict[str, Any]:
     doc_id = find_document(store, doc)
-    d = dict(store.query("SELECT * FROM documents WHERE id = ?", (doc_id,))[0])
+    row = store.query("SELECT * FROM documents WHERE id = ?", (doc_id,))[0]
+    d = as_dict(row)
     d.pop("minhash", None)
     d["metadata"] = json.loads(d["metadata"] or "{}")
     copies = [
-        dict(r)
+        as_dict(r)
         for r in store.query(
             "SELECT ref, outlet, url, published, title, match, seen_at FROM document_copies"
             " WHERE document_id = ? ORDER BY id",
@@ -64,7 +76,7 @@ def document_details(store: Store, doc: str) -> dict[str, Any]:
         )
     ]
     statements = [
-        dict(r)
+        as_dict(r)
         for r in store.query(
             "SELECT s.id, COALESCE(p.name, s.speaker_name) AS speaker, s.speaker_mention,"
             " s.role, s.kind, s.cue, s.date, s.source, s.source_missing, s.confidence,"
@@ -89,6 +101,8 @@ def store_stats(store: Store) -> dict[str, Any]:
     figures["people"] = one("SELECT COUNT(*) FROM people")
     figures["feeds"] = one("SELECT COUNT(*) FROM feeds")
     figures["schema_version"] = store.schema_version
-    if store.path != ":memory:" and os.path.exists(store.path):
+    if store.is_postgres:
+        figures["size_bytes"] = one("SELECT pg_database_size(current_database())")
+    elif store.path != ":memory:" and os.path.exists(store.path):
         figures["size_bytes"] = os.path.getsize(store.path)
     return figures

@@ -1,0 +1,263 @@
+"""Facet counts and statements-over-time for a search, in one pass over its matches.
+
+:func:`facets_and_timeline` selects the matching statements once (a
+``MATERIALIZED`` common table holding only the facet columns) and groups it by
+speaker, organisation, country, outlet, kind, language and period. The WHERE
+clause is built from the same filter declarations as the search
+(:mod:`saidwhat.store.filters`)
+(``tests/web/test_facets.py`` checks that both count the same statements).
+
+Results are cached in the process, keyed by the filters and by the state of the
+database files (size and modification time of the file and its write-ahead log,
+which every commit from any process changes), so a cached figure is not stale.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from saidwhat.errors import QueryError
+from saidwhat.search.query import SearchFilters, text_expression
+from saidwhat.store.db import Store
+
+#: Facet name -> (SQL expression over the hits table, the SearchFilters field it narrows).
+FACETS: dict[str, str] = {
+    "speaker": "speaker",
+    "org": "org",
+    "country": "country",
+    "source": "source",
+    "kind": "kind",
+    "language": "language",
+}
+PERIODS = ("day", "week", "month")
+_PERIOD_SQL = {
+    "day": "day",
+    # ISO week, named by its Monday.
+    "week": "date(day, 'weekday 0', '-6 days')",
+    "month": "substr(day, 1, 7)",
+}
+#: Values shown per facet.
+FACET_TOP = 8
+#: Cached results (each a few kB).
+CACHE_SIZE = 256
+#: Up to this many matches, facet and period counts are exact...
+EXACT_MAX = 5_000
+#: ...beyond it they are counted on every k-th match by statement id (about this many
+#: rows) and scaled by k: grouping a million rows takes seconds, a sample milliseconds.
+SAMPLE_TARGET = 5_000
+
+
+@dataclass
+class FacetValue:
+    value: str  # what goes into the filter (``#12`` for a person)
+    label: str
+    count: int
+
+
+@dataclass
+class Facets:
+    total: int
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    timeline: list[tuple[str, int]] = field(default_factory=list)
+    period: str = "month"
+    sample_every: int = 1  # > 1: facet and period counts estimated from every n-th match
+
+    @property
+    def estimated(self) -> bool:
+        return self.sample_every > 1
+
+
+@dataclass
+class _Where:
+    terms: list[str]
+    params: list[Any]
+    match: str | None
+    needs_d: bool
+    needs_p: bool
+    fts_outer: bool = True  # the FTS index drives the scan (else an index of statements)
+
+    def from_sql(self, *, all_joins: bool = False) -> str:
+        sql = (
+            "statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid"
+            if self.match and self.fts_outer
+            else "statements s"
+        )
+        if all_joins or self.needs_d:
+            sql += " JOIN documents d ON d.id = s.document_id"
+        if all_joins or self.needs_p:
+            sql += " LEFT JOIN people p ON p.id = s.person_id"
+        return sql
+
+    def where_sql(self, extra: str | None = None) -> str:
+        terms = [*self.terms, extra] if extra else self.terms
+        return " WHERE " + " AND ".join(terms) if terms else ""
+
+
+def _where(store: Store, f: SearchFilters) -> _Where:
+    """The WHERE terms for the statements ``f`` matches: the search's own declared filters."""
+    match, where, params = store.statements.conditions(f, text_expression)
+    # With a speaker, their few statements are checked against the set of text matches
+    # rather than looking up every text match (a common word matches a third of a store).
+    fts_outer = not f.speaker
+    if match and fts_outer:
+        where = ["statements_fts MATCH ?", *where]
+        params = [match, *params]
+    elif match:
+        where = ["s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)", *where]
+        params = [match, *params]
+    joined = " ".join(where)
+    return _Where(
+        where,
+        params,
+        match,
+        bool(re.search(r"\bd\.", joined)),
+        bool(re.search(r"\bp\.", joined)),
+        fts_outer,
+    )
+
+
+def facets_and_timeline(
+    store: Store, filters: SearchFilters, *, period: str = "month", top: int = FACET_TOP
+) -> Facets:
+    """Counts per facet value (top ``top`` each) and per ``period`` for ``filters``."""
+    if period not in PERIODS:
+        raise QueryError(f"unknown period {period!r}; use one of {', '.join(PERIODS)}")
+    filters.validate()
+    key = (
+        _version(store),
+        repr(sorted((k, v) for k, v in filters.to_dict().items() if k not in ("limit", "offset"))),
+        period,
+        top,
+    )
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    result = _compute(store, filters, period, top)
+    with _LOCK:
+        _CACHE[key] = result
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return result
+
+
+_CACHE: OrderedDict[tuple, Facets] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def _version(store: Store) -> tuple:
+    """What changes whenever anyone commits to the store."""
+    path = store.path
+    if path == ":memory:" or not os.path.exists(path):
+        conn = store.conn
+        return (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    out: list = [os.path.realpath(path)]
+    for p in (path, path + "-wal"):
+        try:
+            st = os.stat(p)
+        except FileNotFoundError:
+            out += [None, None]
+        else:
+            out += [st.st_mtime_ns, st.st_size]
+    # This connection's own uncommitted work is not in the files yet.
+    return (*out, store.conn.in_transaction)
+
+
+def _count(conn: sqlite3.Connection, w: _Where) -> int:
+    """The exact number of matches, joining only what the filters need."""
+    if w.match and w.terms == ["statements_fts MATCH ?"]:
+        sql = "SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?"
+    else:
+        sql = f"SELECT COUNT(*) FROM {w.from_sql()}{w.where_sql()}"
+    return int(conn.execute(sql, w.params).fetchone()[0])
+
+
+def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Facets:
+    conn = store.conn
+    w = _where(store, filters)
+    match = w.match
+    try:
+        total = _count(conn, w)
+    except store.errors as e:
+        text = (filters.text or filters.about or "") if match is not None else ""
+        raise store.statements.search_error(e, text) from e
+    every = 1 if total <= EXACT_MAX else -(-total // SAMPLE_TARGET)
+    sample = None
+    params = list(w.params)
+    prefix = ""
+    body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql()}"
+    if every > 1 and not w.terms:
+        # No filter: look the sampled ids up directly instead of reading the whole table.
+        top_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
+        prefix = "RECURSIVE ids(x) AS (SELECT ? UNION ALL SELECT x + ? FROM ids WHERE x + ? <= ?), "
+        params = [every, every, every, top_id]
+        body = (
+            " FROM ids CROSS JOIN statements s ON s.id = ids.x"
+            " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
+        )
+    elif every > 1:
+        rowid = "statements_fts.rowid" if match and w.fts_outer else "s.id"
+        sample = f"{rowid} % {int(every)} = 0"
+        body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(sample)}"
+    sql = (
+        f"WITH {prefix}h AS MATERIALIZED (SELECT s.person_id AS pid,"
+        " COALESCE(s.organisation, p.organisation) AS org,"
+        " COALESCE(s.country, p.country) AS country,"
+        " COALESCE(s.source, d.outlet) AS source, s.kind AS kind, d.language AS language,"
+        f" s.day AS day {body}),"
+        " g AS ("
+        " SELECT 'speaker' AS f, CAST(pid AS TEXT) AS v, COUNT(*) AS n FROM h"
+        " WHERE pid IS NOT NULL GROUP BY pid"
+        " UNION ALL SELECT 'org', org, COUNT(*) FROM h WHERE org IS NOT NULL GROUP BY org"
+        " UNION ALL SELECT 'country', country, COUNT(*) FROM h WHERE country IS NOT NULL"
+        " GROUP BY country"
+        " UNION ALL SELECT 'source', source, COUNT(*) FROM h WHERE source IS NOT NULL"
+        " GROUP BY source"
+        " UNION ALL SELECT 'kind', kind, COUNT(*) FROM h GROUP BY kind"
+        " UNION ALL SELECT 'language', language, COUNT(*) FROM h WHERE language IS NOT NULL"
+        " GROUP BY language"
+        f" UNION ALL SELECT 'period', {_PERIOD_SQL[period]} AS v, COUNT(*) FROM h"
+        " WHERE day IS NOT NULL GROUP BY v"
+        " UNION ALL SELECT 'total', NULL, COUNT(*) FROM h)"
+        " SELECT f, v, n FROM (SELECT f, v, n, ROW_NUMBER() OVER"
+        " (PARTITION BY f ORDER BY n DESC, v) AS r FROM g) WHERE f IN ('period', 'total') OR r <= ?"
+    )
+    try:
+        rows = conn.execute(sql, [*params, top]).fetchall()
+    except store.errors as e:
+        text = (filters.text or filters.about or "") if match is not None else ""
+        raise store.statements.search_error(e, text) from e
+    out = Facets(total=total, period=period, sample_every=every)
+    for name in FACETS:
+        out.facets[name] = []
+    person_ids: list[int] = []
+    for f, v, n in rows:
+        if f == "total":
+            continue
+        n *= every
+        if f == "period":
+            out.timeline.append((v, n))
+        else:
+            out.facets[f].append(FacetValue(v, v, n))
+            if f == "speaker":
+                person_ids.append(int(v))
+    out.timeline.sort()
+    for name in out.facets:
+        out.facets[name].sort(key=lambda fv: (-fv.count, fv.label))
+    if person_ids:
+        marks = ",".join("?" * len(person_ids))
+        names = {
+            str(r[0]): r[1]
+            for r in conn.execute(f"SELECT id, name FROM people WHERE id IN ({marks})", person_ids)
+        }
+        for fv in out.facets["speaker"]:
+            fv.label = names.get(fv.value, f"#{fv.value}")
+            fv.value = f"#{fv.value}"
+        out.facets["speaker"].sort(key=lambda fv: (-fv.count, fv.label))
+    return out
