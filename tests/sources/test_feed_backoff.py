@@ -71,3 +71,21 @@ def test_failed_entry_backs_off_then_gives_up(store, fresh_site, client, monkeyp
     )[0]
     assert (row["status"], row["attempts"]) == ("gave-up", MAX_ATTEMPTS)
     assert "HTTP 404" in row["last_error"]
+
+
+def test_a_due_retry_is_made_even_when_the_feed_is_unchanged(
+    store, fresh_site, client, monkeypatch
+):
+    now = [feeds._clock()]
+    monkeypatch.setattr(feeds, "_clock", lambda: now[0])
+    add_feed(store, fresh_site.url("/feeds/rss.xml"))  # has an ETag; its "gone" entry is a 404
+    ingest = ingest_into(store)
+    (first,) = poll_feeds(store, ingest, client=client).feeds
+    assert (first.ingested, first.failed) == (3, 1)
+    (unchanged,) = poll_feeds(store, ingest, client=client).feeds
+    assert unchanged.status == "not-modified"
+    now[0] += RETRY_FIRST + timedelta(minutes=1)
+    (retry,) = poll_feeds(store, ingest, client=client).feeds
+    assert (retry.status, retry.retried, retry.failed, retry.new_entries) == ("ok", 1, 1, 0)
+    assert "attempt 2 of" in retry.entry_errors[0]
+    assert fresh_site.hits["/news/gone.html"] == 2

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -88,9 +90,35 @@ def dossier(
     if with_events:
         from saidwhat.events.dossier import events_section
 
-        report.events = events_section(app.open_store(), report)
-    path = write_dossier(report, output, fmt)
+        report.events = events_section(app.open_store(write=False), report)
+    with _pdf_progress(fmt == "pdf" and not app.quiet and sys.stderr.isatty()) as progress:
+        path = write_dossier(report, output, fmt, progress=progress)
     click.echo(f"wrote {path}: {report.summary_line}")
+
+
+@contextmanager
+def _pdf_progress(enabled: bool) -> Iterator:
+    """A bar on a terminal while a PDF is laid out (statements done of all, ETA)."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "laying out the PDF",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        console=Console(stderr=True),
+    ) as bar:
+        task = bar.add_task("pdf", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
 
 
 @click.group()

@@ -329,12 +329,21 @@ def render(dossier: Dossier, fmt: str) -> str:
     raise UsageError(f"cannot render {fmt!r} as text; use md or html")
 
 
-def write_dossier(dossier: Dossier, path: str | Path, fmt: str | None = None) -> Path:
-    """Write ``dossier`` to ``path`` as Markdown, HTML or PDF (by extension or ``fmt``)."""
+def write_dossier(
+    dossier: Dossier,
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Write ``dossier`` to ``path`` as Markdown, HTML or PDF (by extension or ``fmt``).
+
+    ``progress(statements_done, statements_total)`` is called as a PDF is laid out.
+    """
     check_writable(path)
     fmt = format_for(path, fmt)
     if fmt == "pdf":
         from saidwhat.reports.pdf import write_pdf
 
-        return write_pdf(dossier, path)
+        return write_pdf(dossier, path, progress=progress)
     return write_text(path, render(dossier, fmt))

@@ -394,18 +394,21 @@ def _poll_one(store, feed: Feed, ingest, client, max_bytes) -> FeedResult:
     headers = {
         "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
     }
-    if feed.etag:
-        headers["If-None-Match"] = feed.etag
-    if feed.last_modified:
-        headers["If-Modified-Since"] = feed.last_modified
+    states = sql.entry_states(store, feed.id)
+    now = _clock()
+    # An unchanged feed answers 304 with no entries; when a failed entry is due for
+    # its retry, the feed is fetched in full so the entry can be read again.
+    if not any(_due(st, now) == "retry" for st in states.values()):
+        if feed.etag:
+            headers["If-None-Match"] = feed.etag
+        if feed.last_modified:
+            headers["If-Modified-Since"] = feed.last_modified
     res, parsed = _fetch_feed(feed.url, client, max_bytes, headers)
     if parsed is None:
         _record_feed(store, feed, last_status="not-modified", last_error=None)
         return FeedResult(feed.id, feed.url, "not-modified")
     feed_title = _text(parsed.feed.get("title"))
     result = FeedResult(feed.id, feed.url, "ok")
-    states = sql.entry_states(store, feed.id)
-    now = _clock()
     fetched: list[tuple[str, str | None, Document]] = []
     seen: set[str] = set()
 

@@ -142,3 +142,19 @@ def test_the_ingest_total_is_known_for_plain_files(corpus, tmp_path):
     assert count_documents(["https://example.org/a.html"]) is None
     with _progress(True, 3) as (update, _section):
         update(IngestReport(documents=1, statements=1))  # a bar with M/N and ETA columns
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    import saidwhat.store.inspect as inspect
+
+    def broken(store):
+        raise TypeError("unsupported operand")
+
+    open_store(tmp_path / "e.db").close()  # read commands refuse a missing database
+    monkeypatch.setattr(inspect, "store_stats", broken)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "e.db"), "stats"])
+    assert result.exit_code == 70
+    assert result.stderr.splitlines() == [
+        "saidwhat: error: internal error (TypeError: unsupported operand); "
+        "rerun with -vv for the details and please report it"
+    ]
