@@ -141,6 +141,18 @@ FORMS = [
         [("direct", "No!", "Hale", "cue_after"), ("direct", "Yes,", "Berg", "cue_after")],
     ),
     ("We watched “The Long Night” on Friday.", []),
+    (
+        "The port after the strike\n\n“Nobody goes back on board before the fares are frozen.”\n"
+        "— Dara Novak, union chair\n\nThe crews met again on Friday.",
+        [
+            (
+                "direct",
+                "Nobody goes back on board before the fares are frozen.",
+                "Dara Novak",
+                "pull_quote_name",
+            )
+        ],
+    ),
     ("Residents saw him win the vote.", []),
     ("The mayor realizes that the bridge is old.", []),
 ]

@@ -43,6 +43,12 @@ _ANSWERED = re.compile(
     r"[\s,]*(?:[A-Z][\w’'-]+\s+){0,3}(?:said|says|answered|replied|asked|shouted|added|told|"
     r"snapped|whispered|cried)\b"
 )
+#: The line under a pull quote: "— Dara Novak, union chair" and nothing else.
+_PULL_NAME = re.compile(
+    r"[ \t\u00a0]*\n[\s\u00a0]*[―—–-][ \t\u00a0]*"
+    r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){1,3})"
+    r"[ \t\u00a0]*(?:,[^\n]{1,80})?[ \t\u00a0]*(?:\n|$)"
+)
 _CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
 
 
@@ -159,6 +165,19 @@ def _embedded_post(c: QuoteContext):
     cand = direct(c.doc, c.idx, c.q, None, None, m.group("handle"), c.conf.embedded_post)
     cand.speaker_start, cand.speaker_end = m.start("name"), m.end("name")
     cand.speaker_tok = c.idx.tok_at(m.end("name") - 1)  # the name's head: its last word
+    return cand
+
+
+def _pull_quote_name(c: QuoteContext):
+    """A pull quote: the quotation, then a line holding only ``— Name`` (and a role)."""
+    if c.n_words < 3:
+        return None
+    m = _PULL_NAME.match(c.text, c.q.end)
+    if m is None:
+        return None
+    cand = direct(c.doc, c.idx, c.q, None, None, None, c.conf.epigraph_dash)
+    cand.speaker_start, cand.speaker_end = m.start("name"), m.end("name")
+    cand.speaker_tok = c.idx.tok_at(m.end("name") - 1)
     return cand
 
 
@@ -325,6 +344,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("embedded_post", _embedded_post),
     Rule("epigraph_dash", _epigraph_dash),
+    Rule("pull_quote_name", _pull_quote_name),
     Rule("title_not_speech", _title_not_speech),
     Rule("cue_before_colon", _cue_before_colon),
     Rule("cue_after", _cue_after),
