@@ -449,3 +449,14 @@ def test_dossier_downloads_as_markdown_and_html(desk_db, tmp_path):
     assert "<script" not in html.text.lower()
     assert not list(c.app.state.desk.download_dir.iterdir())  # nothing left behind
     assert c.get("/dossiers/Fish/download.exe").status_code == 400
+
+
+def test_search_parameters_are_bounded_and_checked(desk_db):
+    c = client(desk_db)
+    r = c.get("/search", params={"q": "x" * 1001})
+    assert r.status_code == 400 and "longer than 1000 characters" in r.text
+    r = c.get("/search", params={"q": "border", "period": "decade"})
+    assert "unknown period" in r.text
+    r = c.get("/search", params={"since": "May 2026"})
+    assert "is not an ISO date" in r.text
+    assert c.get("/search", params={"page": "two"}).status_code == 400
