@@ -460,3 +460,24 @@ def test_search_parameters_are_bounded_and_checked(desk_db):
     r = c.get("/search", params={"since": "May 2026"})
     assert "is not an ISO date" in r.text
     assert c.get("/search", params={"page": "two"}).status_code == 400
+
+
+def test_ingest_pasted_urls(desk_db, tmp_path, feed_site):
+    import sqlite3
+
+    db = tmp_path / "urls.db"
+    with sqlite3.connect(desk_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    c = client(db, data_dir=tmp_path / "data")
+    urls = f"{feed_site}/ferry.html\nftp://files.example/story.txt\n{feed_site}/missing.html"
+    r = c.post(
+        "/ingest",
+        data={"urls": urls, "csrf": _token(c, "/ingest")},
+        files={"files": ("", b"", "application/octet-stream")},
+        follow_redirects=False,
+    )
+    job = c.app.state.desk.jobs.wait(r.headers["location"].rsplit("/", 1)[1], timeout=120)
+    assert job.state == "done" and job.figures["stored"] == 1
+    assert job.errors[0] == "ftp://files.example/story.txt: not an http(s) URL"
+    assert "missing.html" in job.errors[1] and "404" in job.errors[1]
+    assert "harvest" in c.get("/search?q=ferry").text
