@@ -481,3 +481,25 @@ def test_ingest_pasted_urls(desk_db, tmp_path, feed_site):
     assert job.errors[0] == "ftp://files.example/story.txt: not an http(s) URL"
     assert "missing.html" in job.errors[1] and "404" in job.errors[1]
     assert "harvest" in c.get("/search?q=ferry").text
+
+
+def test_download_the_current_search_as_csv_and_jsonl(desk_db, store):
+    import csv
+    import io
+    import json
+
+    c = client(desk_db)
+    params = {"q": "border OR crossing", "kind": "direct", "period": "week", "page": "2"}
+    expected = search_statements(
+        store, SearchFilters(text="border OR crossing", kind="direct", limit=None)
+    )
+    r = c.get("/search/export.csv", params=params)
+    assert r.headers["content-disposition"] == 'attachment; filename="saidwhat-search.csv"'
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert [int(row["statement_id"]) for row in rows] == [h.id for h in expected]
+    assert {"quote", "speaker", "outlet", "url", "published", "quote_start"} <= set(rows[0])
+    r = c.get("/search/export.jsonl", params=params)
+    lines = [json.loads(line) for line in r.text.splitlines()]
+    assert [x["statement_id"] for x in lines] == [h.id for h in expected]
+    assert c.get("/search/export.xml", params=params).status_code == 404
+    assert not list(c.app.state.desk.download_dir.iterdir())
