@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 # Ingest the bundled demo corpus into a fresh SQLite file and print what was found.
 demo: $(VENV)/.installed
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/saidwhat --db $(DEMO_DB) ingest examples/corpus
+	$(BIN)/saidwhat --db $(DEMO_DB) ingest examples/corpus examples/corpus-ru-uk
 	$(BIN)/saidwhat --db $(DEMO_DB) speakers
 	$(BIN)/saidwhat --db $(DEMO_DB) quotes --sort date --limit 200
 

@@ -1,24 +1,37 @@
-"""Ingest throughput: synthetic articles through `saidwhat ingest --jobs 1` and `--jobs 2`.
+"""Ingest throughput and memory: one process, `--jobs`, and a local Dask cluster (`--workers`).
 
 Generates N articles with quotes (invented names and sentences, varied enough
-that none is a near-duplicate of another) into a temporary folder, ingests
-them into a fresh database per run (a subprocess each), and reports
-documents/second and the peak resident memory of the ingest process (and of
-its largest worker, from the kernel's rusage).
+that none is a near-duplicate of another) into a temporary folder and ingests
+them into a fresh database per run, each run in its own subprocess:
 
-    python bench/bench_ingest.py            # 2,000 articles, jobs 1 and 2
-    python bench/bench_ingest.py --n 200 --jobs 1
+* ``single``: ``ingest_paths(jobs=1)``, what ``saidwhat ingest FOLDER`` does;
+* ``jobs:K``: ``ingest_paths(jobs=K)``, ``saidwhat ingest FOLDER --jobs K``;
+* ``workers:K``: ``ingest_distributed`` on a local Dask cluster of K worker
+  processes, ``saidwhat ingest FOLDER --workers K``.
+
+For each run it reports documents/second twice: end to end (process start to
+exit: imports, cluster start and model loading included) and steady state
+(model loading and cluster start excluded: for ``workers:K`` all documents
+over the time from every worker having its model to the last document
+stored; for the others, which load the model lazily, the documents after the
+first over the time from the first stored to the last, which flatters them
+by about one parse batch, 16 documents, over N), plus the
+peak resident memory of the main process and of the largest other process
+(a Dask worker or a --jobs worker), sampled from /proc every 0.1 s. Scaling
+efficiency for K workers is steady(workers:K) / (K x steady(workers:1)).
+
+    python bench/bench_ingest.py                       # 2,000 articles: single, workers:1, workers:2
+    python bench/bench_ingest.py --n 20000             # the issue's size (hours on a shared 2-core machine)
+    python bench/bench_ingest.py --n 300 --modes single jobs:2 workers:2
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -93,116 +106,205 @@ def generate(folder: Path, n: int, seed: int = 7) -> int:
     return total
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, from /proc (Linux), in KiB."""
-    total, stack = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (Linux /proc)."""
+    out, stack = [], [pid]
     while stack:
         p = stack.pop()
+        out.append(p)
         try:
-            with open(f"/proc/{p}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-                        break
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
         except (OSError, ValueError):
             continue
-    return total
+    return out
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _is_helper(pid: int) -> bool:
+    """multiprocessing's resource tracker: not a worker."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return b"resource_tracker" in f.read()
+    except OSError:
+        return True
 
 
 class _Sampler(threading.Thread):
-    """Samples the process tree's total RSS every 0.1 s: the peak all workers need together."""
+    """Samples every process of the tree every 0.1 s: peak per process and of all together."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak, self.done = pid, 0, threading.Event()
+        self.pid, self.done = pid, threading.Event()
+        self.peak_total = 0
+        self.peak_by_pid: dict[int, int] = {}
+        self.helpers: set[int] = set()
 
     def run(self) -> None:
         while not self.done.wait(0.1):
-            self.peak = max(self.peak, _tree_rss_kib(self.pid))
+            total = 0
+            for p in _tree(self.pid):
+                rss = _rss_kib(p)
+                total += rss
+                if p not in self.peak_by_pid and p != self.pid and _is_helper(p):
+                    self.helpers.add(p)
+                self.peak_by_pid[p] = max(self.peak_by_pid.get(p, 0), rss)
+            self.peak_total = max(self.peak_total, total)
+
+    def peaks_mb(self) -> tuple[float, float, int]:
+        """(main process, largest other process, number of other processes), in MB."""
+        others = [v for p, v in self.peak_by_pid.items() if p != self.pid and p not in self.helpers]
+        main = self.peak_by_pid.get(self.pid, 0)
+        return round(main / 1024, 1), round(max(others, default=0) / 1024, 1), len(others)
 
 
-def run(saidwhat: list[str], folder: Path, db: Path, jobs: int) -> dict:
-    cmd = [
-        *saidwhat,
-        "--db",
-        str(db),
-        "-q",
-        "ingest",
-        str(folder),
-        "--jobs",
-        str(jobs),
-        "--format",
-        "json",
-    ]
+def child(mode: str, corpus: str, db: str) -> int:
+    """Run one ingest in this process and print its timings as JSON (the parent samples memory)."""
+    from saidwhat.store.db import open_store
+
+    started = time.perf_counter()
+    ticks: list[tuple[float, int]] = []
+
+    def progress(report) -> None:
+        ticks.append((time.perf_counter(), report.documents))
+
+    kind, _, k = mode.partition(":")
+    store = open_store(db)
+    ready = started
+    if kind == "workers":
+        from saidwhat.scale.client import dask_client, ingest_distributed
+        from saidwhat.scale.worker import LoadModel
+
+        with dask_client(workers=int(k)) as client:
+            client.register_plugin(LoadModel())  # returns once every worker has the model
+            ready = time.perf_counter()
+            report = ingest_distributed(store, [corpus], client=client, progress=progress)
+    else:
+        from saidwhat.ingest import ingest_paths
+
+        report = ingest_paths(store, [corpus], jobs=int(k or 1), progress=progress)
+    ended = time.perf_counter()
+    store.close()
+    (t0, d0), (t1, d1) = ticks[0], ticks[-1]
+    if kind == "workers":
+        # From the moment every worker has its model: exact, pipeline filling included.
+        t0, d0 = ready, 0
+    print(
+        json.dumps(
+            {
+                "report": report.as_dict(),
+                "seconds": round(ended - started, 2),
+                "ready_seconds": round(ready - started, 2),
+                "steady_seconds": round(t1 - t0, 2),
+                "steady_documents": d1 - d0,
+                "first_document_seconds": round(t0 - started, 2),
+            }
+        )
+    )
+    return 0
+
+
+def run(mode: str, folder: Path, db: Path, timeout: float) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(folder), str(db)]
+    load_before = os.getloadavg()
     t0 = time.perf_counter()
     with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
         proc = subprocess.Popen(cmd, stdout=out_f, stderr=err_f)
         sampler = _Sampler(proc.pid)
         sampler.start()
-        # wait4, not Popen.wait: it also returns the child's rusage, whose ru_maxrss
-        # is the peak of the ingest process and of the workers it waited for.
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        try:
+            code = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            code = proc.wait()
         sampler.done.set()
         sampler.join()
         wall = time.perf_counter() - t0
         out_f.seek(0)
         err_f.seek(0)
         out, err = out_f.read(), err_f.read()
-    report = {}
-    with contextlib.suppress(ValueError, IndexError, KeyError):
-        report = json.loads(out)[0]
-    with sqlite3.connect(db) as conn:
-        docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        statements = conn.execute("SELECT COUNT(*) FROM statements").fetchone()[0]
-    return {
-        "jobs": jobs,
-        "exit_code": proc.returncode,
-        "seconds": round(wall, 2),
-        "documents": docs,
-        "statements": statements,
-        "docs_per_second": round(docs / wall, 2) if wall else None,
-        # Largest single process (kernel rusage) and all processes together (sampled).
-        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),  # Linux: KiB
-        "peak_tree_rss_mb": round(sampler.peak / 1024, 1),
-        "report": report,
-        "stderr_tail": err.decode("utf-8", "replace")[-500:],
-    }
+    res: dict = {"mode": mode, "exit_code": code, "wall_seconds": round(wall, 2)}
+    try:
+        res.update(json.loads(out.decode().strip().splitlines()[-1]))
+    except (ValueError, IndexError):
+        res["stderr_tail"] = err.decode("utf-8", "replace")[-800:]
+        return res
+    docs = res["report"]["documents"]
+    res["docs_per_second"] = round(docs / wall, 2)
+    res["steady_docs_per_second"] = (
+        round(res["steady_documents"] / res["steady_seconds"], 2) if res["steady_seconds"] else None
+    )
+    main_mb, other_mb, n_other = sampler.peaks_mb()
+    res.update(
+        peak_main_mb=main_mb,
+        peak_largest_worker_mb=other_mb,
+        worker_processes=n_other,
+        peak_all_mb=round(sampler.peak_total / 1024, 1),
+        load_before=[round(x, 2) for x in load_before],
+        load_after=[round(x, 2) for x in os.getloadavg()],
+    )
+    return res
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        return child(*argv[1:4])
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000, help="articles to generate [2000]")
-    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values [1 2]")
+    ap.add_argument(
+        "--modes",
+        nargs="+",
+        default=["single", "workers:1", "workers:2"],
+        help="runs, in order: single, jobs:K, workers:K [single workers:1 workers:2]",
+    )
+    ap.add_argument("--timeout", type=float, default=3600, help="seconds per run [3600]")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument("--out", type=Path, default=None, help="write results as JSON here")
     args = ap.parse_args(argv)
-
-    exe = shutil.which("saidwhat", path=str(Path(sys.executable).parent)) or shutil.which(
-        "saidwhat"
-    )
-    saidwhat = [exe] if exe else [sys.executable, "-m", "saidwhat.cli.main"]
+    print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix="saidwhat-bench-"))
     try:
         corpus = tmp / "corpus"
         size = generate(corpus, args.n)
         print(f"generated {args.n} articles ({size / 1e6:.1f} MB) in {corpus}", file=sys.stderr)
         results = []
-        for jobs in args.jobs:
-            res = run(saidwhat, corpus, tmp / f"jobs{jobs}.db", jobs)
+        for mode in args.modes:
+            res = run(mode, corpus, tmp / f"{mode.replace(':', '-')}.db", args.timeout)
             results.append(res)
+            if "report" not in res:
+                print(f"{mode}: failed (exit {res['exit_code']})\n{res['stderr_tail']}")
+                continue
+            r = res["report"]
             print(
-                f"jobs={jobs}: {res['documents']} docs, {res['statements']} statements in "
-                f"{res['seconds']}s = {res['docs_per_second']} docs/s, "
-                f"peak RSS {res['peak_rss_mb']} MB largest process, "
-                f"{res['peak_tree_rss_mb']} MB all processes (exit {res['exit_code']})",
+                f"{mode:>10}: {r['stored']} docs, {r['statements']} statements, "
+                f"{res['wall_seconds']}s end to end = {res['docs_per_second']} docs/s; "
+                f"steady {res['steady_docs_per_second']} docs/s (ready after "
+                f"{res['ready_seconds']}s, first document at {res['first_document_seconds']}s); "
+                f"peak RSS main {res['peak_main_mb']} MB, largest worker "
+                f"{res['peak_largest_worker_mb']} MB of {res['worker_processes']}; "
+                f"load {res['load_before'][0]} -> {res['load_after'][0]}"
             )
-            if res["exit_code"] != 0:
-                print(res["stderr_tail"], file=sys.stderr)
-        summary = {"n": args.n, "bytes": size, "cpus": os.cpu_count(), "runs": results}
+        steady = {r["mode"]: r.get("steady_docs_per_second") for r in results}
+        one = steady.get("workers:1")
+        summary: dict = {"n": args.n, "bytes": size, "cpus": os.cpu_count(), "runs": results}
+        for mode, rate in steady.items():
+            kind, _, k = mode.partition(":")
+            if kind == "workers" and k != "1" and one and rate:
+                eff = round(rate / (int(k) * one), 2)
+                summary[f"efficiency_{mode}"] = eff
+                print(f"scaling efficiency {mode}: {eff} (steady docs/s over {k} x workers:1)")
         if args.out:
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_text(json.dumps(summary, indent=2))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -22,7 +23,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# The shared data folder (../shared from the repository root), or SAIDWHAT_SHARED.
+SHARED = Path(os.environ.get("SAIDWHAT_SHARED") or ROOT.parent / "shared")
 GOLD = SHARED / "data/polnear/dev.jsonl"
 SCORER = SHARED / "eval/score_quotes.py"
 RESULTS = ROOT / "bench/results"
@@ -52,25 +54,21 @@ def write_gold_subset(docs: list[dict], path: Path) -> None:
 
 
 def write_predictions(path: Path, results, key=lambda doc: doc.ref) -> None:
-    """One JSON line per document in the scorer's format (offsets into the document text)."""
+    """One JSON line per document in the scorer's format: ``{"id", "quotes": [...]}``.
+
+    Each quote is the statement's extract-contract object, exactly what
+    ``saidwhat extract --format jsonl`` prints (``Statement.to_contract``), so
+    the figures are those of the contract: ``fragments`` (every piece of an
+    interrupted quote) count as the scorer reads them.
+    """
     with path.open("w", encoding="utf-8") as f:
         for doc, ex in results:
             quotes = []
             for st in ex.statements:
-                st.check_offsets(doc.text)
-                quotes.append(
-                    {
-                        "quote": st.quote,
-                        "quote_start": st.quote_start,
-                        "quote_end": st.quote_end,
-                        "speaker": st.speaker,
-                        "speaker_mention": st.speaker_mention,
-                        "fragments": st.fragments,
-                        "kind": st.kind,
-                        "cue": st.cue,
-                        "confidence": st.confidence,
-                    }
-                )
+                row = st.to_contract(key(doc), doc.text)
+                for s, e in row["fragments"]:
+                    assert doc.text[s:e], (key(doc), s, e)
+                quotes.append(row)
             f.write(json.dumps({"id": key(doc), "quotes": quotes}, ensure_ascii=False) + "\n")
 
 

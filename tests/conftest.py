@@ -12,6 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLE_DISPATCH = SHARED / "samples" / "reactions-dispatch-2017-05.txt"
 
+# Store fixtures on SQLite and PostgreSQL (backend_store, both_stores, pg_server).
+pytest_plugins = ["backends"]
+
 
 class Cli:
     """Runs `saidwhat` in-process (the spaCy model stays loaded between calls)."""

@@ -113,8 +113,9 @@ def test_attach_citations():
     for st in (chair1, chair2):
         assert (st.source, st.date, st.source_missing) == (None, "2017-05-11", True)
     assert (operator.source, operator.date) == ("TASS", "2017-05-12")
-    # The steward's block is followed by another statement block before the citation.
-    assert (steward.source, steward.date, steward.source_missing) == (None, None, False)
+    # A citation on its own line applies back to the previous citation (issue 8, dates):
+    # the steward's block takes the citation that closes the operator's.
+    assert (steward.source, steward.date, steward.date_source) == ("TASS", "2017-05-12", "citation")
     # Nothing after it: unchanged.
     assert (later.source, later.date) == (None, "2017-05-01")
 
@@ -167,3 +168,22 @@ def test_find_citations_never_fails_and_spans_are_real(text):
         assert 0 <= cit.start < cit.end <= len(text)
         assert text[cit.start] in "(["
         assert text[cit.end - 1] in ")]"
+
+
+def test_a_heading_stops_a_citation_but_not_across_a_transcript():
+    text = (
+        "Ferry Chief Says The Timetable Stays\n\n"
+        "Chair Verhoeven said: “We had no choice.”\n\n"
+        "Harbour Union Warns Of Strikes\n\n"
+        "The union steward said: “We will strike.”\n\n"
+        "(, May 12, 2017)\n"
+    )
+    chair = _st(text, "“We had no choice.”")
+    steward = _st(text, "“We will strike.”")
+    heads = [(0, None), (text.index("Harbour Union"), None)]
+    attach_citations(text, [chair, steward], heads)
+    assert (steward.date, steward.date_source) == ("2017-05-12", "citation")
+    assert chair.date is None  # the heading between: the citation is the next section's
+    chair.kind = "qa"  # a transcript turn: one citation after the transcript covers it
+    attach_citations(text, [chair, steward], heads)
+    assert chair.date == "2017-05-12"

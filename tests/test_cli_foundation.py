@@ -33,7 +33,7 @@ Ivo Marek's colleague, Senator Lena Sova, said: "Nobody expected miracles from o
 
 CONTRACT = {
     "doc", "quote", "quote_start", "quote_end", "speaker", "speaker_mention", "speaker_start",
-    "speaker_end", "kind", "cue", "role", "date", "source", "confidence",
+    "speaker_end", "kind", "cue", "role", "date", "source", "confidence", "fragments", "text",
 }  # fmt: skip
 
 
@@ -65,6 +65,8 @@ def test_extract_jsonl_obeys_the_contract(run, corpus):
         assert set(row) == CONTRACT
         text = texts[row["doc"]]
         assert text[row["quote_start"] : row["quote_end"]] == row["quote"]
+        assert row["fragments"][0] == [row["quote_start"], row["quote_end"]]
+        assert row["text"] == " ".join(text[s:e] for s, e in row["fragments"])
         if row["speaker_mention"] is not None:
             assert text[row["speaker_start"] : row["speaker_end"]] == row["speaker_mention"]
         assert row["kind"] in STATEMENT_KINDS
@@ -185,11 +187,13 @@ def test_corrupt_database_is_a_clear_error(run, corpus):
 def test_locked_database_is_a_clear_error(run, corpus, monkeypatch):
     from saidwhat.store import db as dbmod
 
-    run("stats")  # create it
+    _create(run.db)
     locker = sqlite3.connect(run.db, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")
     real_open = dbmod.open_store
-    monkeypatch.setattr(dbmod, "open_store", lambda p=None, timeout=5.0: real_open(p, timeout=0.1))
+    monkeypatch.setattr(
+        dbmod, "open_store", lambda p=None, timeout=5.0, **kw: real_open(p, timeout=0.1, **kw)
+    )
     monkeypatch.setattr("saidwhat.cli.main.open_store", dbmod.open_store)
     try:
         result = run("ingest", corpus)
@@ -201,8 +205,14 @@ def test_locked_database_is_a_clear_error(run, corpus, monkeypatch):
     assert "locked" in result.stderr
 
 
+def _create(path) -> None:
+    from saidwhat.store.db import open_store
+
+    open_store(path).close()
+
+
 def test_newer_schema_is_refused(run):
-    run("stats")
+    _create(run.db)
     conn = sqlite3.connect(run.db)
     conn.execute("PRAGMA user_version = 999")
     conn.close()
@@ -212,6 +222,7 @@ def test_newer_schema_is_refused(run):
 
 
 def test_store_is_wal_with_a_schema_version(run):
+    _create(run.db)
     assert run("stats").exit_code == 0
     conn = sqlite3.connect(run.db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -226,8 +237,10 @@ def test_db_from_environment(tmp_path, monkeypatch):
 
     target = tmp_path / "env.db"
     monkeypatch.setenv("SAIDWHAT_DB", str(target))
+    missing = CliRunner().invoke(cli, ["stats"])
+    assert missing.exit_code == 1 and str(target) in missing.stderr
+    _create(target)
     assert CliRunner().invoke(cli, ["stats"]).exit_code == 0
-    assert target.exists()
 
 
 def _all_commands():

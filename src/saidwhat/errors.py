@@ -36,6 +36,10 @@ class UnsupportedLanguageError(SourceError):
     """The document's language is not one the extractor supports."""
 
 
+class ExtractionLimitError(SourceError):
+    """A document is over a per-document limit (size or time) the user can raise."""
+
+
 class StoreError(SaidwhatError):
     """The database is locked, corrupt, or of a newer schema than this saidwhat."""
 

@@ -9,12 +9,12 @@ from saidwhat.model import Document, Extraction
 
 
 def extract_inputs(
-    inputs: Iterable[str], *, jobs: int = 1
+    inputs: Iterable[str], *, jobs: int = 1, settings=None, on_progress=None
 ) -> Iterator[tuple[Document, Extraction] | SourceError]:
     """Read files, folders and URLs and yield each document with its statements.
 
     Errors met on the way (a missing file, bad encoding, an unsupported
-    language) are yielded as :class:`SourceError` objects so a batch goes on.
+    language, a document over a limit of ``settings``) are yielded as :class:`SourceError` objects so a batch goes on.
     """
     from saidwhat.ingest import extract_stream
     from saidwhat.sources import iter_documents
@@ -37,11 +37,13 @@ def extract_inputs(
             else:
                 yield item
 
-    for doc, result in extract_stream(documents(), jobs=jobs):
+    stream = extract_stream(documents(), jobs=jobs, settings=settings, on_progress=on_progress)
+    for doc, result in stream:
         yield from pending
         pending.clear()
         if isinstance(result, str):
-            yield SourceError(result, source=doc.ref)
+            named = result.startswith(f"{doc.ref}: ")
+            yield SourceError(result) if named else SourceError(result, source=doc.ref)
         else:
             yield doc, result
     yield from pending

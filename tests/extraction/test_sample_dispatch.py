@@ -63,3 +63,16 @@ def test_roles_and_headlines(dispatch):
     assert any(
         "Kosachev" in st.headline and st.speaker == "Konstantin Kosachev" for st in headlined
     )
+
+
+def test_statements_are_dated_by_their_citations(dispatch):
+    text, result = dispatch
+    first_citation = text.index("(, May 10, 2017)")
+    first_section = text.rfind("\n\n", 0, text.rfind("tweeted", 0, first_citation))
+    cited = [st for st in result.statements if st.quote_start > first_section]
+    by_citation = [st for st in cited if st.date_source == "citation"]
+    assert len(by_citation) >= 0.9 * len(cited), (len(by_citation), len(cited))
+    ushakov = [st for st in result.statements if st.speaker == "Yuri Ushakov"]
+    assert ushakov and {st.date for st in ushakov} == {"2017-05-12"}
+    qa = [st for st in result.statements if st.kind == "qa"]
+    assert {st.date for st in qa} == {"2017-05-10"}

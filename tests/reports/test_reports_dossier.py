@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from saidwhat.errors import ReportError, UsageError
-from saidwhat.reports.dossier import build_dossier, headline_for, render, write_dossier
+from saidwhat.reports.dossier import (
+    NO_SPEAKER_SECTION,
+    build_dossier,
+    headline_for,
+    render,
+    write_dossier,
+)
 from saidwhat.reports.html import render_html
 from saidwhat.reports.markdown import render_markdown
 from saidwhat.search.query import SearchFilters, search_statements
@@ -42,7 +48,7 @@ def test_model_groups_by_speaker_with_numbered_citations(store):
         "Josep Borrell",
         "Maria Zakharova",
         "Pavel Lavrov",
-        "Unattributed",
+        NO_SPEAKER_SECTION,
     ]
     lavrov = d.sections[0]
     assert lavrov.role == "Russian Foreign Minister"
@@ -60,7 +66,10 @@ def test_model_groups_by_speaker_with_numbered_citations(store):
         "https://reuters.example/reactions",
         "notes/visit.txt",
     ]
-    assert d.summary_line == "7 statements by 6 speakers from 4 sources, 2024-05-01 – 2024-05-03."
+    assert d.summary_line == (
+        "7 statements by 5 speakers (1 without an identified speaker) from 3 sources, "
+        "2024-05-01 – 2024-05-03."
+    )
 
 
 def test_time_order(store):
@@ -76,7 +85,7 @@ def test_time_order(store):
         "Josep Borrell",
         "Maria Zakharova",
         "Pavel Lavrov",
-        "Unattributed",
+        NO_SPEAKER_SECTION,
     ]
     with pytest.raises(UsageError, match="unknown order"):
         make_dossier(store, order="size")
@@ -109,7 +118,7 @@ def test_html_escapes_every_piece_of_document_text(store):
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     assert "<b>Notes</b>" not in html and "&lt;b&gt;Notes&lt;/b&gt;" in html
     assert "coming &amp; soon" in html
-    assert '<span class="missing">source missing</span>' in html
+    assert "(source not named in the document)" in html
     assert html.count("<style>") == 1 and "<link" not in html and "src=" not in html
 
 
@@ -124,7 +133,7 @@ def test_html_only_links_http_urls(store):
 def test_markdown_escapes_markup(store):
     md = render_markdown(make_dossier(store))
     assert "<script>" not in md and r"\<script\>" in md
-    assert "**source missing**" in md
+    assert "(source not named in the document)" in md
 
 
 def test_write_md_html_and_unwritable_paths(store, tmp_path: Path):
@@ -186,7 +195,7 @@ def test_cli_dossier(run, tmp_path: Path):
     args = ["dossier", "--title", TITLE, "--until", "2024-05-03", "-o", out]
     result = run(*args)
     assert result.exit_code == 0, result.output
-    assert "7 statements by 6 speakers" in result.stdout
+    assert "7 statements by 5 speakers (1 without an identified speaker)" in result.stdout
     first = out.read_bytes()
     assert run(*args).exit_code == 0 and out.read_bytes() == first
     result = run(

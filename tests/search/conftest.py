@@ -1,17 +1,15 @@
-"""Fixtures for the search tests: a sample store built from hand-made statements."""
+"""Fixtures for the search tests: a sample store built from hand-made statements.
+
+Every test that takes ``store`` runs on SQLite and on PostgreSQL (tests/backends.py).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from search_samples import sample_store
 
 from saidwhat.store.db import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = sample_store(tmp_path / "sample.db")
-    yield s
-    s.close()
+def store(backend_store) -> Store:
+    return backend_store.open(sample=True)

@@ -1,4 +1,4 @@
-"""The real CLI over a real SQLite file: quotes, speakers, export."""
+"""The real CLI over a real store (SQLite file and PostgreSQL): quotes, speakers, export."""
 
 from __future__ import annotations
 
@@ -7,21 +7,19 @@ import io
 import json
 
 import pytest
-from search_samples import sample_store
 
 from saidwhat.cli.main import cli
 
 CONTRACT = [
     "doc", "quote", "quote_start", "quote_end", "speaker", "speaker_mention", "speaker_start",
-    "speaker_end", "kind", "cue", "role", "date", "source", "confidence",
+    "speaker_end", "kind", "cue", "role", "date", "source", "confidence", "fragments", "text",
     "doc_id", "title", "outlet", "url", "published",
 ]  # fmt: skip
 
 
 @pytest.fixture
-def run(run):
-    sample_store(run.db).close()
-    return run
+def run(backend_store, make_cli):
+    return make_cli(backend_store.target(sample=True))
 
 
 def test_quotes_jsonl_has_contract_and_provenance(run):
@@ -54,7 +52,8 @@ def test_quotes_filters_limit_and_sort(run):
 def test_quotes_errors_are_one_line(run):
     result = run("quotes", '"grain deal')
     assert result.exit_code == 2
-    assert result.stderr.startswith("saidwhat: error: unbalanced double quote")
+    assert result.stderr.startswith("saidwhat: error: cannot search for '\"grain deal'")
+    assert "double quote is not closed" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     result = run("quotes", "--speaker", "Lavrof")
     assert result.exit_code == 1 and "did you mean" in result.stderr
@@ -87,14 +86,14 @@ def test_speakers_import_export_merge_split(run, tmp_path):
         "name,aliases,role,organisation,country\nAntony Blinken,Blinken,Secretary of State,,US\n"
     )
     result = run("speakers", "import", new)
-    assert result.exit_code == 0 and "1 people created" in result.stdout
+    assert result.exit_code == 0 and "1 person created" in result.stdout
     bad = tmp_path / "bad.csv"
     bad.write_text("name,role\nX,\n")
     result = run("speakers", "import", bad)
     assert result.exit_code == 1 and "row 1 (header)" in result.stderr
 
     result = run("speakers", "merge", "Sergey Lavrov", "Pavel Lavrov")
-    assert result.exit_code == 0 and "1 statements" in result.stdout
+    assert result.exit_code == 0 and "1 statement," in result.stdout
     assert len(run.jsonl("quotes", "--speaker", "Sergey Lavrov")) == 3
     result = run("speakers", "split", "Sergey Lavrov", "--alias", "Pavel Lavrov")
     assert result.exit_code == 0, result.output

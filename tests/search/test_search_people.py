@@ -13,7 +13,6 @@ from saidwhat.model import Person
 from saidwhat.search.people import list_people, merge_people, person_profile, split_person
 from saidwhat.search.query import SearchFilters, search_statements
 from saidwhat.search.registry import export_registry, import_registry
-from saidwhat.store.db import open_store
 from saidwhat.store.documents import store_document
 
 
@@ -125,19 +124,19 @@ def test_import_missing_file(store, tmp_path):
         import_registry(store, tmp_path / "nope.csv")
 
 
-def test_export_import_round_trip(store, tmp_path: Path):
+def test_export_import_round_trip(store, backend_store, tmp_path: Path):
     first = io.StringIO()
     n = export_registry(store, first)
     assert n == 5
     assert first.getvalue().splitlines()[0] == "name,aliases,role,organisation,country"
     (tmp_path / "reg.csv").write_text(first.getvalue(), encoding="utf-8")
-    fresh = open_store(tmp_path / "fresh.db")
+    fresh = backend_store.open()
     import_registry(fresh, tmp_path / "reg.csv")
     second = io.StringIO()
     export_registry(fresh, second)
     assert second.getvalue() == first.getvalue()
     export_registry(fresh, tmp_path / "again.csv")
-    assert (tmp_path / "again.csv").read_text(encoding="utf-8") == first.getvalue()
+    assert (tmp_path / "again.csv").read_bytes().decode("utf-8") == first.getvalue()
 
 
 def test_merge_moves_everything_and_survives_reingest(store):
@@ -198,8 +197,8 @@ def test_split_errors(store):
         split_person(store, "Sergey Lavrov", [])
 
 
-def test_profile_terms_fold_titles_and_surnames(tmp_path):
-    store = open_store(tmp_path / "t.db")
+def test_profile_terms_fold_titles_and_surnames(backend_store):
+    store = backend_store.open()
     doc, ex = make_document(
         "talks",
         [

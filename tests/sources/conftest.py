@@ -182,6 +182,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(
                 200, "Caf\u00e9 ".encode() + b"\xff\xfe bad bytes", "text/plain; charset=utf-8"
             )
+        elif path == "/latin1-undeclared.txt":
+            body = "Café, crème brûlée, déjà vu, à la carte, façade, naïve. " * 3
+            self._send(200, body.encode("latin-1"), "text/plain")
+        elif path == "/bogus-charset.txt":
+            body = "The minister said “we will talk” in Velda.".encode()
+            self._send(200, body, "text/plain; charset=x-bogus-42")
+        elif path == "/stray-latin1.html":
+            page = _ARTICLE.format(n=5, title="Caf\u00e9 talks").encode()
+            at = page.index(b"Story number")
+            self._send(200, page[:at] + b"Caf\xe9 " + page[at:], "text/html")
         elif path == "/cp1251.html":
             html = '<html><head><meta charset="windows-1251"><title>Вести</title></head><body>'
             html += "<article><p>" + "Министр заявил, что переговоры продолжатся. " * 8
@@ -206,6 +216,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(
                 200, _atom(base).encode(), "application/atom+xml", Last_Modified=ATOM_LAST_MODIFIED
             )
+        elif path == "/feeds/fuzz.xml":
+            self._send(200, state.fuzz_body, "application/rss+xml")
         elif path == "/feeds/full.xml":
             self._send(200, _full_rss(base).encode(), "application/rss+xml")
         elif path == "/feeds/broken.xml":
@@ -221,6 +233,7 @@ class _State:
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.pdf = b""
+        self.fuzz_body = b""  # what /feeds/fuzz.xml serves (set by the fuzz tests)
 
     def reset(self) -> None:
         self.hits.clear()

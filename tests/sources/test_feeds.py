@@ -143,16 +143,30 @@ def test_feeds_cli(tmp_path, site):
     runner = CliRunner()
     out = runner.invoke(cli, ["--db", db, "feeds", "add", site.url("/feeds/atom.xml")])
     assert out.exit_code == 0, out.output
+    # `feeds add` fetched the feed once and says what it found.
+    assert "feed 1: Harbour Gazette Atom: 2 entries, newest 2024-03-04" in out.stderr
+    # Not a feed: said so, and not subscribed.
     out = runner.invoke(cli, ["--db", db, "feeds", "add", site.url("/feeds/broken.xml")])
+    assert out.exit_code == 1
+    assert out.stderr.startswith("saidwhat: error: ") and "not a valid RSS/Atom feed" in out.stderr
+    out = runner.invoke(cli, ["--db", db, "feeds", "poll", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (row,) = json.loads(out.stdout)
+    assert (row["status"], row["new"], row["ingested"], row["failed"]) == ("ok", 2, 2, 0)
+    # An entry that fails (a 404 in the RSS feed) makes the poll exit 1, one line per entry.
+    assert (
+        runner.invoke(cli, ["--db", db, "feeds", "add", site.url("/feeds/rss.xml")]).exit_code == 0
+    )
     out = runner.invoke(cli, ["--db", db, "feeds", "poll", "--format", "json"])
     assert out.exit_code == 1
     rows = {r["url"].rsplit("/", 1)[1]: r for r in json.loads(out.stdout)}
-    assert rows["atom.xml"]["ingested"] == 2
-    assert rows["broken.xml"]["status"] == "error"
-    assert "not a valid RSS/Atom feed" in out.stderr
+    assert (rows["rss.xml"]["ingested"], rows["rss.xml"]["failed"]) == (3, 1)
+    (line,) = out.stderr.strip().splitlines()
+    assert line.startswith("saidwhat: error: entry failed: ") and "gone.html" in line
+    assert "attempt 1 of 6; retry after" in line
     out = runner.invoke(cli, ["--db", db, "feeds", "list", "--format", "json"])
     listed = json.loads(out.stdout)
-    assert [f["entries"] for f in listed] == [2, 0]
+    assert [(f["entries"], f["failed_entries"]) for f in listed] == [(2, 0), (4, 1)]
     for args in (["feeds", "--help"], ["feeds", "poll", "--help"], ["feeds", "add", "--help"]):
         assert "Example:" in runner.invoke(cli, args).output
 

@@ -59,7 +59,7 @@ def test_declared_charset_in_page(fresh_site, client):
         ("/chain/0", "more than 5 redirects"),
         ("/slow", "timed out"),
         ("/image.png", "content type is image/png"),
-        ("/broken-utf8.txt", "invalid UTF-8 at byte 6"),
+        ("/latin1-undeclared.txt", "invalid UTF-8 at byte 3"),
         ("/empty-page.html", "no article text"),
         ("/feeds/rss.xml", "feeds add"),
     ],

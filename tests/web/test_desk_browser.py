@@ -56,7 +56,7 @@ def test_search_facet_period_and_back_button(page):
 
 def test_bad_query_explains_the_syntax(page):
     page.goto("/search?q=%22unbalanced")
-    assert "unbalanced double quote" in page.locator(".error").inner_text()
+    assert "double quote is not closed" in page.locator(".error").inner_text()
 
 
 def test_statement_in_context_then_its_document(page):

@@ -30,14 +30,28 @@ def feeds() -> None:
 def add_cmd(app, url: str, fmt: str) -> None:
     """Subscribe to the RSS or Atom feed at URL (adding it twice is harmless).
 
+    The feed is fetched once to check that it is one and to say what it holds;
+    its entries are ingested by `feeds poll`. A URL that is not a feed is not
+    subscribed.
+
     \b
     Example:
       saidwhat feeds add https://example.org/world/rss.xml
     """
-    from saidwhat.sources.feeds import add_feed
+    from saidwhat.sources.feeds import add_feed, preview_feed
 
-    feed = add_feed(app.open_store(), url)
-    emit([feed.to_dict()], fmt, columns=("id", "url", "added_at"), title="feed added")
+    found = preview_feed(url)
+    feed = add_feed(app.open_store(), url, title=found.title)
+    n = found.entries
+    click.echo(
+        f"feed {feed.id}: {found.title or '(untitled)'}: {n} entr{'y' if n == 1 else 'ies'}"
+        + (f", newest {found.newest[:10]}" if found.newest else "")
+        + (f", {n - found.with_links} without a link" if found.with_links < n else "")
+        + "; run `saidwhat feeds poll` to ingest them",
+        err=True,
+    )
+    row = {**feed.to_dict(), "entries_found": n, "newest": found.newest}
+    emit([row], fmt, columns=("id", "title", "url", "entries_found", "newest"), title="feed added")
 
 
 @feeds.command("list")
@@ -53,11 +67,20 @@ def list_cmd(app, fmt: str) -> None:
     """
     from saidwhat.sources.feeds import list_feeds
 
-    rows = [f.to_dict() for f in list_feeds(app.open_store())]
+    rows = [f.to_dict() for f in list_feeds(app.open_store(write=False))]
     emit(
         rows,
         fmt,
-        columns=("id", "title", "url", "entries", "last_polled", "last_status", "last_error"),
+        columns=(
+            "id",
+            "title",
+            "url",
+            "entries",
+            "failed_entries",
+            "last_polled",
+            "last_status",
+            "last_error",
+        ),
         wide=("url", "last_error"),
         title="feeds",
     )
@@ -71,7 +94,7 @@ def remove_cmd(app, feed: str) -> None:
 
     \b
     Example:
-      saidwhat feeds remove 2
+      saidwhat feeds remove 1
     """
     from saidwhat.sources.feeds import remove_feed
 
@@ -93,13 +116,14 @@ def poll_cmd(app, only: tuple[str, ...], max_bytes: int | None, fmt: str) -> Non
     """Fetch every feed (or only FEED ids/URLs) and ingest its new entries.
 
     Safe to run from cron: unchanged feeds cost one conditional request and
-    each entry is ingested once. Exits 1 if any feed failed; the others are
-    still polled.
+    each entry is ingested once. An entry that fails is retried later with
+    back-off (1 h, 2 h, 4 h, ...; given up after 6 tries). Exits 1 if any feed
+    or entry failed; the others are still polled.
 
     \b
     Example:
       saidwhat feeds poll
-      saidwhat --db desk.db feeds poll 3 --format json
+      saidwhat feeds poll 1 --format json
     """
     from saidwhat.ingest import ingest_documents
     from saidwhat.sources.feeds import poll_feeds
@@ -120,6 +144,8 @@ def poll_cmd(app, only: tuple[str, ...], max_bytes: int | None, fmt: str) -> Non
             "url": r.url,
             "status": r.status,
             "new": r.new_entries,
+            "retried": r.retried,
+            "waiting": r.waiting,
             "ingested": r.ingested,
             "failed": r.failed,
             "error": r.error,
@@ -130,9 +156,9 @@ def poll_cmd(app, only: tuple[str, ...], max_bytes: int | None, fmt: str) -> Non
         if r.error:
             click.echo(f"saidwhat: error: {r.error}", err=True)
         for message in r.entry_errors:
-            click.echo(f"saidwhat: warning: {message}", err=True)
+            click.echo(f"saidwhat: error: entry failed: {message}", err=True)
     emit(rows, fmt, wide=("url", "error"), title="feeds polled")
-    if report.errors:
+    if not report.ok:
         sys.exit(1)
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
+
+from saidwhat.reports.csv_cells import csv_writer
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -25,11 +26,21 @@ def format_option(default: str = "table"):
     )
 
 
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 document``, ``2 documents`` (``words`` for irregular plurals: entry/entries)."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
 def _cell(value: Any) -> str:
+    """A table cell: lists joined with "; ", never a Python repr."""
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 
 
@@ -62,12 +73,13 @@ def emit(
         writer = None
         for row in rows:
             if writer is None:
-                writer = csv.DictWriter(
-                    out, fieldnames=list(columns or row.keys()), extrasaction="ignore"
-                )
+                writer = csv_writer(out, list(columns or row.keys()))
                 writer.writeheader()
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+            writer.writerow(row)
             n += 1
+        if writer is None and columns:
+            # No rows: still the header, so a program reading the file knows its columns.
+            csv_writer(out, list(columns)).writeheader()
         return n
     # table
     from rich.console import Console

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from saidwhat.cli.output import emit, format_option
+from saidwhat.cli.output import emit, format_option, plural
 from saidwhat.cli.search_cmds import filter_options, filters_from
 
 
@@ -53,15 +53,15 @@ def dossier(
     \b
     Example:
       saidwhat dossier --title "Reactions to the foreign minister's visit" \\
-          --about Lavrov --since 2024-05-01 --until 2024-05-07 -o reactions.html
-      saidwhat dossier sanctions --title "Sanctions" --order time -o sanctions.pdf
+          --about Ostrikov --since 2026-05-01 --until 2026-05-31 -o reactions.html
+      saidwhat dossier crossing --title "The crossing" --order time -o crossing.pdf
     """
     from saidwhat.reports.dossier import build_dossier, format_for, write_dossier
     from saidwhat.search.query import search_statements
 
     filters = filters_from(kwargs, limit=None)
     fmt = format_for(output, fmt)
-    hits = search_statements(app.open_store(), filters)
+    hits = search_statements(app.open_store(write=False), filters)
     if not hits:
         click.echo("saidwhat: warning: no statements match; the dossier is empty", err=True)
     report = build_dossier(
@@ -77,9 +77,9 @@ def watch() -> None:
 
     \b
     Example:
-      saidwhat watch add lavrov --speaker "Sergey Lavrov"
+      saidwhat watch add ostrikov --speaker "Sergey Ostrikov"
       saidwhat watch list
-      saidwhat watch feed lavrov -o lavrov.xml
+      saidwhat watch feed ostrikov -o ostrikov.xml
     """
 
 
@@ -93,8 +93,8 @@ def watch_add(app, name: str, replace: bool, **kwargs: Any) -> None:
 
     \b
     Example:
-      saidwhat watch add grain '"grain deal" OR "grain corridor"' --since 2024-01-01
-      saidwhat watch add lavrov --speaker Lavrov --replace
+      saidwhat watch add grain '"grain deal" OR "grain corridor"' --since 2026-01-01
+      saidwhat watch add ostrikov --speaker Ostrikov --replace
     """
     from saidwhat.reports.watch import add_watchlist
 
@@ -115,7 +115,7 @@ def watch_list(app, fmt: str) -> None:
     from saidwhat.reports.watch import list_watchlists
 
     rows = []
-    for wl in list_watchlists(app.open_store()):
+    for wl in list_watchlists(app.open_store(write=False)):
         row = wl.to_row()
         if fmt != "table":
             row["filters"] = wl.filters.to_dict()
@@ -134,17 +134,17 @@ def watch_feed(app, name: str, output: str, limit: int, self_url: str | None) ->
 
     \b
     Example:
-      saidwhat watch feed lavrov -o feed.xml
+      saidwhat watch feed ostrikov -o feed.xml
     """
     from saidwhat.reports import watch as w
 
-    store = app.open_store()
+    store = app.open_store(write=False)
     if output == "-":
         sys.stdout.buffer.write(w.watch_feed(store, name, limit=limit, self_url=self_url))
         sys.stdout.flush()
         return
     n = w.write_feed(store, name, output, limit=limit, self_url=self_url)
-    click.echo(f"wrote {output}: {n} entries", err=True)
+    click.echo(f"wrote {output}: {plural(n, 'entry', 'entries')}", err=True)
 
 
 @watch.command("remove")
@@ -155,7 +155,7 @@ def watch_remove(app, name: str) -> None:
 
     \b
     Example:
-      saidwhat watch remove lavrov
+      saidwhat watch remove ostrikov
     """
     from saidwhat.reports.watch import remove_watchlist
 

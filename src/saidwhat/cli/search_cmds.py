@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from saidwhat.cli.output import emit, format_option
+from saidwhat.cli.output import emit, format_option, plural
 from saidwhat.errors import UsageError
 from saidwhat.model import STATEMENT_KINDS, Statement
 from saidwhat.search.query import PROVENANCE_FIELDS, SORTS, SearchFilters
@@ -113,14 +113,14 @@ def quotes(app, fmt: str, **kwargs: Any) -> None:
 
     \b
     Example:
-      saidwhat quotes sanctions --speaker "Sergei Lavrov" --since 2024-05-01
+      saidwhat quotes crossing --speaker "Sergei Ostrikov" --since 2026-05-01
       saidwhat quotes '"grain deal" OR sanction*' --format jsonl
-      saidwhat quotes --about Lavrov --sort -date --limit 50
+      saidwhat quotes --about Ostrikov --sort -date --limit 50
     """
     from saidwhat.search.query import search_statements
 
     filters = filters_from(kwargs, limit=20)
-    hits = search_statements(app.open_store(), filters)
+    hits = search_statements(app.open_store(write=False), filters)
     if fmt == "table":
         rows = [
             {
@@ -162,17 +162,17 @@ def export_cmd(app, output: str, fmt: str | None, **kwargs: Any) -> None:
 
     \b
     Example:
-      saidwhat export --since 2024-05-01 -o may.parquet
-      saidwhat export --speaker Lavrov --format csv > lavrov.csv
+      saidwhat export --since 2026-05-01 -o may.parquet
+      saidwhat export --speaker Ostrikov --format csv > ostrikov.csv
     """
     from saidwhat.reports.export import export_statements
 
     filters = filters_from(kwargs, limit=None)
     if output == "-" and fmt is None:
         fmt = "jsonl"
-    n = export_statements(app.open_store(), filters, output, fmt)
+    n = export_statements(app.open_store(write=False), filters, output, fmt)
     if output != "-":
-        click.echo(f"exported {n} statements to {output}", err=True)
+        click.echo(f"exported {plural(n, 'statement')} to {output}", err=True)
 
 
 # --- speakers -------------------------------------------------------------------------
@@ -198,15 +198,15 @@ def speakers(
     \b
     Example:
       saidwhat speakers --limit 20
-      saidwhat speakers show "Sergei Lavrov"
-      saidwhat speakers merge "Sergey Lavrov" "S. Lavrov"
+      saidwhat speakers show "Sergei Ostrikov"
+      saidwhat speakers merge "Sergey Ostrikov" "S. Ostrikov"
     """
     if ctx.invoked_subcommand is not None:
         return
     from saidwhat.search.people import list_people
 
     people = list_people(
-        ctx.obj.open_store(), search=search, min_statements=min_statements, limit=limit
+        ctx.obj.open_store(write=False), search=search, min_statements=min_statements, limit=limit
     )
     rows = [p.to_row() for p in people]
     if fmt != "table":
@@ -225,14 +225,14 @@ def speakers_show(app, name: str, top: int, fmt: str) -> None:
 
     \b
     Example:
-      saidwhat speakers show Lavrov
-      saidwhat speakers show "#12" --format json
+      saidwhat speakers show Ostrikov
+      saidwhat speakers show "#3" --format json
     """
     from dataclasses import asdict
 
     from saidwhat.search.people import person_profile
 
-    profile = person_profile(app.open_store(), name, top=top)
+    profile = person_profile(app.open_store(write=False), name, top=top)
     if fmt != "table":
         data = asdict(profile)
         emit([data], fmt)
@@ -265,14 +265,14 @@ def speakers_import(app, file: str) -> None:
     Example:
       saidwhat speakers import registry.csv
       (registry.csv:  name,aliases,role,organisation,country
-                      Sergey Lavrov,Lavrov|Sergei Lavrov,Foreign Minister,MID,Russia)
+                      Sergey Ostrikov,Ostrikov|Sergei Ostrikov,Foreign Minister,Foreign Ministry,Arkhavia)
     """
     from saidwhat.search.registry import import_registry
 
     r = import_registry(app.open_store(), file)
     click.echo(
-        f"imported {file}: {r.created} people created, {r.updated} updated, "
-        f"{r.aliases} aliases and {r.roles} roles added"
+        f"imported {file}: {plural(r.created, 'person', 'people')} created, {r.updated} updated, "
+        f"{plural(r.aliases, 'alias', 'aliases')} and {plural(r.roles, 'role')} added"
     )
 
 
@@ -290,12 +290,12 @@ def speakers_export(app, output: str) -> None:
     """
     from saidwhat.search.registry import export_registry
 
-    store = app.open_store()
+    store = app.open_store(write=False)
     if output == "-":
         export_registry(store, sys.stdout)
     else:
         n = export_registry(store, output)
-        click.echo(f"exported {n} people to {output}", err=True)
+        click.echo(f"exported {plural(n, 'person', 'people')} to {output}", err=True)
 
 
 @speakers.command("merge")
@@ -310,15 +310,15 @@ def speakers_merge(app, keep: str, other: str) -> None:
 
     \b
     Example:
-      saidwhat speakers merge "Sergey Lavrov" "S. Lavrov"
-      saidwhat speakers merge "#3" "#17"
+      saidwhat speakers merge "Sergey Ostrikov" "S. Ostrikov"
+      saidwhat speakers merge "#3" "#4"
     """
     from saidwhat.search.people import merge_people
 
     r = merge_people(app.open_store(), keep, other)
     click.echo(
         f"merged {r.removed_name} (#{r.removed_id}) into {r.name} (#{r.person_id}): "
-        f"{r.statements} statements, {r.aliases} aliases moved"
+        f"{plural(r.statements, 'statement')}, {plural(r.aliases, 'alias', 'aliases')} moved"
     )
 
 
@@ -341,14 +341,14 @@ def speakers_split(app, name: str, aliases: tuple[str, ...], new_name: str | Non
 
     \b
     Example:
-      saidwhat speakers split "Sergey Lavrov" --alias "Pavel Lavrov"
+      saidwhat speakers split "Sergey Ostrikov" --alias "Pavel Ostrikov"
     """
     from saidwhat.search.people import split_person
 
     r = split_person(app.open_store(), name, list(aliases), new_name=new_name)
     click.echo(
         f"split {', '.join(r.aliases)} off {r.from_name} (#{r.from_id}) as {r.name} "
-        f"(#{r.person_id}): {r.statements} statements moved"
+        f"(#{r.person_id}): {plural(r.statements, 'statement')} moved"
     )
 
 

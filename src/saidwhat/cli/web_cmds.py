@@ -28,10 +28,12 @@ def serve(app, host: str, port: int, read_only: bool, data_dir: Path | None) -> 
     Listens on 127.0.0.1 unless --host says otherwise; any other address needs a
     password in $SAIDWHAT_DESK_TOKEN (the desk refuses to start without one).
 
+    To share a desk read-only on the network:
+    SAIDWHAT_DESK_TOKEN=... saidwhat serve --host 0.0.0.0 --port 8080 --read-only
+
     \b
     Example:
-      saidwhat --db demo.db serve
-      SAIDWHAT_DESK_TOKEN=... saidwhat serve --host 0.0.0.0 --port 8080 --read-only
+      saidwhat --db desk.db serve
     """
     from saidwhat.web.server import serve_desk
 

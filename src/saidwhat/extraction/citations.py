@@ -12,6 +12,7 @@ Pure functions over the text; offsets refer to it unchanged.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,6 +128,11 @@ _TAIL_MAX = 300
 #: A line between a statement and its citation must be this short (an image caption).
 _CAPTION_MAX = 100
 _MAX_CAPTIONS = 3
+#: A line holding only citations: "(, May 10, 2017)", "(Source: X, May 11, 2017)."
+_CITATION_LINE = re.compile(r"^\s*(?:\([^()\n]*\)[\s.,;]*)+$")
+_OPENING_MARKS = frozenset("\"“„«‘'")
+#: Farther than this, a citation cannot pass the two limits above (blank lines included).
+_GAP_MAX = 4_000
 
 
 def _span(st: Any) -> tuple[int, int]:
@@ -143,6 +149,8 @@ def _span(st: Any) -> tuple[int, int]:
 
 def _gap_ok(text: str, end: int, cit: Citation, other_starts: list[int]) -> bool:
     end = min(end, cit.start)
+    if cit.start - end > _GAP_MAX:
+        return False
     gap = text[end : cit.start]
     nl = gap.find("\n")
     tail = gap if nl < 0 else gap[:nl]
@@ -159,13 +167,82 @@ def _gap_ok(text: str, end: int, cit: Citation, other_starts: list[int]) -> bool
     return len(captions) <= _MAX_CAPTIONS and all(len(c) <= _CAPTION_MAX for c in captions)
 
 
-def attach_citations(text: str, statements: Iterable[Any]) -> None:
+def _alone_on_its_line(text: str, cit: Citation) -> bool:
+    ls = text.rfind("\n", 0, cit.start) + 1
+    le = text.find("\n", cit.end)
+    return bool(_CITATION_LINE.match(text[ls : le if le >= 0 else len(text)]))
+
+
+def _reach_back(
+    text: str, cits: list[Citation], spans: list[tuple[int, int]], heads: dict[int, str | None]
+) -> dict[int, tuple[int, int, str | None]]:
+    """For each citation alone on its line: how far back it applies, ``(others, turns, who)``.
+
+    Walking back paragraph by paragraph, it stops at the previous citation, at a
+    heading (``others``; transcript turns go on, and so do statements by the
+    speaker ``who`` a ``Who: '...'`` heading names) and at a paragraph of
+    narrative (longer than a caption, holding no statement or transcript turn).
+    Each paragraph is walked at most once per citation that follows it, so this
+    is linear in the text.
+    """
+    from .blocks import _LABEL
+    from .candidate import Spans
+    from .quotes import paragraphs
+
+    paras = paragraphs(text)
+    para_starts = [p[0] for p in paras]
+    in_statement = Spans(spans)
+    st_starts = sorted(s for s, _ in spans)
+    cit_starts = [c.start for c in cits]
+    out: dict[int, tuple[int, int]] = {}
+    for k, cit in enumerate(cits):
+        if cit.kind != "inline" or not _alone_on_its_line(text, cit):
+            continue
+        j = bisect.bisect_right(para_starts, cit.start) - 1
+        others = None
+        who = None
+        stop = 0
+        while j > 0:
+            j -= 1
+            ps, pe = paras[j]
+            c = bisect.bisect_left(cit_starts, ps)
+            if c < k and cit_starts[c] < pe:
+                stop = pe  # the previous citation
+                break
+            if ps in heads:
+                if others is None:
+                    others, who = pe, heads[ps]
+                continue
+            i = bisect.bisect_left(st_starts, ps)
+            holds = (i < len(st_starts) and st_starts[i] < pe) or in_statement(ps)
+            # a transcript turn, or a quoted paragraph (a question running on), is not narrative
+            holds = holds or bool(_LABEL.match(text, ps, pe)) or text[ps] in _OPENING_MARKS
+            if not holds and pe - ps > _CAPTION_MAX:
+                stop = pe  # narrative between: the citation is not the statement's
+                break
+        out[k] = (others if others is not None else stop, stop, who)
+    return out
+
+
+def _same_speaker(who: str | None, speaker: str | None) -> bool:
+    w, s = re.findall(r"\w+", (who or "").lower()), re.findall(r"\w+", (speaker or "").lower())
+    return bool(w and s) and w[-1] == s[-1]
+
+
+def attach_citations(
+    text: str, statements: Iterable[Any], headings: Iterable[tuple[int, str | None]] = ()
+) -> None:
     """Set ``source``, ``date`` and ``source_missing`` on each statement from its citation.
 
     A statement takes the first citation after its end when only the rest of
     its own line (closing marks, "he said.") and at most a few short caption
     lines lie between, and no other statement starts on those lines. A
-    citation's empty fields never erase what a statement already has.
+    citation on a line of its own also applies back to every statement since
+    the previous citation or heading (``headings``: where each starts, and the
+    speaker it names, as in ``Ushakov: '...'``, or None); for transcript turns
+    (``qa``) and for statements by the speaker the heading names, since the
+    previous citation, so one citation after a transcript covers all of it. A citation's empty fields never erase
+    what a statement already has; a date from one sets ``date_source``.
     """
     statements = list(statements)
     cits = find_citations(text)
@@ -173,16 +250,31 @@ def attach_citations(text: str, statements: Iterable[Any]) -> None:
         return
     spans = [_span(st) for st in statements]
     starts = sorted(s for s, _ in spans)
+    back = _reach_back(text, cits, spans, dict(headings))
+    cit_ends = [c.end for c in cits]  # citations are sorted and disjoint: ends sorted too
     for st, (start, end) in zip(statements, spans, strict=True):
         # A citation overlapping the end counts too ("...months.[2]" with the span ending in it).
-        cit = next((c for c in cits if c.end > end and c.start >= start), None)
-        if cit is None:
+        k = bisect.bisect_right(cit_ends, end)
+        while k < len(cits) and cits[k].start < start:
+            k += 1
+        if k == len(cits):
             continue
-        others = [s for s in starts if s > start]
-        if not _gap_ok(text, end, cit, others):
-            continue
+        cit = cits[k]
+        # only the statements starting between this one and its citation matter
+        lo = bisect.bisect_right(starts, start)
+        hi = bisect.bisect_left(starts, cit.start)
+        if not _gap_ok(text, end, cit, starts[lo:hi]):
+            reach = back.get(k)
+            if reach is None:
+                continue
+            past_heading = getattr(st, "kind", None) == "qa" or _same_speaker(
+                reach[2], getattr(st, "speaker", None)
+            )
+            if end < reach[1 if past_heading else 0]:
+                continue
         if cit.source:
             st.source = cit.source
         if cit.date:
             st.date = cit.date
+            st.date_source = "citation"
         st.source_missing = cit.source_missing

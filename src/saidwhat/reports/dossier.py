@@ -4,26 +4,36 @@
 formatting); :mod:`saidwhat.reports.markdown`, :mod:`~saidwhat.reports.html`
 and :mod:`~saidwhat.reports.pdf` render it. Nothing here reads the clock:
 the same hits give the same dossier, byte for byte.
+
+A dossier is meant to be sent as it comes out, so: citations name the outlet,
+title and URL, and a local file only by its title or file name (never the
+analyst's folders); a statement whose source slot was empty in the document is
+cited by its document's outlet or title when known ("source missing" only when
+nothing is known); statements without an identified speaker are not a "speaker":
+they come last, in a section named :data:`NO_SPEAKER_SECTION`, and are counted
+apart in the summary.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from saidwhat.errors import ReportError, UsageError
-from saidwhat.search.query import Hit, shorten
+from saidwhat.reports.text import clean_quote, display_ref, headline
+from saidwhat.search.query import Hit
 
 log = logging.getLogger(__name__)
 
 ORDERS = ("importance", "time")
-UNATTRIBUTED = "Unattributed"
-_MARKS = " \"'“”„«»‘’‚‹›"
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+(?=[\"“‘«(]?[A-Z0-9À-Ý])")
+#: The last section: statements the documents do not attribute to anyone we could identify.
+NO_SPEAKER_SECTION = "Statements without an identified speaker"
+#: How a citation says where its date comes from (Statement.date_source); a date
+#: without a note is the document's.
+_DATED_BY = {"citation": "dated by its citation", "sentence": "date stated in the text"}
 
 
 @dataclass
@@ -37,27 +47,35 @@ class Citation:
     url: str | None
     doc: str
     source_missing: bool
+    #: Where the date comes from ('citation', 'sentence', 'document'), shown after it.
+    date_source: str | None = None
 
     @property
     def label(self) -> str:
         """Who to cite: the stated source, else the outlet, else the document itself."""
-        return self.source or self.outlet or self.title or self.doc
+        return self.source or self.outlet or self.title or display_ref(self.doc)
+
+    @property
+    def unknown(self) -> bool:
+        """The source slot was empty and nothing names the document's origin either."""
+        return self.source_missing and not (self.outlet or self.title)
 
     def render(self, escape: Callable[[str], str], missing: str, link: Callable[[str], str]) -> str:
         """The citation line in one output format: its ``escape`` for document text,
-        its ``missing`` marker for a stripped source, its ``link`` for the URL."""
-        parts = []
-        if self.source_missing:
-            parts.append(missing)
-            if self.outlet:
-                parts.append(f"in {escape(self.outlet)}")
-        else:
-            parts.append(escape(self.label))
+        its ``missing`` marker for a source nobody can name, its ``link`` for the URL."""
+        parts = [missing if self.unknown else escape(self.label)]
         if self.title and self.title != self.label:
             parts.append(f"“{escape(self.title)}”")
-        parts.append(escape(self.date or "undated"))
-        parts.append(link(self.url) if self.url else f"document {escape(self.doc)}")
-        return ", ".join(parts)
+        dated = _DATED_BY.get(self.date_source or "") if self.date else None
+        parts.append(escape(self.date or "undated") + (f" ({dated})" if dated else ""))
+        if self.url:
+            parts.append(link(self.url))
+        elif not self.title and display_ref(self.doc) != self.label:
+            parts.append(escape(display_ref(self.doc)))
+        line = ", ".join(parts)
+        if self.source_missing and not self.unknown:
+            line += " (source not named in the document)"
+        return line
 
 
 @dataclass
@@ -72,13 +90,17 @@ class QuoteEntry:
 
 @dataclass
 class Section:
-    speaker: str
+    speaker: str  # or NO_SPEAKER_SECTION
     role: str | None
     organisation: str | None
     country: str | None
     quotes: list[QuoteEntry] = field(default_factory=list)
     first: str | None = None
     last: str | None = None
+
+    @property
+    def attributed(self) -> bool:
+        return self.speaker != NO_SPEAKER_SECTION
 
     @property
     def subtitle(self) -> str:
@@ -111,6 +133,7 @@ class Dossier:
     documents: list[DocumentEntry]
     description: str | None = None
     generated: str | None = None
+    unattributed: int = 0  # statements in the NO_SPEAKER_SECTION
 
     @property
     def date_range(self) -> str:
@@ -123,20 +146,17 @@ class Dossier:
     @property
     def summary_line(self) -> str:
         n = self.statements
+        apart = f" ({self.unattributed} without an identified speaker)" if self.unattributed else ""
         return (
             f"{n} statement{'s' * (n != 1)} by {len(self.speakers)} "
-            f"speaker{'s' * (len(self.speakers) != 1)} from {len(self.sources)} "
+            f"speaker{'s' * (len(self.speakers) != 1)}{apart} from {len(self.sources)} "
             f"source{'s' * (len(self.sources) != 1)}, {self.date_range}."
         )
 
 
 def headline_for(hit: Hit, width: int = 90) -> str:
-    """The statement's headline if it has one, else its first sentence, shortened."""
-    if hit.headline and hit.headline.strip():
-        return shorten(hit.headline, width)
-    flat = " ".join(hit.quote.split()).strip(_MARKS)
-    first = _SENTENCE_END.split(flat, maxsplit=1)[0].strip(_MARKS)
-    return shorten(first, width)
+    """The statement's headline if it has one, else its first sentence; tidied, shortened."""
+    return headline(hit.quote, hit.headline, width)
 
 
 def build_dossier(
@@ -164,7 +184,7 @@ def build_dossier(
 
     def importance(item: tuple[str, list[Hit]]) -> tuple:
         key, hs = item
-        last = key == UNATTRIBUTED
+        last = key == NO_SPEAKER_SECTION
         first = (hs[0].day or "9999", hs[0].id)
         if order == "importance":
             return (last, -len(hs), first, key)
@@ -190,10 +210,11 @@ def build_dossier(
                     url=h.url,
                     doc=h.doc,
                     source_missing=h.source_missing,
+                    date_source=h.date_source if h.date else None,
                 )
             )
             section.quotes.append(
-                QuoteEntry(h.id, headline_for(h), h.quote.strip(), h.day, h.kind, number)
+                QuoteEntry(h.id, headline_for(h), clean_quote(h.quote), h.day, h.kind, number)
             )
         sections.append(section)
 
@@ -208,8 +229,9 @@ def build_dossier(
     documents = sorted(docs.values(), key=lambda d: (d.published or "9999", d.doc, d.doc_id))
 
     days = [d for d in (h.day for h in hits) if d]
-    speakers = Counter(s.speaker for s in sections for _ in s.quotes)
-    sources = Counter(c.label if not c.source_missing else "(source missing)" for c in citations)
+    speakers = Counter(s.speaker for s in sections if s.attributed for _ in s.quotes)
+    unattributed = sum(len(s.quotes) for s in sections if not s.attributed)
+    sources = Counter("(source missing)" if c.unknown else c.label for c in citations)
     by_count = lambda kv: (-kv[1], kv[0])  # noqa: E731
     dossier = Dossier(
         title=title.strip(),
@@ -224,13 +246,14 @@ def build_dossier(
         documents=documents,
         description=description,
         generated=generated,
+        unattributed=unattributed,
     )
     log.info("dossier %r: %s", dossier.title, dossier.summary_line)
     return dossier
 
 
 def _speaker_key(h: Hit) -> str:
-    return (h.person or h.speaker or "").strip() or UNATTRIBUTED
+    return (h.person or h.speaker or "").strip() or NO_SPEAKER_SECTION
 
 
 # --- writing ------------------------------------------------------------------------

@@ -6,7 +6,6 @@ constant memory; Parquet is written in row groups of ``batch`` statements.
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import sys
@@ -17,6 +16,7 @@ from typing import IO, Any
 
 from saidwhat.errors import ReportError, UsageError
 from saidwhat.model import Statement
+from saidwhat.reports.csv_cells import csv_writer
 from saidwhat.reports.dossier import check_writable
 from saidwhat.search.query import PROVENANCE_FIELDS, Hit, SearchFilters, iter_statements
 
@@ -103,14 +103,11 @@ def _open_text(path: str | None) -> Iterator[IO[str]]:
 
 
 def write_csv(hits: Iterable[Hit], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+    writer = csv_writer(out, EXPORT_FIELDS)
     writer.writeheader()
     n = 0
     for hit in hits:
-        row = export_row(hit)
-        row["fragments"] = json.dumps(row["fragments"]) if row["fragments"] else ""
-        row["source_missing"] = int(row["source_missing"])
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow(export_row(hit))
         n += 1
     return n
 

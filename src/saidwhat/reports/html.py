@@ -10,6 +10,7 @@ import html
 import re
 
 from saidwhat.reports.dossier import Citation, Dossier
+from saidwhat.reports.text import display_ref
 
 CSS = """
 @page { size: A4; margin: 18mm 16mm 20mm 16mm;
@@ -100,6 +101,8 @@ def render_html(dossier: Dossier) -> str:
         out.append(f"<h2>{esc(section.speaker)}</h2>")
         if section.subtitle:
             out.append(f'<p class="role">{esc(section.subtitle)}</p>')
+        if not section.attributed:
+            out.append('<p class="role">The documents do not say who made these statements.</p>')
         for q in section.quotes:
             meta = esc(q.date or "undated")
             if q.kind != "direct":
@@ -122,12 +125,13 @@ def render_html(dossier: Dossier) -> str:
 
     out += ['<section class="documents">', "<h2>Documents used</h2>", '<ul class="docs">']
     for d in dossier.documents:
-        label = esc(d.title or d.doc)
+        label = esc(d.title or display_ref(d.doc))
         bits = [esc(b) for b in (d.outlet, (d.published or "")[:10]) if b]
         line = f"<li>{label}"
         if bits:
             line += f" ({', '.join(bits)})"
-        line += f", {link(d.url) if d.url else esc(d.doc)}"
+        if d.url:
+            line += f", {link(d.url)}"
         line += f", {d.statements} statement{'s' * (d.statements != 1)}</li>"
         out.append(line)
     out += ["</ul>", "</section>", "</body>", "</html>", ""]

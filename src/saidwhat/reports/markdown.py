@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from saidwhat.reports.dossier import Citation, Dossier
+from saidwhat.reports.text import display_ref
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 _LINE_START = re.compile(r"^(\s*)([-=+]|\d+\.)", re.MULTILINE)
@@ -53,6 +54,8 @@ def render_markdown(dossier: Dossier) -> str:
         out.append("")
         if section.subtitle:
             out += [f"*{md_escape(section.subtitle)}*", ""]
+        if not section.attributed:
+            out += ["*The documents do not say who made these statements.*", ""]
         for q in section.quotes:
             out.append(f"### {md_escape(q.headline)}")
             out.append("")
@@ -70,12 +73,13 @@ def render_markdown(dossier: Dossier) -> str:
 
     out += ["## Documents used", ""]
     for d in dossier.documents:
-        label = md_escape(d.title) or md_escape(d.doc)
+        label = md_escape(d.title) or md_escape(display_ref(d.doc))
         bits = [b for b in (md_escape(d.outlet), (d.published or "")[:10]) if b]
         line = f"- {label}"
         if bits:
             line += f" ({', '.join(bits)})"
-        line += f", {md_url(d.url) if d.url else md_escape(d.doc)}"
+        if d.url:
+            line += f", {md_url(d.url)}"
         line += f", {d.statements} statement{'s' * (d.statements != 1)}"
         out.append(line)
     out.append("")

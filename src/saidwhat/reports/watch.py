@@ -11,7 +11,6 @@ import difflib
 import json
 import logging
 import re
-import sqlite3
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,13 +18,7 @@ from pathlib import Path
 
 from saidwhat.errors import NotFoundError, QueryError, ReportError, UsageError
 from saidwhat.reports.dossier import check_writable, headline_for
-from saidwhat.search.query import (
-    Hit,
-    SearchFilters,
-    check_fts_syntax,
-    fts_error,
-    search_statements,
-)
+from saidwhat.search.query import Hit, SearchFilters, search_statements, text_expression
 from saidwhat.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -49,10 +42,6 @@ class Watchlist:
         return {"name": self.name, "filters": self.filters.describe(), "created": self.created_at}
 
 
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
 def add_watchlist(
     store: Store, name: str, filters: SearchFilters, *, replace: bool = False
 ) -> Watchlist:
@@ -67,31 +56,16 @@ def add_watchlist(
     if not data:
         raise UsageError("a watchlist needs at least one filter, e.g. --speaker or a search text")
     if filters.text:
-        check_fts_syntax(filters.text)
-        try:
-            store.conn.execute(
-                "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? LIMIT 1",
-                (filters.text,),
-            ).fetchall()
-        except sqlite3.OperationalError as e:
-            raise fts_error(filters.text, e) from e
+        # A search that cannot run is refused now, not on every feed request.
+        store.statements.check_text(text_expression(filters.text))
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    with store.transaction() as conn:
-        exists = conn.execute("SELECT id FROM watchlists WHERE name = ?", (name,)).fetchone()
-        if exists and not replace:
-            raise UsageError(f"watchlist {name!r} exists; pass --replace to overwrite it")
-        if exists:
-            conn.execute("UPDATE watchlists SET filters = ? WHERE id = ?", (payload, exists[0]))
-        else:
-            conn.execute(
-                "INSERT INTO watchlists (name, filters, created_at) VALUES (?, ?, ?)",
-                (name, payload, _now()),
-            )
+    if not store.watchlists.save(name, payload, replace=replace):
+        raise UsageError(f"watchlist {name!r} exists; pass --replace to overwrite it")
     log.info("watchlist %s: %s", name, payload)
     return get_watchlist(store, name)
 
 
-def _row(row: sqlite3.Row) -> Watchlist:
+def _row(row) -> Watchlist:
     try:
         filters = SearchFilters.from_dict(json.loads(row["filters"]))
     except (ValueError, TypeError) as e:
@@ -102,23 +76,22 @@ def _row(row: sqlite3.Row) -> Watchlist:
 
 
 def list_watchlists(store: Store) -> list[Watchlist]:
-    return [_row(r) for r in store.query("SELECT * FROM watchlists ORDER BY name")]
+    return [_row(r) for r in store.watchlists.all()]
 
 
 def get_watchlist(store: Store, name: str) -> Watchlist:
-    rows = store.query("SELECT * FROM watchlists WHERE name = ?", (name.strip(),))
-    if not rows:
-        names = [r[0] for r in store.query("SELECT name FROM watchlists")]
+    row = store.watchlists.get(name.strip())
+    if row is None:
+        names = store.watchlists.names()
         close = difflib.get_close_matches(name, names, n=3)
         hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
         raise NotFoundError(f"no watchlist named {name!r}{hint} (see `saidwhat watch list`)")
-    return _row(rows[0])
+    return _row(row)
 
 
 def remove_watchlist(store: Store, name: str) -> None:
     get_watchlist(store, name)
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM watchlists WHERE name = ?", (name.strip(),))
+    store.watchlists.remove(name.strip())
 
 
 def watch_hits(store: Store, name: str, *, limit: int = 50) -> list[Hit]:

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
 from saidwhat.errors import NotFoundError, UsageError
 from saidwhat.names import name_key
-from saidwhat.search.speakers import resolve_one_person, set_alias
 from saidwhat.store.db import Store
-from saidwhat.store.people import create_person
 
 log = logging.getLogger(__name__)
 
@@ -84,91 +81,45 @@ def list_people(
     store: Store, *, search: str | None = None, min_statements: int = 0, limit: int | None = None
 ) -> list[PersonSummary]:
     """Everyone in the registry, most-quoted first, with aliases and roles."""
-    params: list = []
-    where = ""
-    if search:
-        where = (
-            "WHERE p.name LIKE ? ESCAPE '\\' OR p.id IN "
-            "(SELECT person_id FROM aliases WHERE alias LIKE ? ESCAPE '\\')"
-        )
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params += [pattern, pattern]
-    sql = (
-        "SELECT p.id, p.name, p.type, p.organisation, p.country,"
-        " COUNT(s.id) AS n, MIN(s.day) AS first,"
-        " MAX(s.day) AS last"
-        " FROM people p LEFT JOIN statements s ON s.person_id = p.id"
-        " LEFT JOIN documents d ON d.id = s.document_id "
-        f"{where} GROUP BY p.id HAVING n >= ? ORDER BY n DESC, p.name, p.id"
-    )
-    params.append(min_statements)
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    rows = store.query(sql, tuple(params))
-    people = [
-        PersonSummary(
-            r["id"],
-            r["name"],
-            r["type"],
-            r["organisation"],
-            r["country"],
-            r["n"],
-            r["first"][:10] if r["first"] else None,
-            r["last"][:10] if r["last"] else None,
-        )
-        for r in rows
-    ]
-    _fill_aliases_roles(store.conn, people)
+    rows = store.registry.summaries(search=search, min_statements=min_statements, limit=limit)
+    people = [_person(r) for r in rows]
+    _fill_aliases_roles(store, people)
     return people
 
 
-def _fill_aliases_roles(conn: sqlite3.Connection, people: list[PersonSummary]) -> None:
-    by_id = {p.id: p for p in people}
-    if not by_id:
-        return
-    ids = list(by_id)
-    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        marks = ",".join("?" * len(chunk))
-        for r in conn.execute(
-            f"SELECT person_id, alias FROM aliases WHERE person_id IN ({marks}) ORDER BY alias",
-            chunk,
-        ):
-            if r[1] != by_id[r[0]].name:
-                by_id[r[0]].aliases.append(r[1])
-        for r in conn.execute(
-            f"SELECT person_id, role, MAX(COALESCE(date, '')) AS last FROM person_roles"
-            f" WHERE person_id IN ({marks}) GROUP BY person_id, role ORDER BY last DESC, role",
-            chunk,
-        ):
-            by_id[r[0]].roles.append(r[1])
-
-
-def get_person(store: Store, name: str) -> PersonSummary:
-    """One person by any alias or ``#id``."""
-    pid = resolve_one_person(store.conn, name)
-    return _summary(store, pid)
-
-
-def _summary(store: Store, pid: int) -> PersonSummary:
-    r = store.query(
-        "SELECT p.id, p.name, p.type, p.organisation, p.country, COUNT(s.id) AS n,"
-        " MIN(s.day) AS first, MAX(s.day) AS last"
-        " FROM people p LEFT JOIN statements s ON s.person_id = p.id"
-        " LEFT JOIN documents d ON d.id = s.document_id WHERE p.id = ? GROUP BY p.id",
-        (pid,),
-    )[0]
-    person = PersonSummary(
-        r["id"],
+def _person(r) -> PersonSummary:
+    return PersonSummary(
+        int(r["id"]),
         r["name"],
         r["type"],
         r["organisation"],
         r["country"],
-        r["n"],
+        int(r["n"]),
         r["first"][:10] if r["first"] else None,
         r["last"][:10] if r["last"] else None,
     )
-    _fill_aliases_roles(store.conn, [person])
+
+
+def _fill_aliases_roles(store: Store, people: list[PersonSummary]) -> None:
+    by_id = {p.id: p for p in people}
+    if not by_id:
+        return
+    aliases, roles = store.registry.aliases_and_roles(list(by_id))
+    for pid, alias in aliases:
+        if alias != by_id[pid].name:
+            by_id[pid].aliases.append(alias)
+    for pid, role in roles:
+        by_id[pid].roles.append(role)
+
+
+def get_person(store: Store, name: str) -> PersonSummary:
+    """One person by any alias or ``#id``."""
+    return _summary(store, store.people.one(name))
+
+
+def _summary(store: Store, pid: int) -> PersonSummary:
+    person = _person(store.registry.summary(pid))
+    _fill_aliases_roles(store, [person])
     return person
 
 
@@ -178,38 +129,12 @@ def person_profile(store: Store, name: str, *, top: int = 10, max_quotes: int = 
     pid = person.id
     roles = [
         RoleRecord(r["role"], r["date"], r["document_id"], r["ref"], r["title"])
-        for r in store.query(
-            "SELECT pr.role, pr.date, pr.document_id, d.ref, d.title FROM person_roles pr"
-            " LEFT JOIN documents d ON d.id = pr.document_id WHERE pr.person_id = ?"
-            " ORDER BY pr.date IS NULL, pr.date, pr.role",
-            (pid,),
-        )
+        for r in store.registry.roles_of(pid)
     ]
-    per_month = [
-        (r[0], r[1])
-        for r in store.query(
-            "SELECT substr(day, 1, 7) AS month, COUNT(*) FROM statements WHERE person_id = ?"
-            " GROUP BY month ORDER BY month IS NULL, month",
-            (pid,),
-        )
-    ]
-    outlets = [
-        (r[0], r[1])
-        for r in store.query(
-            "SELECT COALESCE(s.source, d.outlet, '(no source)') AS o, COUNT(*) AS n FROM statements s"
-            " JOIN documents d ON d.id = s.document_id WHERE s.person_id = ?"
-            " GROUP BY o ORDER BY n DESC, o LIMIT ?",
-            (pid, top),
-        )
-    ]
-    quotes = [
-        r[0]
-        for r in store.query(
-            "SELECT quote FROM statements WHERE person_id = ? ORDER BY date DESC, id DESC LIMIT ?",
-            (pid, max_quotes),
-        )
-    ]
-    mentioned, terms = _topics(store.conn, pid, person, quotes, top)
+    per_month = store.registry.per_month(pid)
+    outlets = store.registry.outlets(pid, top)
+    quotes = store.registry.quotes(pid, max_quotes)
+    mentioned, terms = _topics(store, pid, person, quotes, top)
     return Profile(person, roles, per_month, outlets, mentioned, terms)
 
 
@@ -249,7 +174,7 @@ def _merge_surnames(terms: Counter[str]) -> Counter[str]:
 
 
 def _topics(
-    conn: sqlite3.Connection, pid: int, person: PersonSummary, quotes: list[str], top: int
+    store: Store, pid: int, person: PersonSummary, quotes: list[str], top: int
 ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Other known people named in the quotes, and capitalised multiword terms."""
     own = {name_key(a) for a in [person.name, *person.aliases]}
@@ -266,12 +191,8 @@ def _topics(
     terms = _merge_surnames(terms)
     # Known people: any multi-word alias of someone else that occurs as a term or inside one.
     known: dict[str, tuple[int, str]] = {}
-    for r in conn.execute(
-        "SELECT a.key, a.person_id, p.name FROM aliases a JOIN people p ON p.id = a.person_id"
-        " WHERE a.person_id != ? AND instr(a.key, ' ') > 0",
-        (pid,),
-    ):
-        known.setdefault(r[0], (r[1], r[2]))
+    for key, other_id, other_name in store.registry.other_full_names(pid):
+        known.setdefault(key, (other_id, other_name))
     people: Counter[str] = Counter()
     other: Counter[str] = Counter()
     for term, n in terms.items():
@@ -312,37 +233,14 @@ class MergeResult:
 
 def merge_people(store: Store, keep: str, other: str) -> MergeResult:
     """Move ``other``'s statements, roles and aliases to ``keep`` and delete ``other``."""
-    a = resolve_one_person(store.conn, keep)
-    b = resolve_one_person(store.conn, other)
+    a = store.people.one(keep)
+    b = store.people.one(other)
     if a == b:
         raise UsageError(f"{keep!r} and {other!r} are already the same person (#{a})")
-    a_name = store.query("SELECT name FROM people WHERE id = ?", (a,))[0][0]
-    with store.transaction() as conn:
-        b_row = conn.execute(
-            "SELECT name, organisation, country FROM people WHERE id = ?", (b,)
-        ).fetchone()
-        moved = conn.execute(
-            "UPDATE statements SET person_id = ? WHERE person_id = ?", (a, b)
-        ).rowcount
-        conn.execute("UPDATE OR IGNORE person_roles SET person_id = ? WHERE person_id = ?", (a, b))
-        n_aliases = 0
-        aliases = [
-            r[0] for r in conn.execute("SELECT alias FROM aliases WHERE person_id = ?", (b,))
-        ]
-        for alias in dict.fromkeys([b_row["name"], *aliases]):
-            set_alias(conn, a, alias, "manual")
-            conn.execute(
-                "UPDATE aliases SET origin = 'manual' WHERE person_id = ? AND alias = ?", (a, alias)
-            )
-            n_aliases += 1
-        conn.execute(
-            "UPDATE people SET organisation = COALESCE(organisation, ?),"
-            " country = COALESCE(country, ?) WHERE id = ?",
-            (b_row["organisation"], b_row["country"], a),
-        )
-        conn.execute("DELETE FROM people WHERE id = ?", (b,))
-    log.info("merged #%d %s into #%d %s (%d statements)", b, b_row["name"], a, a_name, moved)
-    return MergeResult(a, a_name, b, b_row["name"], moved, n_aliases)
+    a_name = store.registry.person_row(a)["name"]
+    b_name, moved, n_aliases = store.registry.merge(a, b)
+    log.info("merged #%d %s into #%d %s (%d statements)", b, b_name, a, a_name, moved)
+    return MergeResult(a, a_name, b, b_name, moved, n_aliases)
 
 
 @dataclass
@@ -361,14 +259,10 @@ def split_person(
     """Move ``aliases`` (and statements whose speaker matches them) from ``name`` to a new person."""
     if not aliases:
         raise UsageError("name at least one alias to split off (--alias)")
-    pid = resolve_one_person(store.conn, name)
-    conn = store.conn
-    src = conn.execute("SELECT name, type FROM people WHERE id = ?", (pid,)).fetchone()
+    pid = store.people.one(name)
+    src = store.registry.person_row(pid)
     keys = {name_key(a) for a in aliases} - {""}
-    held = [
-        (r[0], r[1])
-        for r in conn.execute("SELECT alias, key FROM aliases WHERE person_id = ?", (pid,))
-    ]
+    held = store.registry.aliases_of(pid)
     moving = sorted(alias for alias, key in held if key in keys)
     if not moving:
         have = ", ".join(sorted(a for a, _ in held)) or "none"
@@ -383,31 +277,7 @@ def split_person(
     if len(moving) == len(held):
         raise UsageError(f"that would move every alias of {src['name']}; nothing would be left")
     target = new_name or max(moving, key=lambda a: (len(name_key(a).split()), len(a), a))
-    statements = [
-        r[0]
-        for r in conn.execute(
-            "SELECT id, speaker_mention, speaker_name FROM statements WHERE person_id = ?", (pid,)
-        )
-        if name_key(r[1] or "") in keys or name_key(r[2] or "") in keys
-    ]
-    with store.transaction() as conn:
-        new_id = create_person(conn, target, type=src["type"])
-        for alias in moving:
-            conn.execute("DELETE FROM aliases WHERE person_id = ? AND alias = ?", (pid, alias))
-            set_alias(conn, new_id, alias, "manual")
-        if new_name:
-            set_alias(conn, new_id, new_name, "manual")
-        for chunk in (statements[i : i + 500] for i in range(0, len(statements), 500)):
-            marks = ",".join("?" * len(chunk))
-            conn.execute(
-                f"UPDATE statements SET person_id = ? WHERE id IN ({marks})", [new_id, *chunk]
-            )
-        # Roles stated in documents where the person now speaks only as the new one.
-        conn.execute(
-            "UPDATE OR IGNORE person_roles SET person_id = ? WHERE person_id = ? AND document_id IN"
-            " (SELECT document_id FROM statements WHERE person_id = ?) AND document_id NOT IN"
-            " (SELECT document_id FROM statements WHERE person_id = ?)",
-            (new_id, pid, new_id, pid),
-        )
+    statements = store.registry.statements_by_mention(pid, keys)
+    new_id = store.registry.split(pid, target, src["type"], moving, statements, new_name)
     log.info("split %s off #%d %s as #%d", moving, pid, src["name"], new_id)
     return SplitResult(new_id, target, pid, src["name"], len(statements), moving)

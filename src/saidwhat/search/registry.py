@@ -10,17 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from saidwhat.errors import ReportError, SourceError
 from saidwhat.names import name_key
+from saidwhat.reports.csv_cells import csv_writer, uncell
 from saidwhat.search.people import PersonSummary, list_people
-from saidwhat.search.speakers import set_alias
 from saidwhat.store.db import Store
-from saidwhat.store.people import create_person
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +62,8 @@ def read_registry_csv(path: str | Path) -> list[dict]:
         )
     rows: list[dict] = []
     seen: dict[str, int] = {}
-    for line_no, values in enumerate(reader, start=2):
+    for line_no, cells in enumerate(reader, start=2):
+        values = [uncell(v) for v in cells]  # what export_registry guarded against formulas
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -93,54 +92,9 @@ def read_registry_csv(path: str | Path) -> list[dict]:
 def import_registry(store: Store, path: str | Path) -> ImportResult:
     """Import people from CSV (all or nothing); aliases get origin 'registry'."""
     rows = read_registry_csv(path)
-    result = ImportResult()
-    with store.transaction() as conn:
-        for row in rows:
-            aliases = _split_list(row["aliases"])
-            pid = _find_registered(conn, row["name"], aliases)
-            org = row["organisation"] or None
-            country = row["country"] or None
-            if pid is None:
-                pid = create_person(conn, row["name"], organisation=org, country=country)
-                result.created += 1
-            else:
-                # The registry is curated: what it states wins over what was extracted.
-                conn.execute(
-                    "UPDATE people SET name = ?, organisation = COALESCE(?, organisation),"
-                    " country = COALESCE(?, country) WHERE id = ?",
-                    (row["name"], org, country, pid),
-                )
-                result.updated += 1
-            for alias in [row["name"], *aliases]:
-                result.aliases += set_alias(conn, pid, alias, "registry")
-            for role in _split_list(row["role"]):
-                exists = conn.execute(
-                    "SELECT 1 FROM person_roles WHERE person_id = ? AND role = ?", (pid, role)
-                ).fetchone()
-                if not exists:
-                    conn.execute(
-                        "INSERT INTO person_roles (person_id, role, document_id, date)"
-                        " VALUES (?, ?, NULL, NULL)",
-                        (pid, role),
-                    )
-                    result.roles += 1
+    result = ImportResult(**store.registry.import_rows(rows, _split_list))
     log.info("imported %d people from %s: %s", len(rows), path, result)
     return result
-
-
-def _find_registered(conn: sqlite3.Connection, name: str, aliases: list[str]) -> int | None:
-    """The person a registry row describes: by full-name key, trusted aliases first."""
-    for key in dict.fromkeys(name_key(a) for a in [name, *aliases]):
-        if " " not in key:
-            continue
-        row = conn.execute(
-            "SELECT person_id FROM aliases WHERE key = ? GROUP BY person_id"
-            " ORDER BY MAX(origin IN ('registry','manual')) DESC, COUNT(*) DESC, person_id LIMIT 1",
-            (key,),
-        ).fetchone()
-        if row:
-            return int(row[0])
-    return None
 
 
 def export_registry(store: Store, out: str | Path | IO[str]) -> int:
@@ -158,7 +112,7 @@ def export_registry(store: Store, out: str | Path | IO[str]) -> int:
 
 
 def _write_registry(fh: IO[str], people: list[PersonSummary]) -> int:
-    writer = csv.writer(fh, lineterminator="\n")
+    writer = csv_writer(fh)
     writer.writerow(CSV_COLUMNS)
     for p in people:
         writer.writerow(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -25,6 +27,7 @@ __all__ = [
     "MAX_BYTES",
     "SUPPORTED_EXTENSIONS",
     "SUPPORTED_LANGUAGES",
+    "count_documents",
     "detect_language",
     "iter_documents",
 ]
@@ -70,6 +73,41 @@ def iter_documents(
             own_client.close()
 
 
+#: Extensions that hold exactly one document per file (social exports hold many).
+_ONE_PER_FILE = {
+    ext for ext in SUPPORTED_EXTENSIONS if ext not in (".jsonl", ".ndjson", ".js", ".json")
+}
+
+
+def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many documents ``inputs`` hold, when that is known without reading them.
+
+    Known when every input is a local file or folder of one-document files
+    (text, Markdown, HTML, PDF); None when a URL or a social export is among them.
+    """
+    total = 0
+    for item in inputs:
+        item = os.fspath(item)
+        if item.lower().startswith(("http://", "https://")):
+            return None  # a page's size and kind are known only once fetched
+        path = Path(item).expanduser()
+        try:
+            if path.is_dir():
+                files = [f for f, _ in walk_folder(path, item)]
+            elif path.is_file():
+                files = [path]
+            else:
+                total += 1  # one error line
+                continue
+        except OSError:
+            total += 1
+            continue
+        if any(f.suffix.lower() not in _ONE_PER_FILE for f in files):
+            return None
+        total += len(files)
+    return total
+
+
 def _url(url: str, client: httpx.Client, max_bytes: int) -> Iterator[Document | SourceError]:
     from saidwhat.sources.web import fetch_document
 
@@ -77,14 +115,41 @@ def _url(url: str, client: httpx.Client, max_bytes: int) -> Iterator[Document | 
         yield fetch_document(url, client=client, max_bytes=max_bytes)
     except SourceError as e:
         yield e
+    except Exception as e:
+        # As for files: one page nobody foresaw must not stop the batch.
+        log.debug("%s: unexpected error while reading", url, exc_info=True)
+        yield SourceError(f"could not read it ({type(e).__name__}: {e})", source=url)
+
+
+#: ``scheme:`` at the start of an argument; one letter is a Windows drive (C:\...).
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
 
 
 def _path(item: str, max_bytes: int) -> Iterator[Document | SourceError]:
     path = Path(item).expanduser()
     if not item.strip():
         yield SourceError("empty path", source=repr(item))
-    elif path.is_dir():
-        files = walk_folder(path, item)
+        return
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    except OSError as e:  # e.g. a path inside a folder we may not enter
+        yield SourceError(f"cannot read: {e.strerror or e}", source=item)
+        return
+    exists = mode is not None
+    is_dir, is_file = exists and stat.S_ISDIR(mode), exists and stat.S_ISREG(mode)
+    scheme = _SCHEME.match(item)
+    if not exists and scheme:
+        yield SourceError(
+            f"the {scheme.group(1).lower()}: scheme is not supported; give a local path "
+            "(without file://) or an http(s) URL",
+            source=item,
+        )
+    elif is_dir:
+        unreadable: list[SourceError] = []
+        files = walk_folder(path, item, unreadable)
+        yield from unreadable
         n_docs = 0
         for file, ref in files:
             for res in load_file(file, ref, max_bytes=max_bytes):
@@ -101,9 +166,9 @@ def _path(item: str, max_bytes: int) -> Iterator[Document | SourceError]:
                 f"none of the {len(files)} supported files in the folder could be read",
                 source=item,
             )
-    elif path.is_file():
+    elif is_file:
         yield from load_file(path, item, max_bytes=max_bytes)
-    elif path.exists():
+    elif exists:
         yield SourceError("not a regular file or folder", source=item)
     else:
         yield SourceError("no such file or folder; check the path", source=item)

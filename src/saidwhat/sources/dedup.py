@@ -1,35 +1,39 @@
-"""Near-duplicate documents (syndicated or lightly edited copies) by MinHash.
+"""Near-duplicate documents (syndicated or lightly edited copies) by MinHash: the pure part.
 
 Exact copies are caught by the store's content hash. Here: a MinHash over
-word 5-shingles (128 permutations) stored in ``documents.minhash``, and an LSH
-index that finds a stored document whose estimated Jaccard similarity is at
-least :data:`THRESHOLD`.
+word 5-shingles (128 permutations), stored in ``documents.minhash``, and its
+LSH band keys. The index that finds a stored document whose estimated Jaccard
+similarity is at least :data:`THRESHOLD` lives in the store
+(:mod:`saidwhat.store.near_dupes`), so it is shared by every process and
+worker that writes there and costs no memory per stored document.
 """
 
 from __future__ import annotations
 
-import logging
+import hashlib
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from saidwhat.store.db import Store
-
-log = logging.getLogger(__name__)
 
 NUM_PERM = 128
 SHINGLE = 5
 THRESHOLD = 0.85
+#: The LSH bands are tuned a little below the threshold (candidates are then verified).
+LSH_THRESHOLD = max(0.5, THRESHOLD - 0.1)
+#: Bands x rows per band: what datasketch's MinHashLSH picks for LSH_THRESHOLD and
+#: NUM_PERM with equal false-positive and false-negative weights (a test checks),
+#: so the index finds the same candidates as the in-memory index it replaced.
+BANDS = 11
+ROWS = 11
 #: Texts shorter than this (in words) get no signature: short posts collide too easily.
 MIN_WORDS = 30
 _SEED = 1
 #: datasketch's permutation scheme; fixed so stored signatures stay comparable.
 _SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
-_SIG_BYTES = NUM_PERM * 8
+SIG_BYTES = NUM_PERM * 8
+_KEY_BYTES = 8
 
 
 def _words(text: str) -> list[str]:
@@ -52,16 +56,10 @@ def signature(text: str) -> bytes | None:
     return mh.hashvalues.astype("<u8").tobytes()
 
 
-def _minhash(sig: bytes):
-    from datasketch import LeanMinHash
-
-    if len(sig) != _SIG_BYTES:
+def check_signature(sig: bytes) -> None:
+    """Raise ValueError unless ``sig`` has the shape :func:`signature` gives."""
+    if len(sig) != SIG_BYTES:
         raise ValueError(f"not a saidwhat MinHash signature ({len(sig)} bytes)")
-    values = np.frombuffer(sig, dtype="<u8").astype(np.uint64)
-    try:
-        return LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME)
-    except TypeError:
-        return LeanMinHash(seed=_SEED, hashvalues=values)
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -69,52 +67,18 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(np.frombuffer(a, dtype="<u8") == np.frombuffer(b, dtype="<u8")))
 
 
-class NearDuplicateIndex:
-    """Stored documents' signatures, searchable for a near-duplicate.
+def band_keys(sig: bytes) -> list[int]:
+    """One signed 64-bit key per LSH band of ``sig`` (the band number is part of the key).
 
-    ``NearDuplicateIndex.from_store(store)`` loads every ``documents.minhash``;
-    call :meth:`add` after storing a new original so later documents in the
-    same batch are compared against it too.
+    Two signatures that agree on all :data:`ROWS` values of some band share that
+    band's key: they are candidates. A 64-bit hash collision can only add a
+    candidate, and every candidate is verified on the whole signature.
     """
-
-    def __init__(self, threshold: float = THRESHOLD) -> None:
-        from datasketch import MinHashLSH
-
-        self.threshold = threshold
-        # The LSH bands are tuned a little below the threshold; candidates are then verified.
-        self._lsh = MinHashLSH(threshold=max(0.5, threshold - 0.1), num_perm=NUM_PERM)
-        self._sigs: dict[int, bytes] = {}
-
-    @classmethod
-    def from_store(cls, store: Store, threshold: float = THRESHOLD) -> NearDuplicateIndex:
-        index = cls(threshold)
-        rows = store.conn.execute(
-            "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY id"
-        )
-        for doc_id, sig in rows:
-            try:
-                index.add(int(doc_id), bytes(sig))
-            except ValueError:
-                log.warning("document %s has an unreadable minhash; ignored", doc_id)
-        return index
-
-    def __len__(self) -> int:
-        return len(self._sigs)
-
-    def add(self, document_id: int, sig: bytes | None) -> None:
-        if sig is None or document_id in self._sigs:
-            return
-        mh = _minhash(sig)
-        self._lsh.insert(document_id, mh)
-        self._sigs[document_id] = sig
-
-    def find(self, sig: bytes | None) -> int | None:
-        """The most similar stored document at or above the threshold (lowest id on ties)."""
-        if sig is None or not self._sigs:
-            return None
-        best: tuple[float, int] | None = None
-        for cand in self._lsh.query(_minhash(sig)):
-            sim = similarity(sig, self._sigs[cand])
-            if sim >= self.threshold and (best is None or (sim, -cand) > (best[0], -best[1])):
-                best = (sim, cand)
-        return best[1] if best else None
+    check_signature(sig)
+    width = ROWS * 8
+    keys = []
+    for band in range(BANDS):
+        h = hashlib.blake2b(sig[band * width : (band + 1) * width], digest_size=_KEY_BYTES)
+        h.update(band.to_bytes(2, "little"))
+        keys.append(int.from_bytes(h.digest(), "little", signed=True))
+    return keys

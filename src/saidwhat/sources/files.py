@@ -1,7 +1,8 @@
 """Reading local files into documents: plain text and Markdown here, the rest dispatched.
 
-Text is read exactly as UTF-8: a leading byte-order mark is the only thing
-removed, so statement offsets refer to the bytes the analyst sees.
+Text is read exactly as UTF-8 (or UTF-16/32 when a byte-order mark says so):
+the mark is the only thing removed, so statement offsets refer to the text the
+analyst sees.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from pathlib import Path
 from saidwhat.errors import SourceError
 from saidwhat.model import Document
 from saidwhat.sources.dates import DATE_PATTERN, find_date
+from saidwhat.sources.encoding import check_not_binary, decode_text, decode_utf8
+
+__all__ = ["check_not_binary", "decode_text", "decode_utf8"]  # re-exported for the readers
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +33,6 @@ SOCIAL_EXTENSIONS = {".jsonl", ".ndjson"}
 SUPPORTED_EXTENSIONS = set(TEXT_EXTENSIONS) | HTML_EXTENSIONS | PDF_EXTENSIONS | SOCIAL_EXTENSIONS
 _TWEETS_NAME = re.compile(r"^tweets?(-part\d+)?\.js$", re.IGNORECASE)
 _TITLE_MAX = 150
-_BOM = "\ufeff"
 
 
 def is_supported(path: Path) -> bool:
@@ -63,26 +66,6 @@ def read_bytes(path: Path, ref: str, max_bytes: int) -> bytes:
     if not data.strip():
         raise SourceError("file is empty; nothing to read", source=ref)
     return data
-
-
-def check_not_binary(data: bytes, ref: str) -> None:
-    if b"\x00" in data[:8192]:
-        raise SourceError(
-            "looks like a binary file, not text; give a .txt, .md, .html or .pdf file", source=ref
-        )
-
-
-def decode_utf8(data: bytes, ref: str) -> str:
-    """Strict UTF-8 with a leading BOM dropped; the error names the byte offset."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        bad = data[e.start : e.start + 4].hex(" ")
-        raise SourceError(
-            f"invalid UTF-8 at byte {e.start} (bytes {bad}); re-save the file as UTF-8",
-            source=ref,
-        ) from None
-    return text[1:] if text.startswith(_BOM) else text
 
 
 def guess_title(text: str, fmt: str = "txt") -> str | None:
@@ -128,9 +111,7 @@ def guess_byline(text: str) -> tuple[str | None, str | None]:
 def read_text(path: Path, ref: str, max_bytes: int) -> Document:
     """A .txt or .md file as one document."""
     fmt = TEXT_EXTENSIONS.get(path.suffix.lower(), "txt")
-    data = read_bytes(path, ref, max_bytes)
-    check_not_binary(data, ref)
-    text = decode_utf8(data, ref)
+    text = decode_text(read_bytes(path, ref, max_bytes), ref)
     if not text.strip():
         raise SourceError("file is empty; nothing to read", source=ref)
     author, agency = guess_byline(text)
@@ -183,12 +164,36 @@ def load_file(
             )
     except SourceError as e:
         yield e
+    except RecursionError:
+        yield SourceError("nested too deeply to read", source=ref)
+    except Exception as e:
+        # A reader met a shape nobody foresaw. The batch must go on, and the
+        # analyst needs the file's name and what went wrong, not a traceback.
+        log.debug("%s: unexpected error while reading", ref, exc_info=True)
+        yield SourceError(f"could not read it ({type(e).__name__}: {e})", source=ref)
 
 
-def walk_folder(folder: Path, ref: str) -> list[tuple[Path, str]]:
-    """Supported files under ``folder``, sorted, each with its ref (folder as given + rel path)."""
+def walk_folder(
+    folder: Path, ref: str, errors: list[SourceError] | None = None
+) -> list[tuple[Path, str]]:
+    """Supported files under ``folder``, sorted, each with its ref (folder as given + rel path).
+
+    Sub-folders that cannot be listed are appended to ``errors`` (when given).
+    """
     found: list[tuple[Path, str]] = []
-    for root, dirs, files in os.walk(folder):
+
+    def unreadable(e: OSError) -> None:
+        if errors is None:
+            return
+        where = Path(e.filename or folder)
+        try:
+            rel = where.relative_to(folder).as_posix()
+        except ValueError:
+            rel = ""
+        name = ref.rstrip("/\\") + "/" + rel if rel and rel != "." else ref
+        errors.append(SourceError(f"cannot read folder: {e.strerror or e}", source=name))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             p = Path(root) / name

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from saidwhat.errors import SourceError
 from saidwhat.model import Document
 from saidwhat.sources.dates import normalise_iso
-from saidwhat.sources.files import check_not_binary, read_bytes
+from saidwhat.sources.encoding import decode_page
+from saidwhat.sources.files import read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -24,26 +25,12 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, ref: str, charset: str | None = None) -> str:
-    """Decode a page: the given (HTTP) charset, else its <meta> charset, else strict UTF-8."""
-    check_not_binary(data, ref)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-        charset = "utf-8"
-    for name in (charset, declared_charset(data)):
-        if not name or name.replace("-", "").replace("_", "") in ("utf8",):
-            continue
-        try:
-            return data.decode(name, errors="replace")
-        except LookupError:
-            log.warning("%s: unknown charset %r; trying UTF-8", ref, name)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise SourceError(
-            f"invalid UTF-8 at byte {e.start} and no other charset declared; "
-            "re-save the page as UTF-8 or add <meta charset=...>",
-            source=ref,
-        ) from None
+    """Decode a page: a BOM, else the given (HTTP) charset, else its <meta> charset, else UTF-8.
+
+    Unknown charsets are skipped and stray bytes replaced, each with a warning
+    (see :func:`saidwhat.sources.encoding.decode_page`).
+    """
+    return decode_page(data, ref, charset, declared_charset(data))
 
 
 def extract_html(

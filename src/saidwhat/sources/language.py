@@ -11,7 +11,8 @@ import threading
 log = logging.getLogger(__name__)
 
 #: Languages the extractor handles; others are stored but not extracted.
-SUPPORTED_LANGUAGES = frozenset({"en"})
+#: ('ru' and 'uk' are read by saidwhat.extraction.slavic.)
+SUPPORTED_LANGUAGES = frozenset({"en", "ru", "uk"})
 
 #: The languages told apart (ISO 639-1). Restricting the set makes lingua fast and sure.
 CANDIDATE_LANGUAGES = (

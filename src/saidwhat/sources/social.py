@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from saidwhat.errors import SourceError
 from saidwhat.model import Document
 from saidwhat.sources.dates import normalise_iso
-from saidwhat.sources.files import check_not_binary, decode_utf8, read_bytes
+from saidwhat.sources.encoding import decode_text
+from saidwhat.sources.files import read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,7 @@ _PLATFORM_HOSTS = {
 
 
 def _read_json_text(path: Path, ref: str, max_bytes: int) -> str:
-    data = read_bytes(path, ref, max_bytes)
-    check_not_binary(data, ref)
-    return decode_utf8(data, ref)
+    return decode_text(read_bytes(path, ref, max_bytes), ref)
 
 
 # -- X / Twitter archive -------------------------------------------------------
@@ -57,6 +56,19 @@ def _strip_js_assignment(text: str, ref: str, expected: str) -> Any:
             f"not valid JSON at line {e.lineno} column {e.colno}; expected {expected}",
             source=ref,
         ) from None
+    except RecursionError:
+        raise SourceError(
+            f"JSON nested too deeply to read; expected {expected}", source=ref
+        ) from None
+
+
+def _str(value: Any) -> str | None:
+    """A field that should be text: the string, a number as text, else None (never a repr)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def _archive_user(path: Path) -> tuple[str | None, str | None]:
@@ -67,14 +79,14 @@ def _archive_user(path: Path) -> tuple[str | None, str | None]:
     try:
         data = _strip_js_assignment(acc.read_text(encoding="utf-8-sig"), str(acc), "account.js")
         account = data[0]["account"]
-        return account.get("username"), account.get("accountDisplayName")
+        return _str(account.get("username")), _str(account.get("accountDisplayName"))
     except (SourceError, OSError, UnicodeDecodeError, LookupError, TypeError, AttributeError):
         log.warning("%s: could not read the account name; using the folder name", acc)
         return None, None
 
 
-def _tweet_date(value: str | None) -> str | None:
-    if not value:
+def _tweet_date(value: Any) -> str | None:
+    if not value or not isinstance(value, str):
         return None
     try:
         return datetime.strptime(value, "%a %b %d %H:%M:%S %z %Y").isoformat()
@@ -94,16 +106,25 @@ def read_tweets_js(path: Path, ref: str, max_bytes: int) -> Iterator[Document | 
         if folder.name.lower() == "data" and folder.parent != folder:
             folder = folder.parent
         username = folder.name or None
-    n_ok = 0
+    n_ok = n_bad = 0
     for n, item in enumerate(data, 1):
         tweet = item.get("tweet", item) if isinstance(item, dict) else None
         if not isinstance(tweet, dict) or not ("full_text" in tweet or "text" in tweet):
+            n_bad += 1
             yield SourceError(f"item {n} is not a tweet; expected {expected}", source=f"{ref}#{n}")
             continue
-        text = html.unescape(tweet.get("full_text") or tweet.get("text") or "")
+        raw = tweet.get("full_text") or tweet.get("text") or ""
+        if not isinstance(raw, str):
+            n_bad += 1
+            yield SourceError(
+                f"item {n}: full_text is {_json_type(raw)}, not a string; expected {expected}",
+                source=f"{ref}#{n}",
+            )
+            continue
+        text = html.unescape(raw)
         if not text.strip():
             continue
-        tid = tweet.get("id_str") or (str(tweet["id"]) if tweet.get("id") is not None else None)
+        tid = _str(tweet.get("id_str")) or _str(tweet.get("id"))
         n_ok += 1
         yield Document(
             text=text,
@@ -125,8 +146,13 @@ def read_tweets_js(path: Path, ref: str, max_bytes: int) -> Iterator[Document | 
                 if v
             },
         )
-    if not n_ok and data:
+    if not n_ok and not n_bad and data:  # (the errors already said why)
         log.warning("%s: no tweets with text", ref)
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", bool: "true/false", type(None): "null"}
+    return names.get(type(value), "a number")
 
 
 def _lang(code: Any) -> str | None:
@@ -142,7 +168,7 @@ def _telegram_text(value: Any) -> str:
         return value
     if isinstance(value, list):
         return "".join(
-            part if isinstance(part, str) else str(part.get("text", ""))
+            part if isinstance(part, str) else (_str(part.get("text")) or "")
             for part in value
             if isinstance(part, str | dict)
         )
@@ -158,9 +184,9 @@ def read_telegram_json(path: Path, ref: str, max_bytes: int) -> Iterator[Documen
         if isinstance(data, dict) and "chats" in data:
             hint = " (this is a whole-account export: export a single channel instead)"
         raise SourceError(f"unexpected shape{hint}; expected {expected}", source=ref)
-    channel = data.get("name")
-    username = data.get("username") or data.get("channel_username")
-    if isinstance(username, str):
+    channel = _str(data.get("name"))
+    username = _str(data.get("username")) or _str(data.get("channel_username"))
+    if username:
         username = username.lstrip("@") or None
     for n, msg in enumerate(data["messages"], 1):
         if not isinstance(msg, dict):
@@ -171,13 +197,15 @@ def read_telegram_json(path: Path, ref: str, max_bytes: int) -> Iterator[Documen
         text = _telegram_text(msg.get("text"))
         if not text.strip():
             continue  # media without a caption
-        mid = msg.get("id")
+        mid = _str(msg.get("id"))
+        date = _str(msg.get("date"))
         yield Document(
             text=text,
             ref=f"{ref}#{n}",
-            url=f"https://t.me/{username}/{mid}" if username and mid is not None else None,
-            published=normalise_iso(str(msg["date"])) if msg.get("date") else None,
-            author=msg.get("from") or msg.get("author") or channel,
+            url=f"https://t.me/{username}/{mid}" if username and mid else None,
+            published=normalise_iso(date) if date else None,
+            # "from" can be null or an object in odd exports: only a name is an author.
+            author=_str(msg.get("from")) or _str(msg.get("author")) or channel,
             format="telegram",
             platform="Telegram",
             metadata={k: v for k, v in (("id", mid), ("channel", channel)) if v is not None},
@@ -190,7 +218,10 @@ def read_telegram_json(path: Path, ref: str, max_bytes: int) -> Iterator[Documen
 def platform_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    try:
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    except ValueError:  # "http://[": not a URL a platform could be read from
+        return None
     return _PLATFORM_HOSTS.get(host)
 
 
@@ -207,9 +238,10 @@ def read_jsonl(path: Path, ref: str, max_bytes: int) -> Iterator[Document | Sour
         item_ref = f"{ref}#{n}"
         try:
             post = json.loads(line)
-        except json.JSONDecodeError as e:
+        except (json.JSONDecodeError, RecursionError) as e:
+            why = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
             err = SourceError(
-                f"line {n} is not valid JSON ({e.msg}); expected one post object per line",
+                f"line {n} is not valid JSON ({why}); expected one post object per line",
                 source=item_ref,
             )
             yield from _hold(err, pending, n_posts)
@@ -223,8 +255,8 @@ def read_jsonl(path: Path, ref: str, max_bytes: int) -> Iterator[Document | Sour
             continue
         if not post["text"].strip():
             continue
-        url = post.get("url") if isinstance(post.get("url"), str) else None
-        date = post.get("date")
+        url = _str(post.get("url"))
+        date = _str(post.get("date"))
         n_posts += 1
         yield from pending
         pending.clear()
@@ -232,12 +264,12 @@ def read_jsonl(path: Path, ref: str, max_bytes: int) -> Iterator[Document | Sour
             text=post["text"],
             ref=item_ref,
             url=url,
-            published=normalise_iso(str(date)) if date else None,
-            author=str(post["author"]) if post.get("author") else None,
+            published=normalise_iso(date) if date else None,
+            author=_str(post.get("author")),
             language=_lang(post.get("language") or post.get("lang")),
             format="post",
-            platform=post.get("platform") or platform_from_url(url),
-            title=post.get("title") if isinstance(post.get("title"), str) else None,
+            platform=_str(post.get("platform")) or platform_from_url(url),
+            title=_str(post.get("title")),
         )
     if pending:
         raise SourceError(

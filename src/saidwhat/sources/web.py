@@ -12,13 +12,15 @@ import httpx
 from saidwhat import __version__
 from saidwhat.errors import FetchError
 from saidwhat.model import Document
+from saidwhat.sources.deadline import DeadlineTransport, deadline
 from saidwhat.sources.files import MAX_BYTES
 
 log = logging.getLogger(__name__)
 
 USER_AGENT = f"saidwhat/{__version__} (+https://github.com/saidwhat/saidwhat)"
 MAX_REDIRECTS = 5
-#: Connect/read timeouts per operation, and the most a whole download may take.
+#: Connect/read timeouts per operation, and the most a whole fetch may take (redirects,
+#: headers and body together: a server trickling its headers cannot hold a batch).
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 TOTAL_TIMEOUT = 120.0
 
@@ -47,9 +49,14 @@ _REDIRECT_CODES = {301, 302, 303, 307, 308}
 
 
 def make_client(timeout: float | httpx.Timeout | None = None) -> httpx.Client:
-    """An httpx client with saidwhat's User-Agent and timeouts; redirects are followed by us."""
+    """An httpx client with saidwhat's User-Agent and timeouts; redirects are followed by us.
+
+    Its transport keeps the whole-request deadline of :func:`fetch` (see
+    :mod:`saidwhat.sources.deadline`); a client made elsewhere only has per-read timeouts.
+    """
     return httpx.Client(
         timeout=timeout if timeout is not None else TIMEOUT,
+        transport=DeadlineTransport(),
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
     )
@@ -120,7 +127,8 @@ def fetch(
     try:
         # Per request too, in case the caller's client has other defaults.
         hdrs = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", **(headers or {})}
-        return _fetch(client, url, max_bytes, hdrs, accept, what)
+        with deadline(TOTAL_TIMEOUT):
+            return _fetch(client, url, max_bytes, hdrs, accept, what)
     finally:
         if own:
             client.close()
@@ -148,6 +156,12 @@ def _fetch(client, url, max_bytes, headers, accept, what) -> FetchResult:
                     continue
                 return _read(resp, url, current, max_bytes, accept, what, started)
         except httpx.TimeoutException as e:
+            if time.monotonic() - started >= TOTAL_TIMEOUT:
+                raise FetchError(
+                    f"timed out: no complete answer within {TOTAL_TIMEOUT:g}s; "
+                    "the site is slow or down, try again later",
+                    source=url,
+                ) from None
             raise FetchError(
                 f"timed out ({type(e).__name__}); the site is slow or down, try again later",
                 source=url,
@@ -195,7 +209,11 @@ def _read(resp, url, current, max_bytes, accept, what, started) -> FetchResult:
                 f"too large: more than {max_bytes:,} bytes; raise the size limit", source=url
             )
         if time.monotonic() - started > TOTAL_TIMEOUT:
-            raise FetchError(f"timed out: download took over {TOTAL_TIMEOUT:.0f}s", source=url)
+            raise FetchError(
+                f"timed out: no complete answer within {TOTAL_TIMEOUT:g}s; "
+                "the site is slow or down, try again later",
+                source=url,
+            )
         chunks.append(chunk)
     return FetchResult(url, final, resp.status_code, b"".join(chunks), media, charset, hdrs)
 
@@ -207,7 +225,7 @@ def _looks_like_feed(body: bytes) -> bool:
 
 def document_from_response(res: FetchResult, ref: str, *, fmt: str = "url") -> Document:
     """A document from a fetched body: HTML via trafilatura, PDF via pypdf, text as is."""
-    from saidwhat.sources.files import decode_utf8
+    from saidwhat.sources.encoding import decode_page
     from saidwhat.sources.html import decode_html, extract_html
     from saidwhat.sources.pdf import extract_pdf
 
@@ -218,10 +236,7 @@ def document_from_response(res: FetchResult, ref: str, *, fmt: str = "url") -> D
     if media == "application/pdf" or (not media and body.startswith(b"%PDF")):
         doc = extract_pdf(body, ref, url=res.final_url, fmt=fmt)
     elif media == "text/plain":
-        if res.charset and res.charset.replace("-", "") != "utf8":
-            text = body.decode(res.charset, errors="replace")
-        else:
-            text = decode_utf8(body, ref)
+        text = decode_page(body, ref, res.charset)
         from saidwhat.sources.files import guess_title
 
         doc = Document(text=text, ref=ref, url=res.final_url, title=guess_title(text), format=fmt)

@@ -15,9 +15,10 @@ from datetime import UTC, datetime
 from itertools import pairwise
 
 from saidwhat.errors import NotFoundError, UsageError
-from saidwhat.search.query import _COLUMNS, Hit, _hit
-from saidwhat.search.speakers import resolve_one_person, set_alias
+from saidwhat.search.query import Hit, _hit
 from saidwhat.store.db import Store
+from saidwhat.store.people import add_alias, resolve_one_person
+from saidwhat.store.statements import COLUMNS
 
 #: Longest dossier name and title accepted from a form.
 NAME_MAX = 100
@@ -45,7 +46,7 @@ def hits_by_ids(store: Store, ids: list[int]) -> list[Hit]:
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
         marks = ",".join("?" * len(chunk))
         rows = store.query(
-            f"SELECT {_COLUMNS}, NULL AS snippet, NULL AS rank FROM statements s"
+            f"SELECT {COLUMNS}, NULL AS snippet, NULL AS rank FROM statements s"
             " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
             f" WHERE s.id IN ({marks})",
             tuple(chunk),
@@ -122,7 +123,7 @@ def rename_person(store: Store, name: str, new_name: str) -> tuple[int, str]:
     with store.transaction() as conn:
         conn.execute("UPDATE people SET name = ? WHERE id = ?", (new_name, pid))
         for alias in dict.fromkeys([old, new_name]):
-            set_alias(conn, pid, alias, "manual")
+            add_alias(conn, pid, alias, "manual")
     return pid, new_name
 
 

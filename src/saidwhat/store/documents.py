@@ -1,15 +1,51 @@
-"""Writing documents and their statements, atomically and idempotently."""
+"""Documents and their statements: written atomically and idempotently.
+
+The ``documents``, ``document_copies``, ``statements`` and ``person_roles``
+tables are written here (people and aliases through :mod:`.people`).
+"""
 
 from __future__ import annotations
 
 import json
-import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from saidwhat.model import Document, Extraction
-from saidwhat.store.db import Store
+from saidwhat.store.concerns import Concern
+from saidwhat.store.lemmas import index_lemmas
 from saidwhat.store.people import resolve_person
+
+if TYPE_CHECKING:
+    from saidwhat.store.db import Store
+
+#: The columns of a statement row, in the order :func:`statement_row` gives them.
+STATEMENT_COLUMNS = (
+    "document_id",
+    "person_id",
+    "speaker_name",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "speaker_type",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "fragments",
+    "kind",
+    "cue",
+    "role",
+    "organisation",
+    "country",
+    "date",
+    "source",
+    "source_missing",
+    "confidence",
+    "headline",
+    "day",
+    "date_source",
+)
 
 
 def now_iso() -> str:
@@ -26,14 +62,45 @@ class StoredDocument:
     match: str = "original"  # 'original', 'exact' or 'near'
 
 
+class Documents(Concern):
+    """``store.documents``: documents, their copies and their statements."""
+
+    def find_by_hash(self, content_hash: str) -> int | None:
+        return find_by_hash(self.store, content_hash)
+
+    def add_copy(self, document_id: int, doc: Document, match: str) -> None:
+        with self.store.transaction() as conn:
+            add_copy(conn, document_id, doc, match)
+
+    def store(self, doc: Document, extraction: Extraction | None, **kw: Any) -> StoredDocument:
+        return store_document(self.store, doc, extraction, **kw)
+
+    def bulk_statements(self, rows: Iterable[Sequence[Any]]) -> int:
+        """Insert many statement rows (in :data:`STATEMENT_COLUMNS` order) in one go.
+
+        PostgreSQL loads them with COPY; SQLite with one prepared statement. Rows
+        must not be stored yet (COPY has no ON CONFLICT); for loading benchmarks
+        and ``saidwhat copy``.
+        """
+        rows = list(rows)
+        with self.store.transaction() as conn:
+            if self.store.is_postgres:
+                return conn.copy_rows("statements", STATEMENT_COLUMNS, rows)
+            marks = ", ".join("?" * len(STATEMENT_COLUMNS))
+            conn.executemany(
+                f"INSERT INTO statements ({', '.join(STATEMENT_COLUMNS)}) VALUES ({marks})", rows
+            )
+        return len(rows)
+
+
 def find_by_hash(store: Store, content_hash: str) -> int | None:
     row = store.conn.execute(
         "SELECT id FROM documents WHERE content_hash = ?", (content_hash,)
     ).fetchone()
-    return row[0] if row else None
+    return int(row[0]) if row else None
 
 
-def add_copy(conn: sqlite3.Connection, document_id: int, doc: Document, match: str) -> None:
+def add_copy(conn: Any, document_id: int, doc: Document, match: str) -> None:
     """Record where a document was seen (idempotent per document and ref)."""
     conn.execute(
         "INSERT OR IGNORE INTO document_copies"
@@ -68,10 +135,13 @@ def store_document(
         if duplicate_of is not None:
             add_copy(conn, duplicate_of, doc, "near")
             return StoredDocument(duplicate_of, False, 0, "near")
-        cur = conn.execute(
+        # ON CONFLICT: another writer (a second ingest on PostgreSQL) may have
+        # stored the same text since the check above; then this is a copy of it.
+        row = conn.execute(
             "INSERT INTO documents (content_hash, ref, title, outlet, url, published, language,"
             " author, format, platform, text, status, metadata, minhash, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (content_hash) DO NOTHING RETURNING id",
             (
                 digest,
                 doc.ref,
@@ -89,21 +159,31 @@ def store_document(
                 minhash,
                 now_iso(),
             ),
-        )
-        document_id = int(cur.lastrowid)
+        ).fetchone()
+        if row is None:
+            existing = find_by_hash(store, digest)
+            add_copy(conn, existing, doc, "exact")
+            return StoredDocument(existing, False, 0, "exact")
+        document_id = int(row[0])
         add_copy(conn, document_id, doc, "original")
         n = _store_statements(conn, document_id, doc, extraction) if extraction else 0
+        if n:
+            index_lemmas(conn, document_id, doc)  # Russian/Ukrainian: search by lemma
         return StoredDocument(document_id, True, n, "original")
 
 
-def _store_statements(
-    conn: sqlite3.Connection, document_id: int, doc: Document, extraction: Extraction
-) -> int:
+def _store_statements(conn: Any, document_id: int, doc: Document, extraction: Extraction) -> int:
     people = {p.name: p for p in extraction.people}
     person_ids: dict[str, int] = {}
     n = 0
+    # One statement per span (the table's UNIQUE key): skipping repeats here,
+    # not in the database, keeps ids gapless on PostgreSQL as on SQLite.
+    spans: set[tuple[int, int]] = set()
     for st in extraction.statements:
         st.check_offsets(doc.text)
+        if (st.quote_start, st.quote_end) in spans:
+            continue
+        spans.add((st.quote_start, st.quote_end))
         person_id = None
         if st.speaker:
             if st.speaker not in person_ids:
@@ -123,36 +203,10 @@ def _store_statements(
                     " VALUES (?, ?, ?, ?)",
                     (person_id, st.role, document_id, st.date or doc.published),
                 )
+        marks = ", ".join("?" * len(STATEMENT_COLUMNS))
         cur = conn.execute(
-            "INSERT OR IGNORE INTO statements (document_id, person_id, speaker_name,"
-            " speaker_mention, speaker_start, speaker_end, speaker_type, quote, quote_start,"
-            " quote_end, fragments, kind, cue, role, organisation, country, date, source,"
-            " source_missing, confidence, headline, day)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document_id,
-                person_id,
-                st.speaker,
-                st.speaker_mention,
-                st.speaker_start,
-                st.speaker_end,
-                st.speaker_type,
-                st.quote,
-                st.quote_start,
-                st.quote_end,
-                json.dumps(st.fragments) if st.fragments else None,
-                st.kind,
-                st.cue,
-                st.role,
-                st.organisation,
-                st.country,
-                st.date,
-                st.source,
-                int(st.source_missing),
-                float(st.confidence),
-                st.headline,
-                (st.date or doc.published or "")[:10] or None,
-            ),
+            f"INSERT OR IGNORE INTO statements ({', '.join(STATEMENT_COLUMNS)}) VALUES ({marks})",
+            statement_row(document_id, person_id, doc, st),
         )
         n += cur.rowcount
     # Roles stated for people who were mentioned but did not speak are still facts.
@@ -166,3 +220,32 @@ def _store_statements(
                     (pid, role, document_id, doc.published),
                 )
     return n
+
+
+def statement_row(document_id: int, person_id: int | None, doc: Document, st: Any) -> tuple:
+    """One ``statements`` row, in :data:`STATEMENT_COLUMNS` order."""
+    return (
+        document_id,
+        person_id,
+        st.speaker,
+        st.speaker_mention,
+        st.speaker_start,
+        st.speaker_end,
+        st.speaker_type,
+        st.quote,
+        st.quote_start,
+        st.quote_end,
+        json.dumps(st.fragments) if st.fragments else None,
+        st.kind,
+        st.cue,
+        st.role,
+        st.organisation,
+        st.country,
+        st.date,
+        st.source,
+        int(st.source_missing),
+        float(st.confidence),
+        st.headline,
+        (st.date or doc.published or "")[:10] or None,
+        st.date_source,
+    )

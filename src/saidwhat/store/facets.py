@@ -3,7 +3,8 @@
 :func:`facets_and_timeline` selects the matching statements once (a
 ``MATERIALIZED`` common table holding only the facet columns) and groups it by
 speaker, organisation, country, outlet, kind, language and period. The WHERE
-clause mirrors :func:`saidwhat.search.query.build_query` filter for filter
+clause is built from the same filter declarations as the search
+(:mod:`saidwhat.store.filters`)
 (``tests/web/test_facets.py`` checks that both count the same statements).
 
 Results are cached in the process, keyed by the filters and by the state of the
@@ -22,15 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from saidwhat.errors import QueryError
-from saidwhat.search.query import (
-    SearchFilters,
-    _is_fts_error,
-    about_expression,
-    check_fts_syntax,
-    fts_error,
-)
-from saidwhat.search.speakers import _like, resolve_speaker_ids
-from saidwhat.store.db import Store, store_error
+from saidwhat.search.query import SearchFilters, text_expression
+from saidwhat.store.db import Store
 
 #: Facet name -> (SQL expression over the hits table, the SearchFilters field it narrows).
 FACETS: dict[str, str] = {
@@ -105,59 +99,18 @@ class _Where:
         return " WHERE " + " AND ".join(terms) if terms else ""
 
 
-def _where(conn: sqlite3.Connection, f: SearchFilters) -> _Where:
-    """The WHERE terms for the statements ``f`` matches (as build_query selects them)."""
-    where: list[str] = []
-    params: list[Any] = []
-    parts: list[str] = []
-    if f.text:
-        check_fts_syntax(f.text)
-        parts.append(f"({f.text})")
-    if f.about:
-        parts.append(about_expression(conn, f.about))
-    match = " AND ".join(parts) if parts else None
+def _where(store: Store, f: SearchFilters) -> _Where:
+    """The WHERE terms for the statements ``f`` matches: the search's own declared filters."""
+    match, where, params = store.statements.conditions(f, text_expression)
     # With a speaker, their few statements are checked against the set of text matches
     # rather than looking up every text match (a common word matches a third of a store).
     fts_outer = not f.speaker
     if match and fts_outer:
-        where.append("statements_fts MATCH ?")
-        params.append(match)
+        where = ["statements_fts MATCH ?", *where]
+        params = [match, *params]
     elif match:
-        where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-        params.append(match)
-    if f.speaker:
-        ids = resolve_speaker_ids(conn, f.speaker)
-        where.append(f"s.person_id IN ({','.join('?' * len(ids))})")
-        params.extend(ids)
-    if f.org:
-        where.append(
-            "(s.organisation LIKE ? ESCAPE '\\' OR (s.organisation IS NULL"
-            " AND p.organisation LIKE ? ESCAPE '\\'))"
-        )
-        params += [_like(f.org)] * 2
-    if f.country:
-        where.append(
-            "(lower(s.country) = lower(?) OR (s.country IS NULL AND lower(p.country) = lower(?)))"
-        )
-        params += [f.country.strip()] * 2
-    if f.role:
-        where.append(
-            "(s.role LIKE ? ESCAPE '\\' OR (s.role IS NULL AND EXISTS (SELECT 1 FROM person_roles"
-            " pr WHERE pr.person_id = s.person_id AND pr.role LIKE ? ESCAPE '\\')))"
-        )
-        params += [_like(f.role)] * 2
-    if f.kind:
-        where.append("s.kind = ?")
-        params.append(f.kind)
-    if f.source:
-        where.append("(s.source LIKE ? ESCAPE '\\' OR d.outlet LIKE ? ESCAPE '\\')")
-        params += [_like(f.source)] * 2
-    if getattr(f, "language", None):
-        where.append("d.language = ?")
-        params.append(f.language.strip().lower())
-    if f.since or f.until:
-        where.append("s.day >= ? AND s.day <= ?")
-        params += [f.since or "", (f.until + "~") if f.until else "~"]
+        where = ["s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)", *where]
+        params = [match, *params]
     joined = " ".join(where)
     return _Where(
         where,
@@ -227,14 +180,13 @@ def _count(conn: sqlite3.Connection, w: _Where) -> int:
 
 def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Facets:
     conn = store.conn
-    w = _where(conn, filters)
+    w = _where(store, filters)
     match = w.match
     try:
         total = _count(conn, w)
-    except sqlite3.OperationalError as e:
-        if match is not None and _is_fts_error(e):
-            raise fts_error(filters.text or filters.about or "", e) from e
-        raise store_error(store.path, e) from e
+    except store.errors as e:
+        text = (filters.text or filters.about or "") if match is not None else ""
+        raise store.statements.search_error(e, text) from e
     every = 1 if total <= EXACT_MAX else -(-total // SAMPLE_TARGET)
     sample = None
     params = list(w.params)
@@ -278,10 +230,9 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
     )
     try:
         rows = conn.execute(sql, [*params, top]).fetchall()
-    except sqlite3.OperationalError as e:
-        if match is not None and _is_fts_error(e):
-            raise fts_error(filters.text or filters.about or "", e) from e
-        raise store_error(store.path, e) from e
+    except store.errors as e:
+        text = (filters.text or filters.about or "") if match is not None else ""
+        raise store.statements.search_error(e, text) from e
     out = Facets(total=total, period=period, sample_every=every)
     for name in FACETS:
         out.facets[name] = []

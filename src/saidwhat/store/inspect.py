@@ -7,21 +7,55 @@ import os
 from typing import Any
 
 from saidwhat.errors import NotFoundError
+from saidwhat.store.concerns import Concern, as_dict
 from saidwhat.store.db import Store
 
 
+class Inspect(Concern):
+    """``store.inspect``: what ``show`` and ``stats`` print."""
+
+    def document(self, doc: str) -> dict[str, Any]:
+        return document_details(self.store, doc)
+
+    def stats(self) -> dict[str, Any]:
+        return store_stats(self.store)
+
+
+def ref_variants(doc: str) -> list[str]:
+    """``doc`` and the other spellings of the same local path (``./a/b.txt``, ``a//b.txt``,
+    absolute or relative to the current folder) that a ref may have been stored under."""
+    out = [doc]
+    if "://" in doc:
+        return out
+    path, hash_, anchor = doc.partition("#")  # "posts.jsonl#3": the third post
+    tail = hash_ + anchor
+    norm = os.path.normpath(path)
+    absolute = os.path.abspath(path)
+    for p in (norm, "./" + norm, absolute, os.path.relpath(absolute)):
+        if p + tail not in out:
+            out.append(p + tail)
+    return out
+
+
 def find_document(store: Store, doc: str) -> int:
-    """A document id from an id, the ref it was ingested from, or any copy's URL."""
+    """A document id from an id, the ref it was ingested from (any spelling of the path),
+    or any copy's URL."""
+    doc = doc.strip()
     if doc.isdigit():
         rows = store.query("SELECT id FROM documents WHERE id = ?", (int(doc),))
     else:
-        rows = store.query(
-            "SELECT document_id FROM document_copies WHERE ref = ? OR url = ? LIMIT 1",
-            (doc, doc),
-        )
+        rows = []
+        for ref in ref_variants(doc):
+            rows = store.query(
+                "SELECT document_id FROM document_copies WHERE ref = ? OR url = ? LIMIT 1",
+                (ref, ref),
+            )
+            if rows:
+                break
     if not rows:
         raise NotFoundError(
-            "no such document in the store; `saidwhat quotes` lists documents with their ids",
+            "no such document in the store; `saidwhat quotes --format csv` lists each "
+            "statement's doc (the path or URL it was ingested from) and doc_id",
             source=doc,
         )
     return int(rows[0][0])
@@ -29,11 +63,12 @@ def find_document(store: Store, doc: str) -> int:
 
 def document_details(store: Store, doc: str) -> dict[str, Any]:
     doc_id = find_document(store, doc)
-    d = dict(store.query("SELECT * FROM documents WHERE id = ?", (doc_id,))[0])
+    row = store.query("SELECT * FROM documents WHERE id = ?", (doc_id,))[0]
+    d = as_dict(row)
     d.pop("minhash", None)
     d["metadata"] = json.loads(d["metadata"] or "{}")
     copies = [
-        dict(r)
+        as_dict(r)
         for r in store.query(
             "SELECT ref, outlet, url, published, title, match, seen_at FROM document_copies"
             " WHERE document_id = ? ORDER BY id",
@@ -41,7 +76,7 @@ def document_details(store: Store, doc: str) -> dict[str, Any]:
         )
     ]
     statements = [
-        dict(r)
+        as_dict(r)
         for r in store.query(
             "SELECT s.id, COALESCE(p.name, s.speaker_name) AS speaker, s.speaker_mention,"
             " s.role, s.kind, s.cue, s.date, s.source, s.source_missing, s.confidence,"
@@ -66,6 +101,8 @@ def store_stats(store: Store) -> dict[str, Any]:
     figures["people"] = one("SELECT COUNT(*) FROM people")
     figures["feeds"] = one("SELECT COUNT(*) FROM feeds")
     figures["schema_version"] = store.schema_version
-    if store.path != ":memory:" and os.path.exists(store.path):
+    if store.is_postgres:
+        figures["size_bytes"] = one("SELECT pg_database_size(current_database())")
+    elif store.path != ":memory:" and os.path.exists(store.path):
         figures["size_bytes"] = os.path.getsize(store.path)
     return figures

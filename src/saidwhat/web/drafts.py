@@ -10,20 +10,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from saidwhat.reports.dossier import UNATTRIBUTED, Dossier, build_dossier
+from saidwhat.reports.dossier import NO_SPEAKER_SECTION, Dossier, build_dossier
 from saidwhat.search.query import Hit
 
 
 def speaker_key(hit: Hit) -> str:
     """The section a statement falls in (as build_dossier groups them)."""
-    return (hit.person or hit.speaker or "").strip() or UNATTRIBUTED
+    return (hit.person or hit.speaker or "").strip() or NO_SPEAKER_SECTION
 
 
 def sections_of(ids: list[int], speaker_of: dict[int, str]) -> list[list[int]]:
     """Statement ids grouped by speaker, sections in order of first appearance."""
     groups: dict[str, list[int]] = {}
     for sid in ids:
-        groups.setdefault(speaker_of.get(sid, UNATTRIBUTED), []).append(sid)
+        groups.setdefault(speaker_of.get(sid, NO_SPEAKER_SECTION), []).append(sid)
     return list(groups.values())
 
 

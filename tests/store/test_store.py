@@ -32,7 +32,7 @@ def _doc(text: str = TEXT, ref: str = "a.txt") -> tuple[Document, Extraction]:
 def test_migrating_a_first_release_database_keeps_its_data(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.executescript(MIGRATIONS[0])
+    conn.executescript(MIGRATIONS[0].sqlite)
     conn.execute("PRAGMA user_version = 1")
     conn.execute(
         "INSERT INTO documents (id, content_hash, ref, format, text, published, ingested_at)"
@@ -48,8 +48,8 @@ def test_migrating_a_first_release_database_keeps_its_data(tmp_path):
         assert store.query("SELECT day FROM statements")[0][0] == "2026-05-03"
 
 
-def test_statement_day_falls_back_to_the_document_date(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
+def test_statement_day_falls_back_to_the_document_date(backend_store):
+    with backend_store.open() as store:
         doc, extraction = _doc()
         store_document(store, doc, extraction)
         assert store.query("SELECT day FROM statements")[0][0] == "2026-05-03"
@@ -68,8 +68,8 @@ def test_storing_the_same_text_any_number_of_times_stores_it_once(tmp_path_facto
         assert copies == set(refs)
 
 
-def test_a_statement_with_wrong_offsets_rolls_the_document_back(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
+def test_a_statement_with_wrong_offsets_rolls_the_document_back(backend_store):
+    with backend_store.open() as store:
         doc, extraction = _doc()
         extraction.statements[0].quote_start += 1
         with pytest.raises(ValueError, match="offsets"):
@@ -77,8 +77,8 @@ def test_a_statement_with_wrong_offsets_rolls_the_document_back(tmp_path):
         assert store.query("SELECT COUNT(*) FROM documents")[0][0] == 0
 
 
-def test_spellings_resolve_to_one_person_and_surnames_alone_do_not(tmp_path):
-    with open_store(tmp_path / "s.db") as store, store.transaction() as conn:
+def test_spellings_resolve_to_one_person_and_surnames_alone_do_not(backend_store):
+    with backend_store.open() as store, store.transaction() as conn:
         sergey = create_person(conn, "Sergey Lavrov")
         add_alias(conn, sergey, "Sergey Lavrov", "extracted")
         add_alias(conn, sergey, "Lavrov", "extracted")
@@ -88,8 +88,8 @@ def test_spellings_resolve_to_one_person_and_surnames_alone_do_not(tmp_path):
         assert find_person(conn, "Lavrov") == sergey
 
 
-def test_an_extracted_alias_does_not_take_back_a_name_given_by_hand(tmp_path):
-    with open_store(tmp_path / "s.db") as store, store.transaction() as conn:
+def test_an_extracted_alias_does_not_take_back_a_name_given_by_hand(backend_store):
+    with backend_store.open() as store, store.transaction() as conn:
         a = create_person(conn, "Anna Petrova")
         b = create_person(conn, "Anna Petrova-Lind")
         add_alias(conn, b, "A. Petrova", "manual")
@@ -98,3 +98,13 @@ def test_an_extracted_alias_does_not_take_back_a_name_given_by_hand(tmp_path):
             "SELECT DISTINCT person_id FROM aliases WHERE alias = 'A. Petrova'"
         ).fetchall()
         assert [r[0] for r in holders] == [b]
+
+
+def test_storing_the_same_text_again_is_idempotent_on_both_backends(backend_store):
+    with backend_store.open() as store:
+        for ref in ["a.txt", "b.txt", "a.txt"]:
+            doc, extraction = _doc(ref=ref)
+            store_document(store, doc, extraction)
+        assert store.query("SELECT COUNT(*) FROM documents")[0][0] == 1
+        assert store.query("SELECT COUNT(*) FROM statements")[0][0] == 1
+        assert {r[0] for r in store.query("SELECT ref FROM document_copies")} == {"a.txt", "b.txt"}

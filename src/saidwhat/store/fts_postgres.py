@@ -1,0 +1,239 @@
+"""The FTS5 query language on PostgreSQL: a parser and a compiler to ``tsquery`` SQL.
+
+Searches are written in SQLite FTS5 syntax (what users type is first made safe
+FTS5 by :mod:`saidwhat.search`); on PostgreSQL this module parses that syntax
+and compiles it to a boolean SQL expression over ``statements.fts`` (a
+``tsvector``, quote weighted A, speaker name weighted B). The mapping:
+
+=====================  ==============================================================
+FTS5                   PostgreSQL
+=====================  ==============================================================
+``word``               ``fts @@ phraseto_tsquery('saidwhat', 'word')``
+``"two words"``        ``fts @@ phraseto_tsquery('saidwhat', 'two words')`` (adjacent)
+``a + b``              one phrase: ``tsquery_phrase(a, b)``
+``sanc*``              ``fts @@ to_tsquery('saidwhat', '''sanc'':*')`` (prefix)
+``a b`` / ``a AND b``  ``(A AND B)`` (each side uses the GIN index)
+``a OR b``             ``(A OR B)``
+``a NOT b``            ``(A AND NOT B)``
+``quote : x``          ``(fts @@ X AND ts_filter(fts, '{a}') @@ X)``; ``speaker_name``: ``{b}``
+``( ... )``            grouping
+=====================  ==============================================================
+
+Precedence as in FTS5: NOT binds tightest, then AND (also implicit), then OR.
+Words are tokenised by PostgreSQL's parser with the ``saidwhat`` configuration
+(lowercase, accents removed, hyphenated words split into their parts), which
+matches SQLite's ``unicode61 remove_diacritics 2`` on ordinary words; edge cases
+differ (SQLite splits ``U.S.`` into ``u`` ``s``, PostgreSQL keeps ``u.s``).
+``NEAR(...)`` and ``^`` (start of column) have no PostgreSQL form and are refused
+with a message. Ranking uses ``ts_rank`` over the positive terms (SQLite: bm25),
+so equal result sets may be ordered differently by rank; date orders agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from saidwhat.errors import QueryError
+
+CONFIG = "saidwhat"
+#: FTS5 column name -> tsvector weight.
+COLUMN_WEIGHTS = {"quote": "a", "speaker_name": "b"}
+_TOKEN = re.compile(
+    r'\s*(?:(?P<string>"(?:[^"]|"")*")|(?P<word>[\w\u0080-\U0010ffff]+)|(?P<op>[():*+^{}-]))'
+)
+
+
+@dataclass
+class Phrase:
+    terms: list[tuple[str, bool]]  # (text, is a prefix)
+    column: str | None = None
+
+
+@dataclass
+class Node:
+    op: str  # 'AND', 'OR', 'NOT'
+    left: Phrase | Node
+    right: Phrase | Node
+    column: str | None = field(default=None)
+
+
+def _tokens(query: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(query):
+        if query[pos:].strip() == "":
+            break
+        m = _TOKEN.match(query, pos)
+        if not m or m.end() == pos:
+            raise QueryError(f"cannot read {query[pos:].strip()[:20]!r} in the search")
+        pos = m.end()
+        if m.group("string") is not None:
+            out.append(("string", m.group("string")[1:-1].replace('""', '"')))
+        elif m.group("word") is not None:
+            word = m.group("word")
+            kind = word if word in ("AND", "OR", "NOT", "NEAR") else "word"
+            out.append((kind, word))
+        else:
+            out.append((m.group("op"), m.group("op")))
+    return out
+
+
+class _Parser:
+    def __init__(self, query: str) -> None:
+        self.toks = _tokens(query)
+        self.i = 0
+
+    def peek(self) -> str | None:
+        return self.toks[self.i][0] if self.i < len(self.toks) else None
+
+    def take(self) -> tuple[str, str]:
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def parse(self) -> Phrase | Node:
+        if not self.toks:
+            raise QueryError("empty search")
+        node = self.or_()
+        if self.peek() is not None:
+            raise QueryError(f"unexpected {self.toks[self.i][1]!r} in the search")
+        return node
+
+    def or_(self) -> Phrase | Node:
+        node = self.and_()
+        while self.peek() == "OR":
+            self.take()
+            node = Node("OR", node, self.and_())
+        return node
+
+    def and_(self) -> Phrase | Node:
+        node = self.not_()
+        while self.peek() in ("AND", "word", "string", "("):
+            if self.peek() == "AND":
+                self.take()
+            node = Node("AND", node, self.not_())
+        return node
+
+    def not_(self) -> Phrase | Node:
+        node = self.primary()
+        while self.peek() == "NOT":
+            self.take()
+            node = Node("NOT", node, self.primary())
+        return node
+
+    def primary(self) -> Phrase | Node:
+        kind = self.peek()
+        if kind == "NEAR":
+            raise QueryError("NEAR(...) is not supported on PostgreSQL; use a phrase in quotes")
+        if kind in ("^", "{", "-"):
+            raise QueryError(f"{kind!r} is not supported on PostgreSQL")
+        column = None
+        if kind == "word" and self.i + 1 < len(self.toks) and self.toks[self.i + 1][0] == ":":
+            column = self.take()[1]
+            self.take()
+            if column not in COLUMN_WEIGHTS:
+                raise QueryError(
+                    f"no column {column!r} to search; use {' or '.join(COLUMN_WEIGHTS)}"
+                )
+            kind = self.peek()
+        if kind == "(":
+            self.take()
+            node = self.or_()
+            if self.peek() != ")":
+                raise QueryError("unbalanced parentheses in the search")
+            self.take()
+            return _with_column(node, column)
+        if kind not in ("word", "string"):
+            got = self.toks[self.i][1] if self.i < len(self.toks) else "the end"
+            raise QueryError(f"expected a word or a phrase, found {got!r}")
+        terms = [self.term()]
+        while self.peek() == "+":
+            self.take()
+            terms.append(self.term())
+        return Phrase(terms, column)
+
+    def term(self) -> tuple[str, bool]:
+        kind, text = self.take()
+        if kind not in ("word", "string"):
+            raise QueryError(f"expected a word or a phrase, found {text!r}")
+        prefix = False
+        if self.peek() == "*":
+            self.take()
+            prefix = True
+        return text, prefix
+
+
+def _with_column(node: Phrase | Node, column: str | None) -> Phrase | Node:
+    if column is None:
+        return node
+    if isinstance(node, Phrase):
+        node.column = node.column or column
+    else:
+        _with_column(node.left, column)
+        _with_column(node.right, column)
+    return node
+
+
+def parse(query: str) -> Phrase | Node:
+    """The syntax tree of an FTS5 query (QueryError when it is malformed)."""
+    return _Parser(query).parse()
+
+
+def _tsquery(phrase: Phrase) -> tuple[str, list[str]]:
+    parts: list[str] = []
+    params: list[str] = []
+    for text, prefix in phrase.terms:
+        if prefix:
+            words = text.split()
+            head, last = words[:-1], words[-1] if words else ""
+            if head:
+                parts.append(f"phraseto_tsquery('{CONFIG}', ?)")
+                params.append(" ".join(head))
+            escaped = last.replace("\\", "\\\\").replace("'", "''")
+            parts.append(f"to_tsquery('{CONFIG}', ?)")
+            params.append(f"'{escaped}':*")
+        else:
+            parts.append(f"phraseto_tsquery('{CONFIG}', ?)")
+            params.append(text)
+    sql = parts[0]
+    for part in parts[1:]:
+        sql = f"tsquery_phrase({sql}, {part})"
+    return sql, params
+
+
+@dataclass
+class Compiled:
+    where: str  # a boolean SQL expression over ``{v}`` (the tsvector)
+    params: list[str]
+    rank: str  # one tsquery of the positive terms, for ts_rank and ts_headline
+    rank_params: list[str]
+
+
+def compile_query(query: str, vector: str = "s.fts") -> Compiled:
+    """The SQL condition and ranking tsquery for FTS5 ``query`` over ``vector``."""
+    tree = parse(query)
+    positives: list[tuple[str, list[str]]] = []
+
+    def walk(node: Phrase | Node, negated: bool) -> tuple[str, list[str]]:
+        if isinstance(node, Phrase):
+            q, p = _tsquery(node)
+            if not negated:
+                positives.append((q, p))
+            if node.column:
+                weight = COLUMN_WEIGHTS[node.column]
+                return (
+                    f"({vector} @@ {q} AND ts_filter({vector}, '{{{weight}}}') @@ {q})",
+                    p + p,
+                )
+            return f"{vector} @@ {q}", p
+        left, lp = walk(node.left, negated)
+        right, rp = walk(node.right, negated or node.op == "NOT")
+        if node.op == "NOT":
+            return f"({left} AND NOT {right})", lp + rp
+        return f"({left} {node.op} {right})", lp + rp
+
+    where, params = walk(tree, False)
+    rank = " || ".join(f"({q})" for q, _ in positives) or "''::tsquery"
+    rank_params = [x for _, p in positives for x in p]
+    return Compiled(where, params, rank, rank_params)

@@ -1,0 +1,100 @@
+"""The near-duplicate index, kept in the store: MinHash LSH band keys in a table.
+
+Each stored document with a signature (``documents.minhash``, see
+:mod:`saidwhat.sources.dedup`) has one row per LSH band in
+``near_dupe_bands``. A new document's candidates are the stored documents that
+share a band key with it (one index lookup per band); each candidate is then
+verified on the whole signature. Nothing is held in memory between documents,
+so an ingest's memory does not grow with the store (the in-memory index this
+replaces cost about 14 KB per stored document), and every process that writes
+to the store (one ingest, the client of a Dask cluster, two ingests at once)
+sees the same index.
+
+Writers do not maintain the bands themselves: a trigger (migration 3) queues
+every document that gets a signature in ``near_dupe_pending``, in the writer's
+own transaction, and the index catches up on that queue before each lookup. So
+documents written by any writer (``store_document``, a copy between stores, a
+bulk loader) are indexed, and a crash never leaves a document unindexed.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from saidwhat.sources.dedup import BANDS, THRESHOLD, band_keys, check_signature, similarity
+
+if TYPE_CHECKING:
+    from saidwhat.store.db import Store
+
+log = logging.getLogger(__name__)
+
+#: Pending documents indexed per transaction when catching up (bounds memory and lock time).
+CATCH_UP_CHUNK = 500
+
+
+class NearDupes:
+    """The store's near-duplicate index: ``NearDupes(store).find(signature)``."""
+
+    def __init__(self, store: Store, threshold: float = THRESHOLD) -> None:
+        self.store = store
+        self.threshold = threshold
+
+    def catch_up(self) -> int:
+        """Index every document queued in ``near_dupe_pending``; returns how many."""
+        conn = self.store.conn
+        done = 0
+        while conn.execute("SELECT 1 FROM near_dupe_pending LIMIT 1").fetchone():
+            with self.store.transaction() as tx:
+                rows = tx.execute(
+                    "SELECT p.document_id, d.minhash FROM near_dupe_pending p"
+                    " LEFT JOIN documents d ON d.id = p.document_id"
+                    " ORDER BY p.document_id LIMIT ?",
+                    (CATCH_UP_CHUNK,),
+                ).fetchall()
+                for doc_id, sig in rows:
+                    tx.execute("DELETE FROM near_dupe_bands WHERE document_id = ?", (doc_id,))
+                    if sig is not None:
+                        try:
+                            keys = band_keys(bytes(sig))
+                        except ValueError:
+                            log.warning(
+                                "document %s has an unreadable minhash; not indexed", doc_id
+                            )
+                            keys = []
+                        tx.executemany(
+                            "INSERT OR IGNORE INTO near_dupe_bands (key, document_id) VALUES (?, ?)",
+                            [(k, doc_id) for k in keys],
+                        )
+                    tx.execute("DELETE FROM near_dupe_pending WHERE document_id = ?", (doc_id,))
+            done += len(rows)
+            del rows  # before the next chunk is read: one chunk in memory at a time
+        return done
+
+    def find(self, sig: bytes | None) -> int | None:
+        """The most similar stored document at or above the threshold (lowest id on ties)."""
+        if sig is None:
+            return None
+        check_signature(sig)
+        self.catch_up()
+        keys = band_keys(sig)
+        marks = ", ".join("?" * BANDS)
+        rows = self.store.query(
+            "SELECT d.id, d.minhash FROM documents d WHERE d.id IN"
+            f" (SELECT document_id FROM near_dupe_bands WHERE key IN ({marks}))",
+            tuple(keys),
+        )
+        best: tuple[float, int] | None = None
+        for doc_id, other in rows:
+            try:
+                sim = similarity(sig, bytes(other))
+            except ValueError:
+                continue
+            if sim >= self.threshold and (best is None or (sim, -doc_id) > (best[0], -best[1])):
+                best = (sim, int(doc_id))
+        return best[1] if best else None
+
+    def indexed(self) -> int:
+        """How many documents the index holds (after catching up)."""
+        self.catch_up()
+        return self.store.query("SELECT COUNT(DISTINCT document_id) FROM near_dupe_bands")[0][0]

@@ -1,0 +1,208 @@
+"""The PostgreSQL backend: a psycopg 3 connection with the ``sqlite3`` API the store uses.
+
+The concern modules write SQL once, with ``?`` placeholders. :func:`translate`
+turns that into psycopg's ``%s`` style and rewrites the SQLite idioms that have
+a direct PostgreSQL form:
+
+- ``INSERT OR IGNORE INTO`` -> ``INSERT INTO ... ON CONFLICT DO NOTHING``;
+- ``LIKE`` -> ``ILIKE`` (SQLite's LIKE ignores case);
+- ``?`` -> ``%s`` and a literal ``%`` -> ``%%``.
+
+Anything else that differs is written per dialect in the concern itself.
+psycopg is an optional dependency (``pip install 'saidwhat[postgres]'``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar
+from urllib.parse import urlsplit, urlunsplit
+
+from saidwhat.errors import StoreError
+
+try:
+    import psycopg
+    from psycopg import sql as pgsql  # noqa: F401  (re-exported for concerns)
+except ImportError:  # the extra is not installed
+    psycopg = None
+
+DB_ERRORS: tuple[type[Exception], ...] = (psycopg.Error,) if psycopg else (Exception,)
+
+_INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
+_RETURNING = re.compile(r"\sRETURNING\s", re.IGNORECASE)
+_LIKE = re.compile(r"(?<![\w])LIKE(?![\w])")
+# Single-quoted literals are kept as they are (apart from doubling %).
+_PARTS = re.compile(r"('(?:[^']|'')*')|([^']+)")
+
+
+def redact(url: str) -> str:
+    """``url`` without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+
+
+@functools.lru_cache(maxsize=1024)
+def translate(sql: str) -> str:
+    """``sql`` written for SQLite with ``?`` placeholders, as psycopg expects it."""
+    if _INSERT_OR_IGNORE.match(sql):
+        sql = _INSERT_OR_IGNORE.sub("INSERT INTO", sql, count=1)
+        m = _RETURNING.search(sql)
+        if m:
+            sql = sql[: m.start()] + " ON CONFLICT DO NOTHING" + sql[m.start() :]
+        else:
+            sql = sql.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    out = []
+    for literal, code in _PARTS.findall(sql):
+        if literal:
+            out.append(literal.replace("%", "%%"))
+        else:
+            code = code.replace("%", "%%").replace("?", "%s")
+            out.append(_LIKE.sub("ILIKE", code))
+    return "".join(out)
+
+
+class Row(tuple):
+    """A result row readable by index and by column name, like ``sqlite3.Row``."""
+
+    __slots__ = ()
+    _names: ClassVar[dict[str, int]] = {}
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self._names[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._names)
+
+
+def _row_factory(cursor: Any) -> Any:
+    if cursor.description is None:
+        return None
+    names = {c.name: i for i, c in enumerate(cursor.description)}
+    cls = type("Row", (Row,), {"__slots__": (), "_names": names})
+    return cls
+
+
+class Cursor:
+    """The part of ``sqlite3.Cursor`` the store uses."""
+
+    def __init__(self, cur: Any) -> None:
+        self._cur = cur
+        self._cls = _row_factory(cur)
+
+    def _wrap(self, values: Any) -> Any:
+        return None if values is None else self._cls(values)
+
+    def fetchone(self) -> Any:
+        return self._wrap(self._cur.fetchone()) if self._cls else None
+
+    def fetchall(self) -> list[Any]:
+        return [self._cls(v) for v in self._cur.fetchall()] if self._cls else []
+
+    def fetchmany(self, size: int) -> list[Any]:
+        return [self._cls(v) for v in self._cur.fetchmany(size)] if self._cls else []
+
+    def __iter__(self) -> Iterator[Any]:
+        while chunk := self.fetchmany(500):
+            yield from chunk
+
+    @property
+    def rowcount(self) -> int:
+        return self._cur.rowcount
+
+
+class PgConnection:
+    """A psycopg connection in autocommit mode, with ``sqlite3``'s ``execute``."""
+
+    is_postgres = True
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self._depth = 0
+
+    def execute(self, sql: str, params: Sequence[Any] | dict | None = ()) -> Cursor:
+        cur = self.raw.cursor()
+        if params is None or (not isinstance(params, dict) and len(params) == 0):
+            # No parameters: psycopg sends the text as it is (several statements allowed).
+            cur.execute(translate(sql).replace("%%", "%"))
+        else:
+            cur.execute(translate(sql), list(params) if not isinstance(params, dict) else params)
+        return Cursor(cur)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.raw.cursor() as cur:
+            cur.executemany(translate(sql), rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[PgConnection]:
+        with self.raw.transaction():
+            yield self
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+        """Bulk-load ``rows`` with COPY (the fast path for large writes)."""
+        from psycopg import sql
+
+        stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+        )
+        n = 0
+        with self.raw.cursor() as cur, cur.copy(stmt) as copy:
+            for row in rows:
+                copy.write_row(row)
+                n += 1
+        return n
+
+    def schema_version(self) -> int:
+        row = self.raw.execute("SELECT to_regclass('saidwhat_schema') IS NOT NULL").fetchone()
+        if not row[0]:
+            return 0
+        return int(self.raw.execute("SELECT version FROM saidwhat_schema").fetchone()[0])
+
+    def set_schema_version(self, version: int) -> None:
+        self.raw.execute("UPDATE saidwhat_schema SET version = %s", (version,))
+
+    def rollback(self) -> None:
+        self.raw.rollback()
+
+    def commit(self) -> None:
+        self.raw.commit()
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def open_postgres(url: str, *, timeout: float = 5.0, write: bool = True) -> Any:
+    from saidwhat.store.db import POSTGRES, Store
+
+    shown = redact(url)
+    if psycopg is None:
+        raise StoreError(
+            "PostgreSQL support is not installed; pip install 'saidwhat[postgres]'", source=shown
+        )
+    try:
+        raw = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(timeout)))
+    except psycopg.Error as e:
+        first = str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__
+        raise StoreError(f"cannot connect ({first})", source=shown) from e
+    # A lock wait longer than this is reported, like SQLite's busy timeout.
+    raw.execute(f"SET lock_timeout = {int(timeout * 1000)}")
+    if not write:
+        raw.execute("SET default_transaction_read_only = on")
+    conn = PgConnection(raw)
+    store = Store(conn, shown, dialect=POSTGRES, readonly=not write)
+    if not write and conn.schema_version() == 0:
+        conn.close()
+        raise StoreError(
+            "no saidwhat database there (it has no saidwhat tables); check the URL, "
+            "or create it with `saidwhat ingest`",
+            source=shown,
+        )
+    return store

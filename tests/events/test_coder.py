@@ -1,0 +1,83 @@
+"""The rule coder on invented sentences: one phenomenon per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.events import main_event
+from saidwhat.events.plover import EVENT_TYPES, SCORES, score
+
+
+def _main(events, needle: str, text: str):
+    at = text.index(needle)
+    return main_event([e for e in events if e.sentence_start <= at < e.sentence_end])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "recipient"),
+    [
+        ("Tarvia accused Molden of shelling the border villages.", "ACCUSE", "Molden"),
+        (
+            "The Tarvian government urged Molden to release the detained sailors.",
+            "REQUEST",
+            "Molden",
+        ),
+        ("Molden rejected the proposal from Tarvia.", "REJECT", "Tarvia"),
+        ("Minister Arno Kell met Foreign Minister Lise Vant in Orrin.", "CONSULT", "Lise Vant"),
+        ("Tarvia threatened to cut off gas supplies to Molden.", "THREATEN", "Molden"),
+        ("Molden offered to hand over the suspects to Tarvia.", "AGREE", "Tarvia"),
+        ("Tarvia imposed sanctions on Molden.", "SANCTION", "Molden"),
+        ("Tarvian troops attacked a Molden border post.", "ASSAULT", "Molden"),
+        (
+            "Thousands of students protested against the government in Orrin.",
+            "PROTEST",
+            "government",
+        ),
+        ("Tarvia sent food and medicine to Molden.", "AID", "Molden"),
+        ("Police arrested the opposition leader Petr Dorn.", "COERCE", "Petr Dorn"),
+    ],
+)
+def test_event_type_and_recipient(code, sentence, event, recipient):
+    ev = _main(code(sentence), sentence[:10], sentence)
+    assert ev is not None and ev.event == event
+    assert any(recipient in (r.name, r.text) or recipient in r.text for r in ev.recipient)
+
+
+def test_negation_and_condition_are_marked_not_coded_as_the_positive_event(code):
+    text = "Tarvia did not meet the Molden delegation. If Molden attacks, Tarvia will respond."
+    events = code(text)
+    meet = _main(events, "did not", text)
+    assert meet.event == "CONSULT" and meet.aux == "negation" and meet.score is None
+    attack = next(e for e in events if e.span == "attacks")
+    assert attack.aux == "hypothetical" and attack.stance is None
+
+
+def test_a_refusal_stated_as_negated_future_is_reject(code):
+    text = "Tarvia will not withdraw its troops from the border."
+    ev = _main(code(text), "Tarvia", text)
+    assert ev.event == "REJECT" and ev.score == score("REJECT", ev.mode)
+
+
+def test_statement_events_have_the_speaker_as_actor_for_we(code):
+    text = 'Foreign Minister Arno Kell said: "We condemn the shelling of Orrin by Molden."'
+    ev = _main(code(text), "condemn", text)
+    assert ev.event == "ACCUSE" and ev.statement is not None
+    assert ev.actor and ev.actor[0].name == "Arno Kell"
+
+
+def test_reported_action_has_the_acting_entity_as_actor(code):
+    text = "Minister Arno Kell met Lise Vant on Monday."
+    ev = _main(code(text), "met", text)
+    assert ev.actor[0].name == "Arno Kell" and ev.recipient[0].name == "Lise Vant"
+
+
+def test_titles_are_not_coded(code):
+    text = "Kell Condemns Molden Raid\n\nThe weather was mild on Monday."
+    assert code(text) == []
+
+
+def test_score_table_covers_every_type_and_reads_accuse_as_negative():
+    assert {t for t, _ in SCORES} == set(EVENT_TYPES)
+    assert score("ACCUSE") < 0 and score("AID") == 10 and score("ASSAULT", "drone") == -9.5
+    with pytest.raises(ValueError):
+        score("HUG")
