@@ -132,6 +132,19 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of ``pid`` so far (Linux /proc), or None if it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _is_helper(pid: int) -> bool:
     """multiprocessing's resource tracker: not a worker."""
     try:
@@ -150,6 +163,7 @@ class _Sampler(threading.Thread):
         self.peak_total = 0
         self.peak_by_pid: dict[int, int] = {}
         self.helpers: set[int] = set()
+        self.cpu_by_pid: dict[int, float] = {}
 
     def run(self) -> None:
         while not self.done.wait(0.1):
@@ -160,7 +174,15 @@ class _Sampler(threading.Thread):
                 if p not in self.peak_by_pid and p != self.pid and _is_helper(p):
                     self.helpers.add(p)
                 self.peak_by_pid[p] = max(self.peak_by_pid.get(p, 0), rss)
+                cpu = _cpu_seconds(p)
+                if cpu is not None:
+                    self.cpu_by_pid[p] = cpu
             self.peak_total = max(self.peak_total, total)
+
+    def cpu_seconds(self) -> tuple[float, float]:
+        """CPU seconds of (the main process, all other processes), as last sampled."""
+        main = self.cpu_by_pid.get(self.pid, 0.0)
+        return round(main, 1), round(sum(self.cpu_by_pid.values()) - main, 1)
 
     def peaks_mb(self) -> tuple[float, float, int]:
         """(main process, largest other process, number of other processes), in MB."""
@@ -189,7 +211,9 @@ def child(mode: str, corpus: str, db: str) -> int:
         with dask_client(workers=int(k)) as client:
             client.register_plugin(LoadModel())  # returns once every worker has the model
             ready = time.perf_counter()
-            report = ingest_distributed(store, [corpus], client=client, progress=progress)
+            report = ingest_distributed(
+                store, [corpus], client=client, progress=progress, workers_read_store=True
+            )
     else:
         from saidwhat.ingest import ingest_paths
 
@@ -246,6 +270,12 @@ def run(mode: str, folder: Path, db: Path, timeout: float) -> dict:
         round(res["steady_documents"] / res["steady_seconds"], 2) if res["steady_seconds"] else None
     )
     main_mb, other_mb, n_other = sampler.peaks_mb()
+    cpu_main, cpu_others = sampler.cpu_seconds()
+    res.update(
+        cpu_seconds_main=cpu_main,
+        cpu_seconds_workers=cpu_others,
+        cpu_ms_per_document=round(1000 * (cpu_main + cpu_others) / docs, 1) if docs else None,
+    )
     res.update(
         peak_main_mb=main_mb,
         peak_largest_worker_mb=other_mb,
@@ -293,7 +323,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"steady {res['steady_docs_per_second']} docs/s (ready after "
                 f"{res['ready_seconds']}s, first document at {res['first_document_seconds']}s); "
                 f"peak RSS main {res['peak_main_mb']} MB, largest worker "
-                f"{res['peak_largest_worker_mb']} MB of {res['worker_processes']}; "
+                f"{res['peak_largest_worker_mb']} MB of {res['worker_processes']}; CPU "
+                f"{res['cpu_seconds_main']}s main + {res['cpu_seconds_workers']}s others = "
+                f"{res['cpu_ms_per_document']} ms/document; "
                 f"load {res['load_before'][0]} -> {res['load_after'][0]}"
             )
         steady = {r["mode"]: r.get("steady_docs_per_second") for r in results}

@@ -11,6 +11,11 @@ measures it without any worker:
    then indexed by ``NearDupes.catch_up``, timed); then L lookups of signatures
    that are not in the store and L of near copies of stored ones: p50/p95 ms
    and the process's peak RSS, which should not grow with S.
+3. ``scheduler``: a local Dask cluster of 2 workers runs T tasks that each
+   return a payload of the size of one batch's rows (16 documents), W in
+   flight, collected in order as the ingest does: tasks/second the scheduler
+   and client sustain (no parsing: the overhead alone). With the ingest's
+   window (6 for 2 workers) this is latency-bound; a wide window shows capacity.
 
     python bench/bench_store_side.py                    # client rate + stores of 1k, 10k, 100k
     python bench/bench_store_side.py --sizes 1000 1000000 --lookups 500
@@ -64,7 +69,7 @@ def client_rate(tmp: Path, articles: int, copies: int) -> dict:
     near = NearDupes(store)
     report = IngestReport()
     sigs = [_random_sig(rng) for _ in range(copies * len(rows))]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for k in range(copies):
         for i, row in enumerate(rows):
             # Rows to records as the client does it, then a new text (same offsets).
@@ -73,9 +78,11 @@ def client_rate(tmp: Path, articles: int, copies: int) -> dict:
             sig = sigs[k * len(rows) + i]
             if settle(store, near, copy, sig, report):
                 store_extracted(store, None, copy, extraction, sig, report)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     store.close()
     return {
+        "cpu_seconds": round(cpu, 2),
+        "docs_per_cpu_second": round(report.stored / cpu, 1),
         "documents": report.stored,
         "statements": report.statements,
         "seconds": round(seconds, 2),
@@ -143,12 +150,49 @@ def lookups(tmp: Path, size: int, n: int) -> dict:
     }
 
 
+def _payload(nbytes: int) -> bytes:
+    return b"x" * nbytes
+
+
+def scheduler_rate(tasks: int, payload: int, window: int, workers: int = 2) -> dict:
+    from collections import deque
+
+    from saidwhat.scale.client import dask_client
+
+    with dask_client(workers=workers) as client:
+        in_flight: deque = deque()
+        t0 = time.perf_counter()
+        for i in range(tasks):
+            in_flight.append(client.submit(_payload, payload, key=f"bench-{i}"))
+            while len(in_flight) >= window:
+                in_flight.popleft().result()
+        while in_flight:
+            in_flight.popleft().result()
+        seconds = time.perf_counter() - t0
+    return {
+        "tasks": tasks,
+        "window": window,
+        "payload_bytes": payload,
+        "seconds": round(seconds, 2),
+        "tasks_per_second": round(tasks / seconds, 1),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=60, help="articles extracted once [60]")
     ap.add_argument("--copies", type=int, default=10, help="times each is stored [10]")
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
     ap.add_argument("--lookups", type=int, default=300, help="lookups of each kind [300]")
+    ap.add_argument("--tasks", type=int, default=1000, help="scheduler round trips [1000]")
+    ap.add_argument("--payload", type=int, default=40_000, help="bytes per task result [40000]")
+    ap.add_argument(
+        "--windows",
+        type=int,
+        nargs="+",
+        default=[6, 100],
+        help="tasks in flight: 6 is what the ingest keeps for 2 workers; 100 finds capacity",
+    )
     ap.add_argument("--out", type=Path, default=None, help="write results as JSON here")
     args = ap.parse_args(argv)
     print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), file=sys.stderr)
@@ -163,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
             res = lookups(tmp, size, args.lookups)
             out["lookups"].append(res)
             print("lookups:", json.dumps(res))
+        out["scheduler"] = []
+        for window in args.windows if args.tasks else []:
+            res = scheduler_rate(args.tasks, args.payload, window)
+            out["scheduler"].append(res)
+            print("scheduler:", json.dumps(res))
         if args.out:
             args.out.write_text(json.dumps(out, indent=2))
     finally:

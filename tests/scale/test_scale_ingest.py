@@ -100,10 +100,41 @@ def test_idempotent_rerun(tmp_path, make_cli, dask_cluster):
         first = ingest_distributed(store, [str(folder)], client=dask_cluster, batch_size=2)
     before = sorted_export(make_cli, db)
     with open_store(db) as store:
-        again = ingest_distributed(store, [str(folder)], client=dask_cluster, batch_size=3)
+        # The workers see the store (same machine): they skip parsing what is stored.
+        again = ingest_distributed(
+            store, [str(folder)], client=dask_cluster, batch_size=3, workers_read_store=True
+        )
     assert first.stored == 6 and first.statements >= 6
     assert (again.documents, again.duplicates, again.stored, again.statements) == (6, 6, 0, 0)
     assert sorted_export(make_cli, db) == before
+
+
+def test_workers_skip_parsing_what_is_stored(tmp_path):
+    """With the store readable, a worker returns stored documents and near copies unparsed."""
+    from saidwhat.model import Document
+    from saidwhat.scale.worker import process_batch
+    from saidwhat.sources.dedup import signature
+    from saidwhat.sources.files import MAX_BYTES
+    from saidwhat.store.documents import store_document
+    from saidwhat.store.near_dupes import NearDupes
+
+    folder = tmp_path / "c"
+    stored, copy = write_corpus(folder, 2, seed=9)
+    near = folder / "near.txt"
+    text = stored.read_text(encoding="utf-8")
+    near.write_text("WIRE - " + text + "Reporting by staff.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    with open_store(db) as store:
+        store_document(store, Document(text, str(stored)), None, minhash=signature(text))
+        other = copy.read_text(encoding="utf-8")
+        store_document(store, Document(other, "elsewhere.txt"), None, minhash=signature(other))
+        NearDupes(store).catch_up()  # as the ingest's client does before each lookup
+    refs = [(str(p), str(p)) for p in (stored, copy, near)]
+    rows = [
+        r for per_ref in process_batch(refs, "no-model-needed", MAX_BYTES, str(db)) for r in per_ref
+    ]
+    assert len(rows) == 3
+    assert all(r.statements is None and r.minhash for r in rows)
 
 
 def test_near_copy_caught_across_workers(tmp_path, dask_cluster):

@@ -69,13 +69,56 @@ class CodingExtractor(Extractor):
     def extract(self, doc: Document) -> Extraction:
         return self._coded(doc, super().extract(doc))
 
+    #: Events of the sections of the long document being extracted, each with the
+    #: document offsets of its statement: ``(event, (start, end) or None, dated_by key)``.
+    _section_events: list[tuple[Event, tuple | None, tuple | None]] | None = None
+
+    def _extract_long(self, doc: Document) -> Extraction:
+        self._section_events = None  # nothing left over from a document that failed
+        return super()._extract_long(doc)
+
+    def _on_section(self, part, sdoc, found, persons, offset: int, start: int) -> None:
+        if lexicon_for(part.language) is None:
+            return
+        if self._section_events is None:
+            self._section_events = []
+
+        def key(i: int | None) -> tuple | None:
+            if i is None:
+                return None
+            return (found[i].quote_start + offset, found[i].quote_end + offset)
+
+        for ev in EventCoder(part.language).code(sdoc, found, persons):
+            if ev.start + offset < start:
+                continue  # in the context the previous section already coded
+            _shift_event(ev, offset)
+            self._section_events.append((ev, key(ev.statement), key(ev.dated_by)))
+
+    def _long_events(self, doc: Document, ex: Extraction) -> CodedExtraction:
+        """The events collected section by section, pointed at the final statements."""
+        pending, self._section_events = self._section_events or [], None
+        index = {(st.quote_start, st.quote_end): i for i, st in enumerate(ex.statements)}
+        events = []
+        for ev, statement, dated_by in pending:
+            ev.statement = index.get(statement) if statement else None
+            ev.dated_by = index.get(dated_by) if dated_by else None
+            try:
+                ev.check_offsets(doc.text)
+            except ValueError as e:  # a bug, not bad input: log it and keep the rest
+                log.warning("dropped an event: %s", e)
+                continue
+            events.append(ev)
+        return CodedExtraction(statements=ex.statements, people=ex.people, events=events)
+
     def _coded(self, doc: Document, ex: Extraction) -> Extraction:
         # Posts are not parsed by the statement extractor; they are short, parse them here.
-        if isinstance(ex, CodedExtraction) or not ex.statements:
+        if isinstance(ex, CodedExtraction):
             return ex
-        # A long document is extracted section by section to bound memory; parsing it
-        # whole here would undo that, so its events are not coded (yet).
+        # A long document was parsed section by section (to bound memory): its events
+        # were coded from those parses as they went (_on_section).
         if self._is_long(doc):
+            return self._long_events(doc, ex)
+        if not ex.statements:
             return ex
         if lexicon_for(doc.language) is None:
             return ex
@@ -86,6 +129,18 @@ class CodingExtractor(Extractor):
             people=ex.people,
             events=code_parse(sdoc, ex.statements, ex.people, doc.language),
         )
+
+
+def _shift_event(ev: Event, offset: int) -> None:
+    """Move an event coded on a section's text to document offsets."""
+    ev.start += offset
+    ev.end += offset
+    ev.sentence_start += offset
+    ev.sentence_end += offset
+    for ent in (*ev.actor, *ev.recipient):
+        if ent.start is not None:
+            ent.start += offset
+            ent.end += offset
 
 
 def store_events(store: Store, document_id: int, doc: Document, extraction: Extraction) -> int:

@@ -169,8 +169,10 @@ class Extractor:
                 ref=doc.ref,
                 published=doc.published,
                 format=doc.format,
+                language=doc.language,
             )
             found, persons, heads = self._rules(part, sdoc)
+            self._on_section(part, sdoc, found, persons, sec.context, sec.start)
             del sdoc
             headings += [(h + sec.context, who) for h, who in heads if h + sec.context >= sec.start]
             for st in found:
@@ -194,6 +196,14 @@ class Extractor:
         attach_citations(text, statements, headings)
         statements = [st for st in statements if _valid(st, text, doc.ref)]
         return Extraction(statements=statements, people=list(people.values()))
+
+    def _on_section(
+        self, part: Document, sdoc, found: list[Statement], persons, offset: int, start: int
+    ) -> None:
+        """Called with each section's parse of a long document while its offsets are
+        local (``offset`` is where the section's text starts in the document; what
+        lies before ``start`` is context that the previous section owns). A subclass
+        that reads the parse too (events) hooks in here instead of parsing again."""
 
     def from_parse(self, doc: Document, sdoc) -> Extraction:
         """Statements of ``doc`` given its spaCy parse ``sdoc`` (of exactly ``doc.text``)."""

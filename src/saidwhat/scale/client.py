@@ -66,7 +66,8 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # Any free port: no clash (and no warning) when another cluster holds 8787.
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         )
         try:
@@ -129,6 +130,7 @@ def ingest_distributed(
     model: str = DEFAULT_MODEL,
     max_bytes: int = MAX_BYTES,
     progress: ProgressCallback | None = None,
+    workers_read_store: bool | None = None,
 ) -> IngestReport:
     """Ingest files, folders and URLs with extraction on a Dask cluster; store here.
 
@@ -137,15 +139,22 @@ def ingest_distributed(
     existing :class:`distributed.Client`). On a remote cluster, paths must name
     the same files on the workers (a shared file system); URLs are fetched by
     the workers.
+
+    ``workers_read_store`` (default: True for a local cluster of ``workers``)
+    lets workers read the SQLite store to skip parsing documents that are
+    already stored; give it only when the workers see the store's file.
     """
     if sum(x is not None for x in (workers, scheduler, client)) != 1:
         raise UsageError("give one of --workers N or --scheduler ADDRESS")
     if batch_size < 1:
         raise UsageError("the batch size must be at least 1")
+    if workers_read_store is None:
+        workers_read_store = workers is not None
+    shared = store.path if workers_read_store and store.path != ":memory:" else None
     if client is not None:
-        return _run(client, store, inputs, batch_size, model, max_bytes, progress)
+        return _run(client, store, inputs, batch_size, model, max_bytes, progress, shared)
     with dask_client(workers, scheduler) as own:
-        return _run(own, store, inputs, batch_size, model, max_bytes, progress)
+        return _run(own, store, inputs, batch_size, model, max_bytes, progress, shared)
 
 
 def _run(
@@ -156,6 +165,7 @@ def _run(
     model: str,
     max_bytes: int,
     progress: ProgressCallback | None,
+    store_path: str | None,
 ) -> IngestReport:
     report = IngestReport()
     near = NearDupes(store)
@@ -193,8 +203,7 @@ def _run(
         else:
             store_batch(*_result(*entry))
 
-    # Loaded in every worker as it starts, including one that replaces a lost worker.
-    client.register_plugin(LoadModel(model))
+    _load_model(client, model)
     run = uuid.uuid4().hex[:12]
     # Batches on the cluster and, between them, listing errors and folder ends, so
     # that everything is reported and stored in input order.
@@ -210,6 +219,7 @@ def _run(
             [(r.source, r.ref) for r in item],
             model,
             max_bytes,
+            store_path,
             key=f"saidwhat-ingest-{run}-{submitted}",
         )
         in_flight.append((future, item))
@@ -221,6 +231,20 @@ def _run(
     while in_flight:
         settle_next()
     return report
+
+
+def _load_model(client: Client, model: str) -> None:
+    """Load the model in every worker now, and in each worker that joins later (or replaces a lost one)."""
+    try:
+        client.register_plugin(LoadModel(model))
+    except SaidwhatError:
+        raise
+    except Exception as e:  # raised on a worker, e.g. saidwhat or the model not installed there
+        raise SaidwhatError(
+            f"the Dask workers cannot load saidwhat's model ({type(e).__name__}: {e}); install"
+            " saidwhat and its model on every worker machine, in the same version as here",
+            source=str(client.scheduler.address),
+        ) from None
 
 
 def _window(client: Client) -> int:
@@ -270,8 +294,12 @@ def _store_row(store: Store, near: NearDupes, row: DocumentRow, report: IngestRe
     try:
         if settle(store, near, doc, row.minhash, report):
             extraction = extraction_of(row)
-            if extraction is None:  # workers extract every supported document
-                raise SaidwhatError("the worker returned no extraction", source=doc.ref)
+            if extraction is None:
+                # The worker saw it stored (and skipped parsing); it is gone now.
+                raise SaidwhatError(
+                    "its stored copy was deleted during the ingest; ingest it again",
+                    source=doc.ref,
+                )
             # settle() has just checked for near copies; nothing was stored in between.
             store_extracted(store, None, doc, extraction, row.minhash, report)
     except SaidwhatError as e:

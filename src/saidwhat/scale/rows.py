@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from typing import Any, NamedTuple
 
+from saidwhat.events.model import Entity, Event
+from saidwhat.events.service import CodedExtraction
 from saidwhat.model import Document, Extraction, Person, Statement
 
 STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
@@ -24,6 +26,8 @@ class DocumentRow(NamedTuple):
     minhash: bytes | None
     statements: list[tuple] | None
     people: list[tuple] | None
+    #: The PLOVER events coded from the same parse (plain dicts), None when not coded.
+    events: list[dict[str, Any]] | None = None
 
 
 class ErrorRow(NamedTuple):
@@ -45,6 +49,9 @@ def document_row(
         minhash,
         [tuple(getattr(st, f) for f in STATEMENT_FIELDS) for st in extraction.statements],
         [tuple(getattr(p, f) for f in PERSON_FIELDS) for p in extraction.people],
+        [asdict(ev) for ev in extraction.events]
+        if isinstance(extraction, CodedExtraction)
+        else None,
     )
 
 
@@ -55,9 +62,20 @@ def document_of(row: DocumentRow) -> Document:
 def extraction_of(row: DocumentRow) -> Extraction | None:
     if row.statements is None:
         return None
-    return Extraction(
-        statements=[
-            Statement(**dict(zip(STATEMENT_FIELDS, t, strict=True))) for t in row.statements
-        ],
-        people=[Person(**dict(zip(PERSON_FIELDS, t, strict=True))) for t in row.people or []],
+    statements = [Statement(**dict(zip(STATEMENT_FIELDS, t, strict=True))) for t in row.statements]
+    people = [Person(**dict(zip(PERSON_FIELDS, t, strict=True))) for t in row.people or []]
+    if row.events is None:
+        return Extraction(statements=statements, people=people)
+    return CodedExtraction(
+        statements=statements, people=people, events=[_event(d) for d in row.events]
+    )
+
+
+def _event(d: dict[str, Any]) -> Event:
+    return Event(
+        **{
+            **d,
+            "actor": [Entity(**e) for e in d["actor"]],
+            "recipient": [Entity(**e) for e in d["recipient"]],
+        }
     )

