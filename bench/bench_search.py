@@ -8,6 +8,8 @@ median and p95 latency per search type and the file size on disk.
     .venv/bin/python bench/bench_search.py --n 20000          # quick
     .venv/bin/python bench/bench_search.py                    # 1,000,000 statements
     .venv/bin/python bench/bench_search.py --db big.db --reuse  # time an existing bench store
+    .venv/bin/python bench/bench_search.py --db postgresql://saidwhat:saidwhat@127.0.0.1/bench
+        # PostgreSQL: an empty database (created with createdb); statements loaded with COPY
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from pathlib import Path
 
 from saidwhat.names import name_key
 from saidwhat.search.query import SearchFilters, explain, search_statements
-from saidwhat.store.db import Store, open_store
+from saidwhat.store.db import Store, is_postgres_url, open_store
+from saidwhat.store.documents import STATEMENT_COLUMNS
 
 FIRST = """Sergey Maria Hakan Josep Antony Olaf Emmanuel Giorgia Pedro Ursula Annalena Dmitry Alexey
 Yuri Nikolay Andrey Mikhail Elena Olga Anna Volodymyr Dmytro Oleksandr Iryna Kaja Jens
@@ -155,16 +158,19 @@ def fill(store: Store, n: int, n_people: int, per_doc: int, seed: int) -> dict[s
             for alias in {name, surname, f"Mr {surname}", name.replace("ey ", "ei ")}:
                 alias_rows.append((pid, alias, name_key(alias), "extracted"))
             role_rows.append((pid, r.choice(ROLES), None, None))
-        conn.executemany(
+        _rows(
+            store,
             "INSERT INTO people (id, name, type, organisation, country, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             people_rows,
         )
-        conn.executemany(
+        _rows(
+            store,
             "INSERT OR IGNORE INTO aliases (person_id, alias, key, origin) VALUES (?, ?, ?, ?)",
             alias_rows,
         )
-        conn.executemany(
+        _rows(
+            store,
             "INSERT INTO person_roles (person_id, role, document_id, date) VALUES (?, ?, ?, ?)",
             role_rows,
         )
@@ -180,7 +186,8 @@ def fill(store: Store, n: int, n_people: int, per_doc: int, seed: int) -> dict[s
                     "html", None, "", "extracted", "{}", None, "2026-01-01T00:00:00+00:00",
                 )
             )  # fmt: skip
-        conn.executemany(
+        _rows(
+            store,
             "INSERT INTO documents (id, content_hash, ref, title, outlet, url, published, language,"
             " author, format, platform, text, status, metadata, minhash, ingested_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -188,6 +195,7 @@ def fill(store: Store, n: int, n_people: int, per_doc: int, seed: int) -> dict[s
         )
         t_meta = time.perf_counter()
         batch = []
+        write_s = 0.0  # time spent writing statements (INSERT or COPY), generation excluded
         n_people_total = len(g.people)
         # A few people speak a lot (Zipf-like: the most quoted has ~3% of statements).
         cum, total = [], 0.0
@@ -212,26 +220,52 @@ def fill(store: Store, n: int, n_people: int, per_doc: int, seed: int) -> dict[s
                 )
             )  # fmt: skip
             if len(batch) >= 20_000:
-                _insert_statements(conn, batch)
+                t_write = time.perf_counter()
+                _insert_statements(store, batch)
+                write_s += time.perf_counter() - t_write
                 batch = []
-        _insert_statements(conn, batch)
+        t_write = time.perf_counter()
+        _insert_statements(store, batch)
+        write_s += time.perf_counter() - t_write
     t_end = time.perf_counter()
     conn.execute("ANALYZE")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if store.is_postgres:
+        # Identity columns: move the sequences past the ids given explicitly.
+        for table in ("people", "documents", "statements"):
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+            )
+    else:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return {
+        "write_s": write_s,
         "people+docs_s": t_meta - t0,
         "statements_s": t_end - t_meta,
         "total_s": time.perf_counter() - t0,
     }
 
 
-def _insert_statements(conn, rows) -> None:
-    conn.executemany(
-        "INSERT INTO statements (document_id, person_id, speaker_name, speaker_mention,"
-        " speaker_start, speaker_end, speaker_type, quote, quote_start, quote_end, kind, cue,"
-        " role, organisation, country, date, source, source_missing, confidence, day)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+_BENCH_COLUMNS = (
+    "document_id", "person_id", "speaker_name", "speaker_mention", "speaker_start", "speaker_end",
+    "speaker_type", "quote", "quote_start", "quote_end", "kind", "cue", "role", "organisation",
+    "country", "date", "source", "source_missing", "confidence", "day",
+)  # fmt: skip
+
+
+def _rows(store: Store, sql: str, rows: list) -> None:
+    store.conn.executemany(sql, rows)
+
+
+def _insert_statements(store: Store, rows) -> None:
+    """The generated rows, in the store's own bulk path (COPY on PostgreSQL)."""
+    full = [dict(zip(_BENCH_COLUMNS, row, strict=True)) for row in rows]
+    ordered = [tuple(r.get(c) for c in STATEMENT_COLUMNS) for r in full]
+    if store.is_postgres:
+        store.conn.copy_rows("statements", STATEMENT_COLUMNS, ordered)
+        return
+    marks = ", ".join("?" * len(STATEMENT_COLUMNS))
+    store.conn.executemany(
+        f"INSERT INTO statements ({', '.join(STATEMENT_COLUMNS)}) VALUES ({marks})", ordered
     )
 
 
@@ -280,18 +314,24 @@ def time_searches(store: Store, repeat: int, seed: int) -> list[tuple[str, float
         times.sort()
         p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
         steps = explain(store, make(random.Random(seed)))
-        # The page of ids is chosen before "SCAN top"; the rest fetches its columns.
-        steps = steps[1 : steps.index("SCAN top")] if "SCAN top" in steps else steps
-        plan = " | ".join(steps)
+        if store.is_postgres:
+            plan = " | ".join(s.strip() for s in steps if "Index" in s or "Bitmap" in s)[:160]
+        else:
+            # The page of ids is chosen before "SCAN top"; the rest fetches its columns.
+            steps = steps[1 : steps.index("SCAN top")] if "SCAN top" in steps else steps
+            plan = " | ".join(steps)
         out.append((label, statistics.median(times), p95, found // repeat, plan))
     return out
 
 
 def report(store: Store, path: Path, args: argparse.Namespace) -> None:
-    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     n = store.query("SELECT COUNT(*) FROM statements")[0][0]
-    size = sum(os.path.getsize(p) for p in (str(path), f"{path}-wal") if os.path.exists(p))
-    print(f"store: {n:,} statements, {size / 1e6:.1f} MB on disk ({path})")
+    if store.is_postgres:
+        size = store.query("SELECT pg_database_size(current_database())")[0][0]
+    else:
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = sum(os.path.getsize(p) for p in (str(path), f"{path}-wal") if os.path.exists(p))
+    print(f"store: {n:,} statements, {size / 1e6:.1f} MB on disk ({store.path})")
     print(f"{'search':<26} {'median ms':>10} {'p95 ms':>9} {'hits':>5}  plan")
     for label, med, p95, found, plan in time_searches(store, args.repeat, args.seed):
         print(f"{label:<26} {med:>10.2f} {p95:>9.2f} {found:>5}  {plan}")
@@ -310,7 +350,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print("$", shlex.join(["python", "bench/bench_search.py", *(argv or sys.argv[1:])]))
     tmp = None
-    if args.db:
+    if args.db and is_postgres_url(args.db):
+        path = args.db
+    elif args.db:
         path = Path(args.db)
         if path.exists() and not args.reuse:
             sys.exit(f"{path} exists; remove it or pass --reuse")
@@ -320,11 +362,15 @@ def main(argv: list[str] | None = None) -> int:
     store = open_store(path)
     try:
         if not args.reuse:
+            if store.query("SELECT 1 FROM statements LIMIT 1"):
+                sys.exit(f"{store.path} already holds statements; use an empty one or --reuse")
             took = fill(store, args.n, args.people, args.per_doc, args.seed)
             print(
                 f"filled {args.n:,} statements, {min(args.people, len(FIRST) * len(LAST)):,} people,"
                 f" {max(1, args.n // args.per_doc):,} documents in {took['total_s']:.1f} s"
-                f" (statements + FTS: {took['statements_s']:.1f} s)"
+                f" (statements + FTS: {took['statements_s']:.1f} s; writing them:"
+                f" {took['write_s']:.1f} s = {args.n / took['write_s']:,.0f} statements/s"
+                f" {'with COPY' if store.is_postgres else 'with INSERT'})"
             )
         report(store, path, args)
     finally:

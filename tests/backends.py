@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "search"))
 
 PG_ENV = "SAIDWHAT_TEST_PG"
+#: Tries to drop a test database that a background worker still holds.
+DROP_ATTEMPTS = 10
 BACKENDS = ["sqlite", "postgres"]
 
 
@@ -62,7 +65,17 @@ class PgServer:
         return name
 
     def drop(self, name: str) -> None:
-        self.admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        import psycopg
+
+        for attempt in range(DROP_ATTEMPTS):
+            try:
+                self.admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except psycopg.errors.InsufficientPrivilege:
+                # An autovacuum worker we may not end (no pg_signal_backend): it stops soon.
+                if attempt == DROP_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.5)
 
     def template(self, kind: str) -> str:
         """A database holding the schema ('empty') or the search sample ('sample')."""

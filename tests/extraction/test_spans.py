@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from saidwhat.extraction.direct import _cue_token, _QuoteMask
+from saidwhat.extraction.builders import QuoteMask
+from saidwhat.extraction.quote_rules import _cue_token
 from saidwhat.extraction.quotes import find_quotes
 
 
@@ -48,7 +49,7 @@ def test_cue_after_quote_whose_parsed_subject_is_inside_the_quote():
     )
     doc.ents = [Span(doc, 11, 13, label="PERSON")]
     quotes = find_quotes(doc.text)
-    found = _cue_token(doc, 8, len(doc), _QuoteMask(quotes))
+    found = _cue_token(doc, 8, len(doc), QuoteMask(quotes))
     assert found is not None
     cue, speaker = found
     assert (cue.text, speaker.text) == ("said", "Oliver")

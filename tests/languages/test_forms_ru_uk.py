@@ -311,3 +311,92 @@ def test_a_headline_is_not_a_statement_but_heads_the_one_it_paraphrases():
     assert [st.quote for st in ex.statements] == ["мост откроют в октябре"]
     assert ex.statements[0].quote_start > text.index("\n")
     assert ex.statements[0].headline == "Белов заявил, что мост откроют в октябре"
+
+
+def test_a_gerund_cue_keeps_the_speaker_of_its_sentence():
+    text = "Игорь Белов сообщил, что встреча пройдёт в Вельде, подчеркнув, что состав согласован."
+    st = _find(_run(text, "ru"), "состав согласован")
+    assert st.speaker == "Игорь Белов"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Міністр заявив, що переговори тривають.", "uk"),
+        ("Кулеба: Ми готові до переговорів з партнерами", "uk"),
+        ("Министр заявил, что переговоры продолжатся.", "ru"),
+    ],
+)
+def test_detection_tells_russian_from_ukrainian(text, expected):
+    from saidwhat.sources.language import detect_language
+
+    assert detect_language(text) == expected
+
+
+def test_an_outlet_in_guillemets_asks_the_questions():
+    text = (
+        "«Вестник»: Когда будет принят бюджет?\n\n"
+        "Олег Суворин: В октябре.\n\n"
+        "«Вестник»: А налоги?\n\n"
+        "Олег Суворин: Налоги не вырастут."
+    )
+    qa = [st for st in _run(text, "ru").statements if st.kind == "qa"]
+    assert [st.quote for st in qa] == ["В октябре.", "Налоги не вырастут."]
+
+
+def test_belief_adjectives_and_surnames_the_dictionary_knows_as_words():
+    text = "«Бюджет не ухвалять раніше жовтня», — переконаний депутат Тарас Коваль."
+    assert _find(_run(text, "uk"), "Бюджет не ухвалять раніше жовтня").speaker == "Тарас Коваль"
+    text = "Голова комітету Роксолана Підласа розповіла, що комітет працює."
+    assert _find(_run(text, "uk"), "комітет працює").speaker == "Роксолана Підласа"
+
+
+def test_a_name_inside_a_reported_clause_still_names_the_person():
+    text = (
+        "Губернатор провёл переговоры с министром Олегом Сувориным. Об этом сообщили в"
+        " администрации.\n\nСуворин также заявил, что бюджет открыт к диалогу, но «не позволит"
+        " диктовать условия»."
+    )
+    ex = _run(text, "ru")
+    st = _find(ex, "бюджет открыт к диалогу, но «не позволит диктовать условия")
+    assert st.kind == "mixed" and st.speaker == "Олег Суворин"
+
+
+def test_head_of_state_is_the_president():
+    text = (
+        "Президент Володимир Хоменко прибув до Вельди.\n\n"
+        "«Ми хочемо миру, але справедливого», — сказав глава держави."
+    )
+    assert _find(_run(text, "uk"), "Ми хочемо миру, але справедливого").speaker == (
+        "Володимир Хоменко"
+    )
+
+
+def test_a_pronoun_after_an_unnamed_role_holder_is_not_given_to_an_earlier_name():
+    text = (
+        "Президент Володимир Хоменко заявив, що Київ не погодиться.\n\n"
+        "Польський прем'єр, своєю чергою, пообіцяв підтримку. За його словами, Варшава"
+        " передасть ще один пакет допомоги."
+    )
+    st = _find(_run(text, "uk"), "Варшава передасть ще один пакет допомоги")
+    assert st.speaker is None and st.speaker_mention == "його"
+
+
+def test_a_quotation_over_two_paragraphs_with_the_cue_after_it():
+    text = (
+        "Министр Олег Суворин выступил перед депутатами.\n\n"
+        "«Бюджет будет сбалансирован.\n\n"
+        "«Налоги не вырастут», — сказал Суворин."
+    )
+    (st,) = _run(text, "ru").statements
+    assert st.kind == "direct" and st.speaker == "Олег Суворин"
+    assert [text[s:e] for s, e in st.fragments] == [
+        "Бюджет будет сбалансирован.",
+        "Налоги не вырастут",
+    ]
+
+
+def test_a_plural_cue_after_a_quote_makes_the_place_the_speaker():
+    text = '"Угроз для населения нет", - заявили в администрации Курской области.'
+    st = _find(_run(text, "ru"), "Угроз для населения нет")
+    assert st.speaker == "Администрация Курской области" and st.speaker_type == "organisation"

@@ -88,6 +88,8 @@ def test_canned_searches_return_the_same_statements(ingested, filters, ordered):
         ("speakers", "show", "Sergey Ostrikov", "--format", "json"),
         ("watch", "feed", "ostrikov"),
         ("stats", "--format", "json"),
+        ("show", "3", "--format", "json"),
+        ("quotes", "agreement", "--sort", "date", "--format", "jsonl"),
     ],
     ids=" ".join,
 )

@@ -181,3 +181,54 @@ def test_postgres_opened_for_reading_refuses_writes(both_stores):
         store.conn.execute(
             "INSERT INTO watchlists (name, filters, created_at) VALUES ('x', '{}', 'now')"
         )
+
+
+def test_ingest_into_a_read_only_postgres_session_fails_before_the_model_loads(
+    make_cli, both_stores, tmp_path, monkeypatch
+):
+    import saidwhat.extraction
+
+    def no_model(*a, **kw):
+        raise AssertionError("the model was loaded before the write check")
+
+    monkeypatch.setattr(saidwhat.extraction, "Extractor", no_model)
+    url = both_stores("postgres").target(sample=True)
+    read_only_url = url + "?options=-c%20default_transaction_read_only%3Don"
+    doc = tmp_path / "a.txt"
+    doc.write_text('"We will wait," said Minister Ilse Vantor.', encoding="utf-8")
+    result = make_cli(read_only_url)("ingest", str(doc))
+    assert result.exit_code == 1
+    assert "read-only" in _one_error(result, "saidwhat_test_")
+
+
+def test_a_read_command_upgrades_an_older_writable_database_first(make_cli, tmp_path):
+    import sqlite3
+
+    from saidwhat.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript(MIGRATIONS[0].sqlite)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    result = make_cli(path)("stats", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"schema_version": ' + str(len(MIGRATIONS)) in result.stdout
+
+
+def test_an_older_database_that_cannot_be_upgraded_is_a_clear_error(make_cli, tmp_path):
+    import sqlite3
+
+    from saidwhat.store.migrations import MIGRATIONS
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript(MIGRATIONS[0].sqlite)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with read_only(path, folder):
+        result = make_cli(path)("quotes", "x")
+    assert result.exit_code == 1
+    assert "cannot be upgraded" in _one_error(result, str(path))

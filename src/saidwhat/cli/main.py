@@ -196,6 +196,7 @@ def _register_commands() -> None:
         report_cmds,
         search_cmds,
         store_cmds,
+        translate_cmds,
         web_cmds,
     )
 
@@ -207,6 +208,7 @@ def _register_commands() -> None:
         store_cmds,
         web_cmds,
         event_cmds,
+        translate_cmds,
     ):
         module.register(cli)
 

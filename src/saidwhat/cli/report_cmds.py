@@ -61,7 +61,11 @@ def dossier(
 
     filters = filters_from(kwargs, limit=None)
     fmt = format_for(output, fmt)
-    hits = search_statements(app.open_store(write=False), filters)
+    store = app.open_store(write=False)
+    hits = search_statements(store, filters)
+    from saidwhat.store.translations import annotate_hits
+
+    annotate_hits(store, hits)  # each quote's language and the reader's translation
     if not hits:
         click.echo("saidwhat: warning: no statements match; the dossier is empty", err=True)
     report = build_dossier(

@@ -7,7 +7,8 @@ extraction. The public API::
     Extractor(...).extract_many(docs, batch_size=16) -> Iterator[(Document, Extraction)]
     extract_text(text, ref="<text>") -> Extraction
 
-Choices worth knowing (see ``tests/extraction/test_forms.py`` for one example of each):
+Choices worth knowing (see ``tests/extraction/test_forms.py`` and the table of
+forms in ``tests/extraction/test_forms_table.py`` for one example of each):
 
 * Offsets never include the enclosing quotation marks (the README's extract
   contract): ``quote`` is the quoted words, ``text[quote_start:quote_end] == quote``.
@@ -37,8 +38,21 @@ Choices worth knowing (see ``tests/extraction/test_forms.py`` for one example of
   attributed quotations, 0.6 for beliefs, 0.4-0.45 for intentions and
   object/prepositional cues (``called for``, ``attacked``), times 0.7 when no
   speaker was resolved. On PolNeAR dev it tracks precision roughly.
-* Dates default to ``doc.published`` (date part); ``.citations`` (when present)
-  then sets date/source from a citation following the statement.
+* Dates, in order (``Statement.date_source`` says which): the statement's own
+  citation (:mod:`.citations`: the one closing it, or a citation on its own
+  line, which applies back to the previous citation or heading, and over a
+  whole transcript), a date its sentence states outside the quoted words
+  (:mod:`.dates`: ``on Tuesday``, ``last week``, ``May 10``, resolved against
+  ``doc.published``), then ``doc.published``.
+* Where things live: the statement forms are named rules tried in a declared
+  order (:data:`.quote_rules.RULES` for quotes no cue clause reaches; the cue
+  clauses of :mod:`.indirect` and the blocks of :mod:`.blocks` carry rule
+  names too); every word list is in :mod:`.lexicon` (keyed by language);
+  every confidence and threshold is in :class:`.settings.Settings`, given to
+  the ``Extractor``; the rules read the parse through :class:`.parsed.Parsed`.
+* Long documents are parsed in sections (:mod:`.sections`): linear time,
+  bounded memory, per-document limits in ``Settings.limits``
+  (``SAIDWHAT_MAX_BYTES``, ``SAIDWHAT_MAX_SECONDS``).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .candidate import Candidate
 from .quotes import DOUBLE_MARKS
+from .settings import Confidence
 
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|al|bin|de|van|von|der|la)"
 _LABEL = re.compile(
@@ -27,6 +28,8 @@ _NAME_ROLE = re.compile(
     + r"){0,5}),[ \u00a0]+(?P<role>[^:\n]{3,200}?)"
     r"[ \u00a0]*:[ \u00a0]*(?=[\"“„«‘'])"
 )
+#: A reporting verb closing a ``NAME, ROLE, verb:`` line ("the union chair, warned").
+_ROLE_CUE = re.compile(r",\s*([a-z]+(?:ed|s))\s*$")
 _QUESTION = frozenset({"q", "question", "questions", "interviewer"})
 _ANSWER = frozenset({"a", "answer"})
 _NOT_NAMES = frozenset(
@@ -83,7 +86,11 @@ def _is_headline(text: str, ps: int, pe: int) -> bool:
     return is_title_case(line)
 
 
-def find_blocks(text: str, paras: list[tuple[int, int]]) -> BlockResult:
+def find_blocks(
+    text: str,
+    paras: list[tuple[int, int]],
+    conf: Confidence = Confidence(),  # noqa: B008 - frozen, shared default
+) -> BlockResult:
     """Transcript turns, name-role lines and headlines of ``text``."""
     res = BlockResult()
     labels: list[tuple[int, re.Match | None]] = []
@@ -134,12 +141,13 @@ def find_blocks(text: str, paras: list[tuple[int, int]]) -> BlockResult:
             fragments=[list(f) for f in frags] if len(frags) > 1 else None,
             cue=text[m.start("name") : m.end()].strip(),
             cue_start=m.start("name"),
-            confidence=0.85,
+            confidence=conf.transcript_turn,
+            rule="transcript_turn",
         )
         if low in _ANSWER:
             if last_named is not None:
                 cand.speaker_start, cand.speaker_end = last_named
-            cand.confidence = 0.6
+            cand.confidence = conf.answer_turn
         else:
             ns = m.start("name")
             cand.speaker_start, cand.speaker_end = ns, ns + len(name)
@@ -148,7 +156,7 @@ def find_blocks(text: str, paras: list[tuple[int, int]]) -> BlockResult:
         res.candidates.append(cand)
         res.claimed.append((ps, end))
     for ps, pe in paras:
-        _name_role_line(text, ps, pe, res)
+        _name_role_line(text, ps, pe, res, conf.name_role_line)
     return res
 
 
@@ -181,12 +189,16 @@ def _headline(text: str, ps: int, pe: int) -> Headline:
     return Headline(ps, pe, line)
 
 
-def _name_role_line(text: str, ps: int, pe: int, res: BlockResult) -> None:
+def _name_role_line(text: str, ps: int, pe: int, res: BlockResult, confidence: float) -> None:
     """``Konstantin Kosachev, the chair of ...: "..."`` -> a direct quote with its role."""
     m = _NAME_ROLE.match(text, ps, pe)
     if not m or any(s <= ps < e for s, e in res.claimed):
         return
     role = m.group("role")
+    cue = ":"
+    tail = _ROLE_CUE.search(role)
+    if tail is not None:  # 'X, the union chair, warned: "..."': the cue is not in the role
+        role, cue = role[: tail.start()], tail.group(1)
     if re.search(r"\b(?:said|says|told|added|wrote|tweeted|stated|noted)\b", role):
         return
     qs = m.end()
@@ -194,12 +206,13 @@ def _name_role_line(text: str, ps: int, pe: int, res: BlockResult) -> None:
         start=qs,
         end=pe,
         kind="direct",
-        cue=":",
+        cue=cue,
         cue_start=m.end() - 1,
         speaker_start=m.start("name"),
         speaker_end=m.end("name"),
         role=re.sub(r"^(?:the|a|an)\s+", "", role.strip()),
-        confidence=0.85,
+        confidence=confidence,
+        rule="name_role_line",
     )
     res.candidates.append(cand)
     res.claimed.append((ps, pe))

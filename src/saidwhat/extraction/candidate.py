@@ -28,6 +28,8 @@ class Candidate:
     confidence: float = 0.5
     #: The fragments are pieces of one quote interrupted by its cue ("A," she said, "B.").
     interrupted: bool = False
+    #: The name of the rule that found it (for tracing and the table of forms).
+    rule: str = ""
 
 
 class Spans:

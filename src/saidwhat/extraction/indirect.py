@@ -13,7 +13,23 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import BELIEF_VERBS, CUE_NOUNS, DOCUMENT_NOUNS, INTENT_VERBS, SPEECH_VERBS
+from .lexicon import (
+    ALL_CUE_LEMMAS,
+    BELIEF_VERBS,
+    CUE_NOUNS,
+    CUT_AFTER_COMMA,
+    DOCUMENT_NOUNS,
+    INTENT_VERBS,
+    LABEL_VERBS,
+    NOT_CUES,
+    NOT_SOURCES,
+    OBJ_PREPS,
+    OBJECT_CUES,
+    PREP_CUES,
+    SPEECH_VERBS,
+)
+from .parsed import parsed
+from .settings import Confidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -21,65 +37,6 @@ if TYPE_CHECKING:
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset(
     """det poss compound amod nmod nummod quantmod case predet punct advmod npadvmod""".split()  # noqa: SIM905
-)
-#: Verbs that report through their object plus a quoted predicate (``called X "Y"``).
-_LABEL_VERBS = frozenset(
-    ["call", "describe", "dub", "label", "term", "brand", "characterize", "characterise"]
-)
-#: Verb + preposition cues whose object is what was said (``called for new talks``).
-_PREP_CUES = {
-    "call": {"for", "on"},
-    "speak": {"about", "of", "against"},
-    "talk": {"about"},
-    "complain": {"about", "of"},
-    "warn": {"of", "about", "against"},
-    "worry": {"about"},
-    "point": {"to"},
-    "argue": {"for", "against"},
-    "push": {"for"},
-    "advocate": {"for"},
-    "campaign": {"for", "against", "on"},
-    "rail": {"against"},
-    "lash": {"at"},
-    "testify": {"about", "on"},
-    "comment": {"on"},
-    "weigh": {"on"},
-    "insist": {"on"},
-    "boast": {"about", "of"},
-    "brag": {"about"},
-    "joke": {"about"},
-    "vote": {"for", "against"},
-    "express": {"for"},
-    "ask": {"about", "for"},
-    "write": {"about", "of"},
-    "tweet": {"about"},
-    "rule": {"against", "on"},
-    "agree": {"on", "with"},
-    "disagree": {"with", "on"},
-    "object": {"to"},
-    "hint": {"at"},
-}
-_CUT_AFTER_COMMA = frozenset(
-    """which who whom whose although though while whereas according contradicting despite""".split()  # noqa: SIM905
-)
-_OBJ_PREPS = frozenset({"as", "for", "of", "over"})
-#: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
-_NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
-#: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
-_NOT_CUES = frozenset(
-    """make ensure mean be have do get seem appear happen turn prove""".split()  # noqa: SIM905
-)
-#: Verbs whose direct object is what was said or stood for (``criticized the media``).
-_OBJECT_CUES = frozenset(
-    """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
-    question announce promise pledge propose demand urge endorse back support oppose
-    cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
-)
-#: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
-_ALL_CUE_LEMMAS = (
-    (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | _LABEL_VERBS | _OBJECT_CUES)
-    | frozenset(_PREP_CUES)
-    | {"accord"}
 )
 
 
@@ -95,24 +52,19 @@ class CueClause:
     strength: float
     fragments: list[tuple[int, int]] | None = None
     according: bool = False
+    #: The name of the rule (the cue form) that found it.
+    rule: str = ""
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once (spaCy rebuilds it from the tokens on every access)."""
-    text = doc.user_data.get("saidwhat_text")
-    if text is None:
-        text = doc.user_data["saidwhat_text"] = doc.text
-    return text
+    """``doc.text``, read once (:class:`~.parsed.Parsed`)."""
+    return parsed(doc).text
 
 
 def doc_ents(doc: Doc) -> tuple:
-    """``doc.ents``, built once, and a token index -> entity map."""
-    cached = doc.user_data.get("saidwhat_ents")
-    if cached is None:
-        ents = tuple(doc.ents)
-        by_tok = {i: e for e in ents for i in range(e.start, e.end)}
-        cached = doc.user_data["saidwhat_ents"] = (ents, by_tok)
-    return cached
+    """``doc.ents`` and a token index -> entity map, built once (:class:`~.parsed.Parsed`)."""
+    p = parsed(doc)
+    return p.ents, p.ent_by_tok
 
 
 def np_span(doc: Doc, head: Token) -> tuple[int, int]:
@@ -143,6 +95,7 @@ def np_span(doc: Doc, head: Token) -> tuple[int, int]:
         or doc[start].is_space
         or doc[start].dep_ == "cc"
         or doc[start].sent != head.sent
+        or _CLOCK.match(doc[start].text)  # "11:20 Opposition senator X": a live blog's time
     ):
         start += 1
     s_tok, e_tok = doc[start], doc[end_tok]
@@ -180,11 +133,16 @@ def subject_of(tok: Token) -> Token | None:
 
 
 def _owner(tok: Token) -> Token:
-    """``The Embassy's statement`` -> ``Embassy``; ``a web video by the RNC`` -> ``RNC``."""
+    """``The Embassy's statement`` -> ``Embassy``; ``a statement from the RNC`` -> ``RNC``."""
     if tok.lemma_.lower() in DOCUMENT_NOUNS:
         for child in tok.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
                 return child
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
+                    return pobj
     return tok
 
 
@@ -208,7 +166,7 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
             break
         nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
         if t.text == "," and (
-            doc[k + 1].lower_ in _CUT_AFTER_COMMA
+            doc[k + 1].lower_ in CUT_AFTER_COMMA
             or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp"))
             or (nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= j)
         ):
@@ -255,7 +213,7 @@ def _cue_candidates(doc: Doc):
     turned into Python objects (that is most of the cost of a pass over a Doc).
     """
     strings = doc.vocab.strings
-    lemmas = {strings.add(w) for w in _ALL_CUE_LEMMAS}
+    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS}
     ccomp = strings.add("ccomp")
     arr = doc.to_array(["LEMMA", "DEP", "HEAD"])
     wanted = set()
@@ -267,19 +225,19 @@ def _cue_candidates(doc: Doc):
     return [doc[i] for i in sorted(wanted) if 0 <= i < len(doc)]
 
 
-def find_cue_clauses(doc: Doc) -> list[CueClause]:
+def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClause]:  # noqa: B008
     """Every cue in ``doc`` with the char extent of what it reports."""
     out: list[CueClause] = []
     text = doc_text(doc)
     for tok in _cue_candidates(doc):
         lemma = tok.lemma_.lower()
         if lemma == "accord" and tok.lower_ == "according":
-            cc = _according(doc, tok)
+            cc = _according(doc, tok, conf.according_to)
             if cc is not None:
                 out.append(cc)
             continue
         if tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
-            cc = _noun_cue(doc, tok)
+            cc = _noun_cue(doc, tok, conf.cue_noun)
             if cc is not None:
                 out.append(cc)
             continue
@@ -288,7 +246,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
         speech = lemma in SPEECH_VERBS
         belief = lemma in BELIEF_VERBS or (
             tok.pos_ == "VERB"
-            and lemma not in _NOT_CUES
+            and lemma not in NOT_CUES
             and any(
                 c.dep_ == "ccomp"
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
@@ -298,37 +256,45 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
         if not (
             speech
             or belief
-            or lemma in _PREP_CUES
+            or lemma in PREP_CUES
             or lemma in INTENT_VERBS
-            or lemma in _LABEL_VERBS
-            or lemma in _OBJECT_CUES
+            or lemma in LABEL_VERBS
+            or lemma in OBJECT_CUES
         ):
             continue
         comp, how = _complement(tok)
         strength = 0.0
-        if how == "ccomp" and (speech or belief or lemma in _LABEL_VERBS):
-            strength = 0.85 if speech else 0.6 if belief else 0.4
+        rule = ""
+        if how == "ccomp" and (speech or belief or lemma in LABEL_VERBS):
+            strength = (
+                conf.speech_clause
+                if speech
+                else conf.belief_clause
+                if belief
+                else conf.label_clause
+            )
+            rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
             span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
         elif how == "xcomp" and lemma in INTENT_VERBS:
-            strength = 0.45
+            strength, rule = conf.intent_clause, "intent_clause"
             span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
-        elif how == "" and lemma in _PREP_CUES and (pobj := _prep_object(tok, _PREP_CUES[lemma])):
+        elif how == "" and lemma in PREP_CUES and (pobj := _prep_object(tok, PREP_CUES[lemma])):
             span = _trim(doc, pobj.left_edge.i, pobj.right_edge.i)
-            strength = 0.4
-        elif lemma in _LABEL_VERBS or (lemma in _OBJECT_CUES and how == ""):
+            strength, rule = conf.prep_object, "prep_object"
+        elif lemma in LABEL_VERBS or (lemma in OBJECT_CUES and how == ""):
             right = [c for c in tok.rights if c.dep_ in ("dobj", "oprd")]
             if not right:
                 continue
             last = right[-1]
             for c in tok.rights:  # "accused X of Y", "described X as Y", "attacked X for Y"
                 if c.i > last.i and (
-                    c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS)
+                    c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
                 ):
                     last = c
             span = _trim(doc, right[0].left_edge.i, last.right_edge.i)
             if span is not None:
                 span = cut_after_quote(doc, span)
-            strength = 0.4
+            strength, rule = conf.object_cue, "object_cue"
         else:
             continue
         if span is None or span[0] <= tok.idx < span[1]:
@@ -338,7 +304,7 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
         speaker_i = _speaker_i(tok)
         if speaker_i is not None:
             subj = doc[speaker_i]
-            if subj.lower_ in _NOT_SOURCES or (subj.lower_ == "it" and not speech):
+            if subj.lower_ in NOT_SOURCES or (subj.lower_ == "it" and not speech):
                 continue
         out.append(
             CueClause(
@@ -348,11 +314,13 @@ def find_cue_clauses(doc: Doc) -> list[CueClause]:
                 end=span[1],
                 speaker_i=speaker_i,
                 strength=strength,
+                rule=rule,
             )
         )
-    return out
+    return _with_mid_clauses(doc, text, out, conf.speech_clause)
 
 
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _AFTER_QUOTE = re.compile(
     r"[\s,]*(?:during|at|in|on|after|before|while|when|since|from|last|this|earlier|later|"
     r"yesterday|today|tonight|according|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
@@ -419,7 +387,7 @@ def _cue_text(doc: Doc, tok: Token) -> str:
     return doc[parts[0].i : parts[-1].i + 1].text
 
 
-def _according(doc: Doc, tok: Token) -> CueClause | None:
+def _according(doc: Doc, tok: Token, strength: float) -> CueClause | None:
     """``..., according to X`` / ``According to X, ...``: content is the rest of the sentence."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None:
@@ -447,13 +415,14 @@ def _according(doc: Doc, tok: Token) -> CueClause | None:
         start=pieces[0][0],
         end=pieces[-1][1],
         speaker_i=_owner(pobj).i,
-        strength=0.8,
+        strength=strength,
         fragments=pieces if len(pieces) > 1 else None,
         according=True,
+        rule="according_to",
     )
 
 
-def _noun_cue(doc: Doc, tok: Token) -> CueClause | None:
+def _noun_cue(doc: Doc, tok: Token, strength: float) -> CueClause | None:
     """``X's claim that ...``: a content clause on a cue noun with a stated owner."""
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -464,4 +433,62 @@ def _noun_cue(doc: Doc, tok: Token) -> CueClause | None:
     span = _trim(doc, clause.left_edge.i, clause.right_edge.i)
     if span is None:
         return None
-    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, 0.5)
+    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule="cue_noun")
+
+
+#: ``The ferries, he says, will run ...``: a reporting clause set off by commas mid-sentence.
+_MID_CLAUSE = re.compile(
+    r",[ \t]+(?P<who>he|she|they|[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){0,2})[ \t]+"
+    r"(?P<verb>said|says|added|adds|argued|argues|warned|warns|insisted|insists|noted|notes|"
+    r"explained|explains|believes|believed|thinks|thought)[ \t]*,[ \t]+"
+)
+
+
+def _with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float):
+    """Add the statements of mid-sentence reporting clauses; drop what misread them.
+
+    ``The talks, he said, would continue next week.`` is one statement in two
+    pieces (``The talks`` and ``would continue next week``) by ``he``. A cue
+    clause of the parse whose content lies inside the reporting clause (the
+    parser often makes ``he said`` the complement of ``continue``) is a misreading.
+    """
+    found: list[CueClause] = []
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        m = _MID_CLAUSE.search(text, s0, s1)
+        if m is None or m.start() - s0 < 3:
+            continue
+        head = doc.char_span(m.start("verb"), m.end("verb"))
+        who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+        if head is None or who is None:
+            continue
+        end = s1
+        while end > m.end() and (text[end - 1].isspace() or text[end - 1] in ".!?"):
+            end -= 1
+        first_start = s0 + (len(text[s0 : m.start()]) - len(text[s0 : m.start()].lstrip()))
+        pieces = [(first_start, m.start()), (m.end(), end)]
+        if pieces[1][1] - pieces[1][0] < 3:
+            continue
+        found.append(
+            CueClause(
+                cue_i=head.root.i,
+                cue=head.text,
+                start=pieces[0][0],
+                end=pieces[1][1],
+                speaker_i=who.root.i,
+                strength=strength,
+                fragments=pieces,
+                rule="mid_sentence_clause",
+            )
+        )
+    if not found:
+        return out
+    kept = [
+        c
+        for c in out
+        if not any(
+            c.cue_i == f.cue_i or (f.fragments[0][1] <= c.start and c.end <= f.fragments[1][0])
+            for f in found
+        )
+    ]
+    return sorted(kept + found, key=lambda c: c.start)

@@ -24,11 +24,12 @@ from .citations import attach_citations
 from .dates import sentence_date
 from .direct import attribute
 from .indirect import find_cue_clauses
+from .parsed import attach
 from .person_words import name_parts
 from .quotes import find_quotes, paragraphs, strip_marks
 from .roles import role_from_text
 from .sections import plan_sections
-from .settings import MAX_BYTES_ENV, MAX_SECONDS_ENV, Settings
+from .settings import MAX_BYTES_ENV, MAX_SECONDS_ENV, Confidence, Settings
 from .speakers import SpeakerResolver
 
 #: ``on_progress(document, characters done, characters in all)`` after each section.
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 #: Document formats whose whole text is one statement by the author.
 POST_FORMATS = frozenset({"tweet", "telegram", "post", "toot", "x"})
 _WORD = re.compile(r"\w+")
+#: The author speaking in the first person.
+_AUTHOR_I = frozenset({"i", "me"})
 _STOP = frozenset(
     """the a an of to in on and or for with is are was be by at as from that this""".split()  # noqa: SIM905
 )
@@ -98,7 +101,7 @@ class Extractor:
 
     def extract(self, doc: Document) -> Extraction:
         if doc.format in POST_FORMATS or not doc.text.strip():
-            return _post(doc) if doc.text.strip() else Extraction()
+            return _post(doc, self.settings.confidence) if doc.text.strip() else Extraction()
         self._check_size(doc)
         if slavic.handles(doc):  # Russian and Ukrainian: their own rules, no spaCy parse
             return slavic.extract(doc)
@@ -217,18 +220,21 @@ class Extractor:
     ) -> tuple[list[Statement], list[Person], list[tuple[int, str | None]]]:
         """The rule stages on one parse: statements (no citations yet), speakers, headings."""
         text = doc.text
-        sdoc.user_data["saidwhat_text"] = text
+        attach(sdoc, text)
         paras = paragraphs(text)
         quotes = find_quotes(text)
-        blocks = find_blocks(text, paras)
+        conf = self.settings.confidence
+        blocks = find_blocks(text, paras, conf)
         claimed = Spans(blocks.claimed)
         free_quotes = [q for q in quotes if not claimed(q.start)]
         clauses = [
             c
-            for c in find_cue_clauses(sdoc)
+            for c in find_cue_clauses(sdoc, conf)
             if not claimed(sdoc[c.cue_i].idx) and not claimed(c.start)
         ]
-        cands = blocks.candidates + attribute(sdoc, free_quotes, clauses, paras)
+        cands = blocks.candidates + attribute(
+            sdoc, free_quotes, clauses, paras, conf, self.settings.shares
+        )
         cands.sort(key=lambda c: c.start)
         hidden = Spans(
             [(q.start, q.end) for q in quotes] + [(c.start, c.end) for c in blocks.candidates]
@@ -244,9 +250,11 @@ class Extractor:
                 if found is not None:
                     c.speaker_start, c.speaker_end = found[1], found[2]
             ci = resolver.resolve(c.speaker_start, c.speaker_end, c.speaker_tok)
-            statements.append(
-                _statement(text, c, resolver, ci, date, self.settings.unresolved_factor)
-            )
+            st = _statement(text, c, resolver, ci, date, self.settings.unresolved_factor)
+            if ci is None and doc.author and (st.speaker_mention or "").lower() in _AUTHOR_I:
+                # the author's own "I said ...": the document names who "I" is
+                st.speaker, st.speaker_type = doc.author, "person"
+            statements.append(st)
             owners.append(ci)
         _attach_headlines(text, blocks.headlines, statements, owners, resolver)
         statements = [st for st in statements if st.quote_end > st.quote_start]
@@ -455,7 +463,7 @@ def _valid(st: Statement, text: str, ref: str) -> bool:
     return True
 
 
-def _post(doc: Document) -> Extraction:
+def _post(doc: Document, conf: Confidence) -> Extraction:
     """A social post: the whole text is one statement by its author."""
     text = doc.text
     start = len(text) - len(text.lstrip())
@@ -469,7 +477,7 @@ def _post(doc: Document) -> Extraction:
         speaker_type="person" if doc.author else None,
         source=doc.platform,
         date=doc.published[:10] if doc.published else None,
-        confidence=0.95 if doc.author else 0.5,
+        confidence=conf.post_by_author if doc.author else conf.post_anonymous,
     )
     people = [Person(name=doc.author)] if doc.author else []
     return Extraction(statements=[st], people=people)

@@ -14,94 +14,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .indirect import doc_ents
+from .lexicon import COUNTRIES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-#: Demonyms and short forms -> country names (only what is common in political news).
-COUNTRIES = {
-    "russian": "Russia",
-    "russia": "Russia",
-    "american": "United States",
-    "u.s.": "United States",
-    "us": "United States",
-    "usa": "United States",
-    "united states": "United States",
-    "ukrainian": "Ukraine",
-    "ukraine": "Ukraine",
-    "british": "United Kingdom",
-    "uk": "United Kingdom",
-    "u.k.": "United Kingdom",
-    "britain": "United Kingdom",
-    "french": "France",
-    "france": "France",
-    "german": "Germany",
-    "germany": "Germany",
-    "chinese": "China",
-    "china": "China",
-    "iranian": "Iran",
-    "iran": "Iran",
-    "turkish": "Turkey",
-    "turkey": "Turkey",
-    "syrian": "Syria",
-    "syria": "Syria",
-    "israeli": "Israel",
-    "israel": "Israel",
-    "japanese": "Japan",
-    "japan": "Japan",
-    "indian": "India",
-    "india": "India",
-    "canadian": "Canada",
-    "canada": "Canada",
-    "mexican": "Mexico",
-    "mexico": "Mexico",
-    "italian": "Italy",
-    "italy": "Italy",
-    "spanish": "Spain",
-    "spain": "Spain",
-    "polish": "Poland",
-    "poland": "Poland",
-    "belarusian": "Belarus",
-    "belarus": "Belarus",
-    "kazakh": "Kazakhstan",
-    "georgian": "Georgia",
-    "saudi": "Saudi Arabia",
-    "egyptian": "Egypt",
-    "egypt": "Egypt",
-    "iraqi": "Iraq",
-    "iraq": "Iraq",
-    "afghan": "Afghanistan",
-    "afghanistan": "Afghanistan",
-    "pakistani": "Pakistan",
-    "pakistan": "Pakistan",
-    "north korean": "North Korea",
-    "south korean": "South Korea",
-    "estonian": "Estonia",
-    "latvian": "Latvia",
-    "lithuanian": "Lithuania",
-    "finnish": "Finland",
-    "swedish": "Sweden",
-    "norwegian": "Norway",
-    "dutch": "Netherlands",
-    "belgian": "Belgium",
-    "austrian": "Austria",
-    "swiss": "Switzerland",
-    "greek": "Greece",
-    "hungarian": "Hungary",
-    "czech": "Czech Republic",
-    "serbian": "Serbia",
-    "moldovan": "Moldova",
-    "armenian": "Armenia",
-    "azerbaijani": "Azerbaijan",
-    "venezuelan": "Venezuela",
-    "cuban": "Cuba",
-    "brazilian": "Brazil",
-    "australian": "Australia",
-}
 _TITLE_DEPS = frozenset(
     ["compound", "amod", "nmod", "poss", "case", "nummod", "punct", "prep", "pobj"]
 )
 _NOT_ROLES = frozenset({"what", "followed", "source", "the", "it", "this"})
+_TIME = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s+)+", re.IGNORECASE)
 _DETS = re.compile(r"^(?:the|a|an|then|former)\s+", re.IGNORECASE)
 
 
@@ -114,6 +36,7 @@ class RoleInfo:
 
 def _clean(text: str) -> str | None:
     text = text.strip(" ,;:()\u00a0\n")
+    text = _TIME.sub("", text)  # a live blog's "11:20 Opposition senator"
     text = _DETS.sub("", text)
     if not re.search(r"[^\W\d_]{2,}", text):
         return None

@@ -68,12 +68,60 @@ class Sections:
     batch: int = 4
 
 
+@dataclass(frozen=True)
+class Confidence:
+    """The confidence each rule gives the statements it finds (see ``extraction.__init__``)."""
+
+    # quotes (:mod:`.quote_rules` and :func:`.direct.attribute`)
+    cue_complement: float = 0.9  # the quote fills a cue's complement: "X said “...”"
+    epigraph_dash: float = 0.8  # “...” ― Name
+    embedded_post: float = 0.85  # “...”\n— Name (@handle) date
+    cue_before_colon: float = 0.85  # X said: “...”
+    cue_after: float = 0.85  # “...,” X said.
+    lead_then_quote: float = 0.7  # X is “crooked,” Trump said: mixed
+    cue_repeated: float = 0.8  # “A,” said X, who heads Y. “B.”
+    clause_into_quote: float = 0.75  # said she has one quality: “Steadiness.”
+    governed_mixed: float = 0.7  # said the plan was “a disaster”
+    cue_before: float = 0.8  # X said “...” (no colon)
+    said_colon_paragraph: float = 0.85  # X said:\n\n“...”
+    governing_verb: float = 0.45  # Reid has been pounding Trump as a “con artist”
+    continues_previous: float = 0.55  # a quote opening the next paragraph
+    unattributed_opening: float = 0.3  # a long quote opening a paragraph, no source
+    # reported clauses (:mod:`.indirect`)
+    speech_clause: float = 0.85
+    belief_clause: float = 0.6
+    label_clause: float = 0.4  # called X “...”
+    intent_clause: float = 0.45  # plans to ...
+    prep_object: float = 0.4  # called for ...
+    object_cue: float = 0.4  # criticized the media
+    according_to: float = 0.8
+    cue_noun: float = 0.5  # X's claim that ...
+    # blocks (:mod:`.blocks`) and posts
+    transcript_turn: float = 0.85
+    answer_turn: float = 0.6  # 'A:' answers, speaker from the header
+    name_role_line: float = 0.85  # NAME, ROLE: “...”
+    post_by_author: float = 0.95
+    post_anonymous: float = 0.5
+
+
+@dataclass(frozen=True)
+class Shares:
+    """Word shares that decide a statement's kind."""
+
+    #: A cue's complement this much quoted is a direct quote (else mixed).
+    direct_quoted: float = 0.75
+    #: A reported clause this much quoted is left to the quote rules.
+    indirect_quoted: float = 0.5
+
+
 @dataclass
 class Settings:
     """Thresholds and windows of the extractor."""
 
     limits: Limits = field(default_factory=Limits)
     sections: Sections = field(default_factory=Sections)
+    confidence: Confidence = field(default_factory=Confidence)
+    shares: Shares = field(default_factory=Shares)
     #: Documents per ``nlp.pipe`` batch in ``extract_many``.
     batch_size: int = 16
     #: Confidence multiplier for a statement whose speaker was not resolved.

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Person
-from .cues import PRONOUNS
 from .indirect import doc_ents, doc_text
+from .lexicon import PRONOUNS
 from .person_words import (
     FIRST_NAMES,
     HONORIFICS,
+    ORG_NOUNS,
     OUTLET_NOUNS,
     OUTLET_WORDS,
     PLURAL_PRONOUNS,
@@ -140,6 +141,7 @@ class SpeakerResolver:
                 ci = self.org_cluster(e.text)
                 if ci is not None:
                     self.orgs.append((e.start_char, ci))
+        self._org_pos = [p for p, _ in self.orgs]
 
     def _ents_in(self, start: int, end: int) -> list:
         """Entities overlapping [start, end) (entities are sorted and disjoint)."""
@@ -316,7 +318,14 @@ class SpeakerResolver:
                 e.label_ == "PERSON"
                 or fold(name_parts(e.text)[-1] if name_parts(e.text) else "") in self.by_surname
             ):
-                ci = self._cluster_for(e.text, e.start_char, create=True)
+                named = e.text
+                if e.start > 0 and len(name_parts(e.text)) == 1:
+                    # 'Ana Novak' tagged as 'Novak' alone: a known first name before it keeps
+                    # namesakes apart (Dara Novak is another person)
+                    first = doc[e.start - 1]
+                    if first.idx >= start and fold(first.text) in FIRST_NAMES:
+                        named = self.text[first.idx : e.end_char]
+                ci = self._cluster_for(named, e.start_char, create=True)
                 if ci is not None:
                     return ci
         words = name_parts(surface)
@@ -324,6 +333,9 @@ class SpeakerResolver:
             return self._cluster_for(surface, start, create=False)
         if head is not None and head.lemma_.lower() in OUTLET_NOUNS and not ents:
             return self._last_org(start, "outlet")
+        if head is not None and head.lemma_.lower() in ORG_NOUNS and not ents and _common(head):
+            # 'the ministry said': the organisation of that kind the document last named
+            return self._last_org_named(start, head.lemma_.lower())
         if head is not None and head.lemma_.lower() in ROLE_NOUNS and not ents and _common(head):
             if not any(t.lower_ in ("a", "an") for t in head.lefts):
                 return self._by_role(start, head.lemma_.lower())
@@ -436,6 +448,14 @@ class SpeakerResolver:
             if kind is None or self.clusters[ci].type == kind:
                 best = ci
         return best
+
+    def _last_org_named(self, pos: int, noun: str) -> int | None:
+        """The last organisation before ``pos`` whose name holds ``noun`` ("Transport Ministry")."""
+        k = bisect.bisect_left(self._org_pos, pos)
+        for _, ci in reversed(self.orgs[max(0, k - 50) : k]):
+            if noun in self.clusters[ci].name.lower().split():
+                return ci
+        return None
 
     def cluster(self, ci: int) -> Cluster:
         return self.clusters[ci]

@@ -86,6 +86,9 @@ class QuoteEntry:
     date: str | None
     kind: str
     citation: int  # Citation.number
+    language: str | None = None  # of the document the quote is from
+    translation: str | None = None  # a reader's own (saidwhat translate), never machine-made
+    translation_language: str | None = None
 
 
 @dataclass
@@ -213,8 +216,19 @@ def build_dossier(
                     date_source=h.date_source if h.date else None,
                 )
             )
+            tr = h.extra.get("translation")
             section.quotes.append(
-                QuoteEntry(h.id, headline_for(h), clean_quote(h.quote), h.day, h.kind, number)
+                QuoteEntry(
+                    h.id,
+                    headline_for(h),
+                    clean_quote(h.quote),
+                    h.day,
+                    h.kind,
+                    number,
+                    language=h.extra.get("language"),
+                    translation=tr.text if tr else None,
+                    translation_language=tr.language if tr else None,
+                )
             )
         sections.append(section)
 

@@ -105,6 +105,8 @@ def render_html(dossier: Dossier) -> str:
             out.append('<p class="role">The documents do not say who made these statements.</p>')
         for q in section.quotes:
             meta = esc(q.date or "undated")
+            if q.language:
+                meta += f" · language: {esc(q.language)}"
             if q.kind != "direct":
                 meta += f" · {esc(q.kind)} quote"
             out += [
@@ -113,6 +115,15 @@ def render_html(dossier: Dossier) -> str:
                 f"<blockquote><p>{esc(q.quote)}"
                 f' <sup class="cite"><a href="#cite-{q.citation}">[{q.citation}]</a></sup>'
                 "</p></blockquote>",
+                *(
+                    [
+                        f'<blockquote class="translation" lang="{esc(q.translation_language or "")}">'
+                        f"<p><em>Translation ({esc(q.translation_language or '')}, by a reader):</em>"
+                        f" {esc(q.translation)}</p></blockquote>"
+                    ]
+                    if q.translation
+                    else []
+                ),
                 f"<figcaption>{meta}</figcaption>",
                 "</figure>",
             ]

@@ -61,7 +61,12 @@ def render_markdown(dossier: Dossier) -> str:
             out.append("")
             out.append(f"> {md_escape(q.quote)} [{q.citation}]")
             out.append("")
+            if q.translation:
+                lang = md_escape(q.translation_language or "")
+                out += [f"> *Translation ({lang}, by a reader):* {md_escape(q.translation)}", ""]
             meta = [q.date or "undated"]
+            if q.language:
+                meta.append(f"language: {md_escape(q.language)}")
             if q.kind != "direct":
                 meta.append(f"{q.kind} quote")
             out += [f"*{' · '.join(meta)}*", ""]

@@ -60,7 +60,26 @@ def detect_language(text: str) -> str | None:
     lang = _get_detector().detect_language_of(sample)
     if lang is None:
         return None
-    return lang.iso_code_639_1.name.lower()
+    return _cyrillic_check(lang.iso_code_639_1.name.lower(), sample)
+
+
+#: Letters only Ukrainian, only Russian and only Belarusian use.
+_UK_ONLY = frozenset("іїєґІЇЄҐ")
+_RU_ONLY = frozenset("ыэъЫЭЪ")
+_BE_ONLY = frozenset("ўЎ")
+
+
+def _cyrillic_check(code: str, sample: str) -> str:
+    """Russian vs Ukrainian by their own letters, where the detector can hesitate (short texts)."""
+    if code not in ("ru", "uk", "be") or any(c in _BE_ONLY for c in sample):
+        return code
+    uk = sum(c in _UK_ONLY for c in sample)
+    ru = sum(c in _RU_ONLY for c in sample)
+    if uk and not ru:
+        return "uk"
+    if ru and not uk:
+        return "ru"
+    return code
 
 
 def is_supported(language: str | None) -> bool:

@@ -9,7 +9,7 @@ are loaded with COPY, and their id sequences are moved past the copied ids.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from saidwhat.errors import StoreError, UsageError
@@ -112,12 +112,8 @@ def _copy(src: Store, dst: Store, progress: Callable[[str, int], None] | None) -
             cols = [c for c in columns_of(src, table) if c in dst_cols]
             quoted = ", ".join(f'"{c}"' for c in cols)
             order_by = " ORDER BY id" if "id" in cols else ""
-            try:
-                cur = src.conn.execute(f'SELECT {quoted} FROM "{table}"{order_by}')
-            except src.errors as e:
-                raise src.error(e) from e
             n = 0
-            while batch := cur.fetchmany(BATCH):
+            for batch in _batches(src, f'SELECT {quoted} FROM "{table}"{order_by}'):
                 rows = [tuple(_value(v) for v in row) for row in batch]
                 n += _write(dst, conn, table, cols, rows)
                 if progress:
@@ -130,6 +126,19 @@ def _copy(src: Store, dst: Store, progress: Callable[[str, int], None] | None) -
             report.rows[table] = n
             log.info("copied %d rows of %s", n, table)
     return report
+
+
+def _batches(src: Store, sql: str) -> Iterator[list]:
+    """The rows of ``sql`` on ``src`` in batches, never all in memory."""
+    try:
+        if src.is_postgres:
+            yield from src.conn.stream(sql, batch=BATCH)
+            return
+        cur = src.conn.execute(sql)
+        while batch := cur.fetchmany(BATCH):
+            yield batch
+    except src.errors as e:
+        raise src.error(e) from e
 
 
 def _value(v: object) -> object:

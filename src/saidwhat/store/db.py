@@ -94,6 +94,13 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def close_after(self, work: Any) -> None:
+        """Run ``work(self)``, then close the store whatever happens."""
+        try:
+            work(self)
+        finally:
+            self.close()
+
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         """One atomic unit of work: committed on success, rolled back on any exception."""
@@ -176,18 +183,41 @@ def open_store(
     """
     target = str(path or default_db_path())
     create = write if create is None else create
-    if is_postgres_url(target):
-        from saidwhat.store.postgres import open_postgres
-
-        store = open_postgres(target, timeout=timeout, write=write)
-    else:
-        store = _open_sqlite(target, timeout=timeout, write=write, create=create)
+    store = _connect(target, timeout=timeout, write=write, create=create)
+    old = store.schema_version if store.readonly else SCHEMA_VERSION
+    if 0 < old < SCHEMA_VERSION:
+        # A database from an older saidwhat: upgrade it once (a write), then read.
+        shown = store.path
+        store.close()
+        try:
+            _connect(target, timeout=timeout, write=True, create=False).close_after(_migrate)
+        except StoreError as e:
+            reason = str(e).removeprefix(f"{e.source}: ") if e.source else str(e)
+            raise StoreError(
+                f"schema version {old} is older than this saidwhat's ({SCHEMA_VERSION}) and"
+                f" cannot be upgraded here: {reason}",
+                source=shown,
+            ) from e
+        store = _connect(target, timeout=timeout, write=write, create=create)
     try:
         _migrate(store)
+        if write and store.is_postgres:
+            # Checked now, so a write command fails before it does any work.
+            problem = store.conn.writable_problem()
+            if problem:
+                raise StoreError(f"database is read-only: {problem}", source=store.path)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def _connect(target: str, *, timeout: float, write: bool, create: bool) -> Store:
+    if is_postgres_url(target):
+        from saidwhat.store.postgres import open_postgres
+
+        return open_postgres(target, timeout=timeout, write=write)
+    return _open_sqlite(target, timeout=timeout, write=write, create=create)
 
 
 def _open_sqlite(path: str, *, timeout: float, write: bool, create: bool) -> Store:

@@ -2,20 +2,20 @@
 
 Searches are written in SQLite FTS5 syntax (what users type is first made safe
 FTS5 by :mod:`saidwhat.search`); on PostgreSQL this module parses that syntax
-and compiles it to a boolean SQL expression over ``statements.fts`` (a
-``tsvector``, quote weighted A, speaker name weighted B). The mapping:
+and compiles it to a boolean SQL expression over the tsvector columns
+``statements.fts`` (the quote) and ``statements.speaker_fts``. The mapping:
 
 =====================  ==============================================================
 FTS5                   PostgreSQL
 =====================  ==============================================================
-``word``               ``fts @@ phraseto_tsquery('saidwhat', 'word')``
-``"two words"``        ``fts @@ phraseto_tsquery('saidwhat', 'two words')`` (adjacent)
+``word``               ``(fts @@ W OR speaker_fts @@ W)``, W = ``phraseto_tsquery('saidwhat', 'word')``
+``"two words"``        ``phraseto_tsquery('saidwhat', 'two words')`` (adjacent words)
 ``a + b``              one phrase: ``tsquery_phrase(a, b)``
-``sanc*``              ``fts @@ to_tsquery('saidwhat', '''sanc'':*')`` (prefix)
-``a b`` / ``a AND b``  ``(A AND B)`` (each side uses the GIN index)
+``sanc*``              ``to_tsquery('saidwhat', '''sanc'':*')`` (prefix)
+``a b`` / ``a AND b``  ``(A AND B)`` (each test uses a GIN index; rows are combined)
 ``a OR b``             ``(A OR B)``
 ``a NOT b``            ``(A AND NOT B)``
-``quote : x``          ``(fts @@ X AND ts_filter(fts, '{a}') @@ X)``; ``speaker_name``: ``{b}``
+``quote : x``          ``fts @@ X`` only; ``speaker_name : x``: ``speaker_fts @@ X``
 ``( ... )``            grouping
 =====================  ==============================================================
 
@@ -25,7 +25,7 @@ Words are tokenised by PostgreSQL's parser with the ``saidwhat`` configuration
 matches SQLite's ``unicode61 remove_diacritics 2`` on ordinary words; edge cases
 differ (SQLite splits ``U.S.`` into ``u`` ``s``, PostgreSQL keeps ``u.s``).
 ``NEAR(...)`` and ``^`` (start of column) have no PostgreSQL form and are refused
-with a message. Ranking uses ``ts_rank`` over the positive terms (SQLite: bm25),
+with a message. Ranking uses ``ts_rank`` of the quote over the positive terms (SQLite: bm25),
 so equal result sets may be ordered differently by rank; date orders agree.
 """
 
@@ -37,8 +37,13 @@ from dataclasses import dataclass, field
 from saidwhat.errors import QueryError
 
 CONFIG = "saidwhat"
-#: FTS5 column name -> tsvector weight.
-COLUMN_WEIGHTS = {"quote": "a", "speaker_name": "b"}
+#: FTS5 column name -> its tsvector column in ``statements``.
+VECTORS = {
+    "quote": "s.fts",
+    "speaker_name": "s.speaker_fts",
+    # Russian/Ukrainian lemmas of the quote (migration 8), as in the SQLite FTS table.
+    "quote_lemmas": "s.lemmas_fts",
+}
 _TOKEN = re.compile(
     r'\s*(?:(?P<string>"(?:[^"]|"")*")|(?P<word>[\w\u0080-\U0010ffff]+)|(?P<op>[():*+^{}-]))'
 )
@@ -132,10 +137,8 @@ class _Parser:
         if kind == "word" and self.i + 1 < len(self.toks) and self.toks[self.i + 1][0] == ":":
             column = self.take()[1]
             self.take()
-            if column not in COLUMN_WEIGHTS:
-                raise QueryError(
-                    f"no column {column!r} to search; use {' or '.join(COLUMN_WEIGHTS)}"
-                )
+            if column not in VECTORS:
+                raise QueryError(f"no column {column!r} to search; use {' or '.join(VECTORS)}")
             kind = self.peek()
         if kind == "(":
             self.take()
@@ -210,9 +213,14 @@ class Compiled:
     rank_params: list[str]
 
 
-def compile_query(query: str, vector: str = "s.fts") -> Compiled:
-    """The SQL condition and ranking tsquery for FTS5 ``query`` over ``vector``."""
-    tree = parse(query)
+def compile_query(query: str, vectors: dict[str, str] | None = None) -> Compiled:
+    """The SQL condition and ranking tsquery for FTS5 ``query``.
+
+    ``vectors`` maps each FTS5 column to its tsvector column. A term without a
+    column matches either (``(quote @@ q OR speaker @@ q)``), as in FTS5; each
+    test is answered by that column's GIN index, and AND/OR/NOT combine rows.
+    """
+    vectors = vectors or VECTORS
     positives: list[tuple[str, list[str]]] = []
 
     def walk(node: Phrase | Node, negated: bool) -> tuple[str, list[str]]:
@@ -221,19 +229,16 @@ def compile_query(query: str, vector: str = "s.fts") -> Compiled:
             if not negated:
                 positives.append((q, p))
             if node.column:
-                weight = COLUMN_WEIGHTS[node.column]
-                return (
-                    f"({vector} @@ {q} AND ts_filter({vector}, '{{{weight}}}') @@ {q})",
-                    p + p,
-                )
-            return f"{vector} @@ {q}", p
+                return f"{vectors[node.column]} @@ {q}", p
+            tests = [f"{v} @@ {q}" for v in vectors.values()]
+            return "(" + " OR ".join(tests) + ")", p * len(tests)
         left, lp = walk(node.left, negated)
         right, rp = walk(node.right, negated or node.op == "NOT")
         if node.op == "NOT":
             return f"({left} AND NOT {right})", lp + rp
         return f"({left} {node.op} {right})", lp + rp
 
-    where, params = walk(tree, False)
+    where, params = walk(parse(query), False)
     rank = " || ".join(f"({q})" for q, _ in positives) or "''::tsquery"
     rank_params = [x for _, p in positives for x in p]
     return Compiled(where, params, rank, rank_params)

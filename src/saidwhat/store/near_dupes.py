@@ -31,29 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The same schema for PostgreSQL (migration 3 there), for the PostgreSQL backend to append.
-POSTGRES_MIGRATION = """
-CREATE TABLE near_dupe_bands (
-    key BIGINT NOT NULL,
-    document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    PRIMARY KEY (key, document_id)
-);
-CREATE INDEX near_dupe_bands_document ON near_dupe_bands(document_id);
-CREATE TABLE near_dupe_pending (
-    document_id BIGINT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
-);
-INSERT INTO near_dupe_pending (document_id) SELECT id FROM documents WHERE minhash IS NOT NULL;
-CREATE FUNCTION near_dupe_queue() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO near_dupe_pending (document_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER near_dupe_ai AFTER INSERT ON documents FOR EACH ROW
-    WHEN (NEW.minhash IS NOT NULL) EXECUTE FUNCTION near_dupe_queue();
-CREATE TRIGGER near_dupe_au AFTER UPDATE OF minhash ON documents FOR EACH ROW
-    EXECUTE FUNCTION near_dupe_queue();
-"""
-
 #: Pending documents indexed per transaction when catching up (bounds memory and lock time).
 CATCH_UP_CHUNK = 500
 

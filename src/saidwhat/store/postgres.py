@@ -160,6 +160,27 @@ class PgConnection:
                 n += 1
         return n
 
+    def stream(self, sql: str, params: Sequence[Any] = (), batch: int = 5000) -> Iterator[list]:
+        """Rows of ``sql`` in batches through a server-side cursor (memory stays flat)."""
+        with self.raw.transaction(), self.raw.cursor(name="saidwhat_stream") as cur:
+            cur.execute(translate(sql) if params else sql, list(params) or None)
+            while rows := cur.fetchmany(batch):
+                yield rows
+
+    def writable_problem(self) -> str | None:
+        """Why this session could not write saidwhat's tables, or None."""
+        row = self.raw.execute(
+            "SELECT pg_is_in_recovery(), has_table_privilege('statements', 'INSERT'),"
+            " current_setting('transaction_read_only')"
+        ).fetchone()
+        if row[0]:
+            return "server is a read-only standby"
+        if not row[1]:
+            return "this role may not write to the saidwhat tables (no INSERT privilege)"
+        if row[2] == "on":
+            return "the session is read-only (default_transaction_read_only)"
+        return None
+
     def schema_version(self) -> int:
         row = self.raw.execute("SELECT to_regclass('saidwhat_schema') IS NOT NULL").fetchone()
         if not row[0]:

@@ -257,13 +257,16 @@ def _build_sqlite(
     return Built(sql, select_params + params, match)
 
 
-def _headline_options(highlight: tuple[str, str], tokens: int) -> str:
+def _headline_options(highlight: tuple[str, str], tokens: int, *, whole: bool = False) -> str:
     def q(v: str) -> str:
         return '"' + v.replace('"', '""') + '"'
 
+    marks = f"StartSel={q(highlight[0])}, StopSel={q(highlight[1])}"
+    if whole:
+        return marks + ", HighlightAll=true"
     return (
-        f"StartSel={q(highlight[0])}, StopSel={q(highlight[1])}, MaxWords={tokens},"
-        f" MinWords={max(1, tokens // 2)}, ShortWord=0, FragmentDelimiter=…, MaxFragments=1"
+        f"{marks}, MaxWords={tokens}, MinWords={max(1, tokens // 2)}, ShortWord=0,"
+        " FragmentDelimiter=…, MaxFragments=1"
     )
 
 
@@ -288,8 +291,19 @@ def _build_postgres(
         params[:0] = compiled.params
         # ts_rank is larger for better matches; negated so "ORDER BY rk" is best first.
         rank_sql, rank_params = f"-ts_rank(s.fts, {compiled.rank})", compiled.rank_params
-        snippet_sql = f"ts_headline('{CONFIG}', s.quote, {compiled.rank}, ?)"
-        snippet_params = [*compiled.rank_params, _headline_options(highlight, snippet_tokens)]
+        # A quote of up to ``snippet_tokens`` words is shown whole, as FTS5's snippet() does.
+        words = "length(s.quote) - length(replace(s.quote, ' ', '')) + 1"
+        snippet_sql = (
+            f"CASE WHEN {words} <= ? THEN ts_headline('{CONFIG}', s.quote, {compiled.rank}, ?)"
+            f" ELSE ts_headline('{CONFIG}', s.quote, {compiled.rank}, ?) END"
+        )
+        snippet_params = [
+            snippet_tokens,
+            *compiled.rank_params,
+            _headline_options(highlight, snippet_tokens, whole=True),
+            *compiled.rank_params,
+            _headline_options(highlight, snippet_tokens),
+        ]
     if filters.sort == "rank" and match:
         key, order = "NULL", "{t}rk, {t}sid"
     elif filters.sort == "date":

@@ -10,6 +10,21 @@ parser model is needed, so Russian and Ukrainian run at the same speed.
     to_latin(name) / transliterations(name)      # see .translit
 
 Nothing is loaded at import time; pymorphy3 dictionaries load on first use.
+
+Layout: :mod:`.lexicon` (every word list, one :class:`~.lexicon.Lexicon` per
+language), :mod:`.settings` (every threshold and confidence), :mod:`.text`
+(tokens, sentences, quotes, name spans), :mod:`.morph` (pymorphy3: lemmas,
+gender, names and roles in the nominative), :mod:`.phrases` (the speaker
+phrase beside a cue), :mod:`.rules` (the rule units in order, defined in
+:mod:`.quote_rules` and :mod:`.clause_rules` over :mod:`.units`),
+:mod:`.speakers` (clusters, pronouns, roles, organisations), :mod:`.engine`
+(runs the rules, builds statements), :mod:`.translit` and :mod:`.lemmas`
+(registry keys and search).
+
+A third language with the same grammar of reporting (Belarusian, say) is a new
+``Lexicon`` in :data:`.lexicon.LEXICONS`, its code in :data:`LANGUAGES` and in
+``sources.language.SUPPORTED_LANGUAGES``, and a morphology for :mod:`.morph`
+(pymorphy3 ships Russian and Ukrainian dictionaries only).
 """
 
 from __future__ import annotations

@@ -51,7 +51,12 @@ def reported_clauses(ctx: Ctx) -> None:
             if c is None:
                 continue
             end = _clause_end(v, toks, c, se)
-            phrase = subject_before(v, ss, t, v.gender_of_cue(t) == "plur")
+            phrase = None
+            if info(t.text.lower(), v.language).pos == "GRND":
+                # "…, подчеркнув, что …": a gerund shares the subject of its sentence
+                phrase = _previous_speaker(ctx, ss, t.start)
+            if phrase is None:
+                phrase = subject_before(v, ss, t, v.gender_of_cue(t) == "plur")
             if phrase is None:
                 phrase = subject_after(v, t, toks[c].start)
             if phrase is None:
@@ -91,7 +96,7 @@ def first_person(v: DocView, tok: Token) -> bool:
 
 
 #: Words after a comma that start a new clause of the author's (", так что", ", однако").
-_CLAUSE_BREAKS = frozenset({"так", "однако", "но", "проте", "але", "хотя", "хоча"})
+_CLAUSE_BREAKS = frozenset({"так", "однако", "проте", "хотя", "хоча"})
 
 
 def _clause_end(v: DocView, toks: list[Token], c: int, se: int) -> int:

@@ -61,6 +61,8 @@ class WordInfo:
 @lru_cache(maxsize=CACHE_WORDS)
 def parses_of(word: str, language: str) -> tuple:
     """pymorphy3's analyses of ``word``, cached (names and cue verbs recur in a corpus)."""
+    if language == "uk":  # the dictionary spells the apostrophe (прем'єр) in ASCII
+        word = word.replace("’", "'").replace("ʼ", "'")
     return tuple(analyzer(language).parse(word))
 
 
@@ -87,7 +89,11 @@ def info(word: str, language: str) -> WordInfo:
         is_org=known and any("Orgn" in q.tag.grammemes for q in parses[:2]),
         known=known,
         lemmas=frozenset(q.normal_form for q in parses),
-        nominative=any(q.tag.case == "nomn" for q in parses),
+        # a dictionary entry without case (uk "глава") may be nominative too
+        nominative=any(
+            q.tag.case in ("nomn", None) and q.tag.POS in ("NOUN", "ADJF", "NPRO", "PRTF")
+            for q in parses
+        ),
         person=str(tag.person) if tag.person else None,
     )
 

@@ -144,7 +144,10 @@ def _pick(
         if t.low in view.lex.setting_nouns:
             continue
         # "говорится в заявлении МИД России": the organisation the statement belongs to
-        if _org_at(view, toks, k) and (_nominative_noun(view, t) or t.text.isupper()):
+        after_setting = k > 0 and toks[k - 1].low in view.lex.setting_nouns
+        if _org_at(view, toks, k) and (
+            _nominative_noun(view, t) or t.text.isupper() or after_setting
+        ):
             j = _group_right(view, toks, k, len(toks))
             return Phrase(t.start, toks[j - 1].end, "org")
         if k > 1 and toks[k - 2].low in view.lex.prepositions:
@@ -200,7 +203,7 @@ def subject_before(view: DocView, lo: int, cue: Token, plural: bool = False) -> 
         whole = [
             t
             for t in view.tokens_in(lo, cue.start)
-            if view.quote_at(t.start) is None and t.text not in ",()"
+            if view.quote_at(t.start) is None and t.text not in "()"
         ]
         starts = [k for k, t in enumerate(whole) if t.text in ":;—–" or t.low == "что"]
         whole = whole[starts[-1] + 1 :] if starts else whole

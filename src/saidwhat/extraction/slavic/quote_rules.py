@@ -29,6 +29,11 @@ from .units import (
 # -- transcripts ---------------------------------------------------------------
 
 
+def _asks(label: str, lex) -> bool:
+    """A question label: ``Вопрос``, ``Питання``, ``Корреспондент`` or an outlet ``«Известия»``."""
+    return label.startswith("«") or label.lower().rstrip(".") in lex.question_labels
+
+
 def transcript(ctx: Ctx) -> None:
     """``Вопрос:`` / ``С.В.Лавров:`` / ``Питання:`` / ``Відповідь:`` turns (kind qa)."""
     v, text, lex = ctx.view, ctx.view.text, ctx.view.lex
@@ -39,16 +44,14 @@ def transcript(ctx: Ctx) -> None:
             continue
         name = m.group("name")
         low = name.lower().rstrip(".")
-        if low in lex.question_labels or low in lex.answer_labels:
+        if name.startswith("«") or low in lex.question_labels or low in lex.answer_labels:
             labels[k] = m
             continue
         toks = v.tokens_in(m.start("name"), m.end("name"))
         if toks and all(v.is_name_word(t) or t.text == "." for t in toks):
             labels[k] = m
     names = [labels[k].group("name") for k in labels]
-    questions = [
-        k for k, m in labels.items() if m.group("name").lower().rstrip(".") in lex.question_labels
-    ]
+    questions = [k for k, m in labels.items() if _asks(m.group("name"), lex)]
     repeated = {n for n in names if names.count(n) >= 2}
     if not questions and len(repeated) < 2:
         return
@@ -61,7 +64,7 @@ def transcript(ctx: Ctx) -> None:
         frags = [(m.end(), v.paras[k][1])] + [v.paras[j] for j in range(k + 1, stop)]
         end = frags[-1][1]
         low = m.group("name").lower().rstrip(".")
-        if low in lex.question_labels:
+        if _asks(m.group("name"), lex):
             ctx.claimed.append((v.paras[k][0], end))
             continue
         cand = Cand(
@@ -276,7 +279,7 @@ def quote_cue(ctx: Ctx) -> None:
         sep = text[q.end : m.end()] if m else ""
         if not m or not (any(c in sep for c in DASHES + "-,")):
             continue
-        pe = v.paras[v.para_of(q.start)][1]
+        pe = v.paras[v.para_of(q.end - 1)][1]  # the paragraph the quotation ends in
         toks = v.tokens_in(m.end(), pe)[: v.settings.cue_window_after]
         ci = _cue_in(v, toks)
         if ci is None or any(t.text in ".!?«»" for t in toks[:ci]):
@@ -289,13 +292,15 @@ def quote_cue(ctx: Ctx) -> None:
             start=q.start,
             end=q.end,
             kind="direct",
+            fragments=list(q.fragments) or None,  # a quotation over several paragraphs
             cue=cue.text,
             cue_start=cue.start,
             confidence=_conf(ctx, "conf_quote_cue", cue),
             rule="quote_cue",
             gender=v.gender_of_cue(cue),
         )
-        _set_speaker(cand, _cited(v, toks, ci, hi) or subject_after(v, cue, hi))
+        plural = cand.gender == "plur"  # "— заявили в администрации": the place speaks
+        _set_speaker(cand, _cited(v, toks, ci, hi) or subject_after(v, cue, hi, plural))
         # «A», — сказал он. — «B»: the second quote is the same statement
         later = quotes[qi + 1] if qi + 1 < len(quotes) else None
         if later is not None and later.start not in ctx.used:
@@ -353,6 +358,7 @@ def colon_quote(ctx: Ctx) -> None:
             start=q.start,
             end=q.end,
             kind="direct",
+            fragments=list(q.fragments) or None,
             cue=cue.text,
             cue_start=cue.start,
             confidence=_conf(ctx, "conf_colon_quote", cue),

@@ -67,15 +67,38 @@ class Resolver:
         self.spoke: set[int] = set()
         self._by_span: dict[tuple[int, int], int] = {}
         text = view.text
-        groups = [g for g in view.name_groups(0, len(text)) if not hidden(g[0])]
-        # full names first, so a later (or earlier) bare surname finds its person
+        # every name outside quotation marks makes a person (also inside a reported
+        # clause: "с министром Сергеем Лавровым"); full names first, so a bare surname
+        # finds its person
+        groups = view.name_groups(0, len(text))
         for g in sorted(groups, key=lambda g: -len(text[g[0] : g[1]].split())):
             self._by_span[g] = self._cluster_of_name(g, None)
         for g in groups:
-            self.mentions.append((g[0], self._by_span[g]))
             self._role_of_mention(g)
+            if not hidden(g[0]):  # pronoun antecedents: names outside statements only
+                self.mentions.append((g[0], self._by_span[g]))
+        self._blockers = self._unnamed_subjects(hidden)
         self.mentions.sort()
         self._mention_starts = [m[0] for m in self.mentions]
+
+    def _unnamed_subjects(self, hidden) -> dict[int, str | None]:
+        """Sentences opening with a role and no name (``Польський прем'єр пообіцяв``):
+        a later pronoun of that gender means this unnamed person, not an earlier name."""
+        view = self.view
+        out: dict[int, str | None] = {}
+        for ss, _se in view.sentences:
+            toks = [t for t in view.tokens_in(ss, ss + 80)[:5] if t.text[:1].isalpha()]
+            k = next((i for i, t in enumerate(toks[:3]) if view.is_role_head(t)), None)
+            if k is None or hidden(toks[k].start):
+                continue
+            if any(view.is_name_word(t) for t in toks[k + 1 : k + 4]):
+                continue
+            wi = info(toks[k].text.lower(), view.language)
+            if not wi.nominative:
+                continue
+            out[toks[k].start] = wi.gender
+            self.mentions.append((toks[k].start, -1))
+        return out
 
     # -- clusters ------------------------------------------------------------------
 
@@ -210,6 +233,11 @@ class Resolver:
                 pos, ci = self.mentions[k]
                 if view.para_of(pos) < lo_para:
                     break
+                if ci == -1:  # an unnamed role holder is nearer: the pronoun is theirs
+                    if self._blockers.get(pos) in (gender, None):
+                        return None
+                    k -= 1
+                    continue
                 cl = self.clusters[ci]
                 if cl.type == "person" and cl.gender in accept:
                     return ci

@@ -26,6 +26,26 @@ DASHES = "—–"
 _STOP_PUNCT = frozenset(',.;:!?…()[]«»„“”"—–')
 
 
+#: Cue verbs keep their first letters in every form (заявить/заявил/заявив): a token
+#: whose first CUE_PREFIX letters start no cue lemma is not looked up.
+CUE_PREFIX = 3
+
+
+_PREFIXES: dict[str, frozenset[str]] = {}
+
+
+def cue_prefixes(lex: Lexicon) -> frozenset[str]:
+    found = _PREFIXES.get(lex.language)
+    if found is None:
+        words = lex.speech | lex.belief | lex.writing | lex.naming | lex.citing
+        prefixes = {w[:CUE_PREFIX] for w in words}
+        for w in words:  # every form of every cue verb (писать -> пишет, сказать -> скажу)
+            for p in parses_of(w, lex.language)[:1]:
+                prefixes.update(f.word[:CUE_PREFIX] for f in p.lexeme)
+        found = _PREFIXES[lex.language] = frozenset(prefixes)
+    return found
+
+
 @dataclass(frozen=True)
 class Token:
     text: str
@@ -126,7 +146,15 @@ class DocView:
         word = tok.text
         if not word.isalpha() or (word[0].isupper() and len(word) > 1 and word[1:].isupper()):
             return False
+        if word[:CUE_PREFIX].lower() not in cue_prefixes(self.lex):
+            return False  # no cue verb starts so: skip the (slow) morphological analysis
         wi = info(word.lower(), self.language)
+        # уверен / переконаний: a belief adjective is a cue too
+        believing = "belief" in kinds and (
+            word.lower() in self.lex.belief or wi.lemma in self.lex.belief
+        )
+        if believing:
+            return True
         if wi.pos not in ("VERB", "GRND", "INFN", "PRTS") and not (
             wi.pos is None or any(lem in self.lex.speech for lem in wi.lemmas)
         ):
@@ -184,7 +212,10 @@ class DocView:
             while (
                 j + 1 < len(toks)
                 and j - i < 3
-                and self.is_name_word(toks[j + 1])
+                and (
+                    self.is_name_word(toks[j + 1])
+                    or (self._first_name(toks[j]) and self._surname_after(toks[j + 1]))
+                )
                 and toks[j + 1].start - toks[j].end <= 1
                 and "\n" not in self.text[toks[j].end : toks[j + 1].start]
             ):
@@ -228,6 +259,13 @@ class DocView:
             q.tag.POS == "NOUN" and "anim" in q.tag.grammemes and q.tag.case == "nomn"
             for q in parses_of(tok.text, self.language)
         ) and not self.is_role_head(tok)
+
+    def _surname_after(self, tok: Token) -> bool:
+        """``Роксолана Підласа``: after a first name, a capitalised dictionary word is a surname."""
+        if not _NAME_WORD.match(tok.text) or tok.text.lower() in self.lex.pronouns:
+            return False
+        wi = info(tok.text, self.language)
+        return not (wi.is_geo or wi.is_org or self.is_role_head(tok) or self.is_cue(tok))
 
     def _first_name(self, tok: Token) -> bool:
         return info(tok.text, self.language).name_kind == "Name"

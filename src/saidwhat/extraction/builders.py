@@ -1,0 +1,114 @@
+"""Building candidates from the parse: token lookups, quote masks, direct and mixed records.
+
+Shared by :mod:`.direct` (pairing quotes with cue clauses) and :mod:`.quote_rules`
+(the rules for quotes no cue clause reaches).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from .candidate import Candidate
+from .indirect import np_span
+from .quotes import QuoteSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str, s: int, e: int) -> int:
+    return len(_WORD.findall(text, s, e))
+
+
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+class Index:
+    """Token lookups by char offset, built once per document."""
+
+    def __init__(self, doc: Doc, paras: list[tuple[int, int]]):
+        self.doc = doc
+        self.starts = doc.to_array("IDX").tolist()
+        self.para_starts = [p[0] for p in paras]
+        self.paras = paras
+
+    def tok_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+
+class QuoteMask:
+    def __init__(self, quotes: list[QuoteSpan]):
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+
+    def inside(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return any(
+            self.quotes[j].start <= pos < self.quotes[j].end for j in range(max(0, k - 3), k + 1)
+        )
+
+    def overlapping_idx(self, s: int, e: int) -> list[int]:
+        """Indices of the quotes overlapping [s, e) (quotes are disjoint and sorted)."""
+        k = bisect.bisect_left(self.starts, e)
+        j = max(0, bisect.bisect_right(self.starts, s) - 1)
+        return [i for i in range(j, k) if self.quotes[i].end > s and self.quotes[i].start < e]
+
+    def overlapping(self, s: int, e: int) -> list[QuoteSpan]:
+        return [self.quotes[i] for i in self.overlapping_idx(s, e)]
+
+
+def speaker_span(doc: Doc, speaker_i: int | None) -> tuple[int | None, int | None]:
+    if speaker_i is None:
+        return None, None
+    return np_span(doc, doc[speaker_i])
+
+
+def direct(
+    doc: Doc,
+    idx: Index,
+    q: QuoteSpan,
+    cue_i: int | None,
+    spk_i: int | None,
+    cue: str | None,
+    conf: float,
+) -> Candidate:
+    s0, s1 = speaker_span(doc, spk_i)
+    kind = "direct"
+    cue_pos = doc[cue_i].idx if cue_i is not None else None
+    if q.fragments or (cue_pos is not None and idx.para_of(cue_pos) != idx.para_of(q.start)):
+        kind = "block"
+    return Candidate(
+        start=q.start,
+        end=q.end,
+        kind=kind,
+        fragments=[list(f) for f in q.fragments] if q.fragments else None,
+        cue=cue,
+        cue_start=cue_pos,
+        speaker_start=s0,
+        speaker_end=s1,
+        speaker_tok=spk_i,
+        confidence=conf,
+    )
+
+
+def mixed(doc: Doc, t, subj, start: int, end: int, conf: float) -> Candidate:
+    s0, s1 = speaker_span(doc, subj.i)
+    return Candidate(
+        start=start,
+        end=end,
+        kind="mixed",
+        cue=t.text,
+        cue_start=t.idx,
+        speaker_start=s0,
+        speaker_end=s1,
+        speaker_tok=subj.i,
+        confidence=conf,
+    )

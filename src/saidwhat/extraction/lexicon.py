@@ -1,0 +1,385 @@
+"""Every word list of the English rules, and the registry of lexicons by language.
+
+The rules read the English lists below (imported by name); :func:`lexicon_for`
+returns them grouped as one :class:`Lexicon` per language so a language's words
+can be looked up, compared and extended in one place. A new language is a new
+:class:`Lexicon` registered with :func:`register` (Russian and Ukrainian keep
+their own richer lexicon in :mod:`.slavic`, which plugs in the same way).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+#: Verbs of saying: a clause complement of these is almost always reported speech.
+SPEECH_VERBS = frozenset(
+    """say tell speak talk add claim warn argue note insist report announce write state
+    explain declare stress emphasize emphasise suggest acknowledge admit ask answer
+    reply respond recall predict promise pledge vow deny confirm assert maintain contend
+    complain concede observe remark comment tweet post testify conclude reveal indicate
+    charge allege accuse mention repeat reiterate hint signal caution counter retort
+    quip joke boast tout proclaim affirm reaffirm underline underscore highlight assure
+    reassure inform brief advise disclose speculate lament acknowledge recount describe
+    cite quote continue concur agree insinuate point urge demand recommend propose
+    question wonder shout yell chant tweet retweet complain grumble muse posit theorize
+    theorise opine contend counter rebut dispute estimate calculate project forecast
+    find show suggest""".split()  # noqa: SIM905
+)
+
+#: Verbs of belief and intention (PolNeAR counts them as attributions of a source's view).
+BELIEF_VERBS = frozenset(
+    """believe think feel fear hope expect know worry doubt suspect consider understand
+    guess imagine assume reckon acknowledge""".split()  # noqa: SIM905
+)
+
+#: Verbs taking an infinitive (``plans to``, ``vowed to``) that PolNeAR attributes.
+INTENT_VERBS = frozenset(
+    """plan want promise pledge vow urge decline threaten intend seek hope expect
+    agree call ask demand""".split()  # noqa: SIM905
+)
+
+#: Verbs of perception and result: ``saw him win``, ``realizes``, ``refused``,
+#: ``noticed`` report what is the case or what someone did, not what they said.
+#: (``find`` and ``show`` stay speech cues: "a poll found that ..." attributes a
+#: finding to its source, and dropping them lost recall on PolNeAR.)
+NOT_SPEECH_VERBS = frozenset(
+    """see realize realise refuse notice watch prove""".split()  # noqa: SIM905
+)
+
+#: Nouns that carry content (``his claim that``, ``a statement saying``).
+CUE_NOUNS = frozenset(
+    """claim statement report assertion suggestion argument warning view belief remark
+    remarks comment comments testimony allegation accusation announcement promise pledge
+    insistence contention admission denial message tweet post letter memo note""".split()  # noqa: SIM905
+)
+
+#: Subjects that are documents rather than people: their owner is the speaker.
+DOCUMENT_NOUNS = frozenset(
+    """statement tweet post letter message release report memo note email e-mail video ad
+    clip spot commercial filing complaint lawsuit poll survey study analysis""".split()  # noqa: SIM905
+)
+
+#: Pronouns a speaker can be mentioned by.
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "they": "p",
+    "them": "p",
+    "it": "n",
+    "who": "?",
+    "which": "n",
+    "i": "?",
+    "we": "p",
+    "you": "?",
+    "that": "n",
+}
+
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr prof sir dame madam mme sen senator rep gov gen president minister
+    fm pm mp amb ambassador secretary chairman chairwoman spokesman spokeswoman
+    spokesperson aide adviser advisor deputy st lt col capt judge justice rev pope king
+    queen prince governor mayor congressman congresswoman representative premier
+    chancellor councillor councilor councilman councilwoman alderman commissioner
+    inspector sheriff captain sergeant detective professor master""".split()  # noqa: SIM905
+)
+FEMALE_NAMES = frozenset(
+    """hillary maria nikki elizabeth melania ivanka nancy kellyanne sarah theresa angela
+    marine loretta huma susan samantha condoleezza madeleine michelle valentina natalia
+    natalya anna olga irina elena yelena tatiana tatyana svetlana yulia julia mary
+    jennifer karen lisa laura emily jane ann anne patricia linda barbara margaret
+    jessica donna carol ruth sharon kamala amy kirsten claire tammy dianne debbie heidi
+    jeanne catherine katherine kate hope megyn federica ursula christine jill chelsea
+    melanie sonya pamela martha ariana ana""".split()  # noqa: SIM905
+) | frozenset(
+    """abigail ada adele adriana agata agnes agnieszka aida aino alba alessandra alexandra
+    alice alicia alina alla amanda amelia ana andrea angelika anja anka annette antonia
+    astrid aurelia barbora beata beatrice bella bianca birgit brigitte camille carla
+    carmen carolina caroline cecilia charlotte chiara christina clara claudia dagmar
+    dana daniela daria dara diana dorota dorothea edit edith eleanor elena eliza ella
+    ellen elsa emilia emma erika esther eva ewa fatima fiona florence francesca frida
+    gabriela galina gemma georgia gisela greta hanna hannah harriet heather helen helena
+    helga hilde ida ilona ilse inga inge ingrid irene iris isabel isabella ivana jana
+    janet jasmine joanna johanna josephine judit judith julie justyna karin karina
+    katarina katarzyna katharina katja kerstin klara kristina larissa laura lea leila
+    lena liesel lidia lidiya lina lisa liv lotte louise lucia lucy ludmila lydia magda
+    magdalena maja malgorzata margit margarita marianne marie marina marta martina
+    matilda maya milena mira miriam monika nadia nadezhda natasha nina noor nora olena
+    olivia oksana paula paulina petra polina rachel rebecca renata rita rosa roza sabine
+    sandra sara sofia sofie sonia sophie stella susanne svetla tamara tanja teresa tina
+    ulla ulrike valeria vera veronika victoria viktoria vivian wanda yana yasmin yvonne
+    zofia zoe zuzana""".split()  # noqa: SIM905
+)
+MALE_NAMES = frozenset(
+    """donald barack bernie ted marco mike michael john joe bill george sergey vladimir
+    dmitry yuri konstantin leonid alexey rex james paul mitch chris tim jeb ben robert
+    david richard thomas charles mark steven steve kevin brian jim tom bob andrew peter
+    lindsey josh eric harry jeff rand rick scott mikhail nikolay andrey alexander boris
+    viktor igor oleg pavlo petro emmanuel francois recep bashar hassan benjamin xi
+    shinzo justin boris reince sean newt rudy chuck jared""".split()  # noqa: SIM905
+) | frozenset(
+    """aaron adam adrian ahmed aleksandr aleksander alexei ali anatoly anders andrei andre
+    andreas anton antonio arkady arne arthur artur axel bernard bjorn bogdan bruno carl
+    carlos christian christoph claude conrad daniel darius denis dieter dmitri dominik
+    edgar eduard edward elias emil enrique erik ernst fabian felix fernando filip florian
+    francesco frank franz frederik fyodor gennady georg gerhard giorgio giovanni gregor
+    gustav hans harald heinrich helmut hendrik henrik henry hugo ian ivan jakob jan janusz
+    jean jens jiri johan johannes jonas jorge josef juan jurgen kai karl karol kasper
+    klaus konrad krzysztof lars leo leon leopold lev lorenzo lucas ludwig lukas luis
+    magnus marat marcel marek mario marius markus martin matej mateusz mathias matthias
+    max maxim milan miroslav nikita niklas nikolai nils olaf oliver oskar otto pablo pavel
+    pedro per petr philip philippe piet pieter piotr rafael rainer ralf rene roberto
+    roman rudolf ruslan samuel sebastian semyon sergei simon stanislav stefan sven
+    tadeusz theo tobias tomas tomasz ulrich valentin vasily vaclav victor vladislav
+    walter werner wilhelm william wojciech yaroslav yevgeny yusuf zbigniew""".split()  # noqa: SIM905
+)
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+FEMALE_WORDS = frozenset(
+    """ms mrs miss madam spokeswoman chairwoman congresswoman businesswoman woman wife
+    mother""".split()  # noqa: SIM905
+)
+MALE_WORDS = frozenset(
+    ["mr", "sir", "spokesman", "chairman", "congressman", "businessman", "man", "husband", "father"]
+)
+OUTLET_WORDS = frozenset(
+    """newspaper daily times post journal news tass ria interfax kommersant izvestia
+    reuters ap bloomberg cnn bbc fox msnbc nbc abc cbs npr politico axios guardian
+    telegraph tribune herald gazette magazine agency radio tv television channel network
+    broadcaster outlet paper wire press breitbart huffpost huffington vedomosti rt
+    sputnik""".split()  # noqa: SIM905
+)
+OUTLET_NOUNS = frozenset(
+    ["newspaper", "daily", "paper", "outlet", "agency", "magazine", "network", "broadcaster"]
+)
+#: Nouns a definite description of an organisation is made of ("the ministry said").
+ORG_NOUNS = frozenset(
+    """ministry department embassy office agency council government union company committee
+    commission court police army authority party board bank firm""".split()  # noqa: SIM905
+)
+ROLE_NOUNS = frozenset(
+    """minister spokesman spokeswoman spokesperson senator president secretary chairman
+    chairwoman chair ambassador aide adviser advisor analyst governor mayor candidate
+    nominee official diplomat lawmaker deputy congressman congresswoman director
+    commissioner businessman leader premier chancellor prosecutor attorney judge general""".split()  # noqa: SIM905
+)
+#: Titles that tell people apart ("the senator" is not the minister just mentioned).
+TITLES = frozenset(
+    """minister senator president secretary ambassador governor mayor spokesman spokeswoman
+    spokesperson premier chancellor judge general prosecutor congressman congresswoman""".split()  # noqa: SIM905
+)
+PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
+
+#: Demonyms and short forms -> country names (only what is common in political news).
+COUNTRIES = {
+    "russian": "Russia",
+    "russia": "Russia",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "ukrainian": "Ukraine",
+    "ukraine": "Ukraine",
+    "british": "United Kingdom",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "french": "France",
+    "france": "France",
+    "german": "Germany",
+    "germany": "Germany",
+    "chinese": "China",
+    "china": "China",
+    "iranian": "Iran",
+    "iran": "Iran",
+    "turkish": "Turkey",
+    "turkey": "Turkey",
+    "syrian": "Syria",
+    "syria": "Syria",
+    "israeli": "Israel",
+    "israel": "Israel",
+    "japanese": "Japan",
+    "japan": "Japan",
+    "indian": "India",
+    "india": "India",
+    "canadian": "Canada",
+    "canada": "Canada",
+    "mexican": "Mexico",
+    "mexico": "Mexico",
+    "italian": "Italy",
+    "italy": "Italy",
+    "spanish": "Spain",
+    "spain": "Spain",
+    "polish": "Poland",
+    "poland": "Poland",
+    "belarusian": "Belarus",
+    "belarus": "Belarus",
+    "kazakh": "Kazakhstan",
+    "georgian": "Georgia",
+    "saudi": "Saudi Arabia",
+    "egyptian": "Egypt",
+    "egypt": "Egypt",
+    "iraqi": "Iraq",
+    "iraq": "Iraq",
+    "afghan": "Afghanistan",
+    "afghanistan": "Afghanistan",
+    "pakistani": "Pakistan",
+    "pakistan": "Pakistan",
+    "north korean": "North Korea",
+    "south korean": "South Korea",
+    "estonian": "Estonia",
+    "latvian": "Latvia",
+    "lithuanian": "Lithuania",
+    "finnish": "Finland",
+    "swedish": "Sweden",
+    "norwegian": "Norway",
+    "dutch": "Netherlands",
+    "belgian": "Belgium",
+    "austrian": "Austria",
+    "swiss": "Switzerland",
+    "greek": "Greece",
+    "hungarian": "Hungary",
+    "czech": "Czech Republic",
+    "serbian": "Serbia",
+    "moldovan": "Moldova",
+    "armenian": "Armenia",
+    "azerbaijani": "Azerbaijan",
+    "venezuelan": "Venezuela",
+    "cuban": "Cuba",
+    "brazilian": "Brazil",
+    "australian": "Australia",
+}
+
+#: Verbs that report through their object plus a quoted predicate (``called X "Y"``).
+LABEL_VERBS = frozenset(
+    ["call", "describe", "dub", "label", "term", "brand", "characterize", "characterise"]
+)
+#: Verb + preposition cues whose object is what was said (``called for new talks``).
+PREP_CUES = {
+    "call": {"for", "on"},
+    "speak": {"about", "of", "against"},
+    "talk": {"about"},
+    "complain": {"about", "of"},
+    "warn": {"of", "about", "against"},
+    "worry": {"about"},
+    "point": {"to"},
+    "argue": {"for", "against"},
+    "push": {"for"},
+    "advocate": {"for"},
+    "campaign": {"for", "against", "on"},
+    "rail": {"against"},
+    "lash": {"at"},
+    "testify": {"about", "on"},
+    "comment": {"on"},
+    "weigh": {"on"},
+    "insist": {"on"},
+    "boast": {"about", "of"},
+    "brag": {"about"},
+    "joke": {"about"},
+    "vote": {"for", "against"},
+    "express": {"for"},
+    "ask": {"about", "for"},
+    "write": {"about", "of"},
+    "tweet": {"about"},
+    "rule": {"against", "on"},
+    "agree": {"on", "with"},
+    "disagree": {"with", "on"},
+    "object": {"to"},
+    "hint": {"at"},
+}
+CUT_AFTER_COMMA = frozenset(
+    """which who whom whose although though while whereas according contradicting despite""".split()  # noqa: SIM905
+)
+OBJ_PREPS = frozenset({"as", "for", "of", "over"})
+#: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
+NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
+#: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
+NOT_CUES = (
+    frozenset("""make ensure mean be have do get seem appear happen turn""".split())  # noqa: SIM905
+    | NOT_SPEECH_VERBS
+)
+#: Verbs whose direct object is what was said or stood for (``criticized the media``).
+OBJECT_CUES = frozenset(
+    """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
+    question announce promise pledge propose demand urge endorse back support oppose
+    cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
+)
+#: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
+ALL_CUE_LEMMAS = (
+    (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
+    | frozenset(PREP_CUES)
+    | {"accord"}
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words the rules of one language look for (lower case)."""
+
+    language: str
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    not_speech_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    label_verbs: frozenset[str]
+    object_cues: frozenset[str]
+    prep_cues: Mapping[str, frozenset[str]]
+    pronouns: Mapping[str, str]
+    plural_pronouns: frozenset[str]
+    honorifics: frozenset[str]
+    titles: frozenset[str]
+    role_nouns: frozenset[str]
+    outlet_words: frozenset[str]
+    outlet_nouns: frozenset[str]
+    female_names: frozenset[str]
+    male_names: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
+    countries: Mapping[str, str]
+
+
+ENGLISH = Lexicon(
+    language="en",
+    speech_verbs=SPEECH_VERBS,
+    belief_verbs=BELIEF_VERBS,
+    intent_verbs=INTENT_VERBS,
+    not_speech_verbs=NOT_SPEECH_VERBS,
+    cue_nouns=CUE_NOUNS,
+    document_nouns=DOCUMENT_NOUNS,
+    label_verbs=LABEL_VERBS,
+    object_cues=OBJECT_CUES,
+    prep_cues={k: frozenset(v) for k, v in PREP_CUES.items()},
+    pronouns=PRONOUNS,
+    plural_pronouns=PLURAL_PRONOUNS,
+    honorifics=HONORIFICS,
+    titles=TITLES,
+    role_nouns=ROLE_NOUNS,
+    outlet_words=OUTLET_WORDS,
+    outlet_nouns=OUTLET_NOUNS,
+    female_names=FEMALE_NAMES,
+    male_names=MALE_NAMES,
+    female_words=FEMALE_WORDS,
+    male_words=MALE_WORDS,
+    countries=COUNTRIES,
+)
+
+_LEXICONS: dict[str, Lexicon] = {"en": ENGLISH}
+
+
+def register(lexicon: Lexicon) -> None:
+    """Add (or replace) the lexicon of ``lexicon.language``."""
+    _LEXICONS[lexicon.language] = lexicon
+
+
+def lexicon_for(language: str | None) -> Lexicon:
+    """The lexicon of ``language`` (an ISO 639-1 code); English when None."""
+    try:
+        return _LEXICONS[language or "en"]
+    except KeyError:
+        raise KeyError(f"no lexicon for language {language!r}") from None

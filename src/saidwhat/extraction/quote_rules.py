@@ -1,0 +1,363 @@
+"""Rules for a quotation that no cue clause reaches: each a small named unit, tried in order.
+
+:data:`RULES` is the declared order; the first rule that returns a candidate
+wins, and a rule may return :data:`STOP` to say the quote is not a statement
+(a title, for instance). Every rule reads one :class:`QuoteContext` and takes
+its confidence from :class:`~.settings.Confidence`. A new form is one more
+function and one more entry in :data:`RULES` (and one row in the table of
+forms in ``tests/extraction/test_forms_table.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .builders import Index, QuoteMask, direct, mixed, words
+from .candidate import Candidate
+from .indirect import CueClause, fallback_subject, subject_of
+from .lexicon import BELIEF_VERBS, SPEECH_VERBS
+from .quotes import QuoteSpan
+from .settings import Confidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
+)
+_TITLE = re.compile(
+    r"^\W*[A-Z0-9][\w’'.-]*[\s,:]*"
+    r"(?:(?:(?:of|the|a|an|and|in|on|for|to|at|with)\s+){0,2}[A-Z0-9][\w’'.-]*[\s,:]*){0,5}\W*$"
+)
+#: The line under an embedded post: "— Oleg Varin (@VarinOleg) May 22, 2026".
+_POST_TRAILER = re.compile(
+    r"[\s\u00a0]*\n[\s\u00a0]*[-―—–][ \t\u00a0]*"
+    r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})[ \t\u00a0]*"
+    r"\((?P<handle>@\w{1,30})\)"
+)
+#: A speech verb right after a quote (with up to three name words before it).
+_ANSWERED = re.compile(
+    r"[\s,]*(?:[A-Z][\w’'-]+\s+){0,3}(?:said|says|answered|replied|asked|shouted|added|told|"
+    r"snapped|whispered|cried)\b"
+)
+_CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
+
+
+def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
+    """The extent of the complement of cue ``t`` that holds quote ``q``, if one does."""
+    for child in t.rights:
+        if child.dep_ in ("punct", "prt", "npadvmod"):
+            continue
+        lo, hi = child.left_edge, child.right_edge
+        if lo.idx <= q.start and hi.idx >= q.start:
+            return (lo.idx, max(q.end, hi.idx + len(hi)))
+    return None
+
+
+def _governing_verb(doc: Doc, i: int, lo: int, in_quote: QuoteMask):
+    """The nearest verb above token ``i`` (in its sentence) whose subject names someone."""
+    t = doc[i]
+    for _ in range(6):
+        if t.head is t or t.head.i < lo:
+            return None
+        t = t.head
+        if t.pos_ != "VERB" or in_quote.inside(t.idx):
+            continue
+        subj = subject_of(t)
+        if subj is None or in_quote.inside(subj.idx):
+            continue
+        if subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in (
+            "he",
+            "she",
+            "they",
+            "who",
+        ):
+            return t, subj
+    return None
+
+
+def _cue_token(
+    doc: Doc,
+    lo: int,
+    hi: int,
+    in_quote: QuoteMask,
+    reverse: bool = False,
+    q: QuoteSpan | None = None,
+):
+    """The nearest cue verb with a subject in tokens [lo, hi); with ``q``, one governing ``q``."""
+    rng = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
+    for i in rng:
+        t = doc[i]
+        if q is not None and not (t.left_edge.idx <= q.start and t.right_edge.idx >= q.end - 1):
+            continue
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _CUES and not in_quote.inside(t.idx):
+            subj = subject_of(t)
+            if subj is None or in_quote.inside(subj.idx):  # '"...," Chief X said': misparsed
+                subj = fallback_subject(t)
+            if subj is not None and not in_quote.inside(subj.idx):
+                return t, subj
+    return None
+
+
+#: What a rule returns to say "not a statement, stop looking".
+STOP = object()
+
+
+@dataclass
+class QuoteContext:
+    """One quotation and its surroundings in the parse, computed once for every rule."""
+
+    doc: Doc
+    text: str
+    idx: Index
+    in_quote: QuoteMask
+    q: QuoteSpan
+    quotes: list[QuoteSpan]
+    prev: Candidate | None
+    by_cue: dict[int, tuple[int, CueClause]]
+    used: set[int]
+    conf: Confidence
+    n_words: int = 0
+    pi: int = 0  # paragraph index
+    ps: int = 0  # paragraph start, end
+    pe: int = 0
+    t_start: int = 0  # tokens at the quote's start and end
+    t_end: int = 0
+    sent: object = None  # the sentence where the quote ends
+    hi: int = 0  # token bound after the quote: its sentence, the next quote, the paragraph
+    lo: int = 0  # token bound before it: its sentence start, the paragraph
+    nxt: int = 0  # char start of the next quote
+    before: tuple | None = None  # the nearest cue (token, subject) before the quote
+
+    def __post_init__(self) -> None:
+        doc, idx, q, text = self.doc, self.idx, self.q, self.text
+        self.n_words = q.words(text)
+        self.pi = idx.para_of(q.start)
+        self.ps, self.pe = idx.paras[self.pi]
+        self.t_end = idx.tok_at(max(q.end - 1, 0))
+        self.sent = doc[self.t_end].sent
+        self.nxt = next((o.start for o in self.quotes if o.start >= q.end), len(text))
+        self.hi = min(self.sent.end, idx.tok_at(min(self.nxt, self.pe)) + 1)
+        self.t_start = idx.tok_at(q.start)
+        self.lo = max(doc[self.t_start].sent.start, idx.tok_at(self.ps))
+        short = self.n_words < 5
+        self.before = _cue_token(
+            doc, self.lo, self.t_start, self.in_quote, reverse=True, q=q if short else None
+        )
+
+
+def _embedded_post(c: QuoteContext):
+    """An embedded post: the quote, then a line ``— Name (@handle) December 22, 2018``."""
+    if c.n_words < 3:
+        return None
+    m = _POST_TRAILER.match(c.text, c.q.end)
+    if m is None:
+        return None
+    cand = direct(c.doc, c.idx, c.q, None, None, m.group("handle"), c.conf.embedded_post)
+    cand.speaker_start, cand.speaker_end = m.start("name"), m.end("name")
+    cand.speaker_tok = c.idx.tok_at(m.end("name") - 1)  # the name's head: its last word
+    return cand
+
+
+def _epigraph_dash(c: QuoteContext):
+    """“...” ― Name: an epigraph-style dash after the quote."""
+    m = _DASH_NAME.match(c.text, c.q.end)
+    if m and c.n_words >= 3:
+        cue = c.text[c.q.end : m.start(1)].strip()
+        cand = direct(c.doc, c.idx, c.q, None, None, cue, c.conf.epigraph_dash)
+        cand.speaker_start, cand.speaker_end = m.start(1), m.end(1)
+        return cand
+    return None
+
+
+def _title_not_speech(c: QuoteContext):
+    """A short title-case quote is a title (“Morning Joe”), not speech."""
+    inner = c.text[c.q.start : c.q.end].strip("\"“”‘’'„«» ")
+    if inner[-1:] in "!?" or _ANSWERED.match(c.text, c.q.end):
+        return None  # “No!” answered Hale: a short answer in dialogue, not a title
+    if c.n_words <= 6 and _TITLE.match(c.text[c.q.start : c.q.end]):
+        return STOP
+    return None
+
+
+def _cue_before_colon(c: QuoteContext):
+    """X scolded him: “...”: a cue just before the quote, then a colon or comma."""
+    if c.before is None:
+        return None
+    t, subj = c.before
+    if re.search(r"\w\W{0,3}[:,]\s*$", c.text[t.idx : c.q.start]) and (
+        words(c.text, t.idx + len(t), c.q.start) <= 2
+    ):
+        return direct(c.doc, c.idx, c.q, t.i, subj.i, t.text, c.conf.cue_before_colon)
+    return None
+
+
+def _cue_after(c: QuoteContext):
+    """“...,” X said.: a cue after the quote, in its sentence (or the next, if split there)."""
+    doc, text, q, sent = c.doc, c.text, c.q, c.sent
+    if q.end >= c.pe:
+        return None
+    short = c.n_words < 5
+    found = _cue_token(doc, c.t_end + 1, c.hi, c.in_quote, q=q if short else None)
+    if (
+        found is None
+        and c.hi == sent.end < len(doc)
+        and doc[sent.end].idx - q.end <= 1
+        and text[q.start : q.end].rstrip("”’\"' ")[-1:] in ",?!"
+    ):  # '“Why now?” Holt said.': the parser ended the sentence at the closing mark
+        nxt_hi = min(doc[sent.end].sent.end, c.idx.tok_at(min(c.nxt, c.pe)) + 1, sent.end + 6)
+        found = _cue_token(doc, sent.end, nxt_hi, c.in_quote)
+    if found and found[0].dep_ in ("advcl", "relcl", "acl"):
+        return None  # '"...," when Clinton blasted him': a subordinate clause, not the cue
+    if not found:
+        return None
+    t, subj = found
+    lead = doc[c.lo].idx
+    if words(text, lead, q.start) >= 2:  # 'X is "crooked," Trump said.'
+        return mixed(doc, t, subj, lead, q.end, c.conf.lead_then_quote)
+    return direct(doc, c.idx, q, t.i, subj.i, t.text, c.conf.cue_after)
+
+
+def _cue_before(c: QuoteContext):
+    """X said “...” / X said the plan was “a disaster”: the cue before, in the sentence."""
+    if c.before is None:
+        return None
+    doc, text, q, conf = c.doc, c.text, c.q, c.conf
+    t, subj = c.before
+    gap = text[t.idx + len(t) : q.start]
+    prev = c.prev
+    if prev is not None and prev.cue_start == t.idx and prev.end <= t.idx:
+        # '"A," said X, who heads Y. "B."': the cue already spoke the quote before
+        return direct(doc, c.idx, q, t.i, subj.i, t.text, conf.cue_repeated)
+    hit = c.by_cue.get(t.i)
+    if hit is not None and hit[0] not in c.used:
+        ci, cc = hit  # 'said she has one quality: "Steadiness."': the clause runs into the quote
+        if cc.end <= q.start and not words(text, cc.end, q.start) and cc.fragments is None:
+            c.used.add(ci)
+            return mixed(doc, t, subj, cc.start, q.end, conf.clause_into_quote)
+    gov = _governed(t, q)
+    if gov is not None and words(text, gov[0], q.start) >= 3:
+        return mixed(doc, t, subj, gov[0], gov[1], conf.governed_mixed)
+    if words(text, t.idx + len(t), q.start) >= 2 and not re.search(r"[:,]\s*(?:that\s*)?$", gap):
+        sent, t_end, t_start = c.sent, c.t_end, c.t_start
+        end_tok = min(sent.end, c.hi) - 1 if t_end < sent.end else t_end
+        end_tok = max(end_tok, t_end)
+        while end_tok > t_end and (doc[end_tok].is_punct or doc[end_tok].is_space):
+            end_tok -= 1
+        start_tok = t.i + 1
+        while start_tok < t_start and (doc[start_tok].is_punct or doc[start_tok].dep_ == "prt"):
+            start_tok += 1
+        start, end = doc[start_tok].idx, max(q.end, doc[end_tok].idx + len(doc[end_tok]))
+        if gov is not None:
+            start, end = gov
+        return mixed(doc, t, subj, start, end, conf.governed_mixed)
+    return direct(doc, c.idx, q, t.i, subj.i, t.text, conf.cue_before)
+
+
+def _said_colon_paragraph(c: QuoteContext):
+    """X said:  (the previous paragraph ends with a colon) and the quote opens this one."""
+    if not (c.q.start == c.ps and c.pi > 0):
+        return None
+    pps, ppe = c.idx.paras[c.pi - 1]
+    if c.text[ppe - 1] != ":":
+        return None
+    lo = c.doc[c.idx.tok_at(ppe - 1)].sent.start
+    found = _cue_token(
+        c.doc, max(lo, c.idx.tok_at(pps)), c.idx.tok_at(ppe - 1) + 1, c.in_quote, True
+    )
+    if not found:
+        return None
+    t, subj = found
+    cand = direct(c.doc, c.idx, c.q, t.i, subj.i, t.text, c.conf.said_colon_paragraph)
+    cand.kind = "block"
+    return cand
+
+
+def _governing_verb_rule(c: QuoteContext):
+    """Reid has been pounding Trump as a “con artist”: any verb of a named subject above it."""
+    if (c.q.start == c.ps and c.n_words >= 3) or _modifier(c.doc, c.idx, c.q, c.n_words):
+        return None
+    gov = _governing_verb(c.doc, c.t_start, c.lo, c.in_quote)
+    if gov is None:
+        return None
+    t, subj = gov
+    span = _governed(t, c.q)
+    if span is None:
+        return None
+    return mixed(c.doc, t, subj, span[0], span[1], c.conf.governing_verb)
+
+
+def _continues_previous(c: QuoteContext):
+    """A quote opening a paragraph right after another statement continues it."""
+    prev, q = c.prev, c.q
+    if (
+        prev is None
+        or c.n_words < 3
+        or not (q.start == c.ps or q.start - prev.end < 200)
+        or c.idx.para_of(prev.end) < c.pi - 1
+        or prev.speaker_start is None
+    ):
+        return None
+    cand = direct(c.doc, c.idx, q, None, None, None, c.conf.continues_previous)
+    cand.speaker_start, cand.speaker_end = prev.speaker_start, prev.speaker_end
+    cand.speaker_tok = prev.speaker_tok
+    cand.cue, cand.cue_start = prev.cue, prev.cue_start
+    return cand
+
+
+def _unattributed_opening(c: QuoteContext):
+    """A long quotation opening a paragraph is a statement even with no source in sight."""
+    if c.n_words >= 8 and c.q.start == c.ps:
+        return direct(c.doc, c.idx, c.q, None, None, None, c.conf.unattributed_opening)
+    return None
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    apply: Callable[[QuoteContext], object]
+
+
+#: The declared order: the first rule that answers decides.
+RULES: tuple[Rule, ...] = (
+    Rule("embedded_post", _embedded_post),
+    Rule("epigraph_dash", _epigraph_dash),
+    Rule("title_not_speech", _title_not_speech),
+    Rule("cue_before_colon", _cue_before_colon),
+    Rule("cue_after", _cue_after),
+    Rule("cue_before", _cue_before),
+    Rule("said_colon_paragraph", _said_colon_paragraph),
+    Rule("governing_verb", _governing_verb_rule),
+    Rule("continues_previous", _continues_previous),
+    Rule("unattributed_opening", _unattributed_opening),
+)
+
+
+def search(ctx: QuoteContext, rules: tuple[Rule, ...] = RULES) -> Candidate | None:
+    """The first rule's candidate for ``ctx.q`` (with the rule's name), or None."""
+    for rule in rules:
+        found = rule.apply(ctx)
+        if found is STOP:
+            return None
+        if found is not None:
+            found.rule = rule.name
+            return found
+    return None
+
+
+def _modifier(doc: Doc, idx: Index, q: QuoteSpan, n_words: int) -> bool:
+    """A scare-quoted modifier: ``the ''carried interest'' loophole``, ``its "top" man Jo``."""
+    if n_words > 4:
+        return False
+    i = idx.tok_at(q.end)
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if i >= len(doc) or doc[i].idx - q.end > 3 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return False
+    last = doc[idx.tok_at(max(q.end - 1, q.start))]
+    while last.i > 0 and last.is_punct:
+        last = doc[last.i - 1]
+    return last.head.i >= i and last.head.pos_ in ("NOUN", "PROPN")

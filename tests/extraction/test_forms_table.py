@@ -1,0 +1,204 @@
+"""The table of forms: one invented sentence per statement form, the statements it must give.
+
+Each row is ``(text, [(kind, whole statement, speaker, rule), ...])``; the rule
+is the name of the unit that must find it (``quote_rules.RULES``, the cue-clause
+rules of ``indirect`` and the block rules). A new form is one more row.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.extraction import pipeline
+from saidwhat.extraction.quote_rules import RULES
+
+FORMS = [
+    (
+        "“We will not sign this treaty,” Senator John Carver said.",
+        [("direct", "We will not sign this treaty,", "John Carver", "cue_complement")],
+    ),
+    (
+        "Minister Anna Petrova told reporters: “The border stays open.”",
+        [("direct", "The border stays open.", "Anna Petrova", "cue_complement")],
+    ),
+    (
+        "“We came to talk,” Petrova said, “and we will keep talking.”",
+        [("direct", "We came to talk, and we will keep talking.", "Petrova", "cue_complement")],
+    ),
+    (
+        "“We are ready,” said Ilse Varga, who runs the port. “The cranes are old and slow.”",
+        [("direct", "We are ready, The cranes are old and slow.", "Ilse Varga", "cue_complement")],
+    ),
+    (
+        "“Nobody reads the small print,” ― Dara Lund",
+        [("direct", "Nobody reads the small print,", "Dara Lund", "epigraph_dash")],
+    ),
+    (
+        "Councillor Eva Lind said:\n\n“The bridge will open in May and the ferries will stop.”",
+        [
+            (
+                "block",
+                "The bridge will open in May and the ferries will stop.",
+                "Eva Lind",
+                "said_colon_paragraph",
+            )
+        ],
+    ),
+    (
+        "Harbour Master Ilse Varga said the ferries run.\n\n"
+        "“They will run until the ice comes back to the whole bay,” she added.",
+        [
+            ("indirect", "the ferries run", "Ilse Varga", "speech_clause"),
+            (
+                "direct",
+                "They will run until the ice comes back to the whole bay,",
+                "Ilse Varga",
+                "cue_complement",
+            ),
+        ],
+    ),
+    (
+        "Governor Tom Alder said that the new budget would cut school funding.",
+        [
+            (
+                "indirect",
+                "that the new budget would cut school funding",
+                "Tom Alder",
+                "speech_clause",
+            )
+        ],
+    ),
+    (
+        "Mayor Tomas Wendt plans to close the old ferry pier.",
+        [("indirect", "to close the old ferry pier", "Tomas Wendt", "intent_clause")],
+    ),
+    (
+        "Senator Mira Castell called for new talks on the levy.",
+        [("indirect", "new talks on the levy", "Mira Castell", "prep_object")],
+    ),
+    (
+        "Oskar Brandt is “tired of waiting,” Lund said.",
+        [("mixed", "Oskar Brandt is “tired of waiting,", "Lund", "cue_after")],
+    ),
+    (
+        "Dara Lund, the union chair: “We will strike on Monday.”",
+        [("direct", "We will strike on Monday.", "Dara Lund", "name_role_line")],
+    ),
+    (
+        "MAYOR: Will the bridge open?\n\nLIND: It will open in May.\n\n"
+        "MAYOR: And the ferries?\n\nLIND: They stop.",
+        [
+            ("qa", "It will open in May.", "Lind", "transcript_turn"),
+            ("qa", "They stop.", "Lind", "transcript_turn"),
+        ],
+    ),
+    (
+        "“The ice is thin this year and the bay is not safe for the old boats at all.”\n\n"
+        "The port closed.",
+        [
+            (
+                "direct",
+                "The ice is thin this year and the bay is not safe for the old boats at all.",
+                None,
+                "unattributed_opening",
+            )
+        ],
+    ),
+    (
+        "Berg has been attacking Lund as a “reckless gambler” for weeks.",
+        [("mixed", "Lund as a “reckless gambler” for weeks", "Berg", "object_cue")],
+    ),
+    (
+        "Dara Novak, the union chair, warned: “The port will close.”\n\n"
+        "Ana Novak, the ambassador, told reporters: “The embassy stays open.”",
+        [
+            ("direct", "The port will close.", "Dara Novak", "name_role_line"),
+            ("direct", "The embassy stays open.", "Ana Novak", "cue_complement"),
+        ],
+    ),
+    (
+        "A statement from the Harbour Authority said the port would stay open.",
+        [("indirect", "the port would stay open", "Harbour Authority", "speech_clause")],
+    ),
+    (
+        "The ambassador posted on X:\n\n“Our ships stand ready to help the islanders.”\n\n"
+        "— Oleg Varin (@VarinOleg) May 22, 2026",
+        [("direct", "Our ships stand ready to help the islanders.", "Oleg Varin", "embedded_post")],
+    ),
+    (
+        "Piet Ostrander met the minister. The talks, he said, would continue next week.",
+        [
+            (
+                "indirect",
+                "The talks would continue next week",
+                "Piet Ostrander",
+                "mid_sentence_clause",
+            )
+        ],
+    ),
+    (
+        "“No!” answered Hale.\n\n“Yes,” said Berg.",
+        [("direct", "No!", "Hale", "cue_after"), ("direct", "Yes,", "Berg", "cue_after")],
+    ),
+    ("We watched “The Long Night” on Friday.", []),
+    ("Residents saw him win the vote.", []),
+    ("The mayor realizes that the bridge is old.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def traced(extractor):
+    """Extract with each statement's rule name kept beside it."""
+    rules = {}
+    original = pipeline._statement
+
+    def statement(text, cand, *args):
+        st = original(text, cand, *args)
+        rules[id(st)] = cand.rule
+        return st
+
+    def run(text):
+        pipeline._statement = statement
+        try:
+            result = extractor.extract(pipeline.Document(text=text, ref="<form>"))
+        finally:
+            pipeline._statement = original
+        return [
+            (st.kind, st.whole_text(text), st.speaker, rules[id(st)]) for st in result.statements
+        ]
+
+    return run
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS, ids=[t[:40] for t, _ in FORMS])
+def test_form(traced, text, expected):
+    assert traced(text) == expected
+
+
+def test_every_quote_rule_is_named_once_and_in_the_table_or_tested_elsewhere():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    in_table = {row[3] for _, rows in FORMS for row in rows}
+    # rules whose forms live in other tests (test_forms.py, test_quotes.py)
+    elsewhere = {"title_not_speech", "cue_before_colon", "cue_before", "governing_verb"}
+    elsewhere |= {"continues_previous"}
+    assert set(names) <= in_table | elsewhere
+
+
+def test_a_role_does_not_swallow_the_cue(extract):
+    st = extract("Dara Novak, the union chair, warned: “The port will close.”").statements[0]
+    assert (st.role, st.cue) == ("union chair", "warned")
+
+
+def test_the_authors_i_is_the_author(extractor):
+    from saidwhat.model import Document
+
+    text = "I said to the mayor that the plan would fail."
+    [st] = extractor.extract(Document(text=text, ref="<col>", author="Mira Castell")).statements
+    assert (st.speaker, st.speaker_mention) == ("Mira Castell", "I")
+
+
+def test_a_live_blog_time_is_neither_role_nor_mention(extract):
+    [st] = extract("11:20 Opposition senator Mira Castell said the vote was rigged.").statements
+    assert (st.speaker, st.role) == ("Mira Castell", "Opposition senator")
+    assert st.speaker_mention == "Opposition senator Mira Castell"
