@@ -138,7 +138,9 @@ def test_speaker_corrections_survive_reingest(page, desk_db, tmp_path):
 
 
 def test_every_page_renders_without_console_errors(page):
-    for path in ("/search", "/people", "/dossiers", "/watchlists", "/feeds", "/ingest"):
+    paths = ["/search", "/people", "/dossiers", "/watchlists", "/feeds", "/ingest"]
+    paths += ["/statements/1", "/documents/1", "/people/1"]  # the store's first of each
+    for path in paths:
         response = page.goto(path)
         assert response.status == 200, path
         assert page.locator("main h1").count() == 1, path
@@ -154,7 +156,7 @@ def test_every_page_renders_without_console_errors(page):
             " && !b.getAttribute('aria-label')).length"
         )
         assert buttons == 0, path
-        screenshot(page, "page-" + path.strip("/"))
+        screenshot(page, "page-" + path.strip("/").replace("/", "-"))
 
 
 def test_keyboard_reaches_search_and_focus_is_visible(page):

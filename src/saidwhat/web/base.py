@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,7 @@ def make_env() -> Environment:
     )
     env.filters["safe_url"] = safe_url
     env.filters["marks"] = mark_snippet
+    env.filters["when"] = when
     env.globals["query"] = query_string
     return env
 
@@ -103,6 +105,22 @@ def make_download_dir() -> Path:
 def safe_url(url: str | None) -> str | None:
     """``url`` if it is http(s), else None (so javascript: and data: are never links)."""
     return url if url and _HTTP.match(url) else None
+
+
+def when(value: str | None) -> str:
+    """An ISO timestamp as ``2026-05-12 08:30 UTC`` (dates and other text as they are)."""
+    if not value:
+        return ""
+    try:
+        dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value)
+    if len(str(value)) <= 10:
+        return str(value)
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC)
+        return dt.strftime("%Y-%m-%d %H:%M UTC")
+    return dt.strftime("%Y-%m-%d %H:%M")
 
 
 def query_string(params: dict[str, Any], **changes: Any) -> str:

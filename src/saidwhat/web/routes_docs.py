@@ -15,6 +15,7 @@ from saidwhat.store.desk import (
     document_text,
     fix_statement_speaker,
     get_hit,
+    list_drafts,
     same_day_by_speaker,
     speaker_fix_of,
 )
@@ -57,6 +58,7 @@ def statement_page(request: Request, desk: Desk) -> Response:
         copies=details["copies"],
         same_day=same_day_by_speaker(store, hit),
         fix=speaker_fix_of(store, hit.id),
+        drafts=list_drafts(store),
     )
 
 

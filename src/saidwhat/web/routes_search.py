@@ -40,6 +40,8 @@ FILTER_PARAMS = {
     "about": "about",
 }
 PAGE_SIZE = 25
+#: Longest value accepted for one search parameter (a query, a name).
+MAX_PARAM_CHARS = 1000
 #: Pages reachable by paging (deeper results: narrow the search or export it).
 MAX_PAGE = 400
 FACET_TITLES = {
@@ -64,6 +66,9 @@ def params_of(request: Request) -> dict[str, str]:
     """The search's URL parameters that are set (filters, sort, period)."""
     q = request.query_params
     out = {k: q.get(k, "").strip() for k in (*FILTER_PARAMS, "sort", "period")}
+    for k, v in out.items():
+        if len(v) > MAX_PARAM_CHARS:
+            raise QueryError(f"the {k} parameter is longer than {MAX_PARAM_CHARS} characters")
     return {k: v for k, v in out.items() if v}
 
 
