@@ -117,7 +117,14 @@ def test_stray_quotation_marks_are_stripped(raw, clean):
 
 
 def test_dossier_quotes_are_clean(hits):
-    h = replace(hits[0], quote="“We will not accept it.", headline=None)
+    h = replace(hits[0], quote="“We will not accept it.", text=None, headline=None)
     (section,) = build_dossier([h], "T").sections
     assert section.quotes[0].quote == "We will not accept it."
     assert section.quotes[0].headline == "We will not accept it."
+
+
+def test_dossier_quotes_the_whole_statement_not_its_first_piece(hits):
+    # "We will," she said, "not accept it." is one statement in two pieces.
+    h = replace(hits[0], quote="We will,", text="We will, not accept it.", headline=None)
+    (section,) = build_dossier([h], "T").sections
+    assert section.quotes[0].quote == "We will, not accept it."

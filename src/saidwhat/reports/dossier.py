@@ -224,7 +224,7 @@ def build_dossier(
                 QuoteEntry(
                     h.id,
                     headline_for(h),
-                    clean_quote(h.quote),
+                    clean_quote(h.text or h.quote),  # every piece of the statement
                     h.day,
                     h.kind,
                     number,
