@@ -15,12 +15,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-# Ingest the bundled demo corpus into a fresh SQLite file and print what was found.
+# Ingest the bundled demo corpus (English, Russian, Ukrainian, event dispatches) into a
+# fresh SQLite file, seeded with the demo registry, and print what was found.
 demo: $(VENV)/.installed
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/saidwhat --db $(DEMO_DB) ingest examples/corpus examples/corpus-ru-uk
+	$(BIN)/saidwhat --db $(DEMO_DB) speakers import examples/registry.csv
+	$(BIN)/saidwhat --db $(DEMO_DB) ingest examples/corpus examples/corpus-ru-uk examples/events
 	$(BIN)/saidwhat --db $(DEMO_DB) speakers
 	$(BIN)/saidwhat --db $(DEMO_DB) quotes --sort date --limit 200
+	$(BIN)/saidwhat --db $(DEMO_DB) tone --by month
 
 # Lint, format check and the whole test suite.
 test: $(VENV)/.installed
