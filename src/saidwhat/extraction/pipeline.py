@@ -26,7 +26,7 @@ from .direct import attribute
 from .indirect import find_cue_clauses
 from .parsed import attach
 from .person_words import name_parts
-from .quotes import find_quotes, paragraphs, strip_marks
+from .quotes import find_quotes, paragraphs, statement_span
 from .roles import role_from_text
 from .sections import plan_sections
 from .settings import MAX_BYTES_ENV, MAX_SECONDS_ENV, Confidence, Settings
@@ -348,24 +348,6 @@ def _paragraph_breaks(sdoc):
     return sdoc
 
 
-def _span(text: str, c: Candidate) -> tuple[int, int, list[list[int]] | None]:
-    """The quote offsets without enclosing marks, and the pieces (each without marks).
-
-    A quote interrupted by its cue is represented by its first piece; a quote over
-    several paragraphs by the whole passage.
-    """
-    start, end = strip_marks(text, c.start, c.end)
-    if not c.fragments:
-        return start, end, None
-    frags = [list(strip_marks(text, s, e)) for s, e in c.fragments]
-    frags = [f for f in frags if f[1] > f[0]]
-    if not frags:
-        return start, end, None
-    if c.interrupted:
-        return frags[0][0], frags[0][1], frags
-    return frags[0][0], frags[-1][1], frags
-
-
 def _statement(
     text: str,
     c: Candidate,
@@ -374,7 +356,7 @@ def _statement(
     date,
     unresolved_factor: float,
 ) -> Statement:
-    start, end, frags = _span(text, c)
+    start, end, frags = statement_span(text, c.start, c.end, c.fragments, c.interrupted)
     st = Statement(
         quote=text[start:end],
         quote_start=start,

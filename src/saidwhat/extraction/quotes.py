@@ -69,6 +69,30 @@ def strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+def statement_span(
+    text: str,
+    start: int,
+    end: int,
+    fragments: list[tuple[int, int]] | list[list[int]] | None,
+    interrupted: bool,
+) -> tuple[int, int, list[list[int]] | None]:
+    """A candidate's quote offsets without enclosing marks, and its pieces (each without marks).
+
+    A quote interrupted by its cue is represented by its first piece; a quote over
+    several paragraphs by the whole passage. Shared by every language's engine.
+    """
+    start, end = strip_marks(text, start, end)
+    if not fragments:
+        return start, end, None
+    frags = [list(strip_marks(text, s, e)) for s, e in fragments]
+    frags = [f for f in frags if f[1] > f[0]]
+    if not frags:
+        return start, end, None
+    if interrupted:
+        return frags[0][0], frags[0][1], frags
+    return frags[0][0], frags[-1][1], frags
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """[start, end) of each paragraph (non-blank line run); soft line wraps are joined."""
     out: list[tuple[int, int]] = []

@@ -8,7 +8,7 @@ import re
 
 from ...model import Document, Extraction, Statement
 from ..candidate import Spans
-from ..quotes import strip_marks
+from ..quotes import statement_span
 from .lexicon import lexicon_for
 from .morph import info
 from .phrases import Phrase
@@ -123,23 +123,10 @@ def _interviewee(view: DocView, ctx: Ctx) -> Phrase | None:
     return Phrase(names[0][0], names[0][1], "name", name=names[0])
 
 
-def _span(text: str, c: Cand) -> tuple[int, int, list[list[int]] | None]:
-    start, end = strip_marks(text, c.start, c.end)
-    if not c.fragments:
-        return start, end, None
-    frags = [list(strip_marks(text, s, e)) for s, e in c.fragments]
-    frags = [f for f in frags if f[1] > f[0]]
-    if not frags:
-        return start, end, None
-    if c.interrupted:
-        return frags[0][0], frags[0][1], frags
-    return frags[0][0], frags[-1][1], frags
-
-
 def _statement(
     text: str, c: Cand, resolver: Resolver, ci: int | None, date, settings: Settings
 ) -> Statement | None:
-    start, end, frags = _span(text, c)
+    start, end, frags = statement_span(text, c.start, c.end, c.fragments, c.interrupted)
     if end <= start:
         return None
     st = Statement(
