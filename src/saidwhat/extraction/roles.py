@@ -73,6 +73,9 @@ def _appositive(doc: Doc, ent: Span) -> Span | None:
             and child.ent_type_ != "PERSON"
             and child.pos_ in ("NOUN", "PROPN")
             and child.right_edge.i - child.left_edge.i < 14
+            # "Margit Hallen: Good afternoon." is a turn label and its first words,
+            # not a name and its appositive.
+            and not any(doc[k].text == ":" for k in range(ent.end, child.left_edge.i))
         ):
             return doc[child.left_edge.i : child.right_edge.i + 1]
     if (
