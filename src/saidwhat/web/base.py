@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from saidwhat.errors import NotFoundError, SaidwhatError, UsageError
+from saidwhat.reports.text import display_ref
 from saidwhat.store.db import Store, open_store
 from saidwhat.store.desk import make_read_only
 from saidwhat.web.highlight import mark_snippet
@@ -94,6 +95,8 @@ def make_env() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["marks"] = mark_snippet
     env.filters["when"] = when
+    # A local file by its name only: the server's folders are not for the desk's readers.
+    env.filters["ref"] = display_ref
     env.globals["query"] = query_string
     return env
 
