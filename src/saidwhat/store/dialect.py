@@ -41,6 +41,16 @@ def month_of(store: Any, day: str) -> str:
     return f"substr({day}, 1, 7)"
 
 
+def binary(store: Any, expr: str) -> str:
+    """``expr`` compared and sorted by code point, as SQLite compares text.
+
+    For PostgreSQL columns without ``COLLATE "C"`` (the events table): under a
+    database locale such as glibc's en_US, ``'2026-06-15' <= '2026-06~'`` is
+    false (punctuation is ignored), which would break the ``until`` prefix bound.
+    """
+    return f'{expr} COLLATE "C"' if _dialect(store) == POSTGRES else expr
+
+
 def ordered_join(store: Any) -> str:
     """An inner join that keeps its left table as the outer loop where the planner allows.
 

@@ -261,8 +261,9 @@ def find_events(store: Store, q: EventQuery) -> list[Any]:
             clause, ps = _party(column, value)
             where.append(clause)
             params += ps
+    day = dialect.binary(store, "e.day")
     if q.since or q.until:
-        where.append("e.day >= ? AND e.day <= ?")
+        where.append(f"{day} >= ? AND {day} <= ?")
         params += [q.since or "", (q.until + "~") if q.until else "~"]
     if q.source:
         where.append("(s.source LIKE ? ESCAPE '\\' OR d.outlet LIKE ? ESCAPE '\\')")
@@ -283,7 +284,7 @@ def find_events(store: Store, q: EventQuery) -> list[Any]:
     )
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.day IS NULL, e.day, e.document_id, e.span_start, e.id"
+    sql += f" ORDER BY e.day IS NULL, {day}, e.document_id, e.span_start, e.id"
     if q.limit is not None or q.offset:
         sql += " LIMIT ? OFFSET ?"
         params += [dialect.no_limit(store) if q.limit is None else q.limit, q.offset]
@@ -334,11 +335,13 @@ def pair_totals(
     if level not in _PAIR_COLUMNS:
         raise ValueError(f"unknown pair level {level!r}")
     a, b = _PAIR_COLUMNS[level]
+    ab, bb, day = (dialect.binary(store, c) for c in (a, b, "day"))
     sql = (
-        f"SELECT min({a}) AS actor, min({b}) AS recipient, count(*) AS events,"
-        " avg(stance) AS stance, min(day) AS first, max(day) AS last FROM events"
+        f"SELECT min({ab}) AS actor, min({bb}) AS recipient, count(*) AS events,"
+        f" avg(stance) AS stance, min({day}) AS first, max({day}) AS last FROM events"
         f" WHERE stance IS NOT NULL AND {a} IS NOT NULL AND {b} IS NOT NULL"
-        f" AND lower({a}) != lower({b}) AND day >= ? AND day <= ?"
+        f" AND lower({a}) != lower({b}) AND {day} >= ? AND {day} <= ?"
+        # actor and recipient are the min()s above, which keep their binary collation.
         f" GROUP BY lower({a}), lower({b}) ORDER BY events DESC, actor, recipient LIMIT ?"
     )
     params = [since or "", (until + "~") if until else "~"]

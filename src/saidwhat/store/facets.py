@@ -5,11 +5,15 @@
 speaker, organisation, country, outlet, kind, language and period. The WHERE
 clause is built from the same filter declarations as the search
 (:mod:`saidwhat.store.filters`)
-(``tests/web/test_facets.py`` checks that both count the same statements).
+(``tests/web/test_desk_units.py`` checks that both count the same statements).
 
 Results are cached in the process, keyed by the filters and by the state of the
 database files (size and modification time of the file and its write-ahead log,
-which every commit from any process changes), so a cached figure is not stale.
+which every commit from any process changes), so a cached figure is not stale;
+on PostgreSQL by the server's current snapshot (:func:`.dialect.data_version`).
+Full text is matched through :meth:`.Statements.match_condition` (FTS5 on
+SQLite, the compiled ``tsquery`` on PostgreSQL) and periods come from
+:mod:`.dialect`, so the same counts come from both backends.
 """
 
 from __future__ import annotations
