@@ -21,6 +21,7 @@ from saidwhat.search.query import SearchFilters, search_statements
 from saidwhat.store import desk, facets
 from saidwhat.store.db import open_store
 from saidwhat.store.feeds import insert_feed, record_entry
+from saidwhat.store.translations import annotate_hits, get_translation, set_translation
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -154,6 +155,14 @@ def test_desk_writes(demo_stores, backend):
             fixed = desk.fix_statement_speaker(store, ids[0], speaker)
             assert fixed.person == speaker
             assert desk.speaker_fix_of(store, ids[0])["person_name"] == speaker
+        set_translation(store, ids[0], "Eine Übersetzung", "de")
+        set_translation(store, ids[0], "A translation", "EN")  # replaces it
+        tr = get_translation(store, ids[0])
+        assert (tr.language, tr.text) == ("en", "A translation")
+        hits = desk.hits_by_ids(store, ids[:2])
+        annotate_hits(store, hits)
+        assert hits[0].extra["translation"].text == "A translation"
+        assert "translation" not in hits[1].extra and hits[1].extra["language"] == "en"
         pid, _name = desk.rename_person(store, "Margit Hallen", "Margit A. Hallen")
         assert ("Margit Hallen", "manual") in desk.aliases_with_origin(store, pid)
 
