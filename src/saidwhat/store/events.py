@@ -1,7 +1,8 @@
 """Coded events in the store: writing them per document, and every query events and tone need.
 
 Runs on both backends (SQL with ``?`` placeholders, dialect differences from
-:mod:`saidwhat.store.dialect`, backend errors caught as ``store.errors``): the events table is created by its migration in :mod:`saidwhat.store.migrations`.
+:mod:`saidwhat.store.dialect`, backend errors caught as ``store.errors``); the
+events table is created by its migration in :mod:`saidwhat.store.migrations`.
 Writing replaces a document's events in one transaction, so coding again
 (``saidwhat events --recode``) is idempotent.
 """

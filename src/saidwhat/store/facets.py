@@ -239,7 +239,8 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
         " WHERE day IS NOT NULL GROUP BY v"
         " UNION ALL SELECT 'total', NULL, COUNT(*) FROM h)"
         " SELECT f, v, n FROM (SELECT f, v, n, ROW_NUMBER() OVER"
-        " (PARTITION BY f ORDER BY n DESC, v) AS r FROM g) AS ranked"
+        # Ties are cut by code point on both backends, whatever the database's locale.
+        f" (PARTITION BY f ORDER BY n DESC, {dialect.binary(store, 'v')}) AS r FROM g) AS ranked"
         " WHERE f IN ('period', 'total') OR r <= ?"
     )
     try:
