@@ -149,6 +149,67 @@ class StoreMaker:
                 self.server.drop(name)
 
 
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_CORPUS = ROOT / "examples" / "corpus"
+#: The clock while the demo corpus is ingested, so both backends store the same ``ingested_at``.
+DEMO_NOW = "2026-11-30T08:00:00+00:00"
+
+
+class DemoStores(dict):
+    """backend -> target of the demo corpus ingested there; ``copy(backend)``: a fresh copy."""
+
+    def __init__(self, targets: dict[str, str], server: PgServer, folder: Path) -> None:
+        super().__init__(targets)
+        self.server = server
+        self.folder = folder
+        # Copies come from a template no test connects to (CREATE DATABASE ... TEMPLATE
+        # refuses a source with open sessions, and readers keep theirs open).
+        self.template = server.create(self._name(targets["postgres"]))
+        self.copies: list[str] = [self.template]
+
+    @staticmethod
+    def _name(url: str) -> str:
+        return urlsplit(url).path.lstrip("/")
+
+    def copy(self, backend: str) -> str:
+        """A writable copy of the demo store on ``backend`` (for tests that change it)."""
+        if backend == "sqlite":
+            import sqlite3
+
+            path = self.folder / f"copy-{len(self.copies)}.db"
+            with sqlite3.connect(self[backend]) as src, sqlite3.connect(path) as dst:
+                src.backup(dst)
+            self.copies.append(str(path))
+            return str(path)
+        name = self.server.create(self.template)
+        self.copies.append(name)
+        return self.server.url_of(name)
+
+    def drop(self) -> None:
+        for name in [self._name(self["postgres"]), *self.copies]:
+            if not name.endswith(".db"):
+                self.server.drop(name)
+
+
+@pytest.fixture(scope="session")
+def demo_stores(tmp_path_factory, make_cli, pg_server) -> Iterator[DemoStores]:
+    """The demo corpus ingested once into SQLite and once into PostgreSQL (clock fixed),
+    with a watchlist ``ostrikov``. Read it; write only to ``demo_stores.copy(backend)``."""
+    folder = tmp_path_factory.mktemp("demo-stores")
+    name = pg_server.create(pg_server.template("empty"))
+    targets = {"sqlite": str(folder / "desk.db"), "postgres": pg_server.url_of(name)}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("saidwhat.store.documents.now_iso", lambda: DEMO_NOW)
+        for target in targets.values():
+            result = make_cli(target)("ingest", DEMO_CORPUS, "--format", "json")
+            assert result.exit_code == 0, result.output
+            watch = make_cli(target)("watch", "add", "ostrikov", "--speaker", "Ostrikov")
+            assert watch.exit_code == 0, watch.output
+    stores = DemoStores(targets, pg_server, folder)
+    yield stores
+    stores.drop()
+
+
 @pytest.fixture(params=BACKENDS)
 def backend_store(request, tmp_path) -> Iterator[StoreMaker]:
     """Fresh stores on each backend in turn (``.open(sample=True)``, ``.target()``)."""

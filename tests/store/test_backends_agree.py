@@ -9,16 +9,11 @@ be byte for byte the same.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from saidwhat.search.query import SearchFilters, search_statements
 from saidwhat.store.db import open_store
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "examples" / "corpus"
-FIXED_NOW = "2026-11-30T08:00:00+00:00"
 
 #: (filters, compare the order too). Rank orders may differ between bm25 and
 #: ts_rank, so rank-sorted searches are compared as sets; date orders exactly.
@@ -47,20 +42,9 @@ CANNED: list[tuple[dict, bool]] = [
 
 
 @pytest.fixture(scope="module")
-def ingested(tmp_path_factory, make_cli, pg_server):
-    targets = {"sqlite": str(tmp_path_factory.mktemp("agree") / "desk.db")}
-    name = pg_server.create(pg_server.template("empty"))
-    targets["postgres"] = pg_server.url_of(name)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("saidwhat.store.documents.now_iso", lambda: FIXED_NOW)
-        for target in targets.values():
-            result = make_cli(target)("ingest", CORPUS, "--format", "json")
-            assert result.exit_code == 0, result.output
-            assert (
-                make_cli(target)("watch", "add", "ostrikov", "--speaker", "Ostrikov").exit_code == 0
-            )
-    yield targets
-    pg_server.drop(name)
+def ingested(demo_stores):
+    """The demo corpus in each backend (tests/backends.py), ingested once per session."""
+    return demo_stores
 
 
 @pytest.mark.parametrize("filters, ordered", CANNED, ids=lambda v: str(v))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
 from typing import Any
 
@@ -50,7 +49,7 @@ def search_events(
     actor: str | None = None,
     recipient: str | None = None,
     realised_only: bool = False,
-) -> list[sqlite3.Row]:
+) -> list[Any]:
     """Events matching the search ``filters`` (applied to their statements) and the event filters."""
     filters.validate()
     types = [t.upper() for t in types or []]
@@ -82,7 +81,7 @@ def _names(raw: str) -> list[dict[str, Any]]:
     return json.loads(raw) if raw else []
 
 
-def to_row(r: sqlite3.Row) -> dict[str, Any]:
+def to_row(r: Any) -> dict[str, Any]:
     """A flat record: the event, its first actor and recipient, and its provenance."""
     return {
         "id": r["id"],
@@ -130,7 +129,7 @@ def _entity(e: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def to_plover(r: sqlite3.Row) -> dict[str, Any]:
+def to_plover(r: Any) -> dict[str, Any]:
     """The event as a PLOVER JSON record (manual, "PLOVER JSON"), with ``cite_info``."""
     record: dict[str, Any] = {
         "id": f"saidwhat-{r['id']}",

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from saidwhat.errors import NotFoundError, UsageError
 from saidwhat.search.query import Hit, _hit
+from saidwhat.store import dialect
 from saidwhat.store.db import Store
 from saidwhat.store.people import add_alias, resolve_one_person
 from saidwhat.store.statements import COLUMNS
@@ -34,7 +35,7 @@ def now_iso() -> str:
 
 def make_read_only(store: Store) -> None:
     """Make this connection refuse every write (``saidwhat serve --read-only``)."""
-    store.conn.execute("PRAGMA query_only = ON")
+    dialect.make_query_only(store)
 
 
 # --- statements and documents by id ----------------------------------------------------
@@ -144,7 +145,8 @@ def fix_statement_speaker(store: Store, statement_id: int, speaker: str) -> Hit:
         conn.execute("UPDATE statements SET person_id = ? WHERE id = ?", (pid, statement_id))
         conn.execute(
             "INSERT INTO speaker_fixes (content_hash, quote_start, quote_end, person_name,"
-            " fixed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+            " fixed_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (content_hash, quote_start, quote_end) DO UPDATE SET"
             " person_name = excluded.person_name, fixed_at = excluded.fixed_at",
             (digest, hit.quote_start, hit.quote_end, name, now_iso()),
         )
@@ -156,9 +158,8 @@ def per_week(store: Store, person_id: int) -> list[tuple[str, int]]:
     return [
         (r[0], r[1])
         for r in store.query(
-            "SELECT date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
-            " AS wk, COUNT(*) FROM statements WHERE person_id = ? AND day IS NOT NULL"
-            " GROUP BY wk ORDER BY wk",
+            f"SELECT {dialect.week_start(store, 'day')} AS wk, COUNT(*) FROM statements"
+            " WHERE person_id = ? AND day IS NOT NULL GROUP BY wk ORDER BY wk",
             (person_id,),
         )
     ]

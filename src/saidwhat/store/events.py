@@ -1,7 +1,8 @@
 """Coded events in the store: writing them per document, and every query events and tone need.
 
-Self-contained (one ``sqlite3`` connection from a :class:`~saidwhat.store.db.Store`):
-the events table is created by its migration in :mod:`saidwhat.store.migrations`.
+Runs on both backends (SQL with ``?`` placeholders, dialect differences from
+:mod:`saidwhat.store.dialect`, backend errors caught as ``store.errors``); the
+events table is created by its migration in :mod:`saidwhat.store.migrations`.
 Writing replaces a document's events in one transaction, so coding again
 (``saidwhat events --recode``) is idempotent.
 """
@@ -9,16 +10,17 @@ Writing replaces a document's events in one transaction, so coding again
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from saidwhat.errors import StoreError
 from saidwhat.model import Statement
 from saidwhat.names import name_key
-from saidwhat.store.db import Store, store_error
+from saidwhat.store import dialect
+from saidwhat.store.db import Store
 
+#: Decimals of a pair's mean stance.
+STANCE_DIGITS = 3
 #: Largest number of ids bound into one IN (...) list (SQLite's default limit is 32766).
 MAX_IN_IDS = 30000
 
@@ -40,9 +42,7 @@ def _entities_json(entities: Sequence[Any], person_ids: dict[int, int | None]) -
     return json.dumps(out, ensure_ascii=False)
 
 
-def statement_ids(
-    conn: sqlite3.Connection, document_id: int, statements: Sequence[Statement]
-) -> list[int | None]:
+def statement_ids(conn: Any, document_id: int, statements: Sequence[Statement]) -> list[int | None]:
     """The stored id of each statement of a document (by its offsets), None if not stored."""
     out: list[int | None] = []
     for st in statements:
@@ -54,7 +54,7 @@ def statement_ids(
     return out
 
 
-def find_person(conn: sqlite3.Connection, name: str) -> tuple[int | None, str | None]:
+def find_person(conn: Any, name: str) -> tuple[int | None, str | None]:
     """(person id, country) of the stored person named ``name`` (any alias), else (None, None)."""
     row = conn.execute(
         "SELECT p.id, p.country FROM aliases a JOIN people p ON p.id = a.person_id"
@@ -157,8 +157,8 @@ def iter_documents_to_code(store: Store, *, batch: int = 50) -> Iterator[StoredT
                 " WHERE id > ? AND status = 'extracted' ORDER BY id LIMIT ?",
                 (last, batch),
             ).fetchall()
-        except sqlite3.DatabaseError as e:
-            raise store_error(store.path, e) from e
+        except store.errors as e:
+            raise store.error(e) from e
         if not rows:
             return
         for r in rows:
@@ -166,7 +166,7 @@ def iter_documents_to_code(store: Store, *, batch: int = 50) -> Iterator[StoredT
             yield _stored_text(store.conn, r)
 
 
-def _stored_text(conn: sqlite3.Connection, r: sqlite3.Row) -> StoredText:
+def _stored_text(conn: Any, r: Any) -> StoredText:
     doc = StoredText(r["id"], r["text"], r["language"], r["published"], r["format"])
     sts = conn.execute(
         "SELECT s.*, p.name AS person_name, p.type AS person_type, p.country AS person_country,"
@@ -250,7 +250,7 @@ def _party(column: str, value: str) -> tuple[str, list[Any]]:
     )
 
 
-def find_events(store: Store, q: EventQuery) -> list[sqlite3.Row]:
+def find_events(store: Store, q: EventQuery) -> list[Any]:
     """Stored events matching ``q`` with their statement and document, oldest first."""
     where: list[str] = []
     params: list[Any] = []
@@ -262,8 +262,9 @@ def find_events(store: Store, q: EventQuery) -> list[sqlite3.Row]:
             clause, ps = _party(column, value)
             where.append(clause)
             params += ps
+    day = dialect.binary(store, "e.day")
     if q.since or q.until:
-        where.append("e.day >= ? AND e.day <= ?")
+        where.append(f"{day} >= ? AND {day} <= ?")
         params += [q.since or "", (q.until + "~") if q.until else "~"]
     if q.source:
         where.append("(s.source LIKE ? ESCAPE '\\' OR d.outlet LIKE ? ESCAPE '\\')")
@@ -284,35 +285,29 @@ def find_events(store: Store, q: EventQuery) -> list[sqlite3.Row]:
     )
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.day IS NULL, e.day, e.document_id, e.span_start"
+    sql += f" ORDER BY e.day IS NULL, {day}, e.document_id, e.span_start, e.id"
     if q.limit is not None or q.offset:
         sql += " LIMIT ? OFFSET ?"
-        params += [-1 if q.limit is None else q.limit, q.offset]
-    try:
-        return store.conn.execute(sql, params).fetchall()
-    except sqlite3.DatabaseError as e:
-        raise store_error(store.path, e) from e
+        params += [dialect.no_limit(store) if q.limit is None else q.limit, q.offset]
+    return store.query(sql, params)
 
 
 def count_events(store: Store) -> int:
-    try:
-        return int(store.conn.execute("SELECT count(*) FROM events").fetchone()[0])
-    except sqlite3.OperationalError as e:
-        raise StoreError(f"cannot read events ({e})", source=store.path) from e
+    return int(store.query("SELECT count(*) FROM events")[0][0])
 
 
-def events_by_statement(store: Store, ids: Sequence[int]) -> dict[int, list[sqlite3.Row]]:
+def events_by_statement(store: Store, ids: Sequence[int]) -> dict[int, list[Any]]:
     """The events of each statement id in ``ids`` (for grouping a dossier by event type)."""
-    out: dict[int, list[sqlite3.Row]] = {}
+    out: dict[int, list[Any]] = {}
     ids = list(ids)
     for i in range(0, len(ids), MAX_IN_IDS):
         chunk = ids[i : i + MAX_IN_IDS]
-        rows = store.conn.execute(
+        rows = store.query(
             "SELECT id, statement_id, event, mode, aux, score, stance, actor_name,"
             " actor_country, recipient_name, recipient_country, span FROM events"
-            f" WHERE statement_id IN ({','.join('?' * len(chunk))}) ORDER BY span_start",
+            f" WHERE statement_id IN ({','.join('?' * len(chunk))}) ORDER BY span_start, id",
             chunk,
-        ).fetchall()
+        )
         for r in rows:
             out.setdefault(r["statement_id"], []).append(r)
     return out
@@ -332,20 +327,34 @@ def pair_totals(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = 20,
-) -> list[sqlite3.Row]:
-    """Actor → recipient pairs with their realised event count, mean stance and date span."""
+) -> list[dict[str, Any]]:
+    """Actor → recipient pairs with their realised event count, mean stance and date span.
+
+    A pair is grouped ignoring case and named by its first spelling in binary order
+    (``min``), so both backends name it alike.
+    """
     if level not in _PAIR_COLUMNS:
         raise ValueError(f"unknown pair level {level!r}")
     a, b = _PAIR_COLUMNS[level]
+    ab, bb, day = (dialect.binary(store, c) for c in (a, b, "day"))
     sql = (
-        f"SELECT {a} AS actor, {b} AS recipient, count(*) AS events,"
-        " round(avg(stance), 3) AS stance, min(day) AS first, max(day) AS last FROM events"
+        f"SELECT min({ab}) AS actor, min({bb}) AS recipient, count(*) AS events,"
+        f" avg(stance) AS stance, min({day}) AS first, max({day}) AS last FROM events"
         f" WHERE stance IS NOT NULL AND {a} IS NOT NULL AND {b} IS NOT NULL"
-        f" AND lower({a}) != lower({b}) AND day >= ? AND day <= ?"
+        f" AND lower({a}) != lower({b}) AND {day} >= ? AND {day} <= ?"
+        # actor and recipient are the min()s above, which keep their binary collation.
         f" GROUP BY lower({a}), lower({b}) ORDER BY events DESC, actor, recipient LIMIT ?"
     )
-    params = [since or "", (until + "~") if until else "~", -1 if limit is None else limit]
-    try:
-        return store.conn.execute(sql, params).fetchall()
-    except sqlite3.DatabaseError as e:
-        raise store_error(store.path, e) from e
+    params = [since or "", (until + "~") if until else "~"]
+    params.append(dialect.no_limit(store) if limit is None else limit)
+    return [
+        {
+            "actor": r["actor"],
+            "recipient": r["recipient"],
+            "events": int(r["events"]),
+            "stance": round(float(r["stance"]), STANCE_DIGITS),
+            "first": r["first"],
+            "last": r["last"],
+        }
+        for r in store.query(sql, params)
+    ]

@@ -5,18 +5,21 @@
 speaker, organisation, country, outlet, kind, language and period. The WHERE
 clause is built from the same filter declarations as the search
 (:mod:`saidwhat.store.filters`)
-(``tests/web/test_facets.py`` checks that both count the same statements).
+(``tests/web/test_desk_units.py`` checks that both count the same statements).
 
 Results are cached in the process, keyed by the filters and by the state of the
 database files (size and modification time of the file and its write-ahead log,
-which every commit from any process changes), so a cached figure is not stale.
+which every commit from any process changes), so a cached figure is not stale;
+on PostgreSQL by the server's current snapshot (:func:`.dialect.data_version`).
+Full text is matched through :meth:`.Statements.match_condition` (FTS5 on
+SQLite, the compiled ``tsquery`` on PostgreSQL) and periods come from
+:mod:`.dialect`, so the same counts come from both backends.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -24,6 +27,7 @@ from typing import Any
 
 from saidwhat.errors import QueryError
 from saidwhat.search.query import SearchFilters, text_expression
+from saidwhat.store import dialect
 from saidwhat.store.db import Store
 
 #: Facet name -> (SQL expression over the hits table, the SearchFilters field it narrows).
@@ -36,12 +40,17 @@ FACETS: dict[str, str] = {
     "language": "language",
 }
 PERIODS = ("day", "week", "month")
-_PERIOD_SQL = {
-    "day": "day",
-    # ISO week, named by its Monday.
-    "week": "date(day, 'weekday 0', '-6 days')",
-    "month": "substr(day, 1, 7)",
-}
+
+
+def _period_sql(store: Store, period: str) -> str:
+    """SQL for the period of column ``day``: the day, its ISO week's Monday, or its month."""
+    if period == "week":
+        return dialect.week_start(store, "day")
+    if period == "month":
+        return dialect.month_of(store, "day")
+    return "day"
+
+
 #: Values shown per facet.
 FACET_TOP = 8
 #: Cached results (each a few kB).
@@ -102,15 +111,17 @@ class _Where:
 def _where(store: Store, f: SearchFilters) -> _Where:
     """The WHERE terms for the statements ``f`` matches: the search's own declared filters."""
     match, where, params = store.statements.conditions(f, text_expression)
-    # With a speaker, their few statements are checked against the set of text matches
-    # rather than looking up every text match (a common word matches a third of a store).
-    fts_outer = not f.speaker
+    # SQLite: with a speaker, their few statements are checked against the set of text
+    # matches rather than looking up every text match (a common word matches a third of
+    # a store). PostgreSQL tests the tsvector columns of each row (GIN indexes).
+    fts_outer = not f.speaker and not store.is_postgres
     if match and fts_outer:
         where = ["statements_fts MATCH ?", *where]
         params = [match, *params]
     elif match:
-        where = ["s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)", *where]
-        params = [match, *params]
+        condition, values = store.statements.match_condition(match)
+        where = [condition, *where]
+        params = [*values, *params]
     joined = " ".join(where)
     return _Where(
         where,
@@ -154,9 +165,8 @@ _LOCK = threading.Lock()
 def _version(store: Store) -> tuple:
     """What changes whenever anyone commits to the store."""
     path = store.path
-    if path == ":memory:" or not os.path.exists(path):
-        conn = store.conn
-        return (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    if store.is_postgres or path == ":memory:" or not os.path.exists(path):
+        return dialect.data_version(store)
     out: list = [os.path.realpath(path)]
     for p in (path, path + "-wal"):
         try:
@@ -169,9 +179,9 @@ def _version(store: Store) -> tuple:
     return (*out, store.conn.in_transaction)
 
 
-def _count(conn: sqlite3.Connection, w: _Where) -> int:
+def _count(conn: Any, w: _Where) -> int:
     """The exact number of matches, joining only what the filters need."""
-    if w.match and w.terms == ["statements_fts MATCH ?"]:
+    if w.match and w.fts_outer and w.terms == ["statements_fts MATCH ?"]:
         sql = "SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?"
     else:
         sql = f"SELECT COUNT(*) FROM {w.from_sql()}{w.where_sql()}"
@@ -195,10 +205,13 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
     if every > 1 and not w.terms:
         # No filter: look the sampled ids up directly instead of reading the whole table.
         top_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
-        prefix = "RECURSIVE ids(x) AS (SELECT ? UNION ALL SELECT x + ? FROM ids WHERE x + ? <= ?), "
+        prefix = (
+            "RECURSIVE ids(x) AS (SELECT CAST(? AS BIGINT) UNION ALL"
+            " SELECT x + CAST(? AS BIGINT) FROM ids WHERE x + ? <= ?), "
+        )
         params = [every, every, every, top_id]
         body = (
-            " FROM ids CROSS JOIN statements s ON s.id = ids.x"
+            f" FROM ids {dialect.ordered_join(store)} statements s ON s.id = ids.x"
             " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
         )
     elif every > 1:
@@ -222,11 +235,13 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
         " UNION ALL SELECT 'kind', kind, COUNT(*) FROM h GROUP BY kind"
         " UNION ALL SELECT 'language', language, COUNT(*) FROM h WHERE language IS NOT NULL"
         " GROUP BY language"
-        f" UNION ALL SELECT 'period', {_PERIOD_SQL[period]} AS v, COUNT(*) FROM h"
+        f" UNION ALL SELECT 'period', {_period_sql(store, period)} AS v, COUNT(*) FROM h"
         " WHERE day IS NOT NULL GROUP BY v"
         " UNION ALL SELECT 'total', NULL, COUNT(*) FROM h)"
         " SELECT f, v, n FROM (SELECT f, v, n, ROW_NUMBER() OVER"
-        " (PARTITION BY f ORDER BY n DESC, v) AS r FROM g) WHERE f IN ('period', 'total') OR r <= ?"
+        # Ties are cut by code point on both backends, whatever the database's locale.
+        f" (PARTITION BY f ORDER BY n DESC, {dialect.binary(store, 'v')}) AS r FROM g) AS ranked"
+        " WHERE f IN ('period', 'total') OR r <= ?"
     )
     try:
         rows = conn.execute(sql, [*params, top]).fetchall()
@@ -240,9 +255,10 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
     for f, v, n in rows:
         if f == "total":
             continue
-        n *= every
+        n = int(n) * every
         if f == "period":
-            out.timeline.append((v, n))
+            if v is not None:  # a day that is not a whole date has no week
+                out.timeline.append((v, n))
         else:
             out.facets[f].append(FacetValue(v, v, n))
             if f == "speaker":

@@ -7,7 +7,6 @@ never from callers' strings.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +40,7 @@ def insert_feed(store: Store, url: str, added_at: str, title: str | None = None)
         )
 
 
-def feed_row(store: Store, url_or_id: str | int) -> sqlite3.Row | None:
+def feed_row(store: Store, url_or_id: str | int) -> Any | None:
     """One subscribed feed by id or URL, with its entry counts."""
     if isinstance(url_or_id, int) or str(url_or_id).isdigit():
         rows = store.query(_FEED_SELECT + " WHERE f.id = ?", (int(url_or_id),))
@@ -50,7 +49,7 @@ def feed_row(store: Store, url_or_id: str | int) -> sqlite3.Row | None:
     return rows[0] if rows else None
 
 
-def feed_rows(store: Store) -> list[sqlite3.Row]:
+def feed_rows(store: Store) -> list[Any]:
     """Every subscribed feed, oldest first."""
     return store.query(_FEED_SELECT + " ORDER BY f.id")
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
 
 from saidwhat.model import Document
 
 
-def index_lemmas(conn: sqlite3.Connection, document_id: int, doc: Document) -> None:
+def index_lemmas(conn: Any, document_id: int, doc: Document) -> None:
     """Fill ``statements.quote_lemmas`` for the statements of a ru/uk document."""
     from saidwhat.extraction import slavic
     from saidwhat.extraction.slavic.lemmas import lemma_text

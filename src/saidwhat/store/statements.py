@@ -113,6 +113,17 @@ class Statements(Concern):
         where, params = declared.conditions(values, _Context(self.conn))
         return match, where, params
 
+    def match_condition(self, match: str) -> tuple[str, list[Any]]:
+        """A WHERE condition over ``statements s`` for the FTS expression ``match``.
+
+        SQLite: the ids FTS5 finds; PostgreSQL: the tsvector tests that
+        :func:`~saidwhat.store.fts_postgres.compile_query` builds (as searches use).
+        """
+        if self.store.is_postgres:
+            compiled = compile_postgres(match)
+            return compiled.where, list(compiled.params)
+        return "s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)", [match]
+
     def search_error(self, e: Exception, text: str) -> Exception:
         """The error to raise for ``e`` from a query matching ``text``."""
         if text and _is_fts_error(e):
@@ -270,6 +281,14 @@ def _headline_options(highlight: tuple[str, str], tokens: int, *, whole: bool = 
     )
 
 
+def compile_postgres(match: str) -> Any:
+    """FTS5 expression ``match`` compiled for PostgreSQL; a QueryError explains bad syntax."""
+    try:
+        return compile_query(match)
+    except QueryError as e:
+        raise QueryError(f"{e}; {QUOTING_HELP}") from e
+
+
 def _build_postgres(
     filters: Any,
     match: str | None,
@@ -283,10 +302,7 @@ def _build_postgres(
     rank_sql, rank_params = "NULL::float8", []
     snippet_sql, snippet_params = "NULL::text", []
     if match:
-        try:
-            compiled = compile_query(match)
-        except QueryError as e:
-            raise QueryError(f"{e}; {QUOTING_HELP}") from e
+        compiled = compile_postgres(match)
         where.insert(0, compiled.where)
         params[:0] = compiled.params
         # ts_rank is larger for better matches; negated so "ORDER BY rk" is best first.

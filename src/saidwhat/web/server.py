@@ -33,12 +33,14 @@ def serve_desk(
     )
     check_config(config)
     # Open (and migrate) the store once now, so a bad --db fails here with one line.
-    open_store(db_path).close()
+    probe = open_store(db_path)
+    db_shown = probe.path  # a PostgreSQL URL without its password
+    probe.close()
     app = create_app(config)
     shown = f"[{host}]" if ":" in host else host
     mode = " (read-only)" if read_only else ""
     click.echo(
-        f"saidwhat desk on http://{shown}:{port}/{mode} over {db_path}; Ctrl-C stops it", err=True
+        f"saidwhat desk on http://{shown}:{port}/{mode} over {db_shown}; Ctrl-C stops it", err=True
     )
     uvicorn.run(
         app,
