@@ -29,6 +29,7 @@ from saidwhat.errors import QueryError
 from saidwhat.search.query import SearchFilters, text_expression
 from saidwhat.store import dialect
 from saidwhat.store.db import Store
+from saidwhat.store.search_sqlite import FTS_ID  # the statement id of an FTS5 row
 
 #: Facet name -> (SQL expression over the hits table, the SearchFilters field it narrows).
 FACETS: dict[str, str] = {
@@ -93,7 +94,7 @@ class _Where:
 
     def from_sql(self, *, all_joins: bool = False) -> str:
         sql = (
-            "statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid"
+            f"statements_fts CROSS JOIN statements s ON s.id = {FTS_ID}"
             if self.match and self.fts_outer
             else "statements s"
         )
@@ -215,7 +216,7 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
             " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
         )
     elif every > 1:
-        rowid = "statements_fts.rowid" if match and w.fts_outer else "s.id"
+        rowid = FTS_ID if match and w.fts_outer else "s.id"
         sample = f"{rowid} % {int(every)} = 0"
         body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(sample)}"
     sql = (

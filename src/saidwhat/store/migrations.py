@@ -261,6 +261,68 @@ CREATE TABLE translations (
 );
 """
 
+# Migration 11 (search): the SQLite full-text index is keyed by a date-ordered
+# number, ``statements.search_key`` (the statement's day, then its id: see
+# saidwhat.store.search_sqlite), so FTS5 hands matches out newest first and a
+# newest-first page stops after its rows instead of sorting every match. The
+# resolved speaker is a fourth FTS column (``speaker_ref``, one token per person),
+# so "text + speaker" is an index intersection. The key of a new or re-dated row
+# is computed in the triggers from the same expression the ``day`` trigger uses
+# (``day`` is set by a trigger that may run after the FTS one).
+_V11_KEY = (
+    "(COALESCE((CAST(substr({d}, 1, 4) AS INTEGER) * 13 + CAST(substr({d}, 6, 2) AS INTEGER))"
+    " * 32 + CAST(substr({d}, 9, 2) AS INTEGER), 0) * 2199023255552 + {i})"
+)
+_V11_NEW_DAY = (
+    "COALESCE({day}, substr(new.date, 1, 10),"
+    " (SELECT substr(published, 1, 10) FROM documents d WHERE d.id = new.document_id))"
+)
+_V11_NEW_KEY = _V11_KEY.format(d=_V11_NEW_DAY.format(day="new.day"), i="new.id")
+# On an update, a changed date gives a new day (the day trigger recomputes it).
+_V11_UPDATED_KEY = _V11_KEY.format(
+    d=_V11_NEW_DAY.format(day="CASE WHEN new.date IS old.date THEN new.day END"), i="new.id"
+)
+_V11_SQLITE = f"""
+ALTER TABLE statements ADD COLUMN search_key INTEGER
+    GENERATED ALWAYS AS {_V11_KEY.format(d="day", i="id")} VIRTUAL;
+ALTER TABLE statements ADD COLUMN speaker_ref TEXT
+    GENERATED ALWAYS AS ('person' || person_id) VIRTUAL;
+CREATE UNIQUE INDEX statements_search_key ON statements(search_key);
+DROP TRIGGER statements_ai;
+DROP TRIGGER statements_ad;
+DROP TRIGGER statements_au;
+DROP TABLE statements_fts;
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    quote, speaker_name, quote_lemmas, speaker_ref, content='statements',
+    content_rowid='search_key', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, quote, speaker_name, quote_lemmas, speaker_ref)
+    VALUES ({_V11_NEW_KEY}, new.quote, new.speaker_name, new.quote_lemmas, new.speaker_ref);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, quote, speaker_name, quote_lemmas,
+        speaker_ref)
+    VALUES ('delete', old.search_key, old.quote, old.speaker_name, old.quote_lemmas,
+        old.speaker_ref);
+END;
+CREATE TRIGGER statements_au AFTER UPDATE OF quote, speaker_name, quote_lemmas, person_id, date
+ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, quote, speaker_name, quote_lemmas,
+        speaker_ref)
+    VALUES ('delete', old.search_key, old.quote, old.speaker_name, old.quote_lemmas,
+        old.speaker_ref);
+    INSERT INTO statements_fts(rowid, quote, speaker_name, quote_lemmas, speaker_ref)
+    VALUES ({_V11_UPDATED_KEY}, new.quote, new.speaker_name, new.quote_lemmas,
+        new.speaker_ref);
+END;
+INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
+"""
+
+_V11_POSTGRES = """
+SELECT 1;
+"""
+
 MIGRATIONS: list[Migration | str] = [
     Migration(sqlite=V1_SQLITE, postgres=V1_POSTGRES),
     Migration(sqlite=V2_SQLITE, postgres=V2_POSTGRES),
@@ -302,6 +364,9 @@ MIGRATIONS: list[Migration | str] = [
     # 10 (languages): a reader's own translation of a statement (saidwhat translate),
     # one per statement.
     Migration(sqlite=_V10_SQLITE, postgres=_V10_POSTGRES),
+    # 11 (search): the SQLite full-text index in date order, with the resolved speaker
+    # (see _V11_SQLITE above); PostgreSQL: see _V11_POSTGRES.
+    Migration(sqlite=_V11_SQLITE, postgres=_V11_POSTGRES),
 ]
 
 

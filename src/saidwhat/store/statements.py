@@ -11,16 +11,18 @@ expression, run by FTS5 on SQLite and compiled to ``tsquery`` on PostgreSQL
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from saidwhat.errors import NotFoundError, QueryError
 from saidwhat.store import filters as declared
+from saidwhat.store import search_postgres, search_sqlite
 from saidwhat.store.concerns import Concern
-from saidwhat.store.fts_postgres import CONFIG, compile_query
+from saidwhat.store.fts_postgres import compile_query
 from saidwhat.store.people import resolve_speaker_ids
+from saidwhat.store.search_shared import COLUMNS, QUOTING_HELP, Built
+from saidwhat.store.search_sqlite import FTS_ID, TEXT_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -31,20 +33,7 @@ _FTS_ERROR_HINTS = (
     "no such column",
     "unknown special",
 )
-QUOTING_HELP = (
-    'put phrases in double quotes ("foreign minister"), join terms with AND, OR, NOT '
-    "(in capitals), end a word with * for a prefix (sanction*), and quote any term "
-    'that holds punctuation or is itself AND/OR/NOT ("U.S." AND "not")'
-)
-
-COLUMNS = """
-    s.id, s.quote, s.quote_start, s.quote_end, s.kind, s.speaker_name, s.speaker_mention,
-    s.speaker_start, s.speaker_end, s.speaker_type, s.cue, s.role, s.organisation, s.country,
-    s.date, s.source, s.source_missing, s.confidence, s.fragments, s.headline, s.person_id,
-    p.name AS person_name, d.id AS doc_id, d.ref AS doc_ref, d.title, d.outlet, d.url,
-    d.published, d.ingested_at,
-    CASE WHEN s.fragments IS NOT NULL THEN d.text END AS pieces_text, s.date_source
-"""
+__all__ = ["COLUMNS", "QUOTING_HELP", "Built", "Statements", "fts_error", "fts_phrase"]
 
 
 def fts_phrase(text: str) -> str:
@@ -64,13 +53,6 @@ class _Context:
 
     def speaker_ids(self, name: str) -> list[int]:
         return resolve_speaker_ids(self.conn, name)
-
-
-@dataclass
-class Built:
-    sql: str
-    params: list[Any]
-    match: str | None  # the FTS5 expression, None when no text is matched
 
 
 class Statements(Concern):
@@ -99,7 +81,10 @@ class Statements(Concern):
     def match_expression(self, filters: Any, text_expression: Any) -> str | None:
         parts: list[str] = []
         if filters.text:
-            parts.append(f"({text_expression(filters.text)})")
+            text = text_expression(filters.text)
+            # SQLite: the user's words are looked for in the text columns, never in
+            # the speaker tokens (``speaker_ref``) that only the speaker filter uses.
+            parts.append(f"({text})" if self.store.is_postgres else f"{TEXT_COLUMNS} : ({text})")
         if filters.about:
             parts.append(self.about_expression(filters.about))
         return " AND ".join(parts) if parts else None
@@ -120,9 +105,11 @@ class Statements(Concern):
         :func:`~saidwhat.store.fts_postgres.compile_query` builds (as searches use).
         """
         if self.store.is_postgres:
-            compiled = compile_postgres(match)
+            compiled = search_postgres.compile_postgres(match)
             return compiled.where, list(compiled.params)
-        return "s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)", [match]
+        return f"s.id IN (SELECT {FTS_ID} FROM statements_fts WHERE statements_fts MATCH ?)", [
+            match
+        ]
 
     def search_error(self, e: Exception, text: str) -> Exception:
         """The error to raise for ``e`` from a query matching ``text``."""
@@ -137,11 +124,44 @@ class Statements(Concern):
         text_expression: Any,
         highlight: tuple[str, str],
         snippet_tokens: int = 16,
+        rank_window: int | None = None,
     ) -> Built:
-        match, where, params = self.conditions(filters, text_expression)
+        """One SQL statement for the page of ``filters``.
+
+        ``rank_window``: best-first searches rank the newest this many matching
+        statements and list older matches after them, newest first (None: rank
+        every match).
+        """
+        match = self.match_expression(filters, text_expression)
+        values = {f.name: getattr(filters, f.name, None) for f in declared.FILTERS}
+        ctx = _Context(self.conn)
         if self.store.is_postgres:
-            return _build_postgres(filters, match, where, params, highlight, snippet_tokens)
-        return _build_sqlite(filters, match, where, params, highlight, snippet_tokens)
+            where, params = declared.conditions(values, ctx)
+            return search_postgres.build(
+                filters, match, where, params, highlight, snippet_tokens, rank_window=rank_window
+            )
+        bounds: tuple[int | None, int | None] = (None, None)
+        if match:
+            # FTS5 answers the speaker (a column filter) and the dates (a range of its
+            # date-ordered keys) itself, instead of a lookup of every text match.
+            if filters.speaker:
+                ids = ctx.speaker_ids(filters.speaker)
+                if len(ids) <= search_sqlite.SPEAKER_TOKENS_MAX:
+                    match = f"({match}) AND {search_sqlite.speaker_match(ids)}"
+                    values["speaker"] = None
+            bounds = search_sqlite.key_range(filters.since, filters.until)
+            values["since"] = values["until"] = None
+        where, params = declared.conditions(values, ctx)
+        return search_sqlite.build(
+            filters,
+            match,
+            where,
+            params,
+            highlight,
+            snippet_tokens,
+            key_bounds=bounds,
+            rank_window=rank_window,
+        )
 
     # -- running -----------------------------------------------------------------
     def rows(self, built: Built, *, batch: int = 500, text: str = "") -> Iterator[Any]:
@@ -195,158 +215,6 @@ def _is_fts_error(e: Exception) -> bool:
     return any(h in msg for h in _FTS_ERROR_HINTS)
 
 
-def _joins_needed(where: list[str], key: str) -> tuple[bool, bool]:
-    needed = " ".join([*where, key])
-    return bool(re.search(r"\bd\.", needed)), bool(re.search(r"\bp\.", needed))
-
-
-def _limit(filters: Any, params: list[Any], *, postgres: bool) -> str:
-    if filters.limit is None and not filters.offset:
-        return ""
-    if postgres:
-        params += [filters.limit, filters.offset]  # LIMIT NULL is no limit
-    else:
-        params += [-1 if filters.limit is None else filters.limit, filters.offset]
-    return " LIMIT ? OFFSET ?"
-
-
-def _build_sqlite(
-    filters: Any,
-    match: str | None,
-    where: list[str],
-    params: list[Any],
-    highlight: tuple[str, str],
-    snippet_tokens: int,
-) -> Built:
-    where = list(where)
-    params = list(params)
-    select_params: list[Any] = []
-    if match:
-        snippet = "snippet(statements_fts, 0, ?, ?, '…', ?)"
-        select_params = [highlight[0], highlight[1], snippet_tokens]
-        rank = "bm25(statements_fts)"
-        where.insert(0, "statements_fts MATCH ?")
-        params.insert(0, match)
-    else:
-        snippet = rank = "NULL"
-    if filters.sort == "rank" and match:
-        key, order = "NULL", "{t}rk, {t}sid"
-    elif filters.sort == "date":
-        key, order = "s.day", "{t}k IS NULL, {t}k, {t}sid"
-    else:  # '-date', and 'rank' without text to rank by; NULLs sort last in DESC
-        key, order = "s.day", "{t}k DESC, {t}sid DESC"
-
-    # Two steps: pick the page of statement ids joining only the tables the filters
-    # and the order need, then fetch the columns for that page alone. On a large
-    # store this saves a statements/documents/people lookup for every match.
-    uses_d, uses_p = _joins_needed(where, key)
-    needed = " ".join([*where, key])
-    uses_s = uses_d or uses_p or not match or bool(re.search(r"\bs\.", needed))
-    if match:
-        inner_from = "statements_fts"
-        if uses_s:
-            # CROSS JOIN keeps the FTS index as the outer loop: looking rows up in
-            # it one by one (rowid = ?) costs milliseconds each on a large store.
-            inner_from += " CROSS JOIN statements s ON s.id = statements_fts.rowid"
-        sid = "s.id" if uses_s else "statements_fts.rowid"
-    else:
-        inner_from, sid = "statements s", "s.id"
-    if uses_d:
-        inner_from += " JOIN documents d ON d.id = s.document_id"
-    if uses_p:
-        inner_from += " LEFT JOIN people p ON p.id = s.person_id"
-    inner = f"SELECT {sid} AS sid, {snippet} AS snip, {rank} AS rk, {key} AS k FROM {inner_from}"
-    if where:
-        inner += " WHERE " + " AND ".join(where)
-    inner += " ORDER BY " + order.format(t="")
-    inner += _limit(filters, params, postgres=False)
-    sql = (
-        f"SELECT {COLUMNS}, top.snip AS snippet, top.rk AS rank FROM ({inner}) AS top"
-        " CROSS JOIN statements s ON s.id = top.sid JOIN documents d ON d.id = s.document_id"
-        " LEFT JOIN people p ON p.id = s.person_id ORDER BY " + order.format(t="top.")
-    )
-    return Built(sql, select_params + params, match)
-
-
-def _headline_options(highlight: tuple[str, str], tokens: int, *, whole: bool = False) -> str:
-    def q(v: str) -> str:
-        return '"' + v.replace('"', '""') + '"'
-
-    marks = f"StartSel={q(highlight[0])}, StopSel={q(highlight[1])}"
-    if whole:
-        return marks + ", HighlightAll=true"
-    return (
-        f"{marks}, MaxWords={tokens}, MinWords={max(1, tokens // 2)}, ShortWord=0,"
-        " FragmentDelimiter=…, MaxFragments=1"
-    )
-
-
-def compile_postgres(match: str) -> Any:
-    """FTS5 expression ``match`` compiled for PostgreSQL; a QueryError explains bad syntax."""
-    try:
-        return compile_query(match)
-    except QueryError as e:
-        raise QueryError(f"{e}; {QUOTING_HELP}") from e
-
-
-def _build_postgres(
-    filters: Any,
-    match: str | None,
-    where: list[str],
-    params: list[Any],
-    highlight: tuple[str, str],
-    snippet_tokens: int,
-) -> Built:
-    where = list(where)
-    params = list(params)
-    rank_sql, rank_params = "NULL::float8", []
-    snippet_sql, snippet_params = "NULL::text", []
-    if match:
-        compiled = compile_postgres(match)
-        where.insert(0, compiled.where)
-        params[:0] = compiled.params
-        # ts_rank is larger for better matches; negated so "ORDER BY rk" is best first.
-        rank_sql, rank_params = f"-ts_rank(s.fts, {compiled.rank})", compiled.rank_params
-        # A quote of up to ``snippet_tokens`` words is shown whole, as FTS5's snippet() does.
-        words = "length(s.quote) - length(replace(s.quote, ' ', '')) + 1"
-        snippet_sql = (
-            f"CASE WHEN {words} <= ? THEN ts_headline('{CONFIG}', s.quote, {compiled.rank}, ?)"
-            f" ELSE ts_headline('{CONFIG}', s.quote, {compiled.rank}, ?) END"
-        )
-        snippet_params = [
-            snippet_tokens,
-            *compiled.rank_params,
-            _headline_options(highlight, snippet_tokens, whole=True),
-            *compiled.rank_params,
-            _headline_options(highlight, snippet_tokens),
-        ]
-    if filters.sort == "rank" and match:
-        key, order = "NULL", "{t}rk, {t}sid"
-    elif filters.sort == "date":
-        key, order = "s.day", "{t}k ASC NULLS LAST, {t}sid"
-    else:
-        key, order = "s.day", "{t}k DESC NULLS LAST, {t}sid DESC"
-    uses_d, uses_p = _joins_needed(where, key)
-    inner_from = "statements s"
-    if uses_d:
-        inner_from += " JOIN documents d ON d.id = s.document_id"
-    if uses_p:
-        inner_from += " LEFT JOIN people p ON p.id = s.person_id"
-    rank = rank_sql if filters.sort == "rank" and match else "NULL::float8"
-    inner = f"SELECT s.id AS sid, {rank} AS rk, {key} AS k FROM {inner_from}"
-    inner_params = rank_params if filters.sort == "rank" and match else []
-    if where:
-        inner += " WHERE " + " AND ".join(where)
-    inner += " ORDER BY " + order.format(t="")
-    tail_params: list[Any] = []
-    inner += _limit(filters, tail_params, postgres=True)
-    # The snippet is made for the page alone: ts_headline re-parses each quote.
-    rank_out = "top.rk" if filters.sort == "rank" and match else rank_sql
-    sql = (
-        f"SELECT {COLUMNS}, {snippet_sql} AS snippet, {rank_out} AS rank FROM ({inner}) AS top"
-        " JOIN statements s ON s.id = top.sid JOIN documents d ON d.id = s.document_id"
-        " LEFT JOIN people p ON p.id = s.person_id ORDER BY " + order.format(t="top.")
-    )
-    out_rank_params = [] if filters.sort == "rank" and match else rank_params
-    all_params = snippet_params + out_rank_params + inner_params + params + tail_params
-    return Built(sql, all_params, match)
+def _is_fts_error(e: Exception) -> bool:
+    msg = str(e).lower()
+    return any(h in msg for h in _FTS_ERROR_HINTS)

@@ -1,0 +1,128 @@
+"""The search query on PostgreSQL: tsvector tests, the day indexes, the rank window.
+
+Full text is the FTS5 expression compiled to ``tsquery`` tests over the
+statement's tsvector columns (:mod:`.fts_postgres`). Newest-first pages walk
+``statements_day_desc`` and stop after their rows. The best matches are ranked
+(``ts_rank``) among the newest ``rank_window`` matching statements, then the
+older ones follow newest first: the same order of tiers as on SQLite
+(:mod:`.search_sqlite`), so both backends return the same statements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhat.errors import QueryError
+from saidwhat.store.fts_postgres import CONFIG, compile_query
+from saidwhat.store.search_shared import COLUMNS, QUOTING_HELP, Built, joins_needed, limit_sql
+
+#: The newest-first order of statements (``statements_day_desc``), ties broken by id.
+NEWEST = "{t}day DESC NULLS LAST, {t}sid DESC"
+
+
+def compile_postgres(match: str) -> Any:
+    """FTS5 expression ``match`` compiled for PostgreSQL; a QueryError explains bad syntax."""
+    try:
+        return compile_query(match)
+    except QueryError as e:
+        raise QueryError(f"{e}; {QUOTING_HELP}") from e
+
+
+def _headline_options(highlight: tuple[str, str], tokens: int, *, whole: bool = False) -> str:
+    def q(v: str) -> str:
+        return '"' + v.replace('"', '""') + '"'
+
+    marks = f"StartSel={q(highlight[0])}, StopSel={q(highlight[1])}"
+    if whole:
+        return marks + ", HighlightAll=true"
+    return (
+        f"{marks}, MaxWords={tokens}, MinWords={max(1, tokens // 2)}, ShortWord=0,"
+        " FragmentDelimiter=…, MaxFragments=1"
+    )
+
+
+def build(
+    filters: Any,
+    match: str | None,
+    where: list[str],
+    params: list[Any],
+    highlight: tuple[str, str],
+    snippet_tokens: int,
+    *,
+    rank_window: int | None = None,
+) -> Built:
+    where = list(where)
+    params = list(params)
+    snippet_sql, snippet_params = "NULL::text", []
+    rank_sql, rank_params = "NULL::float8", []
+    if match:
+        compiled = compile_postgres(match)
+        where.insert(0, compiled.where)
+        params[:0] = compiled.params
+        # ts_rank is larger for better matches; negated so "ORDER BY rk" is best first.
+        rank_sql, rank_params = f"-ts_rank(s.fts, {compiled.rank})", list(compiled.rank_params)
+        # A quote of up to ``snippet_tokens`` words is shown whole, as FTS5's snippet() does.
+        words = "length(s.quote) - length(replace(s.quote, ' ', '')) + 1"
+        snippet_sql = (
+            f"CASE WHEN {words} <= ? THEN ts_headline('{CONFIG}', s.quote, {compiled.rank}, ?)"
+            f" ELSE ts_headline('{CONFIG}', s.quote, {compiled.rank}, ?) END"
+        )
+        snippet_params = [
+            snippet_tokens,
+            *compiled.rank_params,
+            _headline_options(highlight, snippet_tokens, whole=True),
+            *compiled.rank_params,
+            _headline_options(highlight, snippet_tokens),
+        ]
+    ranked = filters.sort == "rank" and bool(match)
+    uses_d, uses_p = joins_needed(where, "")
+    source = "statements s"
+    if uses_d:
+        source += " JOIN documents d ON d.id = s.document_id"
+    if uses_p:
+        source += " LEFT JOIN people p ON p.id = s.person_id"
+    body = f"FROM {source}" + (" WHERE " + " AND ".join(where) if where else "")
+
+    def rows(rank: bool) -> str:
+        rk = rank_sql if rank else "NULL::float8"
+        return f"SELECT s.id AS sid, {rk} AS rk, s.day AS day {body}"
+
+    newest = NEWEST.format(t="").replace("sid", "s.id").replace("day", "s.day")
+    tail: list[Any] = []
+    if ranked:
+        page_end = None if filters.limit is None else filters.offset + filters.limit
+        recent = f"{rows(True)} ORDER BY {newest} LIMIT ?"
+        order = "top.rk, " + NEWEST.format(t="top.")  # equal scores: the newest first
+        if rank_window is None:
+            inner = f"{rows(True)} ORDER BY rk, {NEWEST.format(t='')}"
+            inner_params = rank_params + params
+        elif page_end is not None and page_end <= rank_window:
+            inner = f"SELECT * FROM ({recent}) w ORDER BY rk, {NEWEST.format(t='')}"
+            inner_params = [*rank_params, *params, rank_window]
+        else:
+            inner = (
+                f"WITH w AS MATERIALIZED ({recent})"
+                " SELECT sid, rk, day, 0 AS tier, rk AS rk_order FROM w"
+                f" UNION ALL SELECT sid, rk, day, 1, NULL FROM ({rows(True)}) older"
+                " WHERE sid NOT IN (SELECT sid FROM w)"
+                f" ORDER BY tier, rk_order NULLS FIRST, {NEWEST.format(t='')}"
+            )
+            inner_params = [*rank_params, *params, rank_window, *rank_params, *params]
+            order = "top.tier, top.rk_order NULLS FIRST, " + NEWEST.format(t="top.")
+    elif filters.sort == "date":
+        inner = f"{rows(False)} ORDER BY s.day ASC NULLS LAST, s.id"
+        inner_params = list(params)
+        order = "top.day ASC NULLS LAST, top.sid"
+    else:  # '-date', and 'rank' without text to rank by
+        inner = f"{rows(False)} ORDER BY {newest}"
+        inner_params = list(params)
+        order = NEWEST.format(t="top.")
+    inner += limit_sql(filters, tail, postgres=True)
+    # The snippet is made for the page alone: ts_headline re-parses each quote. Date
+    # orders carry no rank (as on SQLite, where bm25 would count every match first).
+    sql = (
+        f"SELECT {COLUMNS}, {snippet_sql} AS snippet, top.rk AS rank FROM ({inner}) AS top"
+        " JOIN statements s ON s.id = top.sid JOIN documents d ON d.id = s.document_id"
+        f" LEFT JOIN people p ON p.id = s.person_id ORDER BY {order}"
+    )
+    return Built(sql, snippet_params + inner_params + tail, match)
