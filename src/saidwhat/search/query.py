@@ -24,6 +24,7 @@ from typing import Any
 from saidwhat.errors import QueryError
 from saidwhat.extraction.slavic.lemmas import expand_query
 from saidwhat.model import STATEMENT_KINDS, Statement, statement_pieces, statement_text
+from saidwhat.search import snippets
 from saidwhat.search.fts_query import to_match
 from saidwhat.store import filters as declared
 from saidwhat.store.db import Store
@@ -40,7 +41,10 @@ SORTS = ("rank", "date", "-date")
 #: very common word (a third of a million-statement store) ranked in full takes
 #: hundreds of milliseconds; within the window a page takes tens. ``None`` ranks
 #: every match (``rank_window=None`` below).
-RANK_WINDOW = 20_000
+RANK_WINDOW = 5_000
+
+#: Words in a snippet around the matches (both backends).
+SNIPPET_TOKENS = 16
 
 #: Highlight markers used when none are given: plain text that reads well on a terminal.
 DEFAULT_HIGHLIGHT = ("[", "]")
@@ -266,7 +270,12 @@ def iter_statements(
         filters, text_expression=text_expression, highlight=highlight, rank_window=rank_window
     )
     rows = store.statements.rows(built, batch=batch, text=filters.text or filters.about or "")
-    return (_hit(row) for row in rows)
+    phrases: list[snippets.Wanted] = []
+    if built.match and not store.is_postgres:
+        # SQLite leaves the snippet to Python (see saidwhat.search.snippets).
+        expression = store.statements.snippet_expression(filters, text_expression)
+        phrases = snippets.wanted_phrases(expression or "")
+    return (_hit(row, phrases, highlight) for row in rows)
 
 
 def search_statements(
@@ -292,7 +301,11 @@ def explain(store: Store, filters: SearchFilters) -> list[str]:
     return store.statements.explain(built)
 
 
-def _hit(row: Any) -> Hit:
+def _hit(
+    row: Any,
+    phrases: list[snippets.Wanted] = (),  # type: ignore[assignment]
+    highlight: tuple[str, str] = DEFAULT_HIGHLIGHT,
+) -> Hit:
     fragments = row["fragments"]
     fragments = json.loads(fragments) if fragments else None
     whole = row["quote"]
@@ -300,7 +313,9 @@ def _hit(row: Any) -> Hit:
         pieces = statement_pieces(row["quote_start"], row["quote_end"], fragments)
         whole = statement_text(row["pieces_text"], pieces)
     snippet = row["snippet"]
-    if snippet is None:
+    if snippet is None and phrases:
+        snippet = snippets.snippet(row["quote"], phrases, highlight, SNIPPET_TOKENS)
+    elif snippet is None:
         snippet = shorten(row["quote"], 120)
     return Hit(
         id=int(row["id"]),

@@ -162,25 +162,15 @@ def build(
         page_params = list(body_params)
         order = "top.k DESC"
     page += limit_sql(filters, page_params, postgres=False)
-    ctes.append(f"top AS MATERIALIZED ({page})")
-    # Snippets for the page alone, in one pass over the page's range of keys: FTS5
-    # looks a single row up by key (rowid = ?) in about a millisecond, so each is not
-    # sought; the unary + keeps the IN list a filter rather than such lookups.
-    ctes.append(
-        "snip AS MATERIALIZED (SELECT statements_fts.rowid AS k,"
-        " snippet(statements_fts, 0, ?, ?, '…', ?) AS snippet FROM statements_fts"
-        " WHERE statements_fts MATCH ? AND statements_fts.rowid >= (SELECT min(k) FROM top)"
-        " AND statements_fts.rowid <= (SELECT max(k) FROM top)"
-        " AND +statements_fts.rowid IN (SELECT k FROM top))"
-    )
-    snippet_params = [highlight[0], highlight[1], snippet_tokens, match]
+    # No snippet() here: it would need a second pass of the match over the page's
+    # rows; saidwhat.search.snippets makes the page's snippets from the quotes.
+    with_sql = f"WITH {', '.join(ctes)} " if ctes else ""
     sql = (
-        f"WITH {', '.join(ctes)} SELECT {COLUMNS}, snip.snippet AS snippet, top.rk AS rank"
-        " FROM top LEFT JOIN snip ON snip.k = top.k"
+        f"{with_sql}SELECT {COLUMNS}, NULL AS snippet, top.rk AS rank FROM ({page}) AS top"
         " CROSS JOIN statements s ON s.id = top.sid JOIN documents d ON d.id = s.document_id"
         f" LEFT JOIN people p ON p.id = s.person_id ORDER BY {order}"
     )
-    return Built(sql, cte_params + page_params + snippet_params, match)
+    return Built(sql, cte_params + page_params, match)
 
 
 def _build_plain(filters: Any, where: list[str], params: list[Any]) -> Built:

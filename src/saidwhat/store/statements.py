@@ -78,6 +78,13 @@ class Statements(Concern):
             terms.append(about.strip())
         return "quote : (" + " OR ".join(fts_phrase(t) for t in terms) + ")"
 
+    def snippet_expression(self, filters: Any, text_expression: Any) -> str | None:
+        """The FTS5 expression of what a hit's snippet marks (text and ``about``)."""
+        parts = [f"({text_expression(filters.text)})"] if filters.text else []
+        if filters.about:
+            parts.append(self.about_expression(filters.about))
+        return " AND ".join(parts) if parts else None
+
     def match_expression(self, filters: Any, text_expression: Any) -> str | None:
         parts: list[str] = []
         if filters.text:
