@@ -167,3 +167,16 @@ def test_a_stale_index_is_caught(harbour):
     harbour.conn.execute("UPDATE statements SET person_id = NULL WHERE id = 1")
     with pytest.raises(AssertionError):
         _check_index_in_step(harbour)
+
+
+@pytest.mark.parametrize("factor", [1, 2, 4])
+def test_the_window_looked_for_in_recent_days_first_is_the_same(harbour, monkeypatch, factor):
+    """PostgreSQL first looks among the newest factor x window statements (then all)."""
+    from saidwhat.store import search_postgres
+
+    whole = ids(harbour, text="harbour", limit=WINDOW)
+    monkeypatch.setattr(search_postgres, "CUTOFF_FACTOR", factor)
+    assert ids(harbour, text="harbour", limit=WINDOW) == whole
+    assert ids(harbour, text="harbour", kind="direct", limit=3) == whole[:3]
+    rare = ids(harbour, text='"stage 3-1"', limit=WINDOW)
+    assert len(rare) == 1  # fewer matches than the window: every match is read

@@ -36,12 +36,14 @@ log = logging.getLogger(__name__)
 
 SORTS = ("rank", "date", "-date")
 
-#: Best-match-first searches rank the newest this many matching statements; older
-#: matches follow them, newest first. Scoring costs about a microsecond a row, so a
-#: very common word (a third of a million-statement store) ranked in full takes
-#: hundreds of milliseconds; within the window a page takes tens. ``None`` ranks
-#: every match (``rank_window=None`` below).
-RANK_WINDOW = 5_000
+#: Best match first ranks the newest this many matching statements; older matches
+#: follow them, newest first, so every page and export continues one order. Ranking
+#: costs a few microseconds a row on top of bm25's count of every match (SQLite) or
+#: a read of each row's tsvector (PostgreSQL): a very common word (a third of a
+#: million-statement store) ranked in full takes a second; ranked among the newest
+#: 1,000 it takes tens of milliseconds (bench/README.md). ``rank_window=None`` ranks
+#: every match.
+RANK_WINDOW = 1_000
 
 #: Words in a snippet around the matches (both backends).
 SNIPPET_TOKENS = 16

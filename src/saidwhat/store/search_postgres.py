@@ -18,6 +18,40 @@ from saidwhat.store.search_shared import COLUMNS, QUOTING_HELP, Built, joins_nee
 
 #: The newest-first order of statements (``statements_day_desc``), ties broken by id.
 NEWEST = "{t}day DESC NULLS LAST, {t}sid DESC"
+#: The rank window is first looked for among the newest ``CUTOFF_FACTOR`` x window
+#: statements (a day range), which holds it whenever a 32nd of them match.
+CUTOFF_FACTOR = 32
+#: The day of the statement that far from the newest (None: the store is smaller).
+CUT_SQL = "SELECT day FROM statements ORDER BY day DESC NULLS LAST, id DESC OFFSET ? LIMIT 1"
+
+
+def _window_page(
+    rows: str, newest: str, params: list[Any], window: int, cut: str | None
+) -> tuple[str, list[Any]]:
+    """The newest ``window`` matches, best first, looked for in the recent days first.
+
+    Walking ``statements_day_desc`` reads ``window / share`` rows for a term in
+    ``share`` of the statements, and the planner misjudges phrases (it reads every
+    match of "security guarantees" through a bitmap). So the window is first taken
+    among statements from day ``cut`` on (the newest ``CUTOFF_FACTOR * window``), and
+    only when fewer than ``window`` of those match is every match considered
+    (``everything`` is read only then). Both give the same rows: if the recent days
+    hold ``window`` matches, they hold the newest ``window``.
+    """
+    if cut is None:
+        recent = f"{rows} ORDER BY {newest} LIMIT ?"
+        return f"SELECT * FROM ({recent}) w ORDER BY rk, {NEWEST.format(t='')}", [
+            *params,
+            window,
+        ]
+    sql = (
+        f"WITH recent AS MATERIALIZED ({rows} AND s.day >= ? ORDER BY {newest} LIMIT ?),"
+        f" everything AS MATERIALIZED ({rows} ORDER BY {newest} LIMIT ?),"
+        " w AS (SELECT * FROM recent WHERE (SELECT count(*) FROM recent) >= ?"
+        " UNION ALL SELECT * FROM everything WHERE (SELECT count(*) FROM recent) < ?)"
+        f" SELECT * FROM w ORDER BY rk, {NEWEST.format(t='')}"
+    )
+    return sql, [*params, cut, window, *params, window, window, window]
 
 
 def compile_postgres(match: str) -> Any:
@@ -50,7 +84,9 @@ def build(
     snippet_tokens: int,
     *,
     rank_window: int | None = None,
+    window_cut: str | None = None,
 ) -> Built:
+    """The page of ``filters``; ``window_cut``: the day :data:`CUT_SQL` gives (or None)."""
     where = list(where)
     params = list(params)
     snippet_sql, snippet_params = "NULL::text", []
@@ -97,8 +133,9 @@ def build(
             inner = f"{rows(True)} ORDER BY rk, {NEWEST.format(t='')}"
             inner_params = rank_params + params
         elif page_end is not None and page_end <= rank_window:
-            inner = f"SELECT * FROM ({recent}) w ORDER BY rk, {NEWEST.format(t='')}"
-            inner_params = [*rank_params, *params, rank_window]
+            inner, inner_params = _window_page(
+                rows(True), newest, [*rank_params, *params], rank_window, window_cut
+            )
         else:
             inner = (
                 f"WITH w AS MATERIALIZED ({recent})"

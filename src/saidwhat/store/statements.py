@@ -144,8 +144,22 @@ class Statements(Concern):
         ctx = _Context(self.conn)
         if self.store.is_postgres:
             where, params = declared.conditions(values, ctx)
+            cut = None
+            page_end = None if filters.limit is None else filters.offset + filters.limit
+            if match and filters.sort == "rank" and rank_window and page_end is not None:
+                row = self.conn.execute(
+                    search_postgres.CUT_SQL, [search_postgres.CUTOFF_FACTOR * rank_window - 1]
+                ).fetchone()
+                cut = row[0] if row else None
             return search_postgres.build(
-                filters, match, where, params, highlight, snippet_tokens, rank_window=rank_window
+                filters,
+                match,
+                where,
+                params,
+                highlight,
+                snippet_tokens,
+                rank_window=rank_window,
+                window_cut=cut,
             )
         bounds: tuple[int | None, int | None] = (None, None)
         if match:
