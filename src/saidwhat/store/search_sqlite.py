@@ -8,10 +8,11 @@ low :data:`ID_BITS` bits). FTS5 hands matches out in key order, so
   backwards and stops after ``n`` rows, whatever the number of matches;
 - ``since`` / ``until`` are a range of keys, answered inside FTS5;
 - the best matches are ranked (bm25) among the newest ``rank_window`` matching
-  statements (:data:`saidwhat.search.query.RANK_WINDOW`): scoring costs about
-  0.6 µs a row, so a word in a third of a million-statement store would take
-  200 ms to rank in full. Older matches follow, newest first (see
-  :func:`rank_tiers`), so pages and exports are one consistent order;
+  statements (:data:`saidwhat.search.query.RANK_WINDOW`): bm25 first counts every
+  match of each phrase (40 ms for a word in a third of a million statements on a
+  loaded machine), then costs a few microseconds per scored row, so ranking all
+  of them took a second. Older matches follow, newest first, so pages and
+  exports are one consistent order;
 - a speaker filter is a column filter on ``speaker_ref`` (``person<id>`` for
   the resolved person), intersected with the text by FTS5 itself.
 
@@ -83,8 +84,6 @@ def build(
     match: str | None,
     where: list[str],
     params: list[Any],
-    highlight: tuple[str, str],
-    snippet_tokens: int,
     *,
     key_bounds: tuple[int | None, int | None] = (None, None),
     rank_window: int | None = None,

@@ -146,7 +146,9 @@ class Statements(Concern):
             where, params = declared.conditions(values, ctx)
             cut = None
             page_end = None if filters.limit is None else filters.offset + filters.limit
-            if match and filters.sort == "rank" and rank_window and page_end is not None:
+            ranked = match and filters.sort == "rank" and rank_window
+            if ranked and page_end is not None and page_end <= rank_window:
+                # The day from which the window is looked for first (search_postgres).
                 row = self.conn.execute(
                     search_postgres.CUT_SQL, [search_postgres.CUTOFF_FACTOR * rank_window - 1]
                 ).fetchone()
@@ -173,15 +175,9 @@ class Statements(Concern):
             bounds = search_sqlite.key_range(filters.since, filters.until)
             values["since"] = values["until"] = None
         where, params = declared.conditions(values, ctx)
+        # No snippet here: saidwhat.search.snippets makes them for the page.
         return search_sqlite.build(
-            filters,
-            match,
-            where,
-            params,
-            highlight,
-            snippet_tokens,
-            key_bounds=bounds,
-            rank_window=rank_window,
+            filters, match, where, params, key_bounds=bounds, rank_window=rank_window
         )
 
     # -- running -----------------------------------------------------------------
