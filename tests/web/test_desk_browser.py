@@ -54,6 +54,23 @@ def test_search_facet_period_and_back_button(page):
     assert _count(page) == total
 
 
+def test_event_type_facet_narrows_and_stays_in_the_url(page):
+    page.goto("/search?sort=-date")
+    total = _count(page)
+    facet = page.locator(".facet").filter(has_text="Event type").locator("li a").first
+    label = facet.inner_text()
+    expected = int(facet.locator("xpath=..").locator(".count").inner_text())
+    assert 0 < expected < total
+    facet.click()
+    page.wait_for_url(re.compile(rf"event={label}"))
+    assert _count(page) == expected
+    # The filter form shows the chosen type; the active facet link removes it again.
+    assert page.locator("#f-event").input_value() == label
+    page.locator(".facet a.active").filter(has_text=label).click()
+    page.wait_for_url(lambda url: "event=" not in url)
+    assert _count(page) == total
+
+
 def test_bad_query_explains_the_syntax(page):
     page.goto("/search?q=%22unbalanced")
     assert "double quote is not closed" in page.locator(".error").inner_text()

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from saidwhat.errors import UsageError
+from saidwhat.errors import QueryError, UsageError
 from saidwhat.search.query import SearchFilters, search_statements
 from saidwhat.store.db import open_store
 from saidwhat.store.desk import feed_health
@@ -33,6 +33,8 @@ def store(desk_db):
         {"source": "Northwire", "about": "Hallen"},
         {"language": "en", "org": "ministry"},
         {"country": "nowhere"},
+        {"event": "agree"},
+        {"text": "talks OR agreement", "event": "CONSULT"},
     ],
 )
 def test_facet_counts_agree_with_the_search(store, filters):
@@ -46,6 +48,22 @@ def test_facet_counts_agree_with_the_search(store, filters):
         assert n == sum(1 for h in hits if h.kind == kind)
     for fv in facets.facets["speaker"]:
         assert fv.count == sum(1 for h in hits if f"#{h.person_id}" == fv.value)
+    ids = {h.id for h in hits}
+    for fv in facets.facets["event"]:
+        coded = {r[0] for r in store.query(
+            "SELECT statement_id FROM events WHERE event = ?", (fv.value,))}  # fmt: skip
+        assert fv.count == len(ids & coded) > 0
+
+
+def test_event_type_facet_narrows_to_its_statements(store):
+    facets = facets_and_timeline(store, SearchFilters())
+    events = facets.facets["event"]
+    assert events, "the demo corpus codes events in its statements"
+    fv = events[0]
+    narrowed = search_statements(store, SearchFilters(event=fv.value, limit=None))
+    assert len(narrowed) == fv.count
+    with pytest.raises(QueryError, match="unknown event type"):
+        SearchFilters(event="HUG").validate()
 
 
 def test_large_match_sets_are_counted_on_a_sample(store, monkeypatch):

@@ -2,7 +2,8 @@
 
 :func:`facets_and_timeline` selects the matching statements once (a
 ``MATERIALIZED`` common table holding only the facet columns) and groups it by
-speaker, organisation, country, outlet, kind, language and period. The WHERE
+speaker, organisation, country, outlet, kind, language, period and the event
+types coded in the statements (a statement counts once per type it holds). The WHERE
 clause is built from the same filter declarations as the search
 (:mod:`saidwhat.store.filters`)
 (``tests/web/test_desk_units.py`` checks that both count the same statements).
@@ -38,6 +39,7 @@ FACETS: dict[str, str] = {
     "source": "source",
     "kind": "kind",
     "language": "language",
+    "event": "event",
 }
 PERIODS = ("day", "week", "month")
 
@@ -219,7 +221,7 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
         sample = f"{rowid} % {int(every)} = 0"
         body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(sample)}"
     sql = (
-        f"WITH {prefix}h AS MATERIALIZED (SELECT s.person_id AS pid,"
+        f"WITH {prefix}h AS MATERIALIZED (SELECT s.id AS sid, s.person_id AS pid,"
         " COALESCE(s.organisation, p.organisation) AS org,"
         " COALESCE(s.country, p.country) AS country,"
         " COALESCE(s.source, d.outlet) AS source, s.kind AS kind, d.language AS language,"
@@ -235,6 +237,9 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
         " UNION ALL SELECT 'kind', kind, COUNT(*) FROM h GROUP BY kind"
         " UNION ALL SELECT 'language', language, COUNT(*) FROM h WHERE language IS NOT NULL"
         " GROUP BY language"
+        # Through the events index on statement_id: a few lookups per sampled match.
+        " UNION ALL SELECT 'event', e.event, COUNT(DISTINCT h.sid) FROM h"
+        " JOIN events e ON e.statement_id = h.sid GROUP BY e.event"
         f" UNION ALL SELECT 'period', {_period_sql(store, period)} AS v, COUNT(*) FROM h"
         " WHERE day IS NOT NULL GROUP BY v"
         " UNION ALL SELECT 'total', NULL, COUNT(*) FROM h)"

@@ -16,6 +16,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from saidwhat.errors import NotFoundError, QueryError, SaidwhatError
+from saidwhat.events.plover import EVENT_TYPES
 from saidwhat.model import STATEMENT_KINDS
 from saidwhat.reports.export import export_statements
 from saidwhat.reports.watch import add_watchlist
@@ -35,6 +36,7 @@ FILTER_PARAMS = {
     "kind": "kind",
     "source": "source",
     "language": "language",
+    "event": "event",
     "since": "since",
     "until": "until",
     "about": "about",
@@ -51,6 +53,7 @@ FACET_TITLES = {
     "source": "Outlet / source",
     "kind": "Kind",
     "language": "Language",
+    "event": "Event type",
 }
 #: Lines of the inline syntax help (shown under the search box).
 SYNTAX_HELP = (
@@ -90,6 +93,7 @@ def search_page(request: Request, desk: Desk) -> Response:
         "periods": PERIODS,
         "sorts": SORTS,
         "kinds": STATEMENT_KINDS,
+        "event_types": EVENT_TYPES,
         "syntax_help": SYNTAX_HELP,
         "facet_titles": FACET_TITLES,
         "page_no": page_no,
@@ -102,6 +106,8 @@ def search_page(request: Request, desk: Desk) -> Response:
     store = desk.store()
     try:
         filters = filters_from_params(params, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
+        if filters.event:  # as the facet links spell it (validation upper-cases it)
+            params["event"] = filters.event
         # Facets and the page of hits are independent queries: run them side by side
         # (each thread has its own connection; SQLite runs without the GIL).
         pending = desk.side_pool.submit(
