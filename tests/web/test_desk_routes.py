@@ -212,3 +212,57 @@ def test_download_the_current_search_as_csv_and_jsonl(desk_db, store):
     assert [x["statement_id"] for x in lines] == [h.id for h in expected]
     assert c.get("/search/export.xml", params=params).status_code == 404
     assert not list(c.app.state.desk.download_dir.iterdir())
+
+
+def test_downloads_are_the_cli_export_byte_for_byte(desk_db, tmp_path):
+    from saidwhat.reports.export import export_statements
+
+    c = client(desk_db, read_only=True)
+    for fmt in ("csv", "jsonl"):
+        cli_file = tmp_path / f"cli.{fmt}"
+        with open_store(desk_db) as s:
+            export_statements(s, SearchFilters(text="crossing", limit=None), str(cli_file), fmt)
+        r = c.get(f"/search/export.{fmt}", params={"q": "crossing"})
+        assert r.status_code == 200
+        assert r.content == cli_file.read_bytes() and r.content.count(b"\n") > 2
+
+
+def test_a_bad_query_is_a_page_not_a_download(desk_db):
+    r = client(desk_db).get("/search/export.csv", params={"q": '"unbalanced'})
+    assert r.status_code == 400 and "double quote is not closed" in r.text
+    assert "attachment" not in r.headers.get("content-disposition", "")
+
+
+def test_downloads_stream_through_a_bounded_queue(desk_db, monkeypatch):
+    """The producer runs at most QUEUE_CHUNKS chunks ahead of a reader that stops reading."""
+    import time
+
+    import anyio
+
+    import saidwhat.web.downloads as downloads
+    from saidwhat.reports.export import write_csv
+    from saidwhat.search.query import iter_statements
+
+    monkeypatch.setattr(downloads, "CHUNK_BYTES", 512)
+    monkeypatch.setattr(downloads, "QUEUE_CHUNKS", 2)
+    monkeypatch.setattr(downloads, "STOP_CHECK_S", 0.05)
+    stream = downloads.ExportStream(lambda: open_store(desk_db), SearchFilters(limit=None), "csv")
+
+    async def read_some() -> tuple[bytes, int]:
+        await stream.start()
+        body = stream.body()
+        first = await body.__anext__()
+        time.sleep(0.5)  # the reader stalls; the producer must wait for it
+        stalled_at = stream.chunks_sent
+        rest = [chunk async for chunk in body]
+        return first + b"".join(rest), stalled_at
+
+    data, stalled_at = anyio.run(read_some)
+    assert stalled_at <= 2 + 2  # the queue, the chunk read and the one being put
+    assert stream.chunks_sent > 10 * stalled_at
+    with open_store(desk_db) as s:
+        import io
+
+        out = io.StringIO(newline="")
+        write_csv(iter_statements(s, SearchFilters(limit=None)), out)
+    assert data == out.getvalue().encode("utf-8")
