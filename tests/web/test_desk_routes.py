@@ -257,7 +257,11 @@ def test_downloads_stream_through_a_bounded_queue(desk_db, monkeypatch):
         rest = [chunk async for chunk in body]
         return first + b"".join(rest), stalled_at
 
-    data, stalled_at = anyio.run(read_some)
+    # In a thread of its own: Playwright's sync API may hold this thread's event loop.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        data, stalled_at = pool.submit(anyio.run, read_some).result()
     assert stalled_at <= 2 + 2  # the queue, the chunk read and the one being put
     assert stream.chunks_sent > 10 * stalled_at
     with open_store(desk_db) as s:
