@@ -39,6 +39,7 @@ FACET_SEARCHES = [
     ({"since": "2026-05-13", "until": "2026-06"}, "week"),
     ({"language": "en", "kind": "direct"}, "month"),
     ({"about": "Ostrikov", "source": "northwire"}, "week"),
+    ({"event": "CONSULT"}, "month"),
     ({}, "week"),
 ]
 

@@ -191,6 +191,40 @@ def test_ingest_pasted_urls(desk_db, tmp_path, feed_site):
     assert "missing.html" in job.errors[1] and "404" in job.errors[1]
     assert "harvest" in c.get("/search?q=ferry").text
 
+    # A new server over the same store lists the job, with each URL's error.
+    again = client(db, data_dir=tmp_path / "data")
+    assert job.id in again.get("/ingest").text
+    page = again.get(f"/jobs/{job.id}").text
+    assert "done" in page and "ftp://files.example/story.txt: not an http(s) URL" in page
+    assert "missing.html" in page
+
+
+def test_a_job_of_a_stopped_server_is_marked_interrupted(tmp_path):
+    from saidwhat.store.desk_jobs import INTERRUPTED, JobRecord, get_job, save_job
+
+    db = tmp_path / "jobs.db"
+    with open_store(db) as s:
+        # The process that ran these jobs is gone (one that has just ended).
+        import socket
+        import subprocess
+        import sys
+
+        ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                               capture_output=True, text=True, check=True)  # fmt: skip
+        gone = f"{socket.gethostname()}:{ended.stdout.strip()}"
+        for i, state in enumerate(("running", "waiting", "done")):
+            save_job(s, JobRecord(f"j{i}", "ingest", f"job {i}", state, f"2026-06-0{i + 1}",
+                                  errors=["a.txt: bad"], owner=gone))  # fmt: skip
+        save_job(s, JobRecord("far", "ingest", "elsewhere", "running", "2026-06-04",
+                              owner="another-host:123"))  # fmt: skip
+    c = client(db)
+    with open_store(db) as s:
+        assert [get_job(s, j).state for j in ("j0", "j1", "j2", "far")] == [
+            "failed", "failed", "done", "running"]  # fmt: skip
+        assert get_job(s, "j0").message == INTERRUPTED and get_job(s, "j0").errors == ["a.txt: bad"]
+    assert "the server stopped before this job finished" in c.get("/jobs/j0").text
+    assert c.get("/jobs/nope").status_code == 404
+
 
 def test_download_the_current_search_as_csv_and_jsonl(desk_db, store):
     import csv

@@ -116,6 +116,49 @@ def test_week_and_month_periods_add_up(store):
     )  # weeks are named by their Monday
 
 
+def test_weeks_and_months_add_up_as_the_database_names_them(store):
+    from saidwhat.store import dialect
+    from saidwhat.store.facets import roll_up
+
+    days = [("2026-05-31", 1), ("2026-06-01", 2), ("2026-06-07", 4), ("2026-06-08", 8),
+            ("2026-06", 16), ("2025-12-31", 32), ("2026-03-02", 64)]  # fmt: skip
+    for period, sql in (("week", dialect.week_start), ("month", dialect.month_of)):
+        expected: dict = {}
+        for day, n in days:
+            (name,) = store.conn.execute(f"SELECT {sql(store, '?')}", (day,)).fetchone()
+            if name is not None:
+                expected[name] = expected.get(name, 0) + n
+        assert roll_up(days, period) == sorted(expected.items()), period
+    assert roll_up(days, "day") == days
+
+
+def test_switching_the_chart_period_is_answered_from_the_cache(store, monkeypatch):
+    import saidwhat.store.facets as facets_module
+
+    monkeypatch.setattr(facets_module, "_CACHE", type(facets_module._CACHE)())
+    calls = []
+    real = facets_module._compute
+    monkeypatch.setattr(facets_module, "_compute", lambda *a: calls.append(1) or real(*a))
+    f = SearchFilters(text="border OR crossing")
+    by = {p: facets_and_timeline(store, f, period=p) for p in ("month", "week", "day")}
+    assert len(calls) == 1
+    assert by["day"].timeline and by["week"].period == "week"
+    assert by["month"].timeline != by["day"].timeline
+
+
+def test_a_speaker_with_many_statements_is_sampled_too(store, monkeypatch):
+    import saidwhat.store.facets as facets_module
+
+    f = SearchFilters(speaker="Ostrikov")
+    exact = facets_and_timeline(store, f)
+    monkeypatch.setattr(facets_module, "EXACT_MAX", 3)
+    monkeypatch.setattr(facets_module, "SAMPLE_TARGET", 2)
+    monkeypatch.setattr(facets_module, "_CACHE", type(facets_module._CACHE)())
+    sampled = facets_and_timeline(store, f)
+    assert exact.total > 3 and sampled.total == exact.total and sampled.estimated
+    assert not exact.estimated
+
+
 def test_chart_fills_missing_periods_with_zero():
     assert fill_gaps([("2026-01", 2), ("2026-04", 1)], "month") == [
         ("2026-01", 2), ("2026-02", 0), ("2026-03", 0), ("2026-04", 1),

@@ -261,6 +261,40 @@ CREATE TABLE translations (
 );
 """
 
+_DESK_JOBS_SQLITE = """
+CREATE TABLE desk_jobs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    state TEXT NOT NULL,
+    created TEXT NOT NULL,
+    started TEXT,
+    finished TEXT,
+    figures TEXT NOT NULL DEFAULT '{}',
+    errors TEXT NOT NULL DEFAULT '[]',
+    message TEXT,
+    owner TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX desk_jobs_created ON desk_jobs(created);
+"""
+
+_DESK_JOBS_POSTGRES = """
+CREATE TABLE desk_jobs (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    kind TEXT COLLATE "C" NOT NULL,
+    title TEXT COLLATE "C" NOT NULL,
+    state TEXT COLLATE "C" NOT NULL,
+    created TEXT COLLATE "C" NOT NULL,
+    started TEXT COLLATE "C",
+    finished TEXT COLLATE "C",
+    figures TEXT COLLATE "C" NOT NULL DEFAULT '{}',
+    errors TEXT COLLATE "C" NOT NULL DEFAULT '[]',
+    message TEXT COLLATE "C",
+    owner TEXT COLLATE "C" NOT NULL DEFAULT ''
+);
+CREATE INDEX desk_jobs_created ON desk_jobs(created);
+"""
+
 MIGRATIONS: list[Migration | str] = [
     Migration(sqlite=V1_SQLITE, postgres=V1_POSTGRES),
     Migration(sqlite=V2_SQLITE, postgres=V2_POSTGRES),
@@ -302,6 +336,9 @@ MIGRATIONS: list[Migration | str] = [
     # 10 (languages): a reader's own translation of a statement (saidwhat translate),
     # one per statement.
     Migration(sqlite=_V10_SQLITE, postgres=_V10_POSTGRES),
+    # (web desk): the desk's ingest and poll jobs with their per-file errors, so the job
+    # list survives a restart of the server (saidwhat.store.desk_jobs).
+    Migration(sqlite=_DESK_JOBS_SQLITE, postgres=_DESK_JOBS_POSTGRES),
 ]
 
 
