@@ -15,6 +15,8 @@ reports the median and p95 time per page type, the first request of each type
     .venv/bin/python bench/bench_web.py --n 20000                      # quick
     .venv/bin/python bench/bench_web.py --db big.db                    # 1,000,000 statements
     .venv/bin/python bench/bench_web.py --db big.db --reuse            # time an existing store
+    .venv/bin/python bench/bench_web.py --db big.db --reuse --export sanctions
+        # also stream the search 'sanctions' as CSV: first byte, total, peak memory
 """
 
 from __future__ import annotations
@@ -98,6 +100,31 @@ def time_urls(client, urls: list[str]) -> tuple[float, float, float, int]:
     return times[0], statistics.median(times), p95(times), errors
 
 
+def time_export(client, query: str) -> None:
+    """Stream one search as CSV: time to the first byte, in all, and the peak memory."""
+    import resource
+    from urllib.parse import urlencode
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    url = "/search/export.csv" + ("?" + urlencode({"q": query}) if query else "")
+    t = time.perf_counter()
+    first = None
+    size = lines = 0
+    with client.stream("GET", url) as r:
+        for chunk in r.iter_bytes():
+            if first is None:
+                first = time.perf_counter() - t
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+    total = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        f"export {url}: {r.status_code}, {size / 1e6:.0f} MB, ~{lines - 1:,} rows;"
+        f" first byte {first * 1000:.0f} ms, all {total:.1f} s;"
+        f" peak RSS {peak / 1024:.0f} MB (before it {before / 1024:.0f} MB)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1_000_000, help="statements to generate")
@@ -107,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--db", help="store file [default: a temporary file]")
     ap.add_argument("--reuse", action="store_true", help="time an existing --db without refilling")
+    ap.add_argument(
+        "--export",
+        metavar="QUERY",
+        help="also download this search as CSV ('' for every statement) and time it",
+    )
     args = ap.parse_args(argv)
     print("$", shlex.join(["python", "bench/bench_web.py", *(argv or sys.argv[1:])]))
 
@@ -153,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         results.append(("document", "random document", time_urls(
             client, [f"/documents/{pick.choice(docs)}" for _ in range(args.repeat)])))  # fmt: skip
+        if args.export is not None:
+            time_export(client, args.export)
     store.close()
 
     print(f"{'page':<10} {'workload':<26} {'first ms':>9} {'median ms':>10} {'p95 ms':>8}  budget")
