@@ -52,6 +52,7 @@ def _facets_of(target: str, search: dict, period: str) -> facets.Facets:
 def _plain(f: facets.Facets) -> tuple:
     return (
         f.total,
+        f.total_estimated,
         f.sample_every,
         f.timeline,
         {k: [(v.value, v.label, v.count) for v in vs] for k, vs in f.facets.items()},
@@ -72,14 +73,27 @@ def test_facets_and_timeline_agree(demo_stores, search, period):
         assert all(date.fromisoformat(day).weekday() == 0 for day, _ in sqlite.timeline)
 
 
-@pytest.mark.parametrize("search", [{}, {"text": "minister OR crossing"}], ids=str)
+@pytest.mark.parametrize(
+    "search",
+    [
+        {},
+        {"text": "minister OR crossing"},
+        {"source": "northwire"},
+        {"kind": "direct", "text": "the"},
+    ],
+    ids=str,
+)
 def test_sampled_facets_agree(demo_stores, monkeypatch, search):
     """Beyond EXACT_MAX matches both backends count the same every k-th statement."""
     monkeypatch.setattr(facets, "EXACT_MAX", 10)
     monkeypatch.setattr(facets, "SAMPLE_TARGET", 5)
+    monkeypatch.setattr(facets, "PROBE_MIN_MATCHES", 3)
+    monkeypatch.setattr(facets, "PROBE_MIN_STEP", 2)
     monkeypatch.setattr(facets, "_CACHE", OrderedDict())
     got = {b: _facets_of(demo_stores[b], search, "month") for b in BACKENDS}
     assert got["sqlite"].sample_every > 1 and got["sqlite"].timeline
+    # Row filters (source, kind) estimate the total from the sample too.
+    assert got["sqlite"].total_estimated == bool({"source", "kind"} & set(search))
     assert _plain(got["postgres"]) == _plain(got["sqlite"])
 
 

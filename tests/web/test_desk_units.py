@@ -82,6 +82,31 @@ def test_large_match_sets_are_counted_on_a_sample(store, monkeypatch):
     assert not exact.estimated
 
 
+@pytest.mark.parametrize("filters", [{"source": "Northwire"}, {"kind": "direct", "text": "the"}])
+def test_row_filters_are_counted_on_a_sample_of_ids(store, monkeypatch, filters):
+    """Filters no index answers: every k-th statement by id, denser until enough match."""
+    import saidwhat.store.facets as facets_module
+
+    hits = search_statements(store, SearchFilters(**filters, limit=None))
+    monkeypatch.setattr(facets_module, "_CACHE", type(facets_module._CACHE)())
+    monkeypatch.setattr(facets_module, "EXACT_MAX", 10)
+    monkeypatch.setattr(facets_module, "SAMPLE_TARGET", 10)
+    monkeypatch.setattr(facets_module, "PROBE_GROWTH", 2)
+    monkeypatch.setattr(facets_module, "PROBE_MIN_STEP", 2)
+    monkeypatch.setattr(facets_module, "PROBE_MIN_MATCHES", 4)
+    got = facets_and_timeline(store, SearchFilters(**filters), period="day")
+    k = got.sample_every
+    sampled = [h for h in hits if h.id % k == 0]
+    assert got.total_estimated and k > 1 and len(sampled) >= 4
+    assert got.total == k * len(sampled)
+    assert sum(n for _, n in got.timeline) == k * sum(1 for h in sampled if h.day)
+    # Too few matches in any sample: every row is read, and the counts are exact.
+    monkeypatch.setattr(facets_module, "PROBE_MIN_MATCHES", 10_000)
+    monkeypatch.setattr(facets_module, "_CACHE", type(facets_module._CACHE)())
+    exact = facets_and_timeline(store, SearchFilters(**filters), period="day")
+    assert exact.total == len(hits) and not exact.estimated and not exact.total_estimated
+
+
 def test_a_facet_value_narrows_to_its_count(store):
     facets = facets_and_timeline(store, SearchFilters(text="border"))
     for name, field in (("speaker", "speaker"), ("kind", "kind"), ("source", "source")):

@@ -25,7 +25,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -56,6 +56,16 @@ EXACT_MAX = 5_000
 #: ...beyond it they are counted on every k-th match by statement id (about this many
 #: rows) and scaled by k: grouping a million rows takes seconds, a sample milliseconds.
 SAMPLE_TARGET = 5_000
+#: Filters an index answers (full text, person, dates, event type); the others are
+#: checked row by row on what those select, or on the whole table.
+INDEXED_FILTERS = ("text", "about", "speaker", "since", "until", "event")
+ROW_FILTERS = ("org", "country", "role", "kind", "source", "language")
+#: With a row filter, a sample is enough once it holds this many matches...
+PROBE_MIN_MATCHES = 400
+#: ...else the next sample is this many times denser...
+PROBE_GROWTH = 8
+#: ...and below this step every row is read (a sparser sample would cost as much).
+PROBE_MIN_STEP = 8
 
 
 @dataclass
@@ -72,6 +82,7 @@ class Facets:
     timeline: list[tuple[str, int]] = field(default_factory=list)
     period: str = "month"
     sample_every: int = 1  # > 1: facet and period counts estimated from every n-th match
+    total_estimated: bool = False  # the total too (filters no index answers, see _probe)
 
     @property
     def estimated(self) -> bool:
@@ -167,6 +178,7 @@ def facets_and_timeline(
         timeline=roll_up(cached.timeline, period),
         period=period,
         sample_every=cached.sample_every,
+        total_estimated=cached.total_estimated,
     )
 
 
@@ -263,13 +275,15 @@ def _compute(store: Store, filters: SearchFilters, top: int) -> Facets:
     text = (filters.text or filters.about or "") if match is not None else ""
     body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql()}"
     try:
+        if any(getattr(filters, name) for name in ROW_FILTERS):
+            return _probe(store, filters, w, top)
         if filters.speaker:
             # A person's statements are few: group them at once (one pass over the
             # text matches instead of two), unless there are more than EXACT_MAX.
             rows = conn.execute(
                 _facet_sql(store, "", body, limit_rows=True), [*w.params, EXACT_MAX + 1, top]
             ).fetchall()
-            total = next(int(n) for f, _, n in rows if f == "total")
+            total = _total(rows)
             if total <= EXACT_MAX:
                 return _facets(conn, rows, total, 1)
         total = _count(conn, w)
@@ -279,10 +293,7 @@ def _compute(store: Store, filters: SearchFilters, top: int) -> Facets:
         if every > 1 and not w.terms:
             # No filter: look the sampled ids up directly instead of reading the whole table.
             top_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
-            prefix = (
-                "RECURSIVE ids(x) AS (SELECT CAST(? AS BIGINT) UNION ALL"
-                " SELECT x + CAST(? AS BIGINT) FROM ids WHERE x + ? <= ?), "
-            )
+            prefix = _STRIDE
             params = [every, every, every, top_id]
             body = (
                 f" FROM ids {dialect.ordered_join(store)} statements s ON s.id = ids.x"
@@ -298,6 +309,64 @@ def _compute(store: Store, filters: SearchFilters, top: int) -> Facets:
     except store.errors as e:
         raise store.statements.search_error(e, text) from e
     return _facets(conn, rows, total, every)
+
+
+def _probe(store: Store, filters: SearchFilters, w: _Where, top: int) -> Facets:
+    """Facets for a search with row filters (organisation, country, outlet, ...).
+
+    No index answers those, so an exact count reads every row the indexed filters
+    select (the whole table when there are none): seconds on a million statements.
+    Instead, every k-th of those rows by id is read (looked up by id when there is
+    no indexed filter) with all filters applied, k chosen for about SAMPLE_TARGET
+    rows; if fewer than PROBE_MIN_MATCHES of them match, a sample PROBE_GROWTH
+    times denser is read, down to every row. Counts and the total are scaled by k.
+    """
+    conn = store.conn
+    driver = replace(filters, **dict.fromkeys(ROW_FILTERS))
+    dw = _where(store, driver)
+    if dw.terms:
+        size = _count(conn, dw)
+    else:
+        size = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
+    every = 1 if size <= EXACT_MAX else -(-size // SAMPLE_TARGET)
+    while True:
+        if every == 1:
+            body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql()}"
+            rows = conn.execute(_facet_sql(store, "", body, limit_rows=False), [*w.params, top])
+            rows = rows.fetchall()
+            return _facets(conn, rows, _total(rows), 1)
+        if dw.terms:
+            rowid = "statements_fts.rowid" if w.match and w.fts_outer else "s.id"
+            body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(f'{rowid} % {every} = 0')}"
+            prefix, params = "", list(w.params)
+        else:
+            prefix, params = _STRIDE, [every, every, every, size, *w.params]
+            body = (
+                f" FROM ids {dialect.ordered_join(store)} statements s ON s.id = ids.x"
+                " JOIN documents d ON d.id = s.document_id"
+                f" LEFT JOIN people p ON p.id = s.person_id{w.where_sql()}"
+            )
+        rows = conn.execute(_facet_sql(store, prefix, body, limit_rows=False), [*params, top])
+        rows = rows.fetchall()
+        found = _total(rows)
+        if found >= PROBE_MIN_MATCHES:
+            out = _facets(conn, rows, found * every, every)
+            out.total_estimated = True
+            return out
+        every //= PROBE_GROWTH
+        if every < PROBE_MIN_STEP:
+            every = 1
+
+
+#: Ids every ``step`` up to the largest (parameters: step, step, step, largest id).
+_STRIDE = (
+    "RECURSIVE ids(x) AS (SELECT CAST(? AS BIGINT) UNION ALL"
+    " SELECT x + CAST(? AS BIGINT) FROM ids WHERE x + ? <= ?), "
+)
+
+
+def _total(rows: list[Any]) -> int:
+    return next(int(n) for f, _, n in rows if f == "total")
 
 
 def _facets(conn: Any, rows: list[Any], total: int, every: int) -> Facets:
