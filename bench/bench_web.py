@@ -7,8 +7,9 @@ reports the median and p95 time per page type, the first request of each type
 (before any cache) separately:
 
 * search page with facets and chart: bench_search.py's workloads (free text,
-  speaker + dates, --about, date range, no filter) as URL parameters, the chart
-  period drawn at random from day/week/month;
+  speaker + dates, --about, date range, no filter) as URL parameters, then what a
+  click on a facet adds (an outlet, a country, kind + language, text + outlet), the
+  chart period drawn at random from day/week/month;
 * statement page (quote in context, provenance, same-day statements);
 * document page (every statement highlighted).
 
@@ -32,7 +33,7 @@ import time
 import warnings
 from pathlib import Path
 
-from bench_search import FILLER, fill, workloads
+from bench_search import FILLER, OUTLETS, fill, workloads
 from saidwhat.store.db import open_store
 from saidwhat.web.app import create_app
 from saidwhat.web.base import DeskConfig
@@ -82,6 +83,21 @@ def search_urls(store, seed: int, repeat: int) -> dict[str, list[str]]:
             params["period"] = r.choice(PERIODS)
             urls.append("/search?" + urlencode(params))
         out[label] = urls
+    # What a click on a facet adds: filters no index answers (counted on a sample).
+    countries = [r[0] for r in store.query("SELECT DISTINCT country FROM people"
+                                           " WHERE country IS NOT NULL ORDER BY country")]  # fmt: skip
+    texts = ["sanctions", "ceasefire AND NATO", "refugees", "energ*"]
+    clicks = {
+        "facet: outlet": lambda r: {"source": r.choice(OUTLETS), "sort": "-date"},
+        "facet: country": lambda r: {"country": r.choice(countries), "sort": "-date"},
+        "facet: kind + language": lambda r: {"kind": "direct", "language": "en"},
+        "text + facet: outlet": lambda r: {"q": r.choice(texts), "source": r.choice(OUTLETS)},
+    }
+    for label, make in clicks.items():
+        r = random.Random(seed)
+        out[label] = [
+            "/search?" + urlencode({**make(r), "period": r.choice(PERIODS)}) for _ in range(repeat)
+        ]
     return out
 
 

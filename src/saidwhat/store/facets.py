@@ -353,9 +353,10 @@ def _probe(store: Store, filters: SearchFilters, w: _Where, top: int) -> Facets:
             out = _facets(conn, rows, found * every, every)
             out.total_estimated = True
             return out
-        every //= PROBE_GROWTH
-        if every < PROBE_MIN_STEP:
-            every = 1
+        denser = every // PROBE_GROWTH
+        if denser < PROBE_MIN_STEP:
+            denser = PROBE_MIN_STEP if every > PROBE_MIN_STEP else 1
+        every = denser
 
 
 #: Ids every ``step`` up to the largest (parameters: step, step, step, largest id).
