@@ -223,6 +223,18 @@ def test_the_desk_serves_a_postgresql_store(demo_stores):
     r = c.post("/dossiers/add", data={"sid": [str(sid)], "new_dossier": "Pg", "csrf": token})
     assert r.status_code == 200 and "Dossier: Pg" in r.text
     assert c.get("/dossiers/Pg/download.md").text.startswith("# Pg")
+    # A streamed download and the event-type facet's filter.
+    csv_text = c.get("/search/export.csv", params={"q": "minister", "event": "consult"}).text
+    with open_store(target, write=False) as store:
+        n = len(search_statements(store, SearchFilters(text="minister", event="CONSULT")))
+    assert n > 0 and csv_text.count("\n") >= n + 1
+    # A job and its errors are stored: a new desk over the same store lists them.
+    r = c.post("/ingest", data={"urls": "ftp://files.example/a.txt", "csrf": token},
+               files={"files": ("", b"", "application/octet-stream")}, follow_redirects=False)  # fmt: skip
+    job = c.app.state.desk.jobs.wait(r.headers["location"].rsplit("/", 1)[1])
+    assert job.state == "done"
+    again = TestClient(create_app(DeskConfig(db_path=target)), base_url="http://127.0.0.1:8000")
+    assert "ftp://files.example/a.txt: not an http(s) URL" in again.get(f"/jobs/{job.id}").text
 
 
 #: ``saidwhat events`` / ``saidwhat tone`` invocations compared byte for byte.
