@@ -304,3 +304,21 @@ def test_downloads_stream_through_a_bounded_queue(desk_db, monkeypatch):
         out = io.StringIO(newline="")
         write_csv(iter_statements(s, SearchFilters(limit=None)), out)
     assert data == out.getvalue().encode("utf-8")
+
+
+def test_the_search_page_runs_the_search_once(desk_db, monkeypatch):
+    """Facets and chart count with their own queries: the ranked search runs once a page."""
+    from saidwhat.store import facets
+    from saidwhat.store.statements import Statements
+
+    built = []
+    real = Statements.build
+    monkeypatch.setattr(
+        Statements, "build", lambda self, *a, **k: built.append(1) or real(self, *a, **k)
+    )
+    monkeypatch.setattr(facets, "_CACHE", type(facets._CACHE)())
+    r = client(desk_db).get(
+        "/search", params={"q": "border", "source": "Northwire", "period": "week"}
+    )
+    assert r.status_code == 200 and 'class="facets"' in r.text
+    assert len(built) == 1
