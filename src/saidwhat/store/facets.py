@@ -258,7 +258,8 @@ def _facet_sql(store: Store, prefix: str, body: str, *, limit_rows: bool) -> str
         " GROUP BY language"
         # Through the events index on statement_id: a few lookups per sampled match.
         " UNION ALL SELECT 'event', e.event, COUNT(DISTINCT h.sid) FROM h"
-        " JOIN events e ON e.statement_id = h.sid GROUP BY e.event"
+        # h stays the outer loop (no automatic index built on it for each request).
+        f" {dialect.ordered_join(store)} events e ON e.statement_id = h.sid GROUP BY e.event"
         " UNION ALL SELECT 'day', day, COUNT(*) FROM h WHERE day IS NOT NULL GROUP BY day"
         " UNION ALL SELECT 'total', NULL, COUNT(*) FROM h)"
         " SELECT f, v, n FROM (SELECT f, v, n, ROW_NUMBER() OVER"
