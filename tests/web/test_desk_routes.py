@@ -322,3 +322,28 @@ def test_the_search_page_runs_the_search_once(desk_db, monkeypatch):
     )
     assert r.status_code == 200 and 'class="facets"' in r.text
     assert len(built) == 1
+
+
+def test_a_reader_who_leaves_stops_the_download(desk_db, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import anyio
+
+    import saidwhat.web.downloads as downloads
+
+    monkeypatch.setattr(downloads, "CHUNK_BYTES", 256)
+    monkeypatch.setattr(downloads, "QUEUE_CHUNKS", 1)
+    monkeypatch.setattr(downloads, "STOP_CHECK_S", 0.05)
+    stream = downloads.ExportStream(lambda: open_store(desk_db), SearchFilters(limit=None), "jsonl")
+
+    async def read_one_then_leave() -> None:
+        await stream.start()
+        body = stream.body()
+        await body.__anext__()
+        await body.aclose()
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(anyio.run, read_one_then_leave).result()
+    stream._thread.join(timeout=10)
+    assert not stream._thread.is_alive()
+    assert stream.chunks_sent < 10  # it stopped long before the end

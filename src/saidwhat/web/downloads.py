@@ -35,6 +35,8 @@ CHUNK_BYTES = 64 * 1024
 QUEUE_CHUNKS = 16
 #: How often a producer waiting on a full queue checks whether the reader went away.
 STOP_CHECK_S = 0.5
+#: A reader that takes nothing for this long is gone (its connection closes the store).
+READER_GONE_S = 300.0
 WRITERS = {"csv": write_csv, "jsonl": write_jsonl}
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -85,14 +87,15 @@ class ExportStream:
             self.chunks_sent += 1
 
     def _put(self, item: object) -> None:
+        waited = 0.0
         while True:
-            if self._stop.is_set():
+            if self._stop.is_set() or waited > READER_GONE_S:
                 raise _Stopped
             try:
                 self._queue.put(item, timeout=STOP_CHECK_S)
                 return
             except queue.Full:
-                continue
+                waited += STOP_CHECK_S
 
     def _produce(self) -> None:
         store = None
@@ -118,7 +121,11 @@ class ExportStream:
     async def start(self) -> None:
         """Start producing; raise the query's error if it fails before the first row."""
         self._thread.start()
-        first = await anyio.to_thread.run_sync(self._queue.get)
+        try:
+            first = await anyio.to_thread.run_sync(self._queue.get)
+        except BaseException:  # the request was cancelled (the reader left): stop producing
+            self._stop.set()
+            raise
         if isinstance(first, BaseException):
             self._stop.set()
             raise first
@@ -135,6 +142,3 @@ class ExportStream:
                 yield item
         finally:
             self._stop.set()
-
-    def stop(self) -> None:
-        self._stop.set()
