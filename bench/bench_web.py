@@ -16,6 +16,8 @@ reports the median and p95 time per page type, the first request of each type
     .venv/bin/python bench/bench_web.py --n 20000                      # quick
     .venv/bin/python bench/bench_web.py --db big.db                    # 1,000,000 statements
     .venv/bin/python bench/bench_web.py --db big.db --reuse            # time an existing store
+    .venv/bin/python bench/bench_web.py --db big.db --reuse --facets-only --repeat 6
+        # only the facets and chart of each search URL, cache emptied: CPU and wall ms
     .venv/bin/python bench/bench_web.py --db big.db --reuse --export sanctions
         # also stream the search 'sanctions' as CSV: first byte, total, peak memory
 """
@@ -122,6 +124,29 @@ def time_urls(client, urls: list[str]) -> tuple[float, float, float, int, float]
     return times[0], statistics.median(times), p95(times), errors, statistics.median(cpu)
 
 
+def time_facets(store, urls: dict[str, list[str]]) -> None:
+    """The facets and chart of each search page alone (the page's own parameters)."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from saidwhat.store import facets
+    from saidwhat.web.routes_search import filters_from_params
+
+    print(f"{'workload':<36} {'cpu med ms':>10} {'cpu max ms':>10} {'wall med ms':>11}")
+    for label, batch in urls.items():
+        cpu, wall = [], []
+        for url in batch:
+            params = dict(parse_qsl(urlsplit(url).query))
+            period = params.pop("period", "month")
+            filters = filters_from_params(params)
+            facets._CACHE.clear()
+            t, c = time.perf_counter(), time.process_time()
+            facets.facets_and_timeline(store, filters, period=period)
+            wall.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+        med, top, w = statistics.median(cpu), max(cpu), statistics.median(wall)
+        print(f"{label:<36} {med:>10.1f} {top:>10.1f} {w:>11.1f}")
+
+
 def time_export(client, query: str) -> None:
     """Stream one search as CSV: time to the first byte, in all, and the peak memory."""
     import resource
@@ -157,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", help="store file [default: a temporary file]")
     ap.add_argument("--reuse", action="store_true", help="time an existing --db without refilling")
     ap.add_argument(
+        "--facets-only",
+        action="store_true",
+        help="time only the facets and chart of each search (cache emptied before each)",
+    )
+    ap.add_argument(
         "--export",
         metavar="QUERY",
         help="also download this search as CSV ('' for every statement) and time it",
@@ -187,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store: {n:,} statements ({path})")
     if hasattr(os, "getloadavg"):
         print("load average before: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
+
+    if args.facets_only:
+        time_facets(store, search_urls(store, args.seed, args.repeat))
+        store.close()
+        return 0
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
