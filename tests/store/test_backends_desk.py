@@ -39,6 +39,7 @@ FACET_SEARCHES = [
     ({"since": "2026-05-13", "until": "2026-06"}, "week"),
     ({"language": "en", "kind": "direct"}, "month"),
     ({"about": "Ostrikov", "source": "northwire"}, "week"),
+    ({"event": "CONSULT"}, "month"),
     ({}, "week"),
 ]
 
@@ -51,6 +52,7 @@ def _facets_of(target: str, search: dict, period: str) -> facets.Facets:
 def _plain(f: facets.Facets) -> tuple:
     return (
         f.total,
+        f.total_estimated,
         f.sample_every,
         f.timeline,
         {k: [(v.value, v.label, v.count) for v in vs] for k, vs in f.facets.items()},
@@ -71,14 +73,27 @@ def test_facets_and_timeline_agree(demo_stores, search, period):
         assert all(date.fromisoformat(day).weekday() == 0 for day, _ in sqlite.timeline)
 
 
-@pytest.mark.parametrize("search", [{}, {"text": "minister OR crossing"}], ids=str)
+@pytest.mark.parametrize(
+    "search",
+    [
+        {},
+        {"text": "minister OR crossing"},
+        {"source": "northwire"},
+        {"kind": "direct", "text": "the"},
+    ],
+    ids=str,
+)
 def test_sampled_facets_agree(demo_stores, monkeypatch, search):
     """Beyond EXACT_MAX matches both backends count the same every k-th statement."""
     monkeypatch.setattr(facets, "EXACT_MAX", 10)
     monkeypatch.setattr(facets, "SAMPLE_TARGET", 5)
+    monkeypatch.setattr(facets, "PROBE_MIN_MATCHES", 3)
+    monkeypatch.setattr(facets, "PROBE_MIN_STEP", 2)
     monkeypatch.setattr(facets, "_CACHE", OrderedDict())
     got = {b: _facets_of(demo_stores[b], search, "month") for b in BACKENDS}
     assert got["sqlite"].sample_every > 1 and got["sqlite"].timeline
+    # Row filters (source, kind) estimate the total from the sample too.
+    assert got["sqlite"].total_estimated == bool({"source", "kind"} & set(search))
     assert _plain(got["postgres"]) == _plain(got["sqlite"])
 
 
@@ -208,6 +223,18 @@ def test_the_desk_serves_a_postgresql_store(demo_stores):
     r = c.post("/dossiers/add", data={"sid": [str(sid)], "new_dossier": "Pg", "csrf": token})
     assert r.status_code == 200 and "Dossier: Pg" in r.text
     assert c.get("/dossiers/Pg/download.md").text.startswith("# Pg")
+    # A streamed download and the event-type facet's filter.
+    csv_text = c.get("/search/export.csv", params={"q": "minister", "event": "consult"}).text
+    with open_store(target, write=False) as store:
+        n = len(search_statements(store, SearchFilters(text="minister", event="CONSULT")))
+    assert n > 0 and csv_text.count("\n") >= n + 1
+    # A job and its errors are stored: a new desk over the same store lists them.
+    r = c.post("/ingest", data={"urls": "ftp://files.example/a.txt", "csrf": token},
+               files={"files": ("", b"", "application/octet-stream")}, follow_redirects=False)  # fmt: skip
+    job = c.app.state.desk.jobs.wait(r.headers["location"].rsplit("/", 1)[1])
+    assert job.state == "done"
+    again = TestClient(create_app(DeskConfig(db_path=target)), base_url="http://127.0.0.1:8000")
+    assert "ftp://files.example/a.txt: not an http(s) URL" in again.get(f"/jobs/{job.id}").text
 
 
 #: ``saidwhat events`` / ``saidwhat tone`` invocations compared byte for byte.

@@ -54,6 +54,43 @@ def test_search_facet_period_and_back_button(page):
     assert _count(page) == total
 
 
+def test_event_type_facet_narrows_and_stays_in_the_url(page):
+    page.goto("/search?sort=-date")
+    total = _count(page)
+    facet = page.locator(".facet").filter(has_text="Event type").locator("li a").first
+    label = facet.inner_text()
+    expected = int(facet.locator("xpath=..").locator(".count").inner_text())
+    assert 0 < expected < total
+    facet.click()
+    page.wait_for_url(re.compile(rf"event={label}"))
+    assert _count(page) == expected
+    # The filter form shows the chosen type; the active facet link removes it again.
+    assert page.locator("#f-event").input_value() == label
+    page.locator(".facet a.active").filter(has_text=label).click()
+    page.wait_for_url(lambda url: "event=" not in url)
+    assert _count(page) == total
+
+
+def test_download_the_current_search(page, tmp_path):
+    import csv
+    import json
+
+    page.goto("/search?q=border+OR+crossing&kind=direct")
+    total = _count(page)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    assert info.value.suggested_filename == "saidwhat-search.csv"
+    info.value.save_as(tmp_path / "s.csv")
+    with open(tmp_path / "s.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == total > 0 and all(r["kind"] == "direct" for r in rows)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="JSON Lines").click()
+    info.value.save_as(tmp_path / "s.jsonl")
+    lines = (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["statement_id"] for x in lines] == [int(r["statement_id"]) for r in rows]
+
+
 def test_bad_query_explains_the_syntax(page):
     page.goto("/search?q=%22unbalanced")
     assert "double quote is not closed" in page.locator(".error").inner_text()

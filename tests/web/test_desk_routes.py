@@ -191,6 +191,40 @@ def test_ingest_pasted_urls(desk_db, tmp_path, feed_site):
     assert "missing.html" in job.errors[1] and "404" in job.errors[1]
     assert "harvest" in c.get("/search?q=ferry").text
 
+    # A new server over the same store lists the job, with each URL's error.
+    again = client(db, data_dir=tmp_path / "data")
+    assert job.id in again.get("/ingest").text
+    page = again.get(f"/jobs/{job.id}").text
+    assert "done" in page and "ftp://files.example/story.txt: not an http(s) URL" in page
+    assert "missing.html" in page
+
+
+def test_a_job_of_a_stopped_server_is_marked_interrupted(tmp_path):
+    from saidwhat.store.desk_jobs import INTERRUPTED, JobRecord, get_job, save_job
+
+    db = tmp_path / "jobs.db"
+    with open_store(db) as s:
+        # The process that ran these jobs is gone (one that has just ended).
+        import socket
+        import subprocess
+        import sys
+
+        ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                               capture_output=True, text=True, check=True)  # fmt: skip
+        gone = f"{socket.gethostname()}:{ended.stdout.strip()}"
+        for i, state in enumerate(("running", "waiting", "done")):
+            save_job(s, JobRecord(f"j{i}", "ingest", f"job {i}", state, f"2026-06-0{i + 1}",
+                                  errors=["a.txt: bad"], owner=gone))  # fmt: skip
+        save_job(s, JobRecord("far", "ingest", "elsewhere", "running", "2026-06-04",
+                              owner="another-host:123"))  # fmt: skip
+    c = client(db)
+    with open_store(db) as s:
+        assert [get_job(s, j).state for j in ("j0", "j1", "j2", "far")] == [
+            "failed", "failed", "done", "running"]  # fmt: skip
+        assert get_job(s, "j0").message == INTERRUPTED and get_job(s, "j0").errors == ["a.txt: bad"]
+    assert "the server stopped before this job finished" in c.get("/jobs/j0").text
+    assert c.get("/jobs/nope").status_code == 404
+
 
 def test_download_the_current_search_as_csv_and_jsonl(desk_db, store):
     import csv
@@ -212,3 +246,104 @@ def test_download_the_current_search_as_csv_and_jsonl(desk_db, store):
     assert [x["statement_id"] for x in lines] == [h.id for h in expected]
     assert c.get("/search/export.xml", params=params).status_code == 404
     assert not list(c.app.state.desk.download_dir.iterdir())
+
+
+def test_downloads_are_the_cli_export_byte_for_byte(desk_db, tmp_path):
+    from saidwhat.reports.export import export_statements
+
+    c = client(desk_db, read_only=True)
+    for fmt in ("csv", "jsonl"):
+        cli_file = tmp_path / f"cli.{fmt}"
+        with open_store(desk_db) as s:
+            export_statements(s, SearchFilters(text="crossing", limit=None), str(cli_file), fmt)
+        r = c.get(f"/search/export.{fmt}", params={"q": "crossing"})
+        assert r.status_code == 200
+        assert r.content == cli_file.read_bytes() and r.content.count(b"\n") > 2
+
+
+def test_a_bad_query_is_a_page_not_a_download(desk_db):
+    r = client(desk_db).get("/search/export.csv", params={"q": '"unbalanced'})
+    assert r.status_code == 400 and "double quote is not closed" in r.text
+    assert "attachment" not in r.headers.get("content-disposition", "")
+
+
+def test_downloads_stream_through_a_bounded_queue(desk_db, monkeypatch):
+    """The producer runs at most QUEUE_CHUNKS chunks ahead of a reader that stops reading."""
+    import time
+
+    import anyio
+
+    import saidwhat.web.downloads as downloads
+    from saidwhat.reports.export import write_csv
+    from saidwhat.search.query import iter_statements
+
+    monkeypatch.setattr(downloads, "CHUNK_BYTES", 512)
+    monkeypatch.setattr(downloads, "QUEUE_CHUNKS", 2)
+    monkeypatch.setattr(downloads, "STOP_CHECK_S", 0.05)
+    stream = downloads.ExportStream(lambda: open_store(desk_db), SearchFilters(limit=None), "csv")
+
+    async def read_some() -> tuple[bytes, int]:
+        await stream.start()
+        body = stream.body()
+        first = await body.__anext__()
+        time.sleep(0.5)  # the reader stalls; the producer must wait for it
+        stalled_at = stream.chunks_sent
+        rest = [chunk async for chunk in body]
+        return first + b"".join(rest), stalled_at
+
+    # In a thread of its own: Playwright's sync API may hold this thread's event loop.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        data, stalled_at = pool.submit(anyio.run, read_some).result()
+    assert stalled_at <= 2 + 2  # the queue, the chunk read and the one being put
+    assert stream.chunks_sent > 10 * stalled_at
+    with open_store(desk_db) as s:
+        import io
+
+        out = io.StringIO(newline="")
+        write_csv(iter_statements(s, SearchFilters(limit=None)), out)
+    assert data == out.getvalue().encode("utf-8")
+
+
+def test_the_search_page_runs_the_search_once(desk_db, monkeypatch):
+    """Facets and chart count with their own queries: the ranked search runs once a page."""
+    from saidwhat.store import facets
+    from saidwhat.store.statements import Statements
+
+    built = []
+    real = Statements.build
+    monkeypatch.setattr(
+        Statements, "build", lambda self, *a, **k: built.append(1) or real(self, *a, **k)
+    )
+    monkeypatch.setattr(facets, "_CACHE", type(facets._CACHE)())
+    r = client(desk_db).get(
+        "/search", params={"q": "border", "source": "Northwire", "period": "week"}
+    )
+    assert r.status_code == 200 and 'class="facets"' in r.text
+    assert len(built) == 1
+
+
+def test_a_reader_who_leaves_stops_the_download(desk_db, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import anyio
+
+    import saidwhat.web.downloads as downloads
+
+    monkeypatch.setattr(downloads, "CHUNK_BYTES", 256)
+    monkeypatch.setattr(downloads, "QUEUE_CHUNKS", 1)
+    monkeypatch.setattr(downloads, "STOP_CHECK_S", 0.05)
+    stream = downloads.ExportStream(lambda: open_store(desk_db), SearchFilters(limit=None), "jsonl")
+
+    async def read_one_then_leave() -> None:
+        await stream.start()
+        body = stream.body()
+        await body.__anext__()
+        await body.aclose()
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(anyio.run, read_one_then_leave).result()
+    stream._thread.join(timeout=10)
+    assert not stream._thread.is_alive()
+    assert stream.chunks_sent < 10  # it stopped long before the end

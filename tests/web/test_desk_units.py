@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from saidwhat.errors import UsageError
+from saidwhat.errors import QueryError, UsageError
 from saidwhat.search.query import SearchFilters, search_statements
 from saidwhat.store.db import open_store
 from saidwhat.store.desk import feed_health
@@ -33,6 +33,8 @@ def store(desk_db):
         {"source": "Northwire", "about": "Hallen"},
         {"language": "en", "org": "ministry"},
         {"country": "nowhere"},
+        {"event": "agree"},
+        {"text": "talks OR agreement", "event": "CONSULT"},
     ],
 )
 def test_facet_counts_agree_with_the_search(store, filters):
@@ -46,6 +48,22 @@ def test_facet_counts_agree_with_the_search(store, filters):
         assert n == sum(1 for h in hits if h.kind == kind)
     for fv in facets.facets["speaker"]:
         assert fv.count == sum(1 for h in hits if f"#{h.person_id}" == fv.value)
+    ids = {h.id for h in hits}
+    for fv in facets.facets["event"]:
+        coded = {r[0] for r in store.query(
+            "SELECT statement_id FROM events WHERE event = ?", (fv.value,))}  # fmt: skip
+        assert fv.count == len(ids & coded) > 0
+
+
+def test_event_type_facet_narrows_to_its_statements(store):
+    facets = facets_and_timeline(store, SearchFilters())
+    events = facets.facets["event"]
+    assert events, "the demo corpus codes events in its statements"
+    fv = events[0]
+    narrowed = search_statements(store, SearchFilters(event=fv.value, limit=None))
+    assert len(narrowed) == fv.count
+    with pytest.raises(QueryError, match="unknown event type"):
+        SearchFilters(event="HUG").validate()
 
 
 def test_large_match_sets_are_counted_on_a_sample(store, monkeypatch):
@@ -62,6 +80,31 @@ def test_large_match_sets_are_counted_on_a_sample(store, monkeypatch):
     ids = [h.id for h in search_statements(store, SearchFilters(limit=None))]
     assert sum(n for _, n in sampled.timeline) == k * sum(1 for i in ids if i % k == 0)
     assert not exact.estimated
+
+
+@pytest.mark.parametrize("filters", [{"source": "Northwire"}, {"kind": "direct", "text": "the"}])
+def test_row_filters_are_counted_on_a_sample_of_ids(store, monkeypatch, filters):
+    """Filters no index answers: every k-th statement by id, denser until enough match."""
+    import saidwhat.store.facets as facets_module
+
+    hits = search_statements(store, SearchFilters(**filters, limit=None))
+    monkeypatch.setattr(facets_module, "_CACHE", type(facets_module._CACHE)())
+    monkeypatch.setattr(facets_module, "EXACT_MAX", 10)
+    monkeypatch.setattr(facets_module, "SAMPLE_TARGET", 10)
+    monkeypatch.setattr(facets_module, "PROBE_GROWTH", 2)
+    monkeypatch.setattr(facets_module, "PROBE_MIN_STEP", 2)
+    monkeypatch.setattr(facets_module, "PROBE_MIN_MATCHES", 4)
+    got = facets_and_timeline(store, SearchFilters(**filters), period="day")
+    k = got.sample_every
+    sampled = [h for h in hits if h.id % k == 0]
+    assert got.total_estimated and k > 1 and len(sampled) >= 4
+    assert got.total == k * len(sampled)
+    assert sum(n for _, n in got.timeline) == k * sum(1 for h in sampled if h.day)
+    # Too few matches in any sample: every row is read, and the counts are exact.
+    monkeypatch.setattr(facets_module, "PROBE_MIN_MATCHES", 10_000)
+    monkeypatch.setattr(facets_module, "_CACHE", type(facets_module._CACHE)())
+    exact = facets_and_timeline(store, SearchFilters(**filters), period="day")
+    assert exact.total == len(hits) and not exact.estimated and not exact.total_estimated
 
 
 def test_a_facet_value_narrows_to_its_count(store):
@@ -96,6 +139,49 @@ def test_week_and_month_periods_add_up(store):
     assert all(
         datetime.fromisoformat(w).weekday() == 0 for w, _ in by["week"].timeline
     )  # weeks are named by their Monday
+
+
+def test_weeks_and_months_add_up_as_the_database_names_them(store):
+    from saidwhat.store import dialect
+    from saidwhat.store.facets import roll_up
+
+    days = [("2026-05-31", 1), ("2026-06-01", 2), ("2026-06-07", 4), ("2026-06-08", 8),
+            ("2026-06", 16), ("2025-12-31", 32), ("2026-03-02", 64)]  # fmt: skip
+    for period, sql in (("week", dialect.week_start), ("month", dialect.month_of)):
+        expected: dict = {}
+        for day, n in days:
+            (name,) = store.conn.execute(f"SELECT {sql(store, '?')}", (day,)).fetchone()
+            if name is not None:
+                expected[name] = expected.get(name, 0) + n
+        assert roll_up(days, period) == sorted(expected.items()), period
+    assert roll_up(days, "day") == days
+
+
+def test_switching_the_chart_period_is_answered_from_the_cache(store, monkeypatch):
+    import saidwhat.store.facets as facets_module
+
+    monkeypatch.setattr(facets_module, "_CACHE", type(facets_module._CACHE)())
+    calls = []
+    real = facets_module._compute
+    monkeypatch.setattr(facets_module, "_compute", lambda *a: calls.append(1) or real(*a))
+    f = SearchFilters(text="border OR crossing")
+    by = {p: facets_and_timeline(store, f, period=p) for p in ("month", "week", "day")}
+    assert len(calls) == 1
+    assert by["day"].timeline and by["week"].period == "week"
+    assert by["month"].timeline != by["day"].timeline
+
+
+def test_a_speaker_with_many_statements_is_sampled_too(store, monkeypatch):
+    import saidwhat.store.facets as facets_module
+
+    f = SearchFilters(speaker="Ostrikov")
+    exact = facets_and_timeline(store, f)
+    monkeypatch.setattr(facets_module, "EXACT_MAX", 3)
+    monkeypatch.setattr(facets_module, "SAMPLE_TARGET", 2)
+    monkeypatch.setattr(facets_module, "_CACHE", type(facets_module._CACHE)())
+    sampled = facets_and_timeline(store, f)
+    assert exact.total > 3 and sampled.total == exact.total and sampled.estimated
+    assert not exact.estimated
 
 
 def test_chart_fills_missing_periods_with_zero():

@@ -22,6 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from saidwhat.errors import QueryError
+from saidwhat.events.plover import EVENT_TYPES
 from saidwhat.extraction.slavic.lemmas import expand_query
 from saidwhat.model import STATEMENT_KINDS, Statement, statement_pieces, statement_text
 from saidwhat.search import snippets
@@ -82,6 +83,7 @@ class SearchFilters:
     until: str | None = None
     about: str | None = None
     language: str | None = None  # the document's language code (en, ru, ...)
+    event: str | None = None  # a PLOVER event type coded in the statement (AGREE, ...)
     sort: str = "rank"
     limit: int | None = 100
     offset: int = 0
@@ -90,6 +92,12 @@ class SearchFilters:
         """Raise :class:`QueryError` if a filter is malformed; return self."""
         if self.kind is not None and self.kind not in STATEMENT_KINDS:
             raise QueryError(f"unknown kind {self.kind!r}; use one of {', '.join(STATEMENT_KINDS)}")
+        if self.event is not None:
+            self.event = self.event.strip().upper()
+            if self.event not in EVENT_TYPES:
+                raise QueryError(
+                    f"unknown event type {self.event!r}; use one of {', '.join(EVENT_TYPES)}"
+                )
         if self.sort not in SORTS:
             raise QueryError(f"unknown sort {self.sort!r}; use one of {', '.join(SORTS)}")
         for name in ("since", "until"):

@@ -2,18 +2,21 @@
 
 :func:`facets_and_timeline` selects the matching statements once (a
 ``MATERIALIZED`` common table holding only the facet columns) and groups it by
-speaker, organisation, country, outlet, kind, language and period. The WHERE
-clause is built from the same filter declarations as the search
-(:mod:`saidwhat.store.filters`)
+speaker, organisation, country, outlet, kind, language, day and the event types
+coded in the statements (a statement counts once per type it holds). Weeks and
+months are added up from the days in Python (:func:`roll_up`), so the three chart
+periods share one query. The WHERE clause is built from the same filter
+declarations as the search (:mod:`saidwhat.store.filters`)
 (``tests/web/test_desk_units.py`` checks that both count the same statements).
 
-Results are cached in the process, keyed by the filters and by the state of the
-database files (size and modification time of the file and its write-ahead log,
-which every commit from any process changes), so a cached figure is not stale;
-on PostgreSQL by the server's current snapshot (:func:`.dialect.data_version`).
-Full text is matched through :meth:`.Statements.match_condition` (FTS5 on
-SQLite, the compiled ``tsquery`` on PostgreSQL) and periods come from
-:mod:`.dialect`, so the same counts come from both backends.
+Up to :data:`EXACT_MAX` matches the counts are exact; beyond, they are counted on
+every k-th match by id and scaled by k (the total stays exact). Results are cached
+in the process, keyed by the filters and by the state of the database files (size
+and modification time of the file and its write-ahead log, which every commit from
+any process changes), so a cached figure is not stale; on PostgreSQL by the
+server's current snapshot (:func:`.dialect.data_version`). Full text is matched
+through :meth:`.Statements.match_condition` (FTS5 on SQLite, the compiled
+``tsquery`` on PostgreSQL), so the same counts come from both backends.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
 from saidwhat.errors import QueryError
@@ -39,17 +43,9 @@ FACETS: dict[str, str] = {
     "source": "source",
     "kind": "kind",
     "language": "language",
+    "event": "event",
 }
 PERIODS = ("day", "week", "month")
-
-
-def _period_sql(store: Store, period: str) -> str:
-    """SQL for the period of column ``day``: the day, its ISO week's Monday, or its month."""
-    if period == "week":
-        return dialect.week_start(store, "day")
-    if period == "month":
-        return dialect.month_of(store, "day")
-    return "day"
 
 
 #: Values shown per facet.
@@ -61,6 +57,16 @@ EXACT_MAX = 5_000
 #: ...beyond it they are counted on every k-th match by statement id (about this many
 #: rows) and scaled by k: grouping a million rows takes seconds, a sample milliseconds.
 SAMPLE_TARGET = 5_000
+#: Filters an index answers (full text, person, dates, event type); the others are
+#: checked row by row on what those select, or on the whole table.
+INDEXED_FILTERS = ("text", "about", "speaker", "since", "until", "event")
+ROW_FILTERS = ("org", "country", "role", "kind", "source", "language")
+#: With a row filter, a sample is enough once it holds this many matches...
+PROBE_MIN_MATCHES = 400
+#: ...else the next sample is this many times denser...
+PROBE_GROWTH = 8
+#: ...and below this step every row is read (a sparser sample would cost as much).
+PROBE_MIN_STEP = 8
 
 
 @dataclass
@@ -77,6 +83,7 @@ class Facets:
     timeline: list[tuple[str, int]] = field(default_factory=list)
     period: str = "month"
     sample_every: int = 1  # > 1: facet and period counts estimated from every n-th match
+    total_estimated: bool = False  # the total too (filters no index answers, see _probe)
 
     @property
     def estimated(self) -> bool:
@@ -119,6 +126,14 @@ def _where(store: Store, f: SearchFilters) -> _Where:
     if match and fts_outer:
         where = ["statements_fts MATCH ?", *where]
         params = [match, *params]
+    elif match and not store.is_postgres:
+        # '+s.id': the planner must not drive the scan from the (perhaps huge) list of
+        # text matches but from the speaker's own statements, checked against that list.
+        where = [
+            f"+s.id IN (SELECT {FTS_ID} FROM statements_fts WHERE statements_fts MATCH ?)",
+            *where,
+        ]
+        params = [match, *params]
     elif match:
         condition, values = store.statements.match_condition(match)
         where = [condition, *where]
@@ -137,30 +152,65 @@ def _where(store: Store, f: SearchFilters) -> _Where:
 def facets_and_timeline(
     store: Store, filters: SearchFilters, *, period: str = "month", top: int = FACET_TOP
 ) -> Facets:
-    """Counts per facet value (top ``top`` each) and per ``period`` for ``filters``."""
+    """Counts per facet value (top ``top`` each) and per ``period`` for ``filters``.
+
+    The store is asked for counts per day; weeks and months are added up from them
+    here, so switching the chart's period is answered from the cache.
+    """
     if period not in PERIODS:
         raise QueryError(f"unknown period {period!r}; use one of {', '.join(PERIODS)}")
     filters.validate()
     key = (
         _version(store),
         repr(sorted((k, v) for k, v in filters.to_dict().items() if k not in ("limit", "offset"))),
-        period,
         top,
     )
     with _LOCK:
-        if key in _CACHE:
+        cached = _CACHE.get(key)
+        if cached is not None:
             _CACHE.move_to_end(key)
-            return _CACHE[key]
-    result = _compute(store, filters, period, top)
-    with _LOCK:
-        _CACHE[key] = result
-        while len(_CACHE) > CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return result
+    if cached is None:
+        cached = _compute(store, filters, top)
+        with _LOCK:
+            _CACHE[key] = cached
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    # A copy per request: the cached counts are shared between threads.
+    return Facets(
+        total=cached.total,
+        facets=cached.facets,
+        timeline=roll_up(cached.timeline, period),
+        period=period,
+        sample_every=cached.sample_every,
+        total_estimated=cached.total_estimated,
+    )
 
 
 _CACHE: OrderedDict[tuple, Facets] = OrderedDict()
 _LOCK = threading.Lock()
+_WHOLE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def roll_up(days: list[tuple[str, int]], period: str) -> list[tuple[str, int]]:
+    """Counts per day as counts per ``period``: weeks named by their Monday, months
+    ``YYYY-MM`` (as :func:`.dialect.week_start` and :func:`.dialect.month_of` name them);
+    a day that is not a whole date has no week."""
+    if period == "day":
+        return list(days)
+    out: dict[str, int] = {}
+    for day, n in days:
+        if period == "month":
+            name = day[:7]
+        else:
+            if not _WHOLE_DAY.match(day):
+                continue
+            try:
+                d = date.fromisoformat(day)
+            except ValueError:
+                continue
+            name = (d - timedelta(days=d.weekday())).isoformat()
+        out[name] = out.get(name, 0) + n
+    return sorted(out.items())
 
 
 def _version(store: Store) -> tuple:
@@ -189,42 +239,16 @@ def _count(conn: Any, w: _Where) -> int:
     return int(conn.execute(sql, w.params).fetchone()[0])
 
 
-def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Facets:
-    conn = store.conn
-    w = _where(store, filters)
-    match = w.match
-    try:
-        total = _count(conn, w)
-    except store.errors as e:
-        text = (filters.text or filters.about or "") if match is not None else ""
-        raise store.statements.search_error(e, text) from e
-    every = 1 if total <= EXACT_MAX else -(-total // SAMPLE_TARGET)
-    sample = None
-    params = list(w.params)
-    prefix = ""
-    body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql()}"
-    if every > 1 and not w.terms:
-        # No filter: look the sampled ids up directly instead of reading the whole table.
-        top_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
-        prefix = (
-            "RECURSIVE ids(x) AS (SELECT CAST(? AS BIGINT) UNION ALL"
-            " SELECT x + CAST(? AS BIGINT) FROM ids WHERE x + ? <= ?), "
-        )
-        params = [every, every, every, top_id]
-        body = (
-            f" FROM ids {dialect.ordered_join(store)} statements s ON s.id = ids.x"
-            " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
-        )
-    elif every > 1:
-        rowid = FTS_ID if match and w.fts_outer else "s.id"
-        sample = f"{rowid} % {int(every)} = 0"
-        body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(sample)}"
-    sql = (
-        f"WITH {prefix}h AS MATERIALIZED (SELECT s.person_id AS pid,"
+def _facet_sql(store: Store, prefix: str, body: str, *, limit_rows: bool) -> str:
+    """The grouping query over the hits selected by ``body`` (at most EXACT_MAX + 1 of
+    them when ``limit_rows``: the first of two placeholders at the end)."""
+    limit = " LIMIT ?" if limit_rows else ""
+    return (
+        f"WITH {prefix}h AS MATERIALIZED (SELECT s.id AS sid, s.person_id AS pid,"
         " COALESCE(s.organisation, p.organisation) AS org,"
         " COALESCE(s.country, p.country) AS country,"
         " COALESCE(s.source, d.outlet) AS source, s.kind AS kind, d.language AS language,"
-        f" s.day AS day {body}),"
+        f" s.day AS day {body}{limit}),"
         " g AS ("
         " SELECT 'speaker' AS f, CAST(pid AS TEXT) AS v, COUNT(*) AS n FROM h"
         " WHERE pid IS NOT NULL GROUP BY pid"
@@ -236,20 +260,124 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
         " UNION ALL SELECT 'kind', kind, COUNT(*) FROM h GROUP BY kind"
         " UNION ALL SELECT 'language', language, COUNT(*) FROM h WHERE language IS NOT NULL"
         " GROUP BY language"
-        f" UNION ALL SELECT 'period', {_period_sql(store, period)} AS v, COUNT(*) FROM h"
-        " WHERE day IS NOT NULL GROUP BY v"
+        # Through the events index on statement_id: a few lookups per sampled match.
+        " UNION ALL SELECT 'event', e.event, COUNT(DISTINCT h.sid) FROM h"
+        # h stays the outer loop (no automatic index built on it for each request).
+        f" {dialect.ordered_join(store)} events e ON e.statement_id = h.sid GROUP BY e.event"
+        " UNION ALL SELECT 'day', day, COUNT(*) FROM h WHERE day IS NOT NULL GROUP BY day"
         " UNION ALL SELECT 'total', NULL, COUNT(*) FROM h)"
         " SELECT f, v, n FROM (SELECT f, v, n, ROW_NUMBER() OVER"
         # Ties are cut by code point on both backends, whatever the database's locale.
         f" (PARTITION BY f ORDER BY n DESC, {dialect.binary(store, 'v')}) AS r FROM g) AS ranked"
-        " WHERE f IN ('period', 'total') OR r <= ?"
+        " WHERE f IN ('day', 'total') OR r <= ?"
     )
+
+
+def _compute(store: Store, filters: SearchFilters, top: int) -> Facets:
+    conn = store.conn
+    w = _where(store, filters)
+    match = w.match
+    text = (filters.text or filters.about or "") if match is not None else ""
+    body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql()}"
     try:
-        rows = conn.execute(sql, [*params, top]).fetchall()
+        if any(getattr(filters, name) for name in ROW_FILTERS):
+            return _probe(store, filters, w, top)
+        if filters.speaker:
+            # A person's statements are few: group them at once (one pass over the
+            # text matches instead of two), unless there are more than EXACT_MAX.
+            rows = conn.execute(
+                _facet_sql(store, "", body, limit_rows=True), [*w.params, EXACT_MAX + 1, top]
+            ).fetchall()
+            total = _total(rows)
+            if total <= EXACT_MAX:
+                return _facets(conn, rows, total, 1)
+        total = _count(conn, w)
+        every = 1 if total <= EXACT_MAX else -(-total // SAMPLE_TARGET)
+        params = list(w.params)
+        prefix = ""
+        if every > 1 and not w.terms:
+            # No filter: look the sampled ids up directly instead of reading the whole table.
+            top_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
+            prefix = _STRIDE
+            params = [every, every, every, top_id]
+            body = (
+                f" FROM ids {dialect.ordered_join(store)} statements s ON s.id = ids.x"
+                " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
+            )
+        elif every > 1:
+            rowid = FTS_ID if match and w.fts_outer else "s.id"
+            sample = f"{rowid} % {int(every)} = 0"
+            body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(sample)}"
+        rows = conn.execute(
+            _facet_sql(store, prefix, body, limit_rows=False), [*params, top]
+        ).fetchall()
     except store.errors as e:
-        text = (filters.text or filters.about or "") if match is not None else ""
         raise store.statements.search_error(e, text) from e
-    out = Facets(total=total, period=period, sample_every=every)
+    return _facets(conn, rows, total, every)
+
+
+def _probe(store: Store, filters: SearchFilters, w: _Where, top: int) -> Facets:
+    """Facets for a search with row filters (organisation, country, outlet, ...).
+
+    No index answers those, so an exact count reads every row the indexed filters
+    select (the whole table when there are none): seconds on a million statements.
+    Instead, every k-th of those rows by id is read (looked up by id when there is
+    no indexed filter) with all filters applied, k chosen for about SAMPLE_TARGET
+    rows; if fewer than PROBE_MIN_MATCHES of them match, a sample PROBE_GROWTH
+    times denser is read, down to every row. Counts and the total are scaled by k.
+    """
+    conn = store.conn
+    driver = replace(filters, **dict.fromkeys(ROW_FILTERS))
+    dw = _where(store, driver)
+    if dw.terms:
+        size = _count(conn, dw)
+    else:
+        size = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
+    every = 1 if size <= EXACT_MAX else -(-size // SAMPLE_TARGET)
+    while True:
+        if every == 1:
+            body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql()}"
+            rows = conn.execute(_facet_sql(store, "", body, limit_rows=False), [*w.params, top])
+            rows = rows.fetchall()
+            return _facets(conn, rows, _total(rows), 1)
+        if dw.terms:
+            rowid = FTS_ID if w.match and w.fts_outer else "s.id"
+            body = f" FROM {w.from_sql(all_joins=True)}{w.where_sql(f'{rowid} % {every} = 0')}"
+            prefix, params = "", list(w.params)
+        else:
+            prefix, params = _STRIDE, [every, every, every, size, *w.params]
+            body = (
+                f" FROM ids {dialect.ordered_join(store)} statements s ON s.id = ids.x"
+                " JOIN documents d ON d.id = s.document_id"
+                f" LEFT JOIN people p ON p.id = s.person_id{w.where_sql()}"
+            )
+        rows = conn.execute(_facet_sql(store, prefix, body, limit_rows=False), [*params, top])
+        rows = rows.fetchall()
+        found = _total(rows)
+        if found >= PROBE_MIN_MATCHES:
+            out = _facets(conn, rows, found * every, every)
+            out.total_estimated = True
+            return out
+        denser = every // PROBE_GROWTH
+        if denser < PROBE_MIN_STEP:
+            denser = PROBE_MIN_STEP if every > PROBE_MIN_STEP else 1
+        every = denser
+
+
+#: Ids every ``step`` up to the largest (parameters: step, step, step, largest id).
+_STRIDE = (
+    "RECURSIVE ids(x) AS (SELECT CAST(? AS BIGINT) UNION ALL"
+    " SELECT x + CAST(? AS BIGINT) FROM ids WHERE x + ? <= ?), "
+)
+
+
+def _total(rows: list[Any]) -> int:
+    return next(int(n) for f, _, n in rows if f == "total")
+
+
+def _facets(conn: Any, rows: list[Any], total: int, every: int) -> Facets:
+    """The facet query's rows as Facets (counts scaled by the sampling step ``every``)."""
+    out = Facets(total=total, period="day", sample_every=every)
     for name in FACETS:
         out.facets[name] = []
     person_ids: list[int] = []
@@ -257,9 +385,8 @@ def _compute(store: Store, filters: SearchFilters, period: str, top: int) -> Fac
         if f == "total":
             continue
         n = int(n) * every
-        if f == "period":
-            if v is not None:  # a day that is not a whole date has no week
-                out.timeline.append((v, n))
+        if f == "day":
+            out.timeline.append((v, n))
         else:
             out.facets[f].append(FacetValue(v, v, n))
             if f == "speaker":

@@ -82,6 +82,11 @@ def _language(value: str, ctx: Any) -> tuple[str, list[Any]]:
     return "d.language = ?", [value.strip().lower()]
 
 
+def _event(value: str, ctx: Any) -> tuple[str, list[Any]]:
+    # Driven by the events index on the type: a type is coded in few statements.
+    return "s.id IN (SELECT e.statement_id FROM events e WHERE e.event = ?)", [value]
+
+
 # statements.day: the statement's date, else its document's publication day (indexed).
 def _since(value: str, ctx: Any) -> tuple[str, list[Any]]:
     return "s.day >= ?", [value]
@@ -100,6 +105,7 @@ FILTERS: list[Filter] = [
     Filter("kind", _kind),
     Filter("source", _source),
     Filter("language", _language),
+    Filter("event", _event),
     Filter("since", _since),
     Filter("until", _until),
     Filter("about", None),

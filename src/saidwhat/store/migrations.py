@@ -323,6 +323,40 @@ _V11_POSTGRES = """
 SELECT 1;
 """
 
+_DESK_JOBS_SQLITE = """
+CREATE TABLE desk_jobs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    state TEXT NOT NULL,
+    created TEXT NOT NULL,
+    started TEXT,
+    finished TEXT,
+    figures TEXT NOT NULL DEFAULT '{}',
+    errors TEXT NOT NULL DEFAULT '[]',
+    message TEXT,
+    owner TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX desk_jobs_created ON desk_jobs(created);
+"""
+
+_DESK_JOBS_POSTGRES = """
+CREATE TABLE desk_jobs (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    kind TEXT COLLATE "C" NOT NULL,
+    title TEXT COLLATE "C" NOT NULL,
+    state TEXT COLLATE "C" NOT NULL,
+    created TEXT COLLATE "C" NOT NULL,
+    started TEXT COLLATE "C",
+    finished TEXT COLLATE "C",
+    figures TEXT COLLATE "C" NOT NULL DEFAULT '{}',
+    errors TEXT COLLATE "C" NOT NULL DEFAULT '[]',
+    message TEXT COLLATE "C",
+    owner TEXT COLLATE "C" NOT NULL DEFAULT ''
+);
+CREATE INDEX desk_jobs_created ON desk_jobs(created);
+"""
+
 MIGRATIONS: list[Migration | str] = [
     Migration(sqlite=V1_SQLITE, postgres=V1_POSTGRES),
     Migration(sqlite=V2_SQLITE, postgres=V2_POSTGRES),
@@ -367,6 +401,9 @@ MIGRATIONS: list[Migration | str] = [
     # 11 (search): the SQLite full-text index in date order, with the resolved speaker
     # (see _V11_SQLITE above); PostgreSQL: see _V11_POSTGRES.
     Migration(sqlite=_V11_SQLITE, postgres=_V11_POSTGRES),
+    # 12 (web desk): the desk's ingest and poll jobs with their per-file errors, so the job
+    # list survives a restart of the server (saidwhat.store.desk_jobs).
+    Migration(sqlite=_DESK_JOBS_SQLITE, postgres=_DESK_JOBS_POSTGRES),
 ]
 
 

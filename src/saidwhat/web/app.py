@@ -107,7 +107,7 @@ def create_app(config: DeskConfig) -> Starlette:
     check_config(config)
     guard = Guard.create(config.token, config.read_only, loopback_only=is_loopback(config.host))
     desk = Desk(config, guard, make_env(), make_download_dir())
-    desk.jobs = Jobs(config.db_path)
+    desk.jobs = Jobs(desk.new_store, writable=not config.read_only)
     static = StaticFiles(packages=[("saidwhat.web", "static")])
     routes = [
         Route("/", home, methods=["GET"]),

@@ -71,12 +71,17 @@ class Desk:
     )
 
     def store(self) -> Store:
+        """This thread's store (opened once per thread)."""
         store = getattr(self._local, "store", None)
         if store is None:
-            store = open_store(self.config.db_path)
-            if self.config.read_only:
-                make_read_only(store)
-            self._local.store = store
+            store = self._local.store = self.new_store()
+        return store
+
+    def new_store(self) -> Store:
+        """A new connection, read-only when the desk is; the caller closes it."""
+        store = open_store(self.config.db_path)
+        if self.config.read_only:
+            make_read_only(store)
         return store
 
     def close(self) -> None:

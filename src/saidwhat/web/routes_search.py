@@ -9,21 +9,21 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
-from starlette.background import BackgroundTask
 from starlette.datastructures import FormData
 from starlette.requests import Request
-from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from saidwhat.errors import NotFoundError, QueryError, SaidwhatError
+from saidwhat.events.plover import EVENT_TYPES
 from saidwhat.model import STATEMENT_KINDS
-from saidwhat.reports.export import export_statements
 from saidwhat.reports.watch import add_watchlist
 from saidwhat.search.query import SORTS, SearchFilters, search_statements
 from saidwhat.store.desk import list_drafts
 from saidwhat.store.facets import PERIODS, facets_and_timeline
-from saidwhat.web.base import Desk, action, contained, int_param, page, render, text
+from saidwhat.web.base import Desk, action, desk_of, error_page, int_param, page, render, text
 from saidwhat.web.charts import bar_chart
+from saidwhat.web.downloads import WRITERS, ExportStream
 
 #: URL parameter -> SearchFilters field (``q`` is the full-text query).
 FILTER_PARAMS = {
@@ -35,6 +35,7 @@ FILTER_PARAMS = {
     "kind": "kind",
     "source": "source",
     "language": "language",
+    "event": "event",
     "since": "since",
     "until": "until",
     "about": "about",
@@ -51,6 +52,7 @@ FACET_TITLES = {
     "source": "Outlet / source",
     "kind": "Kind",
     "language": "Language",
+    "event": "Event type",
 }
 #: Lines of the inline syntax help (shown under the search box).
 SYNTAX_HELP = (
@@ -90,6 +92,7 @@ def search_page(request: Request, desk: Desk) -> Response:
         "periods": PERIODS,
         "sorts": SORTS,
         "kinds": STATEMENT_KINDS,
+        "event_types": EVENT_TYPES,
         "syntax_help": SYNTAX_HELP,
         "facet_titles": FACET_TITLES,
         "page_no": page_no,
@@ -102,6 +105,8 @@ def search_page(request: Request, desk: Desk) -> Response:
     store = desk.store()
     try:
         filters = filters_from_params(params, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
+        if filters.event:  # as the facet links spell it (validation upper-cases it)
+            params["event"] = filters.event
         # Facets and the page of hits are independent queries: run them side by side
         # (each thread has its own connection; SQLite runs without the GIL).
         pending = desk.side_pool.submit(
@@ -127,31 +132,23 @@ def search_page(request: Request, desk: Desk) -> Response:
     return render(request, "search.html", **context)
 
 
-@page
-def export_search(request: Request, desk: Desk) -> Response:
-    """The current search (every match, not only this page) as CSV or JSON Lines."""
+async def export_search(request: Request) -> Response:
+    """The current search (every match, not only this page) as CSV or JSON Lines, streamed."""
     fmt = request.path_params["fmt"]
-    params = params_of(request)
-    filters = filters_from_params(params, limit=None)
-    name = contained(desk.download_dir, f"saidwhat-search-{_token()}.{fmt}")
+    if fmt not in WRITERS:
+        return Response("export as .csv or .jsonl", status_code=404)
+    desk = desk_of(request)
     try:
-        export_statements(desk.store(), filters, str(name), fmt)
-    except SaidwhatError:
-        name.unlink(missing_ok=True)
-        raise
-    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
-    return FileResponse(
-        name,
-        media_type=media,
-        filename=f"saidwhat-search.{fmt}",
-        background=BackgroundTask(name.unlink, missing_ok=True),
+        filters = filters_from_params(params_of(request), limit=None)
+        stream = ExportStream(desk.new_store, filters, fmt)
+        await stream.start()
+    except SaidwhatError as e:
+        return error_page(request, e)
+    return StreamingResponse(
+        stream.body(),
+        media_type=stream.media_type,
+        headers={"content-disposition": f'attachment; filename="saidwhat-search.{fmt}"'},
     )
-
-
-def _token() -> str:
-    import secrets
-
-    return secrets.token_hex(8)
 
 
 @action
@@ -167,12 +164,6 @@ def save_watchlist(request: Request, desk: Desk, form: FormData) -> Response:
 def routes() -> list[Route]:
     return [
         Route("/search", search_page, methods=["GET"]),
-        Route("/search/export.{fmt:str}", _export_route, methods=["GET"]),
+        Route("/search/export.{fmt:str}", export_search, methods=["GET"]),
         Route("/search/watch", save_watchlist, methods=["POST"]),
     ]
-
-
-async def _export_route(request: Request) -> Response:
-    if request.path_params["fmt"] not in ("csv", "jsonl"):
-        return Response("export as .csv or .jsonl", status_code=404)
-    return await export_search(request)

@@ -33,7 +33,7 @@ _SAFE_NAME = re.compile(r"[^\w.-]+")
 
 @page
 def ingest_page(request: Request, desk: Desk) -> Response:
-    jobs = [j for j in desk.jobs.recent() if j.kind == "ingest"]
+    jobs = desk.jobs.recent("ingest")
     return render(
         request,
         "ingest.html",
@@ -107,7 +107,7 @@ def job_page(request: Request, desk: Desk) -> Response:
     job = desk.jobs.get(request.path_params["job_id"])
     if job is None:
         return render(
-            request, "error.html", status=404, message="no such job (the server was restarted?)"
+            request, "error.html", status=404, message="no such job (only the latest 200 are kept)"
         )
     return render(request, "job.html", job=job)
 
@@ -122,7 +122,7 @@ def feeds_page(request: Request, desk: Desk) -> Response:
     store = desk.store()
     feeds = list_feeds(store)
     health = feed_health(store)
-    jobs = [j for j in desk.jobs.recent() if j.kind == "poll"][:5]
+    jobs = desk.jobs.recent("poll", limit=5)
     return render(request, "feeds.html", feeds=feeds, health=health, jobs=jobs)
 
 
