@@ -34,6 +34,7 @@ _FILTER_KEYS = (
     "since",
     "until",
     "about",
+    "event",
     "sort",
     "limit",
     "offset",
@@ -63,6 +64,11 @@ def filter_options(func: Callable) -> Callable:
         click.option("--until", metavar="DATE", help="On or before DATE (inclusive)."),
         click.option(
             "--about", metavar="ENTITY", help="Quotes that mention ENTITY (a person's aliases too)."
+        ),
+        click.option(
+            "--event",
+            metavar="TYPE",
+            help="Statements coded with this PLOVER event type (ACCUSE, CONSULT, ...).",
         ),
         click.option(
             "--sort",
