@@ -115,15 +115,51 @@ def compile_ruler(ruler) -> list[_Rule] | None:
     return rules
 
 
+#: Columns of _TESTED a "simple" rule may test: decided by the token's (TAG, LOWER) pair alone.
+_PAIR = (_TESTED.index("TAG"), _TESTED.index("LOWER"))
+
+
+def _simple(rule: _Rule) -> bool:
+    return len(rule.tokens) == 1 and all(
+        t.col in _PAIR and t.op in ("eq", "in") for t in rule.tokens[0]
+    )
+
+
 class ArrayAttributeRuler:
-    """The model's attribute ruler, evaluated on whole columns (same annotations)."""
+    """The model's attribute ruler, evaluated on whole columns (same annotations).
+
+    Most patterns test only a token's tag and lower-case form: their outcome is
+    worked out once per distinct (TAG, LOWER) pair and remembered. The others
+    (dependency labels, whitespace, regular expressions, two tokens) are
+    evaluated as masks. For every attribute the rule with the highest index
+    that matched wins, which is the order in which spaCy applies them.
+    """
 
     def __init__(self, vocab, rules: list[_Rule]):
         self.vocab = vocab
         self.rules = rules
-        self._regex_cache: dict[tuple[str, int], bool] = {}
+        self._simple = [(i, r) for i, r in enumerate(rules) if _simple(r)]
+        self._complex = [(i, r) for i, r in enumerate(rules) if not _simple(r)]
+        # (tag, lower) -> for each column of _SET: (index of the last rule setting it, value)
+        self._pairs: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
+        self._regex_cache: dict[str, dict[int, bool]] = {}
 
-    def _mask(self, cols: np.ndarray, test: _Test) -> np.ndarray:
+    def _pair(self, tag: int, lower: int) -> tuple[tuple[int, int], ...]:
+        found = self._pairs.get((tag, lower))
+        if found is None:
+            best = [(-1, 0)] * len(_SET)
+            token = {_PAIR[0]: tag, _PAIR[1]: lower}
+            for i, rule in self._simple:
+                if all(
+                    token[t.col] == t.arg if t.op == "eq" else token[t.col] in t.arg
+                    for t in rule.tokens[0]
+                ):
+                    for col, value in rule.attrs:
+                        best[col] = (i, value)
+            found = self._pairs[(tag, lower)] = tuple(best)
+        return found
+
+    def _mask(self, cols: np.ndarray, test: _Test, uniq) -> np.ndarray:
         col = cols[:, test.col]
         if test.op == "eq":
             return col == test.arg
@@ -131,16 +167,17 @@ class ArrayAttributeRuler:
             return np.isin(col, test.arg)
         if test.op == "not_in":
             return ~np.isin(col, test.arg)
+        # a regular expression: tried once per distinct value (ever), then spread back
+        values, inverse = uniq(test.col)
         strings = self.vocab.strings
-        out = np.zeros(len(col), dtype=bool)
-        for value in np.unique(col).tolist():
-            key = (test.arg.pattern, value)
-            hit = self._regex_cache.get(key)
+        cache = self._regex_cache.setdefault(test.arg.pattern, {})
+        hits = []
+        for value in values.tolist():
+            hit = cache.get(value)
             if hit is None:
-                hit = self._regex_cache[key] = bool(test.arg.search(strings[value]))
-            if hit:
-                out |= col == value
-        return out
+                hit = cache[value] = bool(test.arg.search(strings[value]))
+            hits.append(hit)
+        return np.array(hits, dtype=bool)[inverse]
 
     def __call__(self, doc):
         n = len(doc)
@@ -150,15 +187,33 @@ class ArrayAttributeRuler:
 
         cols = doc.to_array([IDS[a] for a in _TESTED])
         out = doc.to_array([IDS[a] for a in _SET])
+        distinct: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+        def uniq(c: int) -> tuple[np.ndarray, np.ndarray]:
+            if c not in distinct:
+                values, inverse = np.unique(cols[:, c], return_inverse=True)
+                distinct[c] = (values, inverse.reshape(-1))
+            return distinct[c]
+
+        (tags, tag_at), (lowers, lower_at) = uniq(_PAIR[0]), uniq(_PAIR[1])
+        pair_ids, inverse = np.unique(tag_at * len(lowers) + lower_at, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        found = [
+            self._pair(int(tags[p // len(lowers)]), int(lowers[p % len(lowers)]))
+            for p in pair_ids.tolist()
+        ]
+        # per token and column of _SET: the index of the last rule setting it, and its value
+        best = np.array([[i for i, _ in f] for f in found], dtype=np.int64)[inverse]
+        values = np.array([[v for _, v in f] for f in found], dtype=np.uint64)[inverse]
         masks: dict[int, np.ndarray] = {}  # by id(): many patterns share a test
 
         def mask(test: _Test) -> np.ndarray:
             m = masks.get(id(test))
             if m is None:
-                m = masks[id(test)] = self._mask(cols, test)
+                m = masks[id(test)] = self._mask(cols, test, uniq)
             return m
 
-        for rule in self.rules:
+        for i, rule in self._complex:
             width = len(rule.tokens)
             if width > n:
                 continue
@@ -170,7 +225,11 @@ class ArrayAttributeRuler:
                 continue
             target = np.flatnonzero(hit) + rule.index
             for col, value in rule.attrs:
-                out[target, col] = value
+                later = target[best[target, col] < i]
+                best[later, col] = i
+                values[later, col] = value
+        set_by_rule = best >= 0
+        out[set_by_rule] = values[set_by_rule]
         doc.from_array([IDS[a] for a in _SET], out)
         return doc
 
