@@ -224,7 +224,12 @@ def main() -> None:
     lines = []
     res_all = score(gold, pred, None, "saidwhat, all kinds")
     res_dm = score(gold, pred, ["direct", "mixed"], "saidwhat, direct+mixed")
-    lines += [summary("saidwhat all kinds", res_all), summary("saidwhat direct+mixed", res_dm)]
+    res_ind = score(gold, pred, ["indirect"], "saidwhat, indirect")
+    lines += [
+        summary("saidwhat all kinds", res_all),
+        summary("saidwhat direct+mixed", res_dm),
+        summary("saidwhat indirect", res_ind),
+    ]
     if a.textacy:
         tpred = RESULTS / "polnear-dev.textacy.jsonl"
         if textacy_preds(gold, tpred, extractor.nlp.path):

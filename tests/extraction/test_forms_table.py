@@ -137,6 +137,22 @@ FORMS = [
         ],
     ),
     (
+        "The new ferry, Mr. Halvorsen said, would carry twice as many cars.",
+        [
+            (
+                "indirect",
+                "The new ferry would carry twice as many cars",
+                "Halvorsen",
+                "mid_sentence_clause",
+            )
+        ],
+    ),
+    (
+        "The budget, Minister Ana Berg said in a statement, would be cut by a tenth.",
+        [("indirect", "The budget would be cut by a tenth", "Ana Berg", "mid_sentence_clause")],
+    ),
+    ("Apples, pears and plums, the man who said hello, left early.", []),
+    (
         "“No!” answered Hale.\n\n“Yes,” said Berg.",
         [("direct", "No!", "Hale", "cue_after"), ("direct", "Yes,", "Berg", "cue_after")],
     ),

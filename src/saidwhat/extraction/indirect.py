@@ -21,6 +21,10 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     INTENT_VERBS,
     LABEL_VERBS,
+    MID_CLAUSE_ADVERBS,
+    MID_CLAUSE_NOT_WHO,
+    MID_CLAUSE_PRONOUNS,
+    MID_CLAUSE_VERBS,
     NOT_CUES,
     NOT_SOURCES,
     OBJ_PREPS,
@@ -151,13 +155,20 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
-    """Token range [i, j] without edge punctuation/conjunctions -> char span."""
+def _trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
+    """Token range [i, j] without edge punctuation/conjunctions -> char span.
+
+    With ``cut``, a second clause after the reported one (after ';', a dash, ', which',
+    a participle) is left out. A clause *before* its cue (``A, which B, X said.``) is
+    bounded by the reporting clause itself and is kept whole (``cut=False``).
+    """
     while i <= j and (
         doc[i].is_space or (doc[i].is_punct and doc[i].text not in "“‘\"'") or doc[i].dep_ == "cc"
     ):
         i += 1
-    for k in range(i + 3, j):  # a second clause after ';', a dash or ', which' is not reported
+    for k in range(
+        i + 3, j if cut else i + 3
+    ):  # a second clause after ';', a dash or ', which' is not reported
         t = doc[k]
         if t.text in (";", "—", "--", "―") and doc[k - 1].text not in '“"':
             if t.text != ";" and any(doc[m].text == t.text for m in range(k + 1, j + 1)):
@@ -274,7 +285,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 else conf.label_clause
             )
             rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
-            span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
+            span = _trim(doc, comp.left_edge.i, comp.right_edge.i, cut=comp.i > tok.i)
         elif how == "xcomp" and lemma in INTENT_VERBS:
             strength, rule = conf.intent_clause, "intent_clause"
             span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
@@ -437,11 +448,34 @@ def _noun_cue(doc: Doc, tok: Token, strength: float) -> CueClause | None:
 
 
 #: ``The ferries, he says, will run ...``: a reporting clause set off by commas mid-sentence.
+#: ``who`` is a pronoun or up to six words (``Mr. Obama``, ``advisers to Mr. Obama``,
+#: ``as one of the mayor's aides``), checked against the parse; an adjunct may follow
+#: the verb (``said in a June report,``, ``told me on Friday,``).
 _MID_CLAUSE = re.compile(
-    r",[ \t]+(?P<who>he|she|they|[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){0,2})[ \t]+"
-    r"(?P<verb>said|says|added|adds|argued|argues|warned|warns|insisted|insists|noted|notes|"
-    r"explained|explains|believes|believed|thinks|thought)[ \t]*,[ \t]+"
+    r",[ \t]+(?:as[ \t]+)?(?P<who>[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,5}?)[ \t]+"
+    r"(?:(?:" + "|".join(MID_CLAUSE_ADVERBS) + r")[ \t]+)?"
+    r"(?P<verb>" + "|".join(sorted(MID_CLAUSE_VERBS, key=len, reverse=True)) + r")"
+    r"(?P<adjunct>[ \t]+[^,.;:!?\"“”\n]{1,40}?)?[ \t]*,[ \t]+"
 )
+#: A relative pronoun just before the reporting clause starts the statement
+#: (``..., which, Tompkins said, is usually full``).
+_REL_BEFORE = re.compile(r"(?:^|[\s,])(which|who|that)[ \t]*$")
+
+
+def _mid_clause_ok(who, adjunct) -> bool:
+    """The words before the verb name someone and nothing between them is a clause."""
+    toks = list(who)
+    if toks[0].lower_ in MID_CLAUSE_NOT_WHO or any(t.lower_ in MID_CLAUSE_NOT_WHO for t in toks):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return False
+    if len(toks) == 1 and toks[0].pos_ == "PRON":
+        return toks[0].lower_ in MID_CLAUSE_PRONOUNS
+    if not (toks[0].is_title or toks[0].is_upper or toks[0].pos_ in ("DET", "NUM", "ADJ", "NOUN")):
+        return False
+    if not any(t.pos_ in ("PROPN", "NOUN") for t in toks):
+        return False
+    return adjunct is None or not any(t.pos_ in ("VERB", "AUX") for t in adjunct)
 
 
 def _with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float):
@@ -458,20 +492,30 @@ def _with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float
         m = _MID_CLAUSE.search(text, s0, s1)
         if m is None or m.start() - s0 < 3:
             continue
-        head = doc.char_span(m.start("verb"), m.end("verb"))
+        head = doc.char_span(m.start("verb"), m.end("verb"), alignment_mode="expand")
         who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
-        if head is None or who is None:
+        adjunct = None
+        if m.start("adjunct") >= 0:
+            adjunct = doc.char_span(m.start("adjunct"), m.end("adjunct"), alignment_mode="expand")
+        if head is None or who is None or not _mid_clause_ok(who, adjunct):
             continue
-        end = s1
-        while end > m.end() and (text[end - 1].isspace() or text[end - 1] in ".!?"):
-            end -= 1
+        verb = head[0]
+        if verb.lemma_.lower() not in SPEECH_VERBS | BELIEF_VERBS:
+            continue
+        rest_i = doc.char_span(m.end(), s1, alignment_mode="expand")
+        if rest_i is None or len(rest_i) == 0:
+            continue
+        second = _trim(doc, rest_i.start, rest_i.end - 1)
+        if second is None or second[1] - second[0] < 3:
+            continue
         first_start = s0 + (len(text[s0 : m.start()]) - len(text[s0 : m.start()].lstrip()))
-        pieces = [(first_start, m.start()), (m.end(), end)]
-        if pieces[1][1] - pieces[1][0] < 3:
-            continue
+        rel = _REL_BEFORE.search(text, s0, m.start())
+        if rel is not None:
+            first_start = rel.start(1)
+        pieces = [(first_start, m.start()), second]
         found.append(
             CueClause(
-                cue_i=head.root.i,
+                cue_i=verb.i,
                 cue=head.text,
                 start=pieces[0][0],
                 end=pieces[1][1],

@@ -308,6 +308,22 @@ OBJECT_CUES = frozenset(
     question announce promise pledge propose demand urge endorse back support oppose
     cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
 )
+#: The verb forms of a reporting clause set off by commas mid-sentence
+#: (``The talks, he said, would go on``); checked against the lemma lists above.
+MID_CLAUSE_VERBS = frozenset(
+    """said says say told tells added adds argued argues warned warns insisted insists noted
+    notes explained explains believes believed thinks thought acknowledged acknowledges
+    contended contends maintained maintains wrote writes predicted predicts claimed claims
+    recalled recalls conceded concedes stressed stresses estimated estimates suggested
+    suggests reported reports confirmed confirms cautioned cautions admitted admits
+    emphasized emphasizes observed observes""".split()  # noqa: SIM905
+) | frozenset(["pointed out", "points out"])
+#: Adverbs between the speaker and the verb of a mid-sentence clause (``he often says``).
+MID_CLAUSE_ADVERBS = ("also", "often", "later", "then", "once", "now", "still", "later")
+#: Pronouns that can be the speaker of a mid-sentence clause on their own.
+MID_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+#: Words that make the words before the verb a clause, not a speaker (``the man who said``).
+MID_CLAUSE_NOT_WHO = frozenset({"who", "which", "that", "what", "and", "or", "but", "if"})
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
