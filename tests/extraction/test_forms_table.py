@@ -153,6 +153,23 @@ FORMS = [
     ),
     ("Apples, pears and plums, the man who said hello, left early.", []),
     (
+        "Mayor Holm said after the vote he would not sign the budget.",
+        [("indirect", "after the vote he would not sign the budget", "Holm", "speech_clause")],
+    ),
+    (
+        "In Tallstad last week, Governor Lind told a meeting of island leaders that few people "
+        "understood the risk.",
+        [("indirect", "that few people understood the risk", "Lind", "speech_clause")],
+    ),
+    (
+        "The port paid the fees, which Ana Berg said were far too high.",
+        [("indirect", "were far too high", "Ana Berg", "speech_clause")],
+    ),
+    (
+        "Councillor Eva Lind noted the new rule in an interview on Friday.",
+        [("indirect", "the new rule in an interview on Friday", "Eva Lind", "object_cue")],
+    ),
+    (
         "“No!” answered Hale.\n\n“Yes,” said Berg.",
         [("direct", "No!", "Hale", "cue_after"), ("direct", "Yes,", "Berg", "cue_after")],
     ),

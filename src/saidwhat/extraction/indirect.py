@@ -30,6 +30,7 @@ from .lexicon import (
     OBJ_PREPS,
     OBJECT_CUES,
     PREP_CUES,
+    RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
 from .parsed import parsed
@@ -208,7 +209,50 @@ def _complement(tok: Token) -> tuple[Token | None, str]:
         return ccomp, "ccomp"
     if xcomp is not None:
         return xcomp, "xcomp"
+    if tok.lemma_.lower() in SPEECH_VERBS:
+        misread = _misread_clause(tok)
+        if misread is not None:
+            return misread, "ccomp"
     return None, ""
+
+
+def _misread_clause(tok: Token) -> Token | None:
+    """The reported clause of a speech verb that the parser attached elsewhere.
+
+    ``said after the vote he would resign``: an adverbial clause with its own subject
+    and no conjunction is what was said. ``told a meeting of leaders that few people
+    knew``: a ``that`` clause hung on the verb's object as a relative clause (a
+    relative ``that`` is the clause's subject or object, never its marker).
+    """
+    for child in tok.rights:
+        if (
+            child.dep_ == "advcl"
+            and child.pos_ in ("VERB", "AUX")
+            and child.left_edge.i > tok.i
+            and not any(m.dep_ == "mark" or m.tag_ == "WRB" for m in child.children)
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in child.children)
+        ):
+            return child
+    for child in tok.rights:
+        if child.dep_ in ("dobj", "dative"):
+            for g in child.subtree:
+                if g.dep_ == "relcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in g.children
+                ):
+                    return g
+    return None
+
+
+def _after_relative(doc: Doc, tok: Token, comp: Token) -> tuple[int, int] | None:
+    """``which he said were paid for``: the clause after the cue, without its relative pronoun.
+
+    The parser starts the reported clause at the relative pronoun before the speaker;
+    what was said is the rest of the clause after the cue.
+    """
+    lead = doc[comp.left_edge.i : tok.i]
+    if comp.i > tok.i and 1 < len(lead) <= 5 and lead[0].lower_ in RELATIVE_PRONOUNS:
+        return _trim(doc, tok.i + 1, comp.right_edge.i)
+    return None
 
 
 def _cut_off(clause: Token, cue: Token) -> bool:
@@ -308,6 +352,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             strength, rule = conf.object_cue, "object_cue"
         else:
             continue
+        if span is not None and span[0] <= tok.idx < span[1] and how == "ccomp":
+            span = _after_relative(doc, tok, comp)
         if span is None or span[0] <= tok.idx < span[1]:
             continue  # a misparse: the content cannot hold its own cue
         if span[1] <= tok.idx and re.search(r"[:;]", text[span[1] : tok.idx]):
@@ -373,6 +419,13 @@ def fallback_subject(tok: Token) -> Token | None:
     if tok.lemma_.lower() not in SPEECH_VERBS or tok.dep_ not in ("ROOT", "conj"):
         return None
     doc = tok.doc
+    before = tok.i - 1
+    while before > tok.sent.start and doc[before].pos_ == "ADV":
+        before -= 1
+    if before >= tok.sent.start and (
+        doc[before].pos_ == "PROPN" or doc[before].lower_ in MID_CLAUSE_PRONOUNS
+    ):  # 'With the board of the Courier Trump said that ...': the name right before the verb
+        return doc[before]
     for i in range(tok.i - 1, max(tok.sent.start, tok.i - 12) - 1, -1):
         t = doc[i]
         if (

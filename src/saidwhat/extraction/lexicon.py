@@ -307,6 +307,10 @@ OBJECT_CUES = frozenset(
     """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
     question announce promise pledge propose demand urge endorse back support oppose
     cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
+) | frozenset(
+    # verbs of saying whose object is what was said (``noted the rule``, ``touted his plan``)
+    """note discuss detail outline tout highlight denounce decry downplay disclose
+    reference hail applaud lament""".split()  # noqa: SIM905
 )
 #: The verb forms of a reporting clause set off by commas mid-sentence
 #: (``The talks, he said, would go on``); checked against the lemma lists above.
@@ -324,6 +328,8 @@ MID_CLAUSE_ADVERBS = ("also", "often", "later", "then", "once", "now", "still", 
 MID_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 #: Words that make the words before the verb a clause, not a speaker (``the man who said``).
 MID_CLAUSE_NOT_WHO = frozenset({"who", "which", "that", "what", "and", "or", "but", "if"})
+#: Pronouns that open a relative clause (``which he said were paid for``).
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "what"})
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
