@@ -153,6 +153,32 @@ FORMS = [
     ),
     ("Apples, pears and plums, the man who said hello, left early.", []),
     (
+        "Ultimately, Mr. Berg hopes to offset all of the emissions from the plant.",
+        [("indirect", "to offset all of the emissions from the plant", "Berg", "intent_clause")],
+    ),
+    (
+        "Last month, Mayor Tomas Wendt warned port officials to boost their security.",
+        [
+            (
+                "indirect",
+                "port officials to boost their security",
+                "Tomas Wendt",
+                "directive_clause",
+            )
+        ],
+    ),
+    (
+        "Yet Governor Lind's pledge to cut ferry fares angered the board.",
+        [("indirect", "to cut ferry fares", "Lind", "intent_noun")],
+    ),
+    (
+        "Mayor Tomas Wendt bristled at the new harbour tax.",
+        [("indirect", "the new harbour tax", "Tomas Wendt", "prep_object")],
+    ),
+    ("Her refusal to sign the tender angered the board.", []),
+    ("The mayor's decision to close the pier surprised many.", []),
+    ("Marsk has spoken from the palace steps on Monday.", []),
+    (
         "Mayor Holm said after the vote he would not sign the budget.",
         [("indirect", "after the vote he would not sign the budget", "Holm", "speech_clause")],
     ),

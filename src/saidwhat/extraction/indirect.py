@@ -18,9 +18,12 @@ from .lexicon import (
     BELIEF_VERBS,
     CUE_NOUNS,
     CUT_AFTER_COMMA,
+    DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
+    INTENT_NOUNS,
     INTENT_VERBS,
     LABEL_VERBS,
+    LEMMA_FIXES,
     MID_CLAUSE_ADVERBS,
     MID_CLAUSE_NOT_WHO,
     MID_CLAUSE_PRONOUNS,
@@ -268,12 +271,12 @@ def _cue_candidates(doc: Doc):
     turned into Python objects (that is most of the cost of a pass over a Doc).
     """
     strings = doc.vocab.strings
-    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS}
+    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS} | {strings.add(w) for w in LEMMA_FIXES}
     ccomp = strings.add("ccomp")
-    arr = doc.to_array(["LEMMA", "DEP", "HEAD"])
+    arr = doc.to_array(["LEMMA", "DEP", "HEAD", "LOWER"])
     wanted = set()
-    for i, (lemma, dep, head) in enumerate(arr.tolist()):
-        if lemma in lemmas:
+    for i, (lemma, dep, head, lower) in enumerate(arr.tolist()):
+        if lemma in lemmas or lower in lemmas:
             wanted.add(i)
         if dep == ccomp:
             wanted.add(i + head if head < 2**63 else i + head - 2**64)
@@ -285,14 +288,14 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
     out: list[CueClause] = []
     text = doc_text(doc)
     for tok in _cue_candidates(doc):
-        lemma = tok.lemma_.lower()
+        lemma = LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
         if lemma == "accord" and tok.lower_ == "according":
             cc = _according(doc, tok, conf.according_to)
             if cc is not None:
                 out.append(cc)
             continue
-        if tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
-            cc = _noun_cue(doc, tok, conf.cue_noun)
+        if tok.pos_ == "NOUN" and (lemma in CUE_NOUNS or lemma in INTENT_NOUNS):
+            cc = _noun_cue(doc, tok, conf.cue_noun, lemma in INTENT_NOUNS)
             if cc is not None:
                 out.append(cc)
             continue
@@ -313,6 +316,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             or belief
             or lemma in PREP_CUES
             or lemma in INTENT_VERBS
+            or lemma in DIRECTIVE_VERBS
             or lemma in LABEL_VERBS
             or lemma in OBJECT_CUES
         ):
@@ -330,6 +334,9 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             )
             rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
             span = _trim(doc, comp.left_edge.i, comp.right_edge.i, cut=comp.i > tok.i)
+        elif how == "xcomp" and lemma in DIRECTIVE_VERBS and (obj := _directed(tok, comp)):
+            strength, rule = conf.directive_clause, "directive_clause"
+            span = _trim(doc, obj.left_edge.i, comp.right_edge.i)
         elif how == "xcomp" and lemma in INTENT_VERBS:
             strength, rule = conf.intent_clause, "intent_clause"
             span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
@@ -486,18 +493,33 @@ def _according(doc: Doc, tok: Token, strength: float) -> CueClause | None:
     )
 
 
-def _noun_cue(doc: Doc, tok: Token, strength: float) -> CueClause | None:
-    """``X's claim that ...``: a content clause on a cue noun with a stated owner."""
+def _noun_cue(doc: Doc, tok: Token, strength: float, intent: bool = False) -> CueClause | None:
+    """``X's claim that ...``: a content clause on a cue noun with a stated owner.
+
+    With ``intent`` (a noun of intention), an infinitive counts too: ``her decision
+    to run``, ``the mayor's pledge to cut fares``.
+    """
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if clause is None or owner is None:
+    if clause is None or owner is None or clause.i < tok.i:
         return None
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    to = intent and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if not (that or to):
         return None
     span = _trim(doc, clause.left_edge.i, clause.right_edge.i)
     if span is None:
         return None
-    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule="cue_noun")
+    rule = "intent_noun" if to else "cue_noun"
+    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule=rule)
+
+
+def _directed(tok: Token, comp: Token) -> Token | None:
+    """The object of a directive verb before its infinitive (``warned officials to ...``)."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i < comp.i), None)
+    if obj is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return None
+    return obj
 
 
 #: ``The ferries, he says, will run ...``: a reporting clause set off by commas mid-sentence.

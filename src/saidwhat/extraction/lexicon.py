@@ -262,7 +262,7 @@ LABEL_VERBS = frozenset(
 PREP_CUES = {
     "call": {"for", "on"},
     "speak": {"about", "of", "against"},
-    "talk": {"about"},
+    "talk": {"about", "of"},
     "complain": {"about", "of"},
     "warn": {"of", "about", "against"},
     "worry": {"about"},
@@ -290,6 +290,33 @@ PREP_CUES = {
     "disagree": {"with", "on"},
     "object": {"to"},
     "hint": {"at"},
+    # more verbs of saying and reacting whose prepositional object is the topic
+    "caution": {"against", "about"},
+    "plead": {"for"},
+    "apologize": {"for"},
+    "apologise": {"for"},
+    "muse": {"about", "on"},
+    "wonder": {"about"},
+    "inquire": {"about"},
+    "respond": {"to"},
+    "react": {"to"},
+    "refer": {"to"},
+    "allude": {"to"},
+    "bristle": {"at"},
+    "scoff": {"at"},
+    "seize": {"on", "upon"},
+    "dwell": {"on"},
+    "elaborate": {"on"},
+    "reflect": {"on"},
+    "harp": {"on"},
+    "lobby": {"for", "against"},
+    "moralize": {"about"},
+    "moralise": {"about"},
+    "reminisce": {"about"},
+    "fret": {"about", "over"},
+    "spar": {"over", "about"},
+    "quarrel": {"over", "about"},
+    "clash": {"over"},
 }
 CUT_AFTER_COMMA = frozenset(
     """which who whom whose although though while whereas according contradicting despite""".split()  # noqa: SIM905
@@ -330,9 +357,24 @@ MID_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 MID_CLAUSE_NOT_WHO = frozenset({"who", "which", "that", "what", "and", "or", "but", "if"})
 #: Pronouns that open a relative clause (``which he said were paid for``).
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "what"})
+#: Forms the tagger lemmatizes wrongly (``hopes`` -> ``hop``), read as these lemmas.
+LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "retweeted": "retweet"}
+#: Verbs that ask someone to act: the object and the infinitive are what was asked
+#: (``warned officials to boost security``, ``implored her to stay``).
+DIRECTIVE_VERBS = frozenset(
+    """urge warn implore tell ask order instruct advise invite encourage persuade convince
+    press pressure beg challenge direct remind""".split()  # noqa: SIM905
+)
+#: Nouns of stated intention with an infinitive (``his pledge to cut``, ``her plan to
+#: run``); nouns of acts (``decision``, ``attempt``, ``refusal``) report what was done.
+INTENT_NOUNS = frozenset(
+    """plan promise pledge vow threat determination eagerness intention commitment proposal
+    call demand desire""".split()  # noqa: SIM905
+)
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
+    | (DIRECTIVE_VERBS | INTENT_NOUNS)
     | frozenset(PREP_CUES)
     | {"accord"}
 )
