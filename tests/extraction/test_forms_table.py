@@ -178,6 +178,11 @@ FORMS = [
     ("Her refusal to sign the tender angered the board.", []),
     ("The mayor's decision to close the pier surprised many.", []),
     ("Marsk has spoken from the palace steps on Monday.", []),
+    ("Figures show that the harbour is busier than ever.", []),
+    (
+        "A poll by the Courier found that most voters back the bridge.",
+        [("indirect", "that most voters back the bridge", "Courier", "speech_clause")],
+    ),
     (
         "Mayor Holm said after the vote he would not sign the budget.",
         [("indirect", "after the vote he would not sign the budget", "Holm", "speech_clause")],

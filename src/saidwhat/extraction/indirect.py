@@ -10,24 +10,23 @@ indirect statements is decided later, against the quotation marks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .clause_forms import directed, noun_cue, with_mid_clauses
+from .clause_spans import CueClause, trim
 from .lexicon import (
     ALL_CUE_LEMMAS,
     BELIEF_VERBS,
     CUE_NOUNS,
-    CUT_AFTER_COMMA,
+    DATA_NOUNS,
     DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
+    EVIDENCE_VERBS,
     INTENT_NOUNS,
     INTENT_VERBS,
     LABEL_VERBS,
     LEMMA_FIXES,
-    MID_CLAUSE_ADVERBS,
-    MID_CLAUSE_NOT_WHO,
     MID_CLAUSE_PRONOUNS,
-    MID_CLAUSE_VERBS,
     NOT_CUES,
     NOT_SOURCES,
     OBJ_PREPS,
@@ -46,22 +45,6 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset(
     """det poss compound amod nmod nummod quantmod case predet punct advmod npadvmod""".split()  # noqa: SIM905
 )
-
-
-@dataclass
-class CueClause:
-    """One cue with what it reports; offsets are char offsets into the text."""
-
-    cue_i: int  # token index of the cue
-    cue: str
-    start: int
-    end: int
-    speaker_i: int | None  # token index of the speaker mention's head
-    strength: float
-    fragments: list[tuple[int, int]] | None = None
-    according: bool = False
-    #: The name of the rule (the cue form) that found it.
-    rule: str = ""
 
 
 def doc_text(doc: Doc) -> str:
@@ -159,41 +142,6 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
-    """Token range [i, j] without edge punctuation/conjunctions -> char span.
-
-    With ``cut``, a second clause after the reported one (after ';', a dash, ', which',
-    a participle) is left out. A clause *before* its cue (``A, which B, X said.``) is
-    bounded by the reporting clause itself and is kept whole (``cut=False``).
-    """
-    while i <= j and (
-        doc[i].is_space or (doc[i].is_punct and doc[i].text not in "“‘\"'") or doc[i].dep_ == "cc"
-    ):
-        i += 1
-    for k in range(
-        i + 3, j if cut else i + 3
-    ):  # a second clause after ';', a dash or ', which' is not reported
-        t = doc[k]
-        if t.text in (";", "—", "--", "―") and doc[k - 1].text not in '“"':
-            if t.text != ";" and any(doc[m].text == t.text for m in range(k + 1, j + 1)):
-                continue  # a parenthetical pair of dashes
-            j = k - 1
-            break
-        nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
-        if t.text == "," and (
-            doc[k + 1].lower_ in CUT_AFTER_COMMA
-            or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp"))
-            or (nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= j)
-        ):
-            j = k - 1
-            break
-    while j >= i and (doc[j].is_space or (doc[j].is_punct and doc[j].text not in "”’\"'")):
-        j -= 1
-    if j < i:
-        return None
-    return doc[i].idx, doc[j].idx + len(doc[j])
-
-
 def _complement(tok: Token) -> tuple[Token | None, str]:
     """The clause a cue reports and how it attaches (ccomp / xcomp / label)."""
     ccomp = xcomp = None
@@ -254,7 +202,7 @@ def _after_relative(doc: Doc, tok: Token, comp: Token) -> tuple[int, int] | None
     """
     lead = doc[comp.left_edge.i : tok.i]
     if comp.i > tok.i and 1 < len(lead) <= 5 and lead[0].lower_ in RELATIVE_PRONOUNS:
-        return _trim(doc, tok.i + 1, comp.right_edge.i)
+        return trim(doc, tok.i + 1, comp.right_edge.i)
     return None
 
 
@@ -295,7 +243,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 out.append(cc)
             continue
         if tok.pos_ == "NOUN" and (lemma in CUE_NOUNS or lemma in INTENT_NOUNS):
-            cc = _noun_cue(doc, tok, conf.cue_noun, lemma in INTENT_NOUNS)
+            cc = noun_cue(doc, tok, conf.cue_noun, lemma in INTENT_NOUNS)
             if cc is not None:
                 out.append(cc)
             continue
@@ -333,15 +281,15 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 else conf.label_clause
             )
             rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
-            span = _trim(doc, comp.left_edge.i, comp.right_edge.i, cut=comp.i > tok.i)
-        elif how == "xcomp" and lemma in DIRECTIVE_VERBS and (obj := _directed(tok, comp)):
+            span = trim(doc, comp.left_edge.i, comp.right_edge.i, cut=comp.i > tok.i)
+        elif how == "xcomp" and lemma in DIRECTIVE_VERBS and (obj := directed(tok, comp)):
             strength, rule = conf.directive_clause, "directive_clause"
-            span = _trim(doc, obj.left_edge.i, comp.right_edge.i)
+            span = trim(doc, obj.left_edge.i, comp.right_edge.i)
         elif how == "xcomp" and lemma in INTENT_VERBS:
             strength, rule = conf.intent_clause, "intent_clause"
-            span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
+            span = trim(doc, comp.left_edge.i, comp.right_edge.i)
         elif how == "" and lemma in PREP_CUES and (pobj := _prep_object(tok, PREP_CUES[lemma])):
-            span = _trim(doc, pobj.left_edge.i, pobj.right_edge.i)
+            span = trim(doc, pobj.left_edge.i, pobj.right_edge.i)
             strength, rule = conf.prep_object, "prep_object"
         elif lemma in LABEL_VERBS or (lemma in OBJECT_CUES and how == ""):
             right = [c for c in tok.rights if c.dep_ in ("dobj", "oprd")]
@@ -353,7 +301,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                     c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
                 ):
                     last = c
-            span = _trim(doc, right[0].left_edge.i, last.right_edge.i)
+            span = trim(doc, right[0].left_edge.i, last.right_edge.i)
             if span is not None:
                 span = cut_after_quote(doc, span)
             strength, rule = conf.object_cue, "object_cue"
@@ -370,6 +318,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             subj = doc[speaker_i]
             if subj.lower_ in NOT_SOURCES or (subj.lower_ == "it" and not speech):
                 continue
+            if lemma in EVIDENCE_VERBS and subj.lemma_.lower() in DATA_NOUNS:
+                continue  # 'figures show that ...': a finding, not anyone's statement
         out.append(
             CueClause(
                 cue_i=tok.i,
@@ -381,7 +331,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 rule=rule,
             )
         )
-    return _with_mid_clauses(doc, text, out, conf.speech_clause)
+    return with_mid_clauses(doc, text, out, conf.speech_clause)
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
@@ -474,9 +424,9 @@ def _according(doc: Doc, tok: Token, strength: float) -> CueClause | None:
             break
     pieces = []
     if a_start > sent.start:
-        pieces.append(_trim(doc, sent.start, a_start - 1))
+        pieces.append(trim(doc, sent.start, a_start - 1))
     if a_end < sent.end - 1:
-        pieces.append(_trim(doc, a_end + 1, sent.end - 1))
+        pieces.append(trim(doc, a_end + 1, sent.end - 1))
     pieces = [p for p in pieces if p is not None and p[1] - p[0] > 3]
     if not pieces:
         return None
@@ -491,123 +441,3 @@ def _according(doc: Doc, tok: Token, strength: float) -> CueClause | None:
         according=True,
         rule="according_to",
     )
-
-
-def _noun_cue(doc: Doc, tok: Token, strength: float, intent: bool = False) -> CueClause | None:
-    """``X's claim that ...``: a content clause on a cue noun with a stated owner.
-
-    With ``intent`` (a noun of intention), an infinitive counts too: ``her decision
-    to run``, ``the mayor's pledge to cut fares``.
-    """
-    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if clause is None or owner is None or clause.i < tok.i:
-        return None
-    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-    to = intent and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    if not (that or to):
-        return None
-    span = _trim(doc, clause.left_edge.i, clause.right_edge.i)
-    if span is None:
-        return None
-    rule = "intent_noun" if to else "cue_noun"
-    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule=rule)
-
-
-def _directed(tok: Token, comp: Token) -> Token | None:
-    """The object of a directive verb before its infinitive (``warned officials to ...``)."""
-    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i < comp.i), None)
-    if obj is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
-        return None
-    return obj
-
-
-#: ``The ferries, he says, will run ...``: a reporting clause set off by commas mid-sentence.
-#: ``who`` is a pronoun or up to six words (``Mr. Obama``, ``advisers to Mr. Obama``,
-#: ``as one of the mayor's aides``), checked against the parse; an adjunct may follow
-#: the verb (``said in a June report,``, ``told me on Friday,``).
-_MID_CLAUSE = re.compile(
-    r",[ \t]+(?:as[ \t]+)?(?P<who>[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,5}?)[ \t]+"
-    r"(?:(?:" + "|".join(MID_CLAUSE_ADVERBS) + r")[ \t]+)?"
-    r"(?P<verb>" + "|".join(sorted(MID_CLAUSE_VERBS, key=len, reverse=True)) + r")"
-    r"(?P<adjunct>[ \t]+[^,.;:!?\"“”\n]{1,40}?)?[ \t]*,[ \t]+"
-)
-#: A relative pronoun just before the reporting clause starts the statement
-#: (``..., which, Tompkins said, is usually full``).
-_REL_BEFORE = re.compile(r"(?:^|[\s,])(which|who|that)[ \t]*$")
-
-
-def _mid_clause_ok(who, adjunct) -> bool:
-    """The words before the verb name someone and nothing between them is a clause."""
-    toks = list(who)
-    if toks[0].lower_ in MID_CLAUSE_NOT_WHO or any(t.lower_ in MID_CLAUSE_NOT_WHO for t in toks):
-        return False
-    if any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return False
-    if len(toks) == 1 and toks[0].pos_ == "PRON":
-        return toks[0].lower_ in MID_CLAUSE_PRONOUNS
-    if not (toks[0].is_title or toks[0].is_upper or toks[0].pos_ in ("DET", "NUM", "ADJ", "NOUN")):
-        return False
-    if not any(t.pos_ in ("PROPN", "NOUN") for t in toks):
-        return False
-    return adjunct is None or not any(t.pos_ in ("VERB", "AUX") for t in adjunct)
-
-
-def _with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float):
-    """Add the statements of mid-sentence reporting clauses; drop what misread them.
-
-    ``The talks, he said, would continue next week.`` is one statement in two
-    pieces (``The talks`` and ``would continue next week``) by ``he``. A cue
-    clause of the parse whose content lies inside the reporting clause (the
-    parser often makes ``he said`` the complement of ``continue``) is a misreading.
-    """
-    found: list[CueClause] = []
-    for sent in doc.sents:
-        s0, s1 = sent.start_char, sent.end_char
-        m = _MID_CLAUSE.search(text, s0, s1)
-        if m is None or m.start() - s0 < 3:
-            continue
-        head = doc.char_span(m.start("verb"), m.end("verb"), alignment_mode="expand")
-        who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
-        adjunct = None
-        if m.start("adjunct") >= 0:
-            adjunct = doc.char_span(m.start("adjunct"), m.end("adjunct"), alignment_mode="expand")
-        if head is None or who is None or not _mid_clause_ok(who, adjunct):
-            continue
-        verb = head[0]
-        if verb.lemma_.lower() not in SPEECH_VERBS | BELIEF_VERBS:
-            continue
-        rest_i = doc.char_span(m.end(), s1, alignment_mode="expand")
-        if rest_i is None or len(rest_i) == 0:
-            continue
-        second = _trim(doc, rest_i.start, rest_i.end - 1)
-        if second is None or second[1] - second[0] < 3:
-            continue
-        first_start = s0 + (len(text[s0 : m.start()]) - len(text[s0 : m.start()].lstrip()))
-        rel = _REL_BEFORE.search(text, s0, m.start())
-        if rel is not None:
-            first_start = rel.start(1)
-        pieces = [(first_start, m.start()), second]
-        found.append(
-            CueClause(
-                cue_i=verb.i,
-                cue=head.text,
-                start=pieces[0][0],
-                end=pieces[1][1],
-                speaker_i=who.root.i,
-                strength=strength,
-                fragments=pieces,
-                rule="mid_sentence_clause",
-            )
-        )
-    if not found:
-        return out
-    kept = [
-        c
-        for c in out
-        if not any(
-            c.cue_i == f.cue_i or (f.fragments[0][1] <= c.start and c.end <= f.fragments[1][0])
-            for f in found
-        )
-    ]
-    return sorted(kept + found, key=lambda c: c.start)

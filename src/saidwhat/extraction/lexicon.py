@@ -371,6 +371,15 @@ INTENT_NOUNS = frozenset(
     """plan promise pledge vow threat determination eagerness intention commitment proposal
     call demand desire""".split()  # noqa: SIM905
 )
+#: Verbs of evidence: with a subject that is data rather than a source
+#: (``figures show that``, ``the data suggest``) they report a finding, not a statement.
+EVIDENCE_VERBS = frozenset(
+    """show find suggest indicate reveal prove demonstrate confirm""".split()  # noqa: SIM905
+)
+DATA_NOUNS = frozenset(
+    """figure data datum number statistic result record evidence trend footage image photo
+    photograph picture chart graph map sample""".split()  # noqa: SIM905
+)
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
