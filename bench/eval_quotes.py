@@ -7,8 +7,9 @@ Runs the Extractor over the gold documents (as plain-text Documents), writes
 predictions to bench/results/, scores them with the shared reference scorer
 (all kinds, then ``--kinds direct mixed``, then ``--kinds indirect``), scores
 ``examples/gold.jsonl`` if it exists, and times ``nlp.pipe`` alone against the
-full Extractor on the same texts. ``--textacy`` adds textacy's ``direct_quotations`` (per paragraph) run
-from a separate venv (.venv-bench) when textacy is importable there.
+full Extractor on the same texts. ``--textacy`` adds textacy's
+``direct_quotations`` (per paragraph) run from a separate venv (.venv-bench)
+when textacy is importable there.
 """
 
 from __future__ import annotations
