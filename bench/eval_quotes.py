@@ -5,10 +5,11 @@
 
 Runs the Extractor over the gold documents (as plain-text Documents), writes
 predictions to bench/results/, scores them with the shared reference scorer
-(all kinds, then ``--kinds direct mixed``), scores ``examples/gold.jsonl`` if
-it exists, and times ``nlp.pipe`` alone against the full Extractor on the same
-texts. ``--textacy`` adds textacy's ``direct_quotations`` (per paragraph) run
-from a separate venv (.venv-bench) when textacy is importable there.
+(all kinds, then ``--kinds direct mixed``, then ``--kinds indirect``), scores
+``examples/gold.jsonl`` if it exists, and times ``nlp.pipe`` alone against the
+full Extractor on the same texts. ``--textacy`` adds textacy's
+``direct_quotations`` (per paragraph) run from a separate venv (.venv-bench)
+when textacy is importable there.
 """
 
 from __future__ import annotations
@@ -247,7 +248,12 @@ def main() -> None:
     lines = []
     res_all = score(gold, pred, None, "saidwhat, all kinds")
     res_dm = score(gold, pred, ["direct", "mixed"], "saidwhat, direct+mixed")
-    lines += [summary("saidwhat all kinds", res_all), summary("saidwhat direct+mixed", res_dm)]
+    res_ind = score(gold, pred, ["indirect"], "saidwhat, indirect")
+    lines += [
+        summary("saidwhat all kinds", res_all),
+        summary("saidwhat direct+mixed", res_dm),
+        summary("saidwhat indirect", res_ind),
+    ]
     if a.textacy:
         tpred = RESULTS / "polnear-dev.textacy.jsonl"
         if textacy_preds(gold, tpred, extractor.nlp.path):

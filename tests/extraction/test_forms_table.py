@@ -137,6 +137,70 @@ FORMS = [
         ],
     ),
     (
+        "The new ferry, Mr. Halvorsen said, would carry twice as many cars.",
+        [
+            (
+                "indirect",
+                "The new ferry would carry twice as many cars",
+                "Halvorsen",
+                "mid_sentence_clause",
+            )
+        ],
+    ),
+    (
+        "The budget, Minister Ana Berg said in a statement, would be cut by a tenth.",
+        [("indirect", "The budget would be cut by a tenth", "Ana Berg", "mid_sentence_clause")],
+    ),
+    ("Apples, pears and plums, the man who said hello, left early.", []),
+    (
+        "Ultimately, Mr. Berg hopes to offset all of the emissions from the plant.",
+        [("indirect", "to offset all of the emissions from the plant", "Berg", "intent_clause")],
+    ),
+    (
+        "Last month, Mayor Tomas Wendt warned port officials to boost their security.",
+        [
+            (
+                "indirect",
+                "port officials to boost their security",
+                "Tomas Wendt",
+                "directive_clause",
+            )
+        ],
+    ),
+    (
+        "Yet Governor Lind's pledge to cut ferry fares angered the board.",
+        [("indirect", "to cut ferry fares", "Lind", "intent_noun")],
+    ),
+    (
+        "Mayor Tomas Wendt bristled at the new harbour tax.",
+        [("indirect", "the new harbour tax", "Tomas Wendt", "prep_object")],
+    ),
+    ("Her refusal to sign the tender angered the board.", []),
+    ("The mayor's decision to close the pier surprised many.", []),
+    ("Marsk has spoken from the palace steps on Monday.", []),
+    ("Figures show that the harbour is busier than ever.", []),
+    (
+        "A poll by the Courier found that most voters back the bridge.",
+        [("indirect", "that most voters back the bridge", "Courier", "speech_clause")],
+    ),
+    (
+        "Mayor Holm said after the vote he would not sign the budget.",
+        [("indirect", "after the vote he would not sign the budget", "Holm", "speech_clause")],
+    ),
+    (
+        "In Tallstad last week, Governor Lind told a meeting of island leaders that few people "
+        "understood the risk.",
+        [("indirect", "that few people understood the risk", "Lind", "speech_clause")],
+    ),
+    (
+        "The port paid the fees, which Ana Berg said were far too high.",
+        [("indirect", "were far too high", "Ana Berg", "speech_clause")],
+    ),
+    (
+        "Councillor Eva Lind noted the new rule in an interview on Friday.",
+        [("indirect", "the new rule in an interview on Friday", "Eva Lind", "object_cue")],
+    ),
+    (
         "“No!” answered Hale.\n\n“Yes,” said Berg.",
         [("direct", "No!", "Hale", "cue_after"), ("direct", "Yes,", "Berg", "cue_after")],
     ),

@@ -38,6 +38,8 @@ def test_a_language_is_one_more_registered_lexicon(monkeypatch):
         "Residents saw him win the vote.",
         "The mayor realizes that the bridge is old.",
         "Councillor Dara Lund refused to sign the tender.",
+        "Figures show that the harbour is busier than ever.",
+        "The data suggest that fares will rise.",
     ],
 )
 def test_perception_verbs_make_no_statement(extract, text):

@@ -10,22 +10,29 @@ indirect statements is decided later, against the quotation marks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .clause_forms import directed, noun_cue, with_mid_clauses
+from .clause_spans import CueClause, trim
 from .lexicon import (
     ALL_CUE_LEMMAS,
     BELIEF_VERBS,
     CUE_NOUNS,
-    CUT_AFTER_COMMA,
+    DATA_NOUNS,
+    DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
+    EVIDENCE_VERBS,
+    INTENT_NOUNS,
     INTENT_VERBS,
     LABEL_VERBS,
+    LEMMA_FIXES,
+    MID_CLAUSE_PRONOUNS,
     NOT_CUES,
     NOT_SOURCES,
     OBJ_PREPS,
     OBJECT_CUES,
     PREP_CUES,
+    RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
 from .parsed import parsed
@@ -38,22 +45,6 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset(
     """det poss compound amod nmod nummod quantmod case predet punct advmod npadvmod""".split()  # noqa: SIM905
 )
-
-
-@dataclass
-class CueClause:
-    """One cue with what it reports; offsets are char offsets into the text."""
-
-    cue_i: int  # token index of the cue
-    cue: str
-    start: int
-    end: int
-    speaker_i: int | None  # token index of the speaker mention's head
-    strength: float
-    fragments: list[tuple[int, int]] | None = None
-    according: bool = False
-    #: The name of the rule (the cue form) that found it.
-    rule: str = ""
 
 
 def doc_text(doc: Doc) -> str:
@@ -151,34 +142,6 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
-    """Token range [i, j] without edge punctuation/conjunctions -> char span."""
-    while i <= j and (
-        doc[i].is_space or (doc[i].is_punct and doc[i].text not in "“‘\"'") or doc[i].dep_ == "cc"
-    ):
-        i += 1
-    for k in range(i + 3, j):  # a second clause after ';', a dash or ', which' is not reported
-        t = doc[k]
-        if t.text in (";", "—", "--", "―") and doc[k - 1].text not in '“"':
-            if t.text != ";" and any(doc[m].text == t.text for m in range(k + 1, j + 1)):
-                continue  # a parenthetical pair of dashes
-            j = k - 1
-            break
-        nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
-        if t.text == "," and (
-            doc[k + 1].lower_ in CUT_AFTER_COMMA
-            or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp"))
-            or (nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= j)
-        ):
-            j = k - 1
-            break
-    while j >= i and (doc[j].is_space or (doc[j].is_punct and doc[j].text not in "”’\"'")):
-        j -= 1
-    if j < i:
-        return None
-    return doc[i].idx, doc[j].idx + len(doc[j])
-
-
 def _complement(tok: Token) -> tuple[Token | None, str]:
     """The clause a cue reports and how it attaches (ccomp / xcomp / label)."""
     ccomp = xcomp = None
@@ -197,7 +160,50 @@ def _complement(tok: Token) -> tuple[Token | None, str]:
         return ccomp, "ccomp"
     if xcomp is not None:
         return xcomp, "xcomp"
+    if tok.lemma_.lower() in SPEECH_VERBS:
+        misread = _misread_clause(tok)
+        if misread is not None:
+            return misread, "ccomp"
     return None, ""
+
+
+def _misread_clause(tok: Token) -> Token | None:
+    """The reported clause of a speech verb that the parser attached elsewhere.
+
+    ``said after the vote he would resign``: an adverbial clause with its own subject
+    and no conjunction is what was said. ``told a meeting of leaders that few people
+    knew``: a ``that`` clause hung on the verb's object as a relative clause (a
+    relative ``that`` is the clause's subject or object, never its marker).
+    """
+    for child in tok.rights:
+        if (
+            child.dep_ == "advcl"
+            and child.pos_ in ("VERB", "AUX")
+            and child.left_edge.i > tok.i
+            and not any(m.dep_ == "mark" or m.tag_ == "WRB" for m in child.children)
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in child.children)
+        ):
+            return child
+    for child in tok.rights:
+        if child.dep_ in ("dobj", "dative"):
+            for g in child.subtree:
+                if g.dep_ == "relcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in g.children
+                ):
+                    return g
+    return None
+
+
+def _after_relative(doc: Doc, tok: Token, comp: Token) -> tuple[int, int] | None:
+    """``which he said were paid for``: the clause after the cue, without its relative pronoun.
+
+    The parser starts the reported clause at the relative pronoun before the speaker;
+    what was said is the rest of the clause after the cue.
+    """
+    lead = doc[comp.left_edge.i : tok.i]
+    if comp.i > tok.i and 1 < len(lead) <= 5 and lead[0].lower_ in RELATIVE_PRONOUNS:
+        return trim(doc, tok.i + 1, comp.right_edge.i)
+    return None
 
 
 def _cut_off(clause: Token, cue: Token) -> bool:
@@ -213,12 +219,12 @@ def _cue_candidates(doc: Doc):
     turned into Python objects (that is most of the cost of a pass over a Doc).
     """
     strings = doc.vocab.strings
-    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS}
+    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS} | {strings.add(w) for w in LEMMA_FIXES}
     ccomp = strings.add("ccomp")
-    arr = doc.to_array(["LEMMA", "DEP", "HEAD"])
+    arr = doc.to_array(["LEMMA", "DEP", "HEAD", "LOWER"])
     wanted = set()
-    for i, (lemma, dep, head) in enumerate(arr.tolist()):
-        if lemma in lemmas:
+    for i, (lemma, dep, head, lower) in enumerate(arr.tolist()):
+        if lemma in lemmas or lower in lemmas:
             wanted.add(i)
         if dep == ccomp:
             wanted.add(i + head if head < 2**63 else i + head - 2**64)
@@ -230,14 +236,14 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
     out: list[CueClause] = []
     text = doc_text(doc)
     for tok in _cue_candidates(doc):
-        lemma = tok.lemma_.lower()
+        lemma = LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
         if lemma == "accord" and tok.lower_ == "according":
             cc = _according(doc, tok, conf.according_to)
             if cc is not None:
                 out.append(cc)
             continue
-        if tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
-            cc = _noun_cue(doc, tok, conf.cue_noun)
+        if tok.pos_ == "NOUN" and (lemma in CUE_NOUNS or lemma in INTENT_NOUNS):
+            cc = noun_cue(doc, tok, conf.cue_noun, lemma in INTENT_NOUNS)
             if cc is not None:
                 out.append(cc)
             continue
@@ -258,6 +264,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             or belief
             or lemma in PREP_CUES
             or lemma in INTENT_VERBS
+            or lemma in DIRECTIVE_VERBS
             or lemma in LABEL_VERBS
             or lemma in OBJECT_CUES
         ):
@@ -274,12 +281,15 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 else conf.label_clause
             )
             rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
-            span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
+            span = trim(doc, comp.left_edge.i, comp.right_edge.i, cut=comp.i > tok.i)
+        elif how == "xcomp" and lemma in DIRECTIVE_VERBS and (obj := directed(tok, comp)):
+            strength, rule = conf.directive_clause, "directive_clause"
+            span = trim(doc, obj.left_edge.i, comp.right_edge.i)
         elif how == "xcomp" and lemma in INTENT_VERBS:
             strength, rule = conf.intent_clause, "intent_clause"
-            span = _trim(doc, comp.left_edge.i, comp.right_edge.i)
+            span = trim(doc, comp.left_edge.i, comp.right_edge.i)
         elif how == "" and lemma in PREP_CUES and (pobj := _prep_object(tok, PREP_CUES[lemma])):
-            span = _trim(doc, pobj.left_edge.i, pobj.right_edge.i)
+            span = trim(doc, pobj.left_edge.i, pobj.right_edge.i)
             strength, rule = conf.prep_object, "prep_object"
         elif lemma in LABEL_VERBS or (lemma in OBJECT_CUES and how == ""):
             right = [c for c in tok.rights if c.dep_ in ("dobj", "oprd")]
@@ -291,12 +301,14 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                     c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
                 ):
                     last = c
-            span = _trim(doc, right[0].left_edge.i, last.right_edge.i)
+            span = trim(doc, right[0].left_edge.i, last.right_edge.i)
             if span is not None:
                 span = cut_after_quote(doc, span)
             strength, rule = conf.object_cue, "object_cue"
         else:
             continue
+        if span is not None and span[0] <= tok.idx < span[1] and how == "ccomp":
+            span = _after_relative(doc, tok, comp)
         if span is None or span[0] <= tok.idx < span[1]:
             continue  # a misparse: the content cannot hold its own cue
         if span[1] <= tok.idx and re.search(r"[:;]", text[span[1] : tok.idx]):
@@ -306,6 +318,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             subj = doc[speaker_i]
             if subj.lower_ in NOT_SOURCES or (subj.lower_ == "it" and not speech):
                 continue
+            if lemma in EVIDENCE_VERBS and subj.lemma_.lower() in DATA_NOUNS:
+                continue  # 'figures show that ...': a finding, not anyone's statement
         out.append(
             CueClause(
                 cue_i=tok.i,
@@ -317,7 +331,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 rule=rule,
             )
         )
-    return _with_mid_clauses(doc, text, out, conf.speech_clause)
+    return with_mid_clauses(doc, text, out, conf.speech_clause)
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
@@ -362,6 +376,13 @@ def fallback_subject(tok: Token) -> Token | None:
     if tok.lemma_.lower() not in SPEECH_VERBS or tok.dep_ not in ("ROOT", "conj"):
         return None
     doc = tok.doc
+    before = tok.i - 1
+    while before > tok.sent.start and doc[before].pos_ == "ADV":
+        before -= 1
+    if before >= tok.sent.start and (
+        doc[before].pos_ == "PROPN" or doc[before].lower_ in MID_CLAUSE_PRONOUNS
+    ):  # 'With the board of the Courier Trump said that ...': the name right before the verb
+        return doc[before]
     for i in range(tok.i - 1, max(tok.sent.start, tok.i - 12) - 1, -1):
         t = doc[i]
         if (
@@ -403,9 +424,9 @@ def _according(doc: Doc, tok: Token, strength: float) -> CueClause | None:
             break
     pieces = []
     if a_start > sent.start:
-        pieces.append(_trim(doc, sent.start, a_start - 1))
+        pieces.append(trim(doc, sent.start, a_start - 1))
     if a_end < sent.end - 1:
-        pieces.append(_trim(doc, a_end + 1, sent.end - 1))
+        pieces.append(trim(doc, a_end + 1, sent.end - 1))
     pieces = [p for p in pieces if p is not None and p[1] - p[0] > 3]
     if not pieces:
         return None
@@ -420,75 +441,3 @@ def _according(doc: Doc, tok: Token, strength: float) -> CueClause | None:
         according=True,
         rule="according_to",
     )
-
-
-def _noun_cue(doc: Doc, tok: Token, strength: float) -> CueClause | None:
-    """``X's claim that ...``: a content clause on a cue noun with a stated owner."""
-    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if clause is None or owner is None:
-        return None
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-        return None
-    span = _trim(doc, clause.left_edge.i, clause.right_edge.i)
-    if span is None:
-        return None
-    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule="cue_noun")
-
-
-#: ``The ferries, he says, will run ...``: a reporting clause set off by commas mid-sentence.
-_MID_CLAUSE = re.compile(
-    r",[ \t]+(?P<who>he|she|they|[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){0,2})[ \t]+"
-    r"(?P<verb>said|says|added|adds|argued|argues|warned|warns|insisted|insists|noted|notes|"
-    r"explained|explains|believes|believed|thinks|thought)[ \t]*,[ \t]+"
-)
-
-
-def _with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float):
-    """Add the statements of mid-sentence reporting clauses; drop what misread them.
-
-    ``The talks, he said, would continue next week.`` is one statement in two
-    pieces (``The talks`` and ``would continue next week``) by ``he``. A cue
-    clause of the parse whose content lies inside the reporting clause (the
-    parser often makes ``he said`` the complement of ``continue``) is a misreading.
-    """
-    found: list[CueClause] = []
-    for sent in doc.sents:
-        s0, s1 = sent.start_char, sent.end_char
-        m = _MID_CLAUSE.search(text, s0, s1)
-        if m is None or m.start() - s0 < 3:
-            continue
-        head = doc.char_span(m.start("verb"), m.end("verb"))
-        who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
-        if head is None or who is None:
-            continue
-        end = s1
-        while end > m.end() and (text[end - 1].isspace() or text[end - 1] in ".!?"):
-            end -= 1
-        first_start = s0 + (len(text[s0 : m.start()]) - len(text[s0 : m.start()].lstrip()))
-        pieces = [(first_start, m.start()), (m.end(), end)]
-        if pieces[1][1] - pieces[1][0] < 3:
-            continue
-        found.append(
-            CueClause(
-                cue_i=head.root.i,
-                cue=head.text,
-                start=pieces[0][0],
-                end=pieces[1][1],
-                speaker_i=who.root.i,
-                strength=strength,
-                fragments=pieces,
-                rule="mid_sentence_clause",
-            )
-        )
-    if not found:
-        return out
-    kept = [
-        c
-        for c in out
-        if not any(
-            c.cue_i == f.cue_i or (f.fragments[0][1] <= c.start and c.end <= f.fragments[1][0])
-            for f in found
-        )
-    ]
-    return sorted(kept + found, key=lambda c: c.start)

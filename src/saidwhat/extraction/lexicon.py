@@ -262,7 +262,7 @@ LABEL_VERBS = frozenset(
 PREP_CUES = {
     "call": {"for", "on"},
     "speak": {"about", "of", "against"},
-    "talk": {"about"},
+    "talk": {"about", "of"},
     "complain": {"about", "of"},
     "warn": {"of", "about", "against"},
     "worry": {"about"},
@@ -290,6 +290,33 @@ PREP_CUES = {
     "disagree": {"with", "on"},
     "object": {"to"},
     "hint": {"at"},
+    # more verbs of saying and reacting whose prepositional object is the topic
+    "caution": {"against", "about"},
+    "plead": {"for"},
+    "apologize": {"for"},
+    "apologise": {"for"},
+    "muse": {"about", "on"},
+    "wonder": {"about"},
+    "inquire": {"about"},
+    "respond": {"to"},
+    "react": {"to"},
+    "refer": {"to"},
+    "allude": {"to"},
+    "bristle": {"at"},
+    "scoff": {"at"},
+    "seize": {"on", "upon"},
+    "dwell": {"on"},
+    "elaborate": {"on"},
+    "reflect": {"on"},
+    "harp": {"on"},
+    "lobby": {"for", "against"},
+    "moralize": {"about"},
+    "moralise": {"about"},
+    "reminisce": {"about"},
+    "fret": {"about", "over"},
+    "spar": {"over", "about"},
+    "quarrel": {"over", "about"},
+    "clash": {"over"},
 }
 CUT_AFTER_COMMA = frozenset(
     """which who whom whose although though while whereas according contradicting despite""".split()  # noqa: SIM905
@@ -307,10 +334,56 @@ OBJECT_CUES = frozenset(
     """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
     question announce promise pledge propose demand urge endorse back support oppose
     cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
+) | frozenset(
+    # verbs of saying whose object is what was said (``noted the rule``, ``touted his plan``)
+    """note discuss detail outline tout highlight denounce decry downplay disclose
+    reference hail applaud lament""".split()  # noqa: SIM905
+)
+#: The verb forms of a reporting clause set off by commas mid-sentence
+#: (``The talks, he said, would go on``); checked against the lemma lists above.
+MID_CLAUSE_VERBS = frozenset(
+    """said says say told tells added adds argued argues warned warns insisted insists noted
+    notes explained explains believes believed thinks thought acknowledged acknowledges
+    contended contends maintained maintains wrote writes predicted predicts claimed claims
+    recalled recalls conceded concedes stressed stresses estimated estimates suggested
+    suggests reported reports confirmed confirms cautioned cautions admitted admits
+    emphasized emphasizes observed observes""".split()  # noqa: SIM905
+) | frozenset(["pointed out", "points out"])
+#: Adverbs between the speaker and the verb of a mid-sentence clause (``he often says``).
+MID_CLAUSE_ADVERBS = ("also", "often", "later", "then", "once", "now", "still", "later")
+#: Pronouns that can be the speaker of a mid-sentence clause on their own.
+MID_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+#: Words that make the words before the verb a clause, not a speaker (``the man who said``).
+MID_CLAUSE_NOT_WHO = frozenset({"who", "which", "that", "what", "and", "or", "but", "if"})
+#: Pronouns that open a relative clause (``which he said were paid for``).
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "what"})
+#: Forms the tagger lemmatizes wrongly (``hopes`` -> ``hop``), read as these lemmas.
+LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "retweeted": "retweet"}
+#: Verbs that ask someone to act: the object and the infinitive are what was asked
+#: (``warned officials to boost security``, ``implored her to stay``).
+DIRECTIVE_VERBS = frozenset(
+    """urge warn implore tell ask order instruct advise invite encourage persuade convince
+    press pressure beg challenge direct remind""".split()  # noqa: SIM905
+)
+#: Nouns of stated intention with an infinitive (``his pledge to cut``, ``her plan to
+#: run``); nouns of acts (``decision``, ``attempt``, ``refusal``) report what was done.
+INTENT_NOUNS = frozenset(
+    """plan promise pledge vow threat determination eagerness intention commitment proposal
+    call demand desire""".split()  # noqa: SIM905
+)
+#: Verbs of evidence: with a subject that is data rather than a source
+#: (``figures show that``, ``the data suggest``) they report a finding, not a statement.
+EVIDENCE_VERBS = frozenset(
+    """show find suggest indicate reveal prove demonstrate confirm""".split()  # noqa: SIM905
+)
+DATA_NOUNS = frozenset(
+    """figure data datum number statistic result record evidence trend footage image photo
+    photograph picture chart graph map sample""".split()  # noqa: SIM905
 )
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
+    | (DIRECTIVE_VERBS | INTENT_NOUNS)
     | frozenset(PREP_CUES)
     | {"accord"}
 )

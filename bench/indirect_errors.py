@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Error analysis of indirect statements: what is missed, what is spurious, and why.
+
+    .venv/bin/python bench/indirect_errors.py [--pred bench/results/polnear-dev.pred.jsonl]
+        [--examples N] [--kind indirect]
+
+Reads the gold (``../shared/data/polnear/dev.jsonl`` or ``SAIDWHAT_SHARED``) and the
+predictions that ``bench/eval_quotes.py`` wrote, matches them the way the shared
+scorer's ``overlap`` mode does (one-to-one, each side covering at least half of the
+other's word tokens, over all kinds so a prediction matched to a direct quote is
+not spurious), and prints:
+
+- missed gold statements of ``--kind`` grouped by construction (that-clause,
+  zero-that, ``according to``, trailing ``..., X said``, noun cue, infinitive,
+  prepositional cue, colon, no cue) and by cue word;
+- for each missed one, whether a prediction overlaps it at all and, if so, how
+  its span differs (too long, too short, shifted): a boundary error rather than a
+  missing form;
+- spurious predictions (no gold match) grouped by our cue word and kind.
+
+Nothing is written; the texts are only printed to the terminal (they are
+copyrighted and must not be copied into the project).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SAIDWHAT_SHARED") or ROOT.parent / "shared")
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_quotes", SHARED / "eval/score_quotes.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def construction(text: str, q: dict) -> str:
+    """A coarse name for how the gold statement is attributed (from its cue and context)."""
+    cue = (q.get("cue") or "").lower().strip()
+    s, e = q["quote_start"], q["quote_end"]
+    cs = q.get("cue_start")
+    content = text[s:e]
+    if not cue:
+        return "no cue"
+    if cue.startswith("according"):
+        return "according to"
+    if cue in (":", "―", "—", "-"):
+        return "punctuation cue"
+    if cs is not None and cs >= e:
+        return "cue after content (..., X said)"
+    low = content.lower()
+    if low.startswith("that "):
+        return "that-clause"
+    if re.match(r"(?:to|not to)\b", low):
+        return "infinitive (X urged/plans to ...)"
+    if re.match(r"(?:whether|if|why|how|what|when|where|who)\b", low):
+        return "question (asked whether ...)"
+    if cs is not None and cs < s:
+        between = text[cs:s]
+        if re.search(r"\b(?:for|of|about|on|against|at|with|to)\s*$", between, re.I):
+            return "prepositional cue (called for ...)"
+        words = re.findall(r"\w+", between)
+        if len(words) > 2:
+            return "cue before, gap (object/other words)"
+        if re.search(r"[,:]\s*$", between):
+            return "cue before, comma/colon"
+        if cue.split()[-1] in _NOUNISH:
+            return "noun cue"
+        return "zero-that clause / object"
+    return "cue inside content"
+
+
+_NOUNISH = {
+    "claim",
+    "statement",
+    "report",
+    "argument",
+    "view",
+    "belief",
+    "remarks",
+    "comments",
+    "warning",
+    "assertion",
+    "promise",
+    "message",
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=SHARED / "data/polnear/dev.jsonl")
+    ap.add_argument("--pred", type=Path, default=ROOT / "bench/results/polnear-dev.pred.jsonl")
+    ap.add_argument("--kind", default="indirect")
+    ap.add_argument("--examples", type=int, default=3, help="examples printed per group")
+    ap.add_argument("--width", type=int, default=160)
+    ap.add_argument("--cue", default=None, help="only missed statements whose gold cue matches")
+    a = ap.parse_args()
+    sc = _scorer()
+    gold, pred = sc.load(a.gold), sc.load(a.pred)
+    missed = defaultdict(list)
+    missed_cue = Counter()
+    boundary = Counter()
+    spurious = defaultdict(list)
+    n_kind = n_hit = 0
+    for did, gd in gold.items():
+        text = gd["text"]
+        toks = sc.token_spans(text)
+        gq = gd["quotes"]
+        pq = pred.get(did, {}).get("quotes", [])
+        gs = [sc.tokset(toks, sc.frags_of(q)) for q in gq]
+        ps = [sc.tokset(toks, sc.frags_of(q)) for q in pq]
+        pairs = sc.match(gs, ps, "overlap")
+        mg = {i for i, _, _ in pairs}
+        mp = {j for _, js, _ in pairs for j in js}
+        for i, q in enumerate(gq):
+            if q.get("kind") != a.kind:
+                continue
+            n_kind += 1
+            if i in mg:
+                n_hit += 1
+                continue
+            if a.cue and not re.search(a.cue, q.get("cue") or "", re.I):
+                continue
+            cons = construction(text, q)
+            best = max(((len(gs[i] & p), j) for j, p in enumerate(ps) if j not in mp), default=None)
+            why = "nothing overlaps"
+            if best and best[0]:
+                p = ps[best[1]]
+                share_g, share_p = best[0] / len(gs[i]), best[0] / len(p)
+                why = (
+                    "prediction too long"
+                    if share_g >= 0.5
+                    else "prediction too short"
+                    if share_p >= 0.5
+                    else "shifted"
+                )
+            boundary[why] += 1
+            missed[cons].append((why, did, q, text))
+            missed_cue[(q.get("cue") or "").lower()] += 1
+        for j, p in enumerate(pq):
+            if j in mp:
+                continue
+            key = f"{p.get('kind')}: {(p.get('cue') or '').lower()}"
+            spurious[key].append((did, p, text))
+    w = a.width
+    print(f"gold {a.kind}: {n_kind}, matched (overlap) {n_hit} = {n_hit / max(n_kind, 1):.3f}")
+    print("\n== missed, by construction ==")
+    for cons, items in sorted(missed.items(), key=lambda x: -len(x[1])):
+        why = Counter(x[0] for x in items)
+        print(
+            f"\n{len(items):4d}  {cons}   ({', '.join(f'{k} {v}' for k, v in why.most_common())})"
+        )
+        for why_one, _did, q, text in items[: a.examples]:
+            cs = q.get("cue_start") or q["quote_start"]
+            lo = max(0, min(cs, q["quote_start"]) - 60)
+            hi = max(q["quote_end"], q.get("cue_end") or 0) + 20
+            snippet = text[lo:hi].replace("\n", " ")
+            print(f"      [{q.get('cue')!r} / {q.get('speaker')!r}; {why_one}] …{snippet[:w]}…")
+            print(f"        gold: {text[q['quote_start'] : q['quote_end']][:w]!r}")
+    print("\n== missed, why ==")
+    for k, v in boundary.most_common():
+        print(f"{v:5d}  {k}")
+    print("\n== missed, by cue (top 40) ==")
+    print(", ".join(f"{k!r} {v}" for k, v in missed_cue.most_common(40)))
+    print("\n== spurious (no gold match), by our kind and cue ==")
+    total = sum(len(v) for v in spurious.values())
+    print(f"total {total}")
+    for key, items in sorted(spurious.items(), key=lambda x: -len(x[1]))[:40]:
+        print(f"\n{len(items):4d}  {key}")
+        for _, p, _text in items[: a.examples]:
+            print(f"      [{p.get('speaker_mention')!r}] {p['text'][:w]!r}")
+
+
+if __name__ == "__main__":
+    main()

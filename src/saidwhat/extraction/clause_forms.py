@@ -1,0 +1,144 @@
+"""Reported-clause forms beside the verb's own complement (rules of :mod:`.indirect`).
+
+``X's claim that ...`` and ``her pledge to ...`` (a cue noun with its owner),
+``warned officials to ...`` (a directive verb's object and infinitive) and
+``The talks, he said, would go on`` (a reporting clause set off by commas).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .clause_spans import CueClause, trim
+from .lexicon import (
+    BELIEF_VERBS,
+    MID_CLAUSE_ADVERBS,
+    MID_CLAUSE_NOT_WHO,
+    MID_CLAUSE_PRONOUNS,
+    MID_CLAUSE_VERBS,
+    SPEECH_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def noun_cue(doc: Doc, tok: Token, strength: float, intent: bool = False) -> CueClause | None:
+    """``X's claim that ...``: a content clause on a cue noun with a stated owner.
+
+    With ``intent`` (a noun of intention), an infinitive counts too: ``her decision
+    to run``, ``the mayor's pledge to cut fares``.
+    """
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if clause is None or owner is None or clause.i < tok.i:
+        return None
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    to = intent and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if not (that or to):
+        return None
+    span = trim(doc, clause.left_edge.i, clause.right_edge.i)
+    if span is None:
+        return None
+    rule = "intent_noun" if to else "cue_noun"
+    return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule=rule)
+
+
+def directed(tok: Token, comp: Token) -> Token | None:
+    """The object of a directive verb before its infinitive (``warned officials to ...``)."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i < comp.i), None)
+    if obj is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return None
+    return obj
+
+
+#: ``The ferries, he says, will run ...``: a reporting clause set off by commas mid-sentence.
+#: ``who`` is a pronoun or up to six words (``Mr. Obama``, ``advisers to Mr. Obama``,
+#: ``as one of the mayor's aides``), checked against the parse; an adjunct may follow
+#: the verb (``said in a June report,``, ``told me on Friday,``).
+_MID_CLAUSE = re.compile(
+    r",[ \t]+(?:as[ \t]+)?(?P<who>[\w’'.-]+(?:[ \t]+[\w’'.-]+){0,5}?)[ \t]+"
+    r"(?:(?:" + "|".join(MID_CLAUSE_ADVERBS) + r")[ \t]+)?"
+    r"(?P<verb>" + "|".join(sorted(MID_CLAUSE_VERBS, key=len, reverse=True)) + r")"
+    r"(?P<adjunct>[ \t]+[^,.;:!?\"“”\n]{1,40}?)?[ \t]*,[ \t]+"
+)
+#: A relative pronoun just before the reporting clause starts the statement
+#: (``..., which, Tompkins said, is usually full``).
+_REL_BEFORE = re.compile(r"(?:^|[\s,])(which|who|that)[ \t]*$")
+
+
+def _mid_clause_ok(who, adjunct) -> bool:
+    """The words before the verb name someone and nothing between them is a clause."""
+    toks = list(who)
+    if toks[0].lower_ in MID_CLAUSE_NOT_WHO or any(t.lower_ in MID_CLAUSE_NOT_WHO for t in toks):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return False
+    if len(toks) == 1 and toks[0].pos_ == "PRON":
+        return toks[0].lower_ in MID_CLAUSE_PRONOUNS
+    if not (toks[0].is_title or toks[0].is_upper or toks[0].pos_ in ("DET", "NUM", "ADJ", "NOUN")):
+        return False
+    if not any(t.pos_ in ("PROPN", "NOUN") for t in toks):
+        return False
+    return adjunct is None or not any(t.pos_ in ("VERB", "AUX") for t in adjunct)
+
+
+def with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float):
+    """Add the statements of mid-sentence reporting clauses; drop what misread them.
+
+    ``The talks, he said, would continue next week.`` is one statement in two
+    pieces (``The talks`` and ``would continue next week``) by ``he``. A cue
+    clause of the parse whose content lies inside the reporting clause (the
+    parser often makes ``he said`` the complement of ``continue``) is a misreading.
+    """
+    found: list[CueClause] = []
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        m = _MID_CLAUSE.search(text, s0, s1)
+        if m is None or m.start() - s0 < 3:
+            continue
+        head = doc.char_span(m.start("verb"), m.end("verb"), alignment_mode="expand")
+        who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+        adjunct = None
+        if m.start("adjunct") >= 0:
+            adjunct = doc.char_span(m.start("adjunct"), m.end("adjunct"), alignment_mode="expand")
+        if head is None or who is None or not _mid_clause_ok(who, adjunct):
+            continue
+        verb = head[0]
+        if verb.lemma_.lower() not in SPEECH_VERBS | BELIEF_VERBS:
+            continue
+        rest_i = doc.char_span(m.end(), s1, alignment_mode="expand")
+        if rest_i is None or len(rest_i) == 0:
+            continue
+        second = trim(doc, rest_i.start, rest_i.end - 1)
+        if second is None or second[1] - second[0] < 3:
+            continue
+        first_start = s0 + (len(text[s0 : m.start()]) - len(text[s0 : m.start()].lstrip()))
+        rel = _REL_BEFORE.search(text, s0, m.start())
+        if rel is not None:
+            first_start = rel.start(1)
+        pieces = [(first_start, m.start()), second]
+        found.append(
+            CueClause(
+                cue_i=verb.i,
+                cue=head.text,
+                start=pieces[0][0],
+                end=pieces[1][1],
+                speaker_i=who.root.i,
+                strength=strength,
+                fragments=pieces,
+                rule="mid_sentence_clause",
+            )
+        )
+    if not found:
+        return out
+    kept = [
+        c
+        for c in out
+        if not any(
+            c.cue_i == f.cue_i or (f.fragments[0][1] <= c.start and c.end <= f.fragments[1][0])
+            for f in found
+        )
+    ]
+    return sorted(kept + found, key=lambda c: c.start)

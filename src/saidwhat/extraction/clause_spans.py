@@ -1,0 +1,65 @@
+"""What a cue reports: the :class:`CueClause` record and how its extent is trimmed.
+
+Shared by the parse rules of :mod:`.indirect` and the forms of :mod:`.clause_forms`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .lexicon import CUT_AFTER_COMMA
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class CueClause:
+    """One cue with what it reports; offsets are char offsets into the text."""
+
+    cue_i: int  # token index of the cue
+    cue: str
+    start: int
+    end: int
+    speaker_i: int | None  # token index of the speaker mention's head
+    strength: float
+    fragments: list[tuple[int, int]] | None = None
+    according: bool = False
+    #: The name of the rule (the cue form) that found it.
+    rule: str = ""
+
+
+def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
+    """Token range [i, j] without edge punctuation/conjunctions -> char span.
+
+    With ``cut``, a second clause after the reported one (after ';', a dash, ', which',
+    a participle) is left out. A clause *before* its cue (``A, which B, X said.``) is
+    bounded by the reporting clause itself and is kept whole (``cut=False``).
+    """
+    while i <= j and (
+        doc[i].is_space or (doc[i].is_punct and doc[i].text not in "“‘\"'") or doc[i].dep_ == "cc"
+    ):
+        i += 1
+    for k in range(
+        i + 3, j if cut else i + 3
+    ):  # a second clause after ';', a dash or ', which' is not reported
+        t = doc[k]
+        if t.text in (";", "—", "--", "―") and doc[k - 1].text not in '“"':
+            if t.text != ";" and any(doc[m].text == t.text for m in range(k + 1, j + 1)):
+                continue  # a parenthetical pair of dashes
+            j = k - 1
+            break
+        nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
+        if t.text == "," and (
+            doc[k + 1].lower_ in CUT_AFTER_COMMA
+            or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp"))
+            or (nxt.dep_ == "det" and nxt.head.dep_ == "appos" and nxt.head.right_edge.i >= j)
+        ):
+            j = k - 1
+            break
+    while j >= i and (doc[j].is_space or (doc[j].is_punct and doc[j].text not in "”’\"'")):
+        j -= 1
+    if j < i:
+        return None
+    return doc[i].idx, doc[j].idx + len(doc[j])
