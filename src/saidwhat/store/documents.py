@@ -75,14 +75,23 @@ class Documents(Concern):
     def store(self, doc: Document, extraction: Extraction | None, **kw: Any) -> StoredDocument:
         return store_document(self.store, doc, extraction, **kw)
 
-    def bulk_statements(self, rows: Iterable[Sequence[Any]]) -> int:
+    def bulk_statements(
+        self, rows: Iterable[Sequence[Any]], *, rebuild_indexes: bool = False
+    ) -> int:
         """Insert many statement rows (in :data:`STATEMENT_COLUMNS` order) in one go.
 
         PostgreSQL loads them with COPY; SQLite with one prepared statement. Rows
         must not be stored yet (COPY has no ON CONFLICT); for loading benchmarks
-        and ``saidwhat copy``.
+        and ``saidwhat copy``. With ``rebuild_indexes`` (PostgreSQL) the
+        statements' secondary indexes and foreign keys are dropped for the load
+        and rebuilt after it, in the same transaction (see
+        :meth:`~saidwhat.store.postgres.PgConnection.bulk_load`): much faster for
+        a large load, but the table is locked against readers meanwhile.
         """
         rows = list(rows)
+        if self.store.is_postgres and rebuild_indexes:
+            with self.store.conn.bulk_load("statements") as _:
+                return self.store.conn.copy_rows("statements", STATEMENT_COLUMNS, rows)
         with self.store.transaction() as conn:
             if self.store.is_postgres:
                 return conn.copy_rows("statements", STATEMENT_COLUMNS, rows)
