@@ -301,6 +301,7 @@ def _parallel(url: str, conn, rows: list[tuple], sessions: int) -> dict:
         "seconds": t2 - t0,
         "copy_seconds": round(t1 - t0, 2),
         "rebuild_seconds": round(t2 - t1, 2),
+        "other_sessions_cpu": sum(cpu),
     }
 
 

@@ -91,9 +91,15 @@ class Row(tuple):
 def _row_factory(cursor: Any) -> Any:
     if cursor.description is None:
         return None
-    names = {c.name: i for i, c in enumerate(cursor.description)}
-    cls = type("Row", (Row,), {"__slots__": (), "_names": names})
-    return cls
+    return _row_class(tuple(c.name for c in cursor.description))
+
+
+@functools.lru_cache(maxsize=1024)
+def _row_class(columns: tuple[str, ...]) -> type[Row]:
+    # One class per column list, not per query: creating a class costs about as
+    # much client CPU as the round trip itself.
+    names = {name: i for i, name in enumerate(columns)}
+    return type("Row", (Row,), {"__slots__": (), "_names": names})
 
 
 class Cursor:
@@ -145,9 +151,14 @@ class PgConnection:
             cur.execute(translate(sql), list(params) if not isinstance(params, dict) else params)
         return Cursor(cur)
 
-    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self.raw.cursor() as cur:
-            cur.executemany(translate(sql), rows)
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Cursor:
+        """Run ``sql`` once per row in one pipeline (one round trip, not one per row).
+
+        The cursor's ``rowcount`` is the total of all rows, as ``sqlite3``'s.
+        """
+        cur = self.raw.cursor()
+        cur.executemany(translate(sql), rows)
+        return Cursor(cur)
 
     @contextmanager
     def transaction(self) -> Iterator[PgConnection]:
