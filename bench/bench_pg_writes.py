@@ -3,7 +3,9 @@
 Each variant loads the same N generated statements (5,000 people, 8 statements
 per document) into a fresh database with saidwhat's full schema (migrations
 applied), and reports statements/second for the statements alone (people and
-documents are loaded first and not timed; generation is not timed):
+documents are loaded first and not timed; generation is not timed) and the
+CPU time the server process (and the client) spent per statement, read from
+``/proc`` for a local server: a figure that does not depend on the machine's load:
 
 * ``copy``: COPY into ``statements`` as it is (three generated tsvectors,
   three GIN and eight B-tree indexes besides the primary key, two foreign
