@@ -23,6 +23,13 @@ efficiency for K workers is steady(workers:K) / (K x steady(workers:1)).
     python bench/bench_ingest.py                       # 2,000 articles: single, workers:1, workers:2
     python bench/bench_ingest.py --n 20000             # the issue's size (hours on a shared 2-core machine)
     python bench/bench_ingest.py --n 300 --modes single jobs:2 workers:2
+    python bench/bench_ingest.py --n 2000 --backends sqlite postgres --out r.jsonl
+    # one mode at a time, on one kept corpus, results appended:
+    python bench/bench_ingest.py --n 20000 --corpus /tmp/c20k --modes workers:2 --out r.jsonl
+
+``--backends postgres`` ingests into a new database per run on ``--pg`` (the
+CPU of the server processes serving it is added to the CPU figures). The
+child prints a progress line every 30 s.
 """
 
 from __future__ import annotations
@@ -37,7 +44,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 FIRST = ("Ana", "Boris", "Chen", "Dara", "Emil", "Farah", "Goran", "Hana", "Ivo", "Jana", "Kemal",
          "Lena", "Milo", "Nora", "Omar", "Petra", "Rafael", "Sana", "Tomas", "Uma", "Viktor")  # fmt: skip
@@ -95,13 +106,20 @@ def article(i: int, rng: random.Random) -> str:
 
 
 def generate(folder: Path, n: int, seed: int = 7) -> int:
+    """Write ``n`` articles into ``folder`` one at a time (memory stays flat); bytes written.
+
+    Files already there with the same name are kept as they are (same seed,
+    same text), so a corpus can be reused between separate runs.
+    """
     rng = random.Random(seed)
     total = 0
     for i in range(n):
         sub = folder / f"batch{i // 500:02d}"
         sub.mkdir(parents=True, exist_ok=True)
         text = article(i, rng)
-        (sub / f"article-{i:05d}.txt").write_text(text, encoding="utf-8")
+        path = sub / f"article-{i:05d}.txt"
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
         total += len(text.encode("utf-8"))
     return total
 
@@ -191,17 +209,37 @@ class _Sampler(threading.Thread):
         return round(main / 1024, 1), round(max(others, default=0) / 1024, 1), len(others)
 
 
+#: The child reports progress on stderr every this many seconds.
+PROGRESS_EVERY_S = 30.0
+
+
 def child(mode: str, corpus: str, db: str) -> int:
     """Run one ingest in this process and print its timings as JSON (the parent samples memory)."""
     from saidwhat.store.db import open_store
 
     started = time.perf_counter()
+    kind, _, k = mode.partition(":")
+    # The first and the latest (time, documents done): memory does not grow with N.
     ticks: list[tuple[float, int]] = []
+    shown = [started]
 
     def progress(report) -> None:
-        ticks.append((time.perf_counter(), report.documents))
+        now = time.perf_counter()
+        tick = (now, report.documents)
+        if ticks:
+            ticks[1:] = [tick]
+        else:
+            ticks.append(tick)
+            if kind != "workers":  # the model is loaded: CPU from here on is steady state
+                print("ready", file=sys.stderr, flush=True)
+        if now - shown[0] >= PROGRESS_EVERY_S:
+            shown[0] = now
+            print(
+                f"progress {mode}: {report.documents} documents after {now - started:.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
 
-    kind, _, k = mode.partition(":")
     store = open_store(db)
     ready = started
     if kind == "workers":
@@ -211,6 +249,7 @@ def child(mode: str, corpus: str, db: str) -> int:
         with dask_client(workers=int(k)) as client:
             client.register_plugin(LoadModel())  # returns once every worker has the model
             ready = time.perf_counter()
+            print("ready", file=sys.stderr, flush=True)
             report = ingest_distributed(
                 store, [corpus], client=client, progress=progress, workers_read_store=True
             )
@@ -221,6 +260,8 @@ def child(mode: str, corpus: str, db: str) -> int:
     ended = time.perf_counter()
     store.close()
     (t0, d0), (t1, d1) = ticks[0], ticks[-1]
+    if d1 == d0:  # a single document: no steady state to measure
+        t0, d0 = started, 0
     if kind == "workers":
         # From the moment every worker has its model: exact, pipeline filling included.
         t0, d0 = ready, 0
@@ -239,30 +280,92 @@ def child(mode: str, corpus: str, db: str) -> int:
     return 0
 
 
-def run(mode: str, folder: Path, db: Path, timeout: float) -> dict:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(folder), str(db)]
+def _pg_backends(dbname: str) -> list[int]:
+    """Pids of the local PostgreSQL server processes serving database ``dbname`` (from /proc)."""
+    out = []
+    needle = f" {dbname} ".encode()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                title = f.read()
+        except OSError:
+            continue
+        if title.startswith(b"postgres:") and needle in title:
+            out.append(int(entry))
+    return out
+
+
+class _ServerCpu(threading.Thread):
+    """CPU seconds of the PostgreSQL server processes serving one database, sampled every 0.5 s.
+
+    The store's writes on PostgreSQL cost CPU in the server, outside the
+    ingest's process tree; this adds it (a local server only).
+    """
+
+    def __init__(self, dbname: str) -> None:
+        super().__init__(daemon=True)
+        self.dbname, self.done = dbname, threading.Event()
+        self.cpu_by_pid: dict[int, float] = {}
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            for pid in _pg_backends(self.dbname):
+                cpu = _cpu_seconds(pid)
+                if cpu is not None:
+                    self.cpu_by_pid[pid] = cpu
+
+    def seconds(self) -> float:
+        return round(sum(self.cpu_by_pid.values()), 1)
+
+
+def run(mode: str, folder: Path, db: str, timeout: float) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(folder), db]
     load_before = os.getloadavg()
     t0 = time.perf_counter()
-    with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
-        proc = subprocess.Popen(cmd, stdout=out_f, stderr=err_f)
+    server = _ServerCpu(urlsplit(db).path.lstrip("/")) if db.startswith("postgresql://") else None
+    if server:
+        server.start()
+    with tempfile.TemporaryFile() as out_f:
+        proc = subprocess.Popen(cmd, stdout=out_f, stderr=subprocess.PIPE)
         sampler = _Sampler(proc.pid)
         sampler.start()
+        err_tail: deque[str] = deque(maxlen=20)
+        at_ready: list[float] = []  # CPU seconds of every process when the child was ready
+
+        def relay() -> None:
+            for raw in proc.stderr:
+                line = raw.decode("utf-8", "replace")
+                err_tail.append(line)
+                if line == "ready\n" and not at_ready:
+                    at_ready.append(
+                        sum(sampler.cpu_seconds()) + (server.seconds() if server else 0)
+                    )
+                if line.startswith("progress "):
+                    print(line, end="", file=sys.stderr, flush=True)
+
+        relayer = threading.Thread(target=relay, daemon=True)
+        relayer.start()
         try:
             code = proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
             code = proc.wait()
+        relayer.join(5)
         sampler.done.set()
         sampler.join()
+        if server:
+            server.done.set()
+            server.join()
         wall = time.perf_counter() - t0
         out_f.seek(0)
-        err_f.seek(0)
-        out, err = out_f.read(), err_f.read()
+        out = out_f.read()
     res: dict = {"mode": mode, "exit_code": code, "wall_seconds": round(wall, 2)}
     try:
         res.update(json.loads(out.decode().strip().splitlines()[-1]))
     except (ValueError, IndexError):
-        res["stderr_tail"] = err.decode("utf-8", "replace")[-800:]
+        res["stderr_tail"] = "".join(err_tail)[-800:]
         return res
     docs = res["report"]["documents"]
     res["docs_per_second"] = round(docs / wall, 2)
@@ -271,11 +374,21 @@ def run(mode: str, folder: Path, db: Path, timeout: float) -> dict:
     )
     main_mb, other_mb, n_other = sampler.peaks_mb()
     cpu_main, cpu_others = sampler.cpu_seconds()
+    cpu_server = server.seconds() if server else 0.0
     res.update(
         cpu_seconds_main=cpu_main,
         cpu_seconds_workers=cpu_others,
-        cpu_ms_per_document=round(1000 * (cpu_main + cpu_others) / docs, 1) if docs else None,
+        cpu_seconds_server=cpu_server,
+        cpu_ms_per_document=(
+            round(1000 * (cpu_main + cpu_others + cpu_server) / docs, 1) if docs else None
+        ),
+        cpu_ms_per_document_main=round(1000 * cpu_main / docs, 1) if docs else None,
     )
+    if at_ready and res["steady_documents"]:
+        # Model loading and cluster start left out (the sampler's last reading before
+        # "ready" may be up to 0.1 s old).
+        steady_cpu = cpu_main + cpu_others + cpu_server - at_ready[0]
+        res["cpu_ms_per_document_steady"] = round(1000 * steady_cpu / res["steady_documents"], 1)
     res.update(
         peak_main_mb=main_mb,
         peak_largest_worker_mb=other_mb,
@@ -285,6 +398,26 @@ def run(mode: str, folder: Path, db: Path, timeout: float) -> dict:
         load_after=[round(x, 2) for x in os.getloadavg()],
     )
     return res
+
+
+@contextmanager
+def target(backend: str, pg: str, tmp: Path, mode: str) -> Iterator[str]:
+    """A fresh, empty store for one run: a SQLite file, or a new PostgreSQL database."""
+    label = mode.replace(":", "-")
+    if backend == "sqlite":
+        yield str(tmp / f"{label}.db")
+        return
+    import psycopg
+
+    name = f"saidwhat_bench_ingest_{label.replace('-', '_')}"
+    with psycopg.connect(pg, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield urlunsplit(urlsplit(pg)._replace(path="/" + name))
+    finally:
+        with psycopg.connect(pg, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -300,52 +433,92 @@ def main(argv: list[str] | None = None) -> int:
         help="runs, in order: single, jobs:K, workers:K [single workers:1 workers:2]",
     )
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per run [3600]")
+    ap.add_argument(
+        "--backends",
+        nargs="+",
+        default=["sqlite"],
+        choices=["sqlite", "postgres"],
+        help="stores to ingest into, each mode on each [sqlite]",
+    )
+    ap.add_argument(
+        "--pg",
+        default=os.environ.get(
+            "SAIDWHAT_BENCH_PG", "postgresql://saidwhat:saidwhat@127.0.0.1/postgres"
+        ),
+        help="PostgreSQL server (a database the role may connect to; it creates and drops"
+        " saidwhat_bench_ingest_*) [$SAIDWHAT_BENCH_PG or the local test role]",
+    )
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="generate the articles here (kept) or reuse those already there, so modes can"
+        " be run one at a time on the same corpus",
+    )
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    ap.add_argument("--out", type=Path, default=None, help="write results as JSON here")
+    ap.add_argument("--out", type=Path, default=None, help="append one JSON line per run here")
     args = ap.parse_args(argv)
-    print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), file=sys.stderr)
+    command = " ".join([Path(sys.executable).name, *sys.argv])
+    print("command: " + command, file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix="saidwhat-bench-"))
     try:
-        corpus = tmp / "corpus"
+        corpus = args.corpus or tmp / "corpus"
         size = generate(corpus, args.n)
-        print(f"generated {args.n} articles ({size / 1e6:.1f} MB) in {corpus}", file=sys.stderr)
+        print(f"{args.n} articles ({size / 1e6:.1f} MB) in {corpus}", file=sys.stderr)
         results = []
-        for mode in args.modes:
-            res = run(mode, corpus, tmp / f"{mode.replace(':', '-')}.db", args.timeout)
-            results.append(res)
-            if "report" not in res:
-                print(f"{mode}: failed (exit {res['exit_code']})\n{res['stderr_tail']}")
-                continue
-            r = res["report"]
-            print(
-                f"{mode:>10}: {r['stored']} docs, {r['statements']} statements, "
-                f"{res['wall_seconds']}s end to end = {res['docs_per_second']} docs/s; "
-                f"steady {res['steady_docs_per_second']} docs/s (ready after "
-                f"{res['ready_seconds']}s, first document at {res['first_document_seconds']}s); "
-                f"peak RSS main {res['peak_main_mb']} MB, largest worker "
-                f"{res['peak_largest_worker_mb']} MB of {res['worker_processes']}; CPU "
-                f"{res['cpu_seconds_main']}s main + {res['cpu_seconds_workers']}s others = "
-                f"{res['cpu_ms_per_document']} ms/document; "
-                f"load {res['load_before'][0]} -> {res['load_after'][0]}"
-            )
-        steady = {r["mode"]: r.get("steady_docs_per_second") for r in results}
-        one = steady.get("workers:1")
-        summary: dict = {"n": args.n, "bytes": size, "cpus": os.cpu_count(), "runs": results}
-        for mode, rate in steady.items():
-            kind, _, k = mode.partition(":")
-            if kind == "workers" and k != "1" and one and rate:
-                eff = round(rate / (int(k) * one), 2)
-                summary[f"efficiency_{mode}"] = eff
-                print(f"scaling efficiency {mode}: {eff} (steady docs/s over {k} x workers:1)")
-        if args.out:
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(json.dumps(summary, indent=2))
+        for backend in args.backends:
+            for mode in args.modes:
+                with target(backend, args.pg, tmp, mode) as db:
+                    res = run(mode, corpus, db, args.timeout)
+                res.update(backend=backend, n=args.n, cpus=os.cpu_count(), command=command)
+                results.append(res)
+                if args.out:
+                    args.out.parent.mkdir(parents=True, exist_ok=True)
+                    with args.out.open("a") as f:
+                        f.write(json.dumps(res) + "\n")
+                _show(res)
+        for backend in args.backends:
+            steady = {
+                r["mode"]: r.get("steady_docs_per_second")
+                for r in results
+                if r["backend"] == backend
+            }
+            one = steady.get("workers:1")
+            for mode, rate in steady.items():
+                kind, _, k = mode.partition(":")
+                if kind == "workers" and k != "1" and one and rate:
+                    eff = round(rate / (int(k) * one), 2)
+                    print(
+                        f"{backend} scaling efficiency {mode}: {eff} (steady docs/s over {k} x workers:1)"
+                    )
         return 0 if all(r["exit_code"] == 0 for r in results) else 1
     finally:
         if args.keep:
             print(f"kept {tmp}", file=sys.stderr)
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _show(res: dict) -> None:
+    label = f"{res['backend']} {res['mode']}"
+    if "report" not in res:
+        print(f"{label}: failed (exit {res['exit_code']})\n{res.get('stderr_tail', '')}")
+        return
+    r = res["report"]
+    print(
+        f"{label:>18}: {r['stored']} docs, {r['statements']} statements, "
+        f"{res['wall_seconds']}s end to end = {res['docs_per_second']} docs/s; "
+        f"steady {res['steady_docs_per_second']} docs/s (ready after "
+        f"{res['ready_seconds']}s, first document at {res['first_document_seconds']}s); "
+        f"peak RSS main {res['peak_main_mb']} MB, largest worker "
+        f"{res['peak_largest_worker_mb']} MB of {res['worker_processes']}; CPU "
+        f"{res['cpu_seconds_main']}s main + {res['cpu_seconds_workers']}s others + "
+        f"{res['cpu_seconds_server']}s PostgreSQL = {res['cpu_ms_per_document']} ms/document "
+        f"({res['cpu_ms_per_document_main']} ms in the main process; steady state"
+        f" {res.get('cpu_ms_per_document_steady')} ms/document); "
+        f"load {res['load_before'][0]} -> {res['load_after'][0]}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

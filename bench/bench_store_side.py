@@ -47,7 +47,44 @@ def _random_sig(rng: np.random.Generator) -> bytes:
     return rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64).astype("<u8").tobytes()
 
 
-def client_rate(tmp: Path, articles: int, copies: int) -> dict:
+def _pg_store(base: str, name: str):
+    """A new, empty PostgreSQL database ``name`` on the server of ``base``, opened as a store."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    from saidwhat.store.db import open_store
+
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name}")
+    return open_store(urlunsplit(urlsplit(base)._replace(path="/" + name)))
+
+
+def _drop_pg(base: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _server_cpu(store) -> float:
+    """CPU seconds of the store's PostgreSQL server process so far (a local server), else 0."""
+    if not store.is_postgres:
+        return 0.0
+    import os
+
+    try:
+        with open(f"/proc/{store.conn.raw.info.backend_pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def client_rate(
+    tmp: Path, articles: int, copies: int, pg: str | None = None, sync_commit: bool = True
+) -> dict:
     from saidwhat.ingest import IngestReport, settle, store_extracted
     from saidwhat.scale.refs import document_refs
     from saidwhat.scale.rows import document_of, extraction_of
@@ -65,11 +102,13 @@ def client_rate(tmp: Path, articles: int, copies: int) -> dict:
         for row in per_ref
     ]
     rng = np.random.default_rng(1)
-    store = open_store(tmp / "client.db")
+    store = _pg_store(pg, "saidwhat_bench_client") if pg else open_store(tmp / "client.db")
+    if pg and not sync_commit:
+        store.conn.execute("SET synchronous_commit = off")
     near = NearDupes(store)
     report = IngestReport()
     sigs = [_random_sig(rng) for _ in range(copies * len(rows))]
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0, s0 = time.perf_counter(), time.process_time(), _server_cpu(store)
     for k in range(copies):
         for i, row in enumerate(rows):
             # Rows to records as the client does it, then a new text (same offsets).
@@ -79,10 +118,18 @@ def client_rate(tmp: Path, articles: int, copies: int) -> dict:
             if settle(store, near, copy, sig, report):
                 store_extracted(store, None, copy, extraction, sig, report)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    server = _server_cpu(store) - s0
     store.close()
+    if pg:
+        _drop_pg(pg, "saidwhat_bench_client")
     return {
+        "backend": "postgres" if pg else "sqlite",
+        "synchronous_commit": sync_commit,
         "cpu_seconds": round(cpu, 2),
+        "server_cpu_seconds": round(server, 2),
         "docs_per_cpu_second": round(report.stored / cpu, 1),
+        "client_cpu_ms_per_document": round(1000 * cpu / report.stored, 2),
+        "server_cpu_ms_per_document": round(1000 * server / report.stored, 2),
         "documents": report.stored,
         "statements": report.statements,
         "seconds": round(seconds, 2),
@@ -193,6 +240,12 @@ def main(argv: list[str] | None = None) -> int:
         default=[6, 100],
         help="tasks in flight: 6 is what the ingest keeps for 2 workers; 100 finds capacity",
     )
+    ap.add_argument(
+        "--pg",
+        default=None,
+        help="also measure the client's storing rate into PostgreSQL (a server URL whose role"
+        " may create databases; the server's CPU is read from /proc when it is local)",
+    )
     ap.add_argument("--out", type=Path, default=None, help="write results as JSON here")
     args = ap.parse_args(argv)
     print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), file=sys.stderr)
@@ -202,6 +255,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.copies:
             out["client"] = client_rate(tmp, args.articles, args.copies)
             print("client:", json.dumps(out["client"]))
+            if args.pg:
+                for sync in (True, False):
+                    res = client_rate(tmp, args.articles, args.copies, args.pg, sync)
+                    out[f"client_postgres_sync_{'on' if sync else 'off'}"] = res
+                    print("client:", json.dumps(res))
         out["lookups"] = []
         for size in args.sizes:
             res = lookups(tmp, size, args.lookups)

@@ -188,3 +188,59 @@ def test_killed_worker_loses_and_doubles_nothing(tmp_path, make_cli, dask_cluste
     assert not report.errors
     assert (report.documents, report.stored) == (24, 24)
     assert sorted_export(make_cli, db) == sorted_export(make_cli, reference)
+
+
+@pytest.fixture
+def pg_target(pg_server):
+    name = pg_server.create(pg_server.template("empty"))
+    yield pg_server.url_of(name)
+    pg_server.drop(name)
+
+
+def test_two_workers_into_postgres_match_single_process_sqlite(
+    tmp_path, make_cli, dask_cluster, mixed_corpus, pg_target
+):
+    """`ingest --workers 2 --db postgresql://...` stores what one process stores in SQLite;
+    a rerun is skipped on the workers (they read PostgreSQL) and stores nothing twice."""
+    inputs = [str(mixed_corpus)]
+    one = tmp_path / "one.db"
+    with open_store(one) as store:
+        single = ingest_paths(store, inputs)
+    with open_store(pg_target) as store:
+        spread = ingest_distributed(store, inputs, client=dask_cluster, batch_size=3)
+    assert single.as_dict() == spread.as_dict()
+    assert sorted_export(make_cli, one) == sorted_export(make_cli, pg_target)
+    assert copies(one) == copies(pg_target)
+    before = sorted_export(make_cli, pg_target)
+    with open_store(pg_target) as store:
+        again = ingest_distributed(store, inputs, client=dask_cluster, batch_size=4)
+    assert (again.stored, again.statements) == (0, 0)
+    assert again.duplicates + again.near_duplicates == again.documents == spread.documents
+    assert sorted_export(make_cli, pg_target) == before
+
+
+def test_workers_skip_parsing_what_postgres_holds(tmp_path, pg_target):
+    """The worker's pre-check reads a PostgreSQL store through its URL (read-only session)."""
+    from saidwhat.model import Document
+    from saidwhat.scale.worker import process_batch
+    from saidwhat.sources.dedup import signature
+    from saidwhat.sources.files import MAX_BYTES
+    from saidwhat.store.documents import store_document
+    from saidwhat.store.near_dupes import NearDupes
+
+    folder = tmp_path / "c"
+    stored, _ = write_corpus(folder, 2, seed=9)
+    near = folder / "near.txt"
+    text = stored.read_text(encoding="utf-8")
+    near.write_text("WIRE - " + text + "Reporting by staff.\n", encoding="utf-8")
+    with open_store(pg_target) as store:
+        store_document(store, Document(text, str(stored)), None, minhash=signature(text))
+        NearDupes(store).catch_up()
+    refs = [(str(p), str(p)) for p in (stored, near)]
+    rows = [
+        r
+        for per_ref in process_batch(refs, "no-model-needed", MAX_BYTES, pg_target)
+        for r in per_ref
+    ]
+    assert len(rows) == 2
+    assert all(r.statements is None and r.minhash for r in rows)

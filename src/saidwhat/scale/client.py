@@ -140,21 +140,30 @@ def ingest_distributed(
     the same files on the workers (a shared file system); URLs are fetched by
     the workers.
 
-    ``workers_read_store`` (default: True for a local cluster of ``workers``)
-    lets workers read the SQLite store to skip parsing documents that are
-    already stored; give it only when the workers see the store's file.
+    ``workers_read_store`` (default: True for a local cluster of ``workers``,
+    and for a PostgreSQL store on any cluster) lets workers read the store to
+    skip parsing documents that are already stored: a SQLite file they must
+    see, or the PostgreSQL database (each worker opens one read-only session
+    with the store's URL; a worker that cannot connect extracts everything).
     """
     if sum(x is not None for x in (workers, scheduler, client)) != 1:
         raise UsageError("give one of --workers N or --scheduler ADDRESS")
     if batch_size < 1:
         raise UsageError("the batch size must be at least 1")
     if workers_read_store is None:
-        workers_read_store = workers is not None
-    shared = store.path if workers_read_store and store.path != ":memory:" else None
+        workers_read_store = workers is not None or store.is_postgres
+    shared = _reader_target(store) if workers_read_store else None
     if client is not None:
         return _run(client, store, inputs, batch_size, model, max_bytes, progress, shared)
     with dask_client(workers, scheduler) as own:
         return _run(own, store, inputs, batch_size, model, max_bytes, progress, shared)
+
+
+def _reader_target(store: Store) -> str | None:
+    """What a worker opens to read ``store``: the SQLite path or the full PostgreSQL URL."""
+    if store.is_postgres:
+        return getattr(store.conn, "url", None)
+    return None if store.path == ":memory:" else store.path
 
 
 def _run(

@@ -34,7 +34,9 @@ _WARM_UP = 'The minister said on Monday: "We will not change the plan."'
 # Per worker process, for the life of the process (never shipped: workers build their own).
 _extractors: dict[str, CodingExtractor] = {}
 _http = None
-_readers: dict[str, Store] = {}
+#: Read-only store connections for the pre-check, by path or URL (None: it could not be
+#: opened; not tried again, so an unreachable store costs one timeout, not one per document).
+_readers: dict[str, Store | None] = {}
 
 
 def extractor(model: str = DEFAULT_MODEL) -> CodingExtractor:
@@ -87,7 +89,8 @@ def process_batch(
     (``nlp.pipe``), as the single-process ingest does. With ``store_path`` (a
     SQLite store this worker can read), documents already stored, exactly or
     as a near copy, are not extracted: a rerun ingest costs reading, not
-    parsing. The client decides in the end either way.
+    parsing. ``store_path`` may also be a PostgreSQL URL (read-only session).
+    The client decides in the end either way.
     """
     from saidwhat.ingest import is_supported
     from saidwhat.sources.dedup import signature
@@ -118,21 +121,36 @@ def process_batch(
 
 
 def _already_stored(store_path: str, doc: Document, sig: bytes | None) -> bool:
-    """Whether the store holds ``doc`` or a near copy (False when it cannot tell)."""
+    """Whether the store holds ``doc`` or a near copy (False when it cannot tell).
+
+    ``store_path`` is a SQLite file this worker can read or a PostgreSQL URL.
+    """
     from saidwhat.store.documents import find_by_hash
     from saidwhat.store.near_dupes import NearDupes, open_reader
 
-    try:
-        if store_path not in _readers:
+    if store_path not in _readers:
+        try:
             _readers[store_path] = open_reader(store_path)
-        reader = _readers[store_path]
+        except (sqlite3.Error, SaidwhatError) as e:
+            log.warning("cannot read the store for pre-checks (%s); extracting everything", e)
+            _readers[store_path] = None
+    reader = _readers[store_path]
+    if reader is None:
+        return False
+    try:
         if find_by_hash(reader, doc.content_hash) is not None:
             return True
         return NearDupes(reader).find(sig, catch_up=False) is not None
-    except (sqlite3.Error, SaidwhatError) as e:
-        # Only an optimisation: extract, and let the client decide.
-        log.info("cannot pre-check %s against %s (%s); extracting it", doc.ref, store_path, e)
+    except (sqlite3.Error, SaidwhatError, *_errors(reader)) as e:
+        # Only an optimisation: extract, and let the client decide. (The PostgreSQL
+        # session is in autocommit: a failed lookup leaves nothing to roll back.)
+        log.info("cannot pre-check %s (%s); extracting it", doc.ref, e)
         return False
+
+
+def _errors(reader: Store) -> tuple[type[Exception], ...]:
+    errors = reader.errors
+    return errors if isinstance(errors, tuple) else (errors,)
 
 
 def _extract_all(model: str, docs: list[Document]) -> list[Extraction | SaidwhatError]:

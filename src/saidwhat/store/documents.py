@@ -75,14 +75,23 @@ class Documents(Concern):
     def store(self, doc: Document, extraction: Extraction | None, **kw: Any) -> StoredDocument:
         return store_document(self.store, doc, extraction, **kw)
 
-    def bulk_statements(self, rows: Iterable[Sequence[Any]]) -> int:
+    def bulk_statements(
+        self, rows: Iterable[Sequence[Any]], *, rebuild_indexes: bool = False
+    ) -> int:
         """Insert many statement rows (in :data:`STATEMENT_COLUMNS` order) in one go.
 
         PostgreSQL loads them with COPY; SQLite with one prepared statement. Rows
         must not be stored yet (COPY has no ON CONFLICT); for loading benchmarks
-        and ``saidwhat copy``.
+        and ``saidwhat copy``. With ``rebuild_indexes`` (PostgreSQL) the
+        statements' secondary indexes and foreign keys are dropped for the load
+        and rebuilt after it, in the same transaction (see
+        :meth:`~saidwhat.store.postgres.PgConnection.bulk_load`): much faster for
+        a large load, but the table is locked against readers meanwhile.
         """
         rows = list(rows)
+        if self.store.is_postgres and rebuild_indexes:
+            with self.store.conn.bulk_load("statements") as _:
+                return self.store.conn.copy_rows("statements", STATEMENT_COLUMNS, rows)
         with self.store.transaction() as conn:
             if self.store.is_postgres:
                 return conn.copy_rows("statements", STATEMENT_COLUMNS, rows)
@@ -175,10 +184,11 @@ def store_document(
 def _store_statements(conn: Any, document_id: int, doc: Document, extraction: Extraction) -> int:
     people = {p.name: p for p in extraction.people}
     person_ids: dict[str, int] = {}
-    n = 0
     # One statement per span (the table's UNIQUE key): skipping repeats here,
     # not in the database, keeps ids gapless on PostgreSQL as on SQLite.
     spans: set[tuple[int, int]] = set()
+    roles: list[tuple] = []
+    rows: list[tuple] = []
     for st in extraction.statements:
         st.check_offsets(doc.text)
         if (st.quote_start, st.quote_end) in spans:
@@ -198,27 +208,28 @@ def _store_statements(conn: Any, document_id: int, doc: Document, extraction: Ex
                 )
             person_id = person_ids[st.speaker]
             if st.role:
-                conn.execute(
-                    "INSERT OR IGNORE INTO person_roles (person_id, role, document_id, date)"
-                    " VALUES (?, ?, ?, ?)",
-                    (person_id, st.role, document_id, st.date or doc.published),
-                )
-        marks = ", ".join("?" * len(STATEMENT_COLUMNS))
-        cur = conn.execute(
-            f"INSERT OR IGNORE INTO statements ({', '.join(STATEMENT_COLUMNS)}) VALUES ({marks})",
-            statement_row(document_id, person_id, doc, st),
-        )
-        n += cur.rowcount
+                roles.append((person_id, st.role, document_id, st.date or doc.published))
+        rows.append(statement_row(document_id, person_id, doc, st))
     # Roles stated for people who were mentioned but did not speak are still facts.
     for person in extraction.people:
         if person.name in person_ids:
             pid = person_ids[person.name]
-            for role in person.roles:
-                conn.execute(
-                    "INSERT OR IGNORE INTO person_roles (person_id, role, document_id, date)"
-                    " VALUES (?, ?, ?, ?)",
-                    (pid, role, document_id, doc.published),
-                )
+            roles.extend((pid, role, document_id, doc.published) for role in person.roles)
+    # Written in the order found, in one batch each (one round trip on PostgreSQL
+    # instead of one per row): ids come out as row-by-row inserts would give them.
+    n = 0
+    if rows:
+        marks = ", ".join("?" * len(STATEMENT_COLUMNS))
+        n = conn.executemany(
+            f"INSERT OR IGNORE INTO statements ({', '.join(STATEMENT_COLUMNS)}) VALUES ({marks})",
+            rows,
+        ).rowcount
+    if roles:
+        conn.executemany(
+            "INSERT OR IGNORE INTO person_roles (person_id, role, document_id, date)"
+            " VALUES (?, ?, ?, ?)",
+            roles,
+        )
     return n
 
 

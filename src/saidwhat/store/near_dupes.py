@@ -108,12 +108,18 @@ class NearDupes:
 
 
 def open_reader(path: str) -> Store:
-    """A read-only connection to the SQLite store at ``path``: no migrations, no writes.
+    """A read-only connection to the store at ``path``: no migrations, no writes.
 
-    For pre-checks in other processes (Dask workers on this machine) while the
-    ingest writes; in WAL mode readers neither wait for nor block the writer.
+    For pre-checks in other processes (Dask workers) while the ingest writes.
+    A SQLite file in WAL mode: readers neither wait for nor block the writer.
+    A PostgreSQL URL: a read-only session (MVCC readers never block writers).
     """
-    from saidwhat.store.db import Store
+    from saidwhat.store.db import Store, is_postgres_url
+
+    if is_postgres_url(path):
+        from saidwhat.store.postgres import open_postgres
+
+        return open_postgres(path, write=False)
 
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
     conn.row_factory = sqlite3.Row
