@@ -367,6 +367,14 @@ MIGRATIONS: list[Migration | str] = [
     # 11 (search): the SQLite full-text index in date order, with the resolved speaker
     # (see _V11_SQLITE above); PostgreSQL: see _V11_POSTGRES.
     Migration(sqlite=_V11_SQLITE, postgres=_V11_POSTGRES),
+    # 12 (search): PostgreSQL: one GIN index over every searched column's tsvector, so a
+    # search of several words is one index scan that intersects their posting lists
+    # (saidwhat.store.fts_postgres.ALL_VECTORS); SQLite has one FTS5 table already.
+    Migration(
+        sqlite="SELECT 1;",
+        postgres="CREATE INDEX IF NOT EXISTS statements_all_fts ON statements"
+        " USING gin ((fts || speaker_fts || lemmas_fts));",
+    ),
 ]
 
 
