@@ -6,6 +6,12 @@ statement's tsvector columns (:mod:`.fts_postgres`). Newest-first pages walk
 (``ts_rank``) among the newest ``rank_window`` matching statements, then the
 older ones follow newest first: the same order of tiers as on SQLite
 (:mod:`.search_sqlite`), so both backends return the same statements.
+
+How the window is found depends on how common the match is among the newest
+statements (:func:`sample_matches`): a common one by testing the newest rows one
+by one (:func:`_walk_page`), a rarer one through the GIN indexes, words ANDed
+through one index of every column (``Compiled.prefilter``). Every way gives the
+same rows.
 """
 
 from __future__ import annotations
@@ -57,9 +63,10 @@ def _window_page(
 #: Statements tested newest first to estimate how common a search's match is.
 SAMPLE_ROWS = 2_000
 #: The most statements a best-first search tests one by one, newest first, for its
-#: rank window. Testing a row costs about what a GIN index spends on 4 to 6 matches
-#: (bench/README.md), so walking wins for matches in more than about 1 in 16 rows.
-WALK_MAX = 24_000
+#: rank window (with WALK_MARGIN: matches in at least 1 in 27 rows). Testing a row
+#: of the newest (cached) pages costs about 1 us here, a GIN bitmap about as much a
+#: match of each term, plus a read of each recent match (bench/README.md, Round 3).
+WALK_MAX = 40_000
 #: The walk reads this many times the rows the sample predicts for a full window.
 WALK_MARGIN = 1.5
 

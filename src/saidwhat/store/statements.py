@@ -152,7 +152,10 @@ class Statements(Concern):
             if in_window and not where:
                 # How common the match is among the newest statements decides how the
                 # window is found: testing the newest rows, or the index (search_postgres).
-                found = search_postgres.sample_matches(self.conn, match)
+                try:
+                    found = search_postgres.sample_matches(self.conn, match)
+                except self.store.errors as e:
+                    raise self.search_error(e, filters.text or match) from e
                 walk = search_postgres.walk_rows(found, rank_window)
             worth_cut = found is None or search_postgres.cut_worthwhile(found, rank_window)
             if in_window and not walk and worth_cut:
