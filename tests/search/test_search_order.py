@@ -180,3 +180,46 @@ def test_the_window_looked_for_in_recent_days_first_is_the_same(harbour, monkeyp
     assert ids(harbour, text="harbour", kind="direct", limit=3) == whole[:3]
     rare = ids(harbour, text='"stage 3-1"', limit=WINDOW)
     assert len(rare) == 1  # fewer matches than the window: every match is read
+
+
+WINDOW_QUERIES = ["harbour", "harbour AND reopens", '"stage 3-1"', "harbour NOT office",
+                  "(harbour AND stage) OR port"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "strategy",
+    [
+        {},  # as chosen from the sample (on this small store: testing the newest rows)
+        {"WALK_MARGIN": 0.01},  # a walk too short for the window: every match is read
+        {"WALK_MAX": 0},  # the index search, recent days first
+        {"WALK_MAX": 0, "cut_worthwhile": lambda found, window: False},  # the index alone
+    ],
+    ids=["walk", "short-walk", "index", "index-no-cut"],
+)
+def test_every_way_to_find_the_window_gives_the_same_rows(harbour, monkeypatch, strategy):
+    """PostgreSQL picks how it finds the window from a sample; SQLite has one way."""
+    from saidwhat.store import search_postgres
+
+    for query in WINDOW_QUERIES:
+        newest = ids(harbour, text=query, sort="-date")
+        whole = ids(harbour, text=query, limit=WINDOW)
+        assert sorted(whole) == sorted(newest[:WINDOW]), query
+        for name, value in strategy.items():
+            monkeypatch.setattr(search_postgres, name, value)
+        assert ids(harbour, text=query, limit=WINDOW) == whole, query
+        assert ids(harbour, text=query, limit=3, offset=1) == whole[1:4], query
+        monkeypatch.undo()
+
+
+def test_several_words_are_one_index_test_on_postgres():
+    """Words ANDed are first tested together over every column (one GIN scan)."""
+    from saidwhat.store.fts_postgres import ALL_VECTORS, compile_query
+
+    both = compile_query('harbour AND "stage 3" NOT office')
+    assert both.prefilter is not None and both.prefilter.startswith(f"({ALL_VECTORS} @@")
+    assert both.prefilter.count("?") == len(both.prefilter_params)
+    # The exact test follows over expressions no per-column index answers.
+    assert "COALESCE(s.fts, ''::tsvector) @@" in both.prefilter
+    assert "plainto_tsquery" in both.prefilter  # the phrase's words, in any order
+    for single in ["harbour", '"stage 3"', "harbour OR office", "harbour NOT office"]:
+        assert compile_query(single).prefilter is None, single

@@ -205,12 +205,66 @@ def _tsquery(phrase: Phrase) -> tuple[str, list[str]]:
     return sql, params
 
 
+#: Every column's tsvector in one (migration 12's GIN index ``statements_all_fts``).
+ALL_VECTORS = "(s.fts || s.speaker_fts || s.lemmas_fts)"
+
+
+def _words_tsquery(phrase: Phrase) -> tuple[str, list[str]]:
+    """A tsquery of every word of ``phrase`` (AND, no positions): implied by the phrase.
+
+    Concatenating tsvectors shifts positions (and clamps them at 16,383), so a phrase
+    is tested on its own column; the words alone are present in the concatenation
+    wherever the phrase is present in any column.
+    """
+    parts: list[str] = []
+    params: list[str] = []
+    for text, prefix in phrase.terms:
+        if prefix:
+            words = text.split()
+            if words[:-1]:
+                parts.append(f"plainto_tsquery('{CONFIG}', ?)")
+                params.append(" ".join(words[:-1]))
+            escaped = (words[-1] if words else "").replace("\\", "\\\\").replace("'", "''")
+            parts.append(f"to_tsquery('{CONFIG}', ?)")
+            params.append(f"'{escaped}':*")
+        else:
+            parts.append(f"plainto_tsquery('{CONFIG}', ?)")
+            params.append(text)
+    return "(" + " && ".join(parts) + ")", params
+
+
+def _prefilter(node: Phrase | Node) -> tuple[str, list[str]] | None:
+    """One tsquery over :data:`ALL_VECTORS` that every match of ``node`` satisfies.
+
+    None when there is none (an OR with a branch that has none). Negated terms are
+    left out: they only narrow the match, which the exact test does.
+    """
+    if isinstance(node, Phrase):
+        return _words_tsquery(node)
+    left = _prefilter(node.left)
+    if node.op == "NOT":
+        return left
+    right = _prefilter(node.right)
+    if node.op == "AND":
+        if left is None or right is None:
+            return left or right
+        return f"({left[0]} && {right[0]})", left[1] + right[1]
+    if left is None or right is None:
+        return None
+    return f"({left[0]} || {right[0]})", left[1] + right[1]
+
+
 @dataclass
 class Compiled:
     where: str  # a boolean SQL expression over ``{v}`` (the tsvector)
     params: list[str]
     rank: str  # one tsquery of the positive terms, for ts_rank and ts_headline
     rank_params: list[str]
+    #: A test over :data:`ALL_VECTORS` that every match passes (None: none worth it):
+    #: one GIN scan that intersects the terms' posting lists, skipping through a
+    #: common word's, instead of a bitmap of every match of each term and column.
+    prefilter: str | None = None
+    prefilter_params: list[str] = field(default_factory=list)
 
 
 def compile_query(query: str, vectors: dict[str, str] | None = None) -> Compiled:
@@ -223,22 +277,41 @@ def compile_query(query: str, vectors: dict[str, str] | None = None) -> Compiled
     vectors = vectors or VECTORS
     positives: list[tuple[str, list[str]]] = []
 
-    def walk(node: Phrase | Node, negated: bool) -> tuple[str, list[str]]:
+    def walk(node: Phrase | Node, negated: bool, vecs: dict[str, str]) -> tuple[str, list[str]]:
         if isinstance(node, Phrase):
             q, p = _tsquery(node)
             if not negated:
                 positives.append((q, p))
             if node.column:
-                return f"{vectors[node.column]} @@ {q}", p
-            tests = [f"{v} @@ {q}" for v in vectors.values()]
+                return f"{vecs[node.column]} @@ {q}", p
+            tests = [f"{v} @@ {q}" for v in vecs.values()]
             return "(" + " OR ".join(tests) + ")", p * len(tests)
-        left, lp = walk(node.left, negated)
-        right, rp = walk(node.right, negated or node.op == "NOT")
+        left, lp = walk(node.left, negated, vecs)
+        right, rp = walk(node.right, negated or node.op == "NOT", vecs)
         if node.op == "NOT":
             return f"({left} AND NOT {right})", lp + rp
         return f"({left} {node.op} {right})", lp + rp
 
-    where, params = walk(parse(query), False)
+    tree = parse(query)
+    where, params = walk(tree, False, vectors)
     rank = " || ".join(f"({q})" for q, _ in positives) or "''::tsquery"
     rank_params = [x for _, p in positives for x in p]
-    return Compiled(where, params, rank, rank_params)
+    pre = _prefilter(tree) if vectors is VECTORS and _intersects(tree) else None
+    if pre is None:
+        return Compiled(where, params, rank, rank_params)
+    # The exact test over expressions no index has, so that the planner does not also
+    # build the bitmaps of every match of each term that the prefilter avoids (the
+    # columns are never NULL: the quote is required and the others are coalesced).
+    unindexed = {k: f"COALESCE({v}, ''::tsvector)" for k, v in vectors.items()}
+    exact, exact_params = walk(tree, False, unindexed)
+    prefilter = f"({ALL_VECTORS} @@ {pre[0]} AND {exact})"
+    return Compiled(where, params, rank, rank_params, prefilter, pre[1] + exact_params)
+
+
+def _intersects(node: Phrase | Node) -> bool:
+    """Whether ``node`` ANDs two positive parts (where one index scan beats bitmaps)."""
+    if isinstance(node, Phrase):
+        return False
+    if node.op == "AND":
+        return True
+    return _intersects(node.left) or (node.op == "OR" and _intersects(node.right))

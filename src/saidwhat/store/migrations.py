@@ -404,6 +404,14 @@ MIGRATIONS: list[Migration | str] = [
     # 12 (web desk): the desk's ingest and poll jobs with their per-file errors, so the job
     # list survives a restart of the server (saidwhat.store.desk_jobs).
     Migration(sqlite=_DESK_JOBS_SQLITE, postgres=_DESK_JOBS_POSTGRES),
+    # 13 (search): PostgreSQL: one GIN index over every searched column's tsvector, so a
+    # search of several words is one index scan that intersects their posting lists
+    # (saidwhat.store.fts_postgres.ALL_VECTORS); SQLite has one FTS5 table already.
+    Migration(
+        sqlite="SELECT 1;",
+        postgres="CREATE INDEX IF NOT EXISTS statements_all_fts ON statements"
+        " USING gin ((fts || speaker_fts || lemmas_fts));",
+    ),
 ]
 
 

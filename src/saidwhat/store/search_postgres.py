@@ -6,6 +6,12 @@ statement's tsvector columns (:mod:`.fts_postgres`). Newest-first pages walk
 (``ts_rank``) among the newest ``rank_window`` matching statements, then the
 older ones follow newest first: the same order of tiers as on SQLite
 (:mod:`.search_sqlite`), so both backends return the same statements.
+
+How the window is found depends on how common the match is among the newest
+statements (:func:`sample_matches`): a common one by testing the newest rows one
+by one (:func:`_walk_page`), a rarer one through the GIN indexes, words ANDed
+through one index of every column (``Compiled.prefilter``). Every way gives the
+same rows.
 """
 
 from __future__ import annotations
@@ -54,6 +60,82 @@ def _window_page(
     return sql, [*params, cut, window, *params, window, window, window]
 
 
+#: Statements tested newest first to estimate how common a search's match is.
+SAMPLE_ROWS = 2_000
+#: The most statements a best-first search tests one by one, newest first, for its
+#: rank window (with WALK_MARGIN: matches in at least 1 in 27 rows). Testing a row
+#: of the newest (cached) pages costs about 1 us here, a GIN bitmap about as much a
+#: match of each term, plus a read of each recent match (bench/README.md, Round 3).
+WALK_MAX = 40_000
+#: The walk reads this many times the rows the sample predicts for a full window.
+WALK_MARGIN = 1.5
+
+
+def sample_matches(conn: Any, match: str) -> int:
+    """How many of the newest :data:`SAMPLE_ROWS` statements ``match`` matches."""
+    compiled = compile_postgres(match)
+    row = conn.execute(
+        f"SELECT count(*) FROM (SELECT * FROM statements ORDER BY {NEWEST_ROWS} LIMIT ?) s"
+        f" WHERE {compiled.where}",
+        [SAMPLE_ROWS, *compiled.params],
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def walk_rows(found: int, window: int) -> int | None:
+    """Rows to walk newest first for ``window`` matches, ``found`` in the sample; or None.
+
+    The walk is worth it when the window is expected within :data:`WALK_MAX` rows
+    (a walk that finds fewer falls back to the index search: the rows are the same).
+    """
+    if not found:
+        return None
+    needed = int(window * SAMPLE_ROWS / found * WALK_MARGIN) + 1
+    return needed if needed <= WALK_MAX else None
+
+
+def cut_worthwhile(found: int, window: int) -> bool:
+    """Whether the newest ``CUTOFF_FACTOR`` x window statements likely hold the window.
+
+    When the sample says they do not, looking there first would only repeat the
+    index search that every match then needs.
+    """
+    return found * CUTOFF_FACTOR * window >= window * SAMPLE_ROWS / WALK_MARGIN
+
+
+#: :data:`NEWEST` over the ``statements`` table itself.
+NEWEST_ROWS = "day DESC NULLS LAST, id DESC"
+
+
+def _walk_page(
+    rank_sql: str,
+    match_where: str,
+    body: str,
+    newest: str,
+    rank_params: list[Any],
+    params: list[Any],
+    window: int,
+    walk: int,
+) -> tuple[str, list[Any]]:
+    """The newest ``window`` matches, best first, found by testing the newest ``walk`` rows.
+
+    Reads ``statements_day_desc`` and each row (no GIN bitmap of every match of a
+    common word); when those rows hold fewer than ``window`` matches, every match is
+    considered (``everything``, read only then), so the rows are those of
+    :func:`_window_page`.
+    """
+    head = f"SELECT s.id AS sid, {rank_sql} AS rk, s.day AS day"
+    sql = (
+        f"WITH recent AS MATERIALIZED ({head} FROM (SELECT * FROM statements"
+        f" ORDER BY {NEWEST_ROWS} LIMIT ?) s WHERE {match_where} ORDER BY {newest} LIMIT ?),"
+        f" everything AS MATERIALIZED ({head} {body} ORDER BY {newest} LIMIT ?),"
+        " w AS (SELECT * FROM recent WHERE (SELECT count(*) FROM recent) >= ?"
+        " UNION ALL SELECT * FROM everything WHERE (SELECT count(*) FROM recent) < ?)"
+        f" SELECT * FROM w ORDER BY rk, {NEWEST.format(t='')}"
+    )
+    return sql, [*rank_params, walk, *params, window, *rank_params, *params, window, window, window]
+
+
 def compile_postgres(match: str) -> Any:
     """FTS5 expression ``match`` compiled for PostgreSQL; a QueryError explains bad syntax."""
     try:
@@ -85,16 +167,27 @@ def build(
     *,
     rank_window: int | None = None,
     window_cut: str | None = None,
+    walk_rows: int | None = None,
 ) -> Built:
-    """The page of ``filters``; ``window_cut``: the day :data:`CUT_SQL` gives (or None)."""
+    """The page of ``filters``; ``window_cut``: the day :data:`CUT_SQL` gives (or None).
+
+    ``walk_rows``: how many of the newest statements to test one by one for the rank
+    window before its index search (:func:`walk_rows`; None: none).
+    """
     where = list(where)
     params = list(params)
     snippet_sql, snippet_params = "NULL::text", []
     rank_sql, rank_params = "NULL::float8", []
+    ranked = filters.sort == "rank" and bool(match)
+    walk_where = ""
     if match:
         compiled = compile_postgres(match)
         where.insert(0, compiled.where)
         params[:0] = compiled.params
+        walk_where = compiled.where
+        if ranked and compiled.prefilter and not walk_rows:
+            where[0] = compiled.prefilter
+            params[: len(compiled.params)] = compiled.prefilter_params
         # ts_rank is larger for better matches; negated so "ORDER BY rk" is best first.
         rank_sql, rank_params = f"-ts_rank(s.fts, {compiled.rank})", list(compiled.rank_params)
         # A quote of up to ``snippet_tokens`` words is shown whole, as FTS5's snippet() does.
@@ -110,7 +203,6 @@ def build(
             *compiled.rank_params,
             _headline_options(highlight, snippet_tokens),
         ]
-    ranked = filters.sort == "rank" and bool(match)
     uses_d, uses_p = joins_needed(where, "")
     source = "statements s"
     if uses_d:
@@ -132,6 +224,12 @@ def build(
         if rank_window is None:
             inner = f"{rows(True)} ORDER BY rk, {NEWEST.format(t='')}"
             inner_params = rank_params + params
+        elif (
+            page_end is not None and page_end <= rank_window and walk_rows and where == [walk_where]
+        ):
+            inner, inner_params = _walk_page(
+                rank_sql, walk_where, body, newest, rank_params, params, rank_window, walk_rows
+            )
         elif page_end is not None and page_end <= rank_window:
             inner, inner_params = _window_page(
                 rows(True), newest, [*rank_params, *params], rank_window, window_cut

@@ -144,10 +144,21 @@ class Statements(Concern):
         ctx = _Context(self.conn)
         if self.store.is_postgres:
             where, params = declared.conditions(values, ctx)
-            cut = None
+            cut = walk = None
             page_end = None if filters.limit is None else filters.offset + filters.limit
             ranked = match and filters.sort == "rank" and rank_window
-            if ranked and page_end is not None and page_end <= rank_window:
+            in_window = ranked and page_end is not None and page_end <= rank_window
+            found = None
+            if in_window and not where:
+                # How common the match is among the newest statements decides how the
+                # window is found: testing the newest rows, or the index (search_postgres).
+                try:
+                    found = search_postgres.sample_matches(self.conn, match)
+                except self.store.errors as e:
+                    raise self.search_error(e, filters.text or match) from e
+                walk = search_postgres.walk_rows(found, rank_window)
+            worth_cut = found is None or search_postgres.cut_worthwhile(found, rank_window)
+            if in_window and not walk and worth_cut:
                 # The day from which the window is looked for first (search_postgres).
                 row = self.conn.execute(
                     search_postgres.CUT_SQL, [search_postgres.CUTOFF_FACTOR * rank_window - 1]
@@ -162,6 +173,7 @@ class Statements(Concern):
                 snippet_tokens,
                 rank_window=rank_window,
                 window_cut=cut,
+                walk_rows=walk,
             )
         bounds: tuple[int | None, int | None] = (None, None)
         if match:
@@ -225,11 +237,6 @@ class Statements(Concern):
             ).fetchall()
         except self.store.errors as e:
             raise fts_error(text, e) from e
-
-
-def _is_fts_error(e: Exception) -> bool:
-    msg = str(e).lower()
-    return any(h in msg for h in _FTS_ERROR_HINTS)
 
 
 def _is_fts_error(e: Exception) -> bool:
