@@ -13,7 +13,8 @@ Reported: macro-F1 over the 16 types (a sentence with no predicted event counts
 as a miss for its gold type), per-type precision/recall/F1, and actor and
 recipient accuracy. An actor (recipient) is right when one predicted entity's
 text overlaps a gold source (target) text in the sentence, or its country code
-equals the gold code; accuracy is over all sentences (over those with a target
+equals the gold code (ISO 3166 alpha-3; the GSR's few CAMEO-only country codes,
+ITL, JAP and VTN, are read as ITA, JPN and VNM); accuracy is over all sentences (over those with a target
 for recipients), so a sentence with no predicted event counts as wrong.
 """
 
@@ -44,6 +45,9 @@ LABEL_MAP = {
     "FIGHT": "ASSAULT",
 }
 NONE = "(none)"
+#: A few gold codes are CAMEO's own country codes, not ISO 3166 alpha-3 (which the coder
+#: gives): read them as the ISO code of the same country.
+CAMEO_TO_ISO = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}
 
 
 def load(path: Path) -> list[dict]:
@@ -80,6 +84,7 @@ def entity_matches(text: str, predicted, gold: list[dict]) -> bool:
     for ent in predicted:
         for g in gold:
             code = (g.get("code") or "")[:3].upper()
+            code = CAMEO_TO_ISO.get(code, code)
             if ent.code and code and ent.code == code:
                 return True
             gtext = g.get("actorText") or ""

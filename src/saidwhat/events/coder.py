@@ -125,7 +125,11 @@ class EventCoder(ParticipantsMixin):
     def code_sentence(self, sent: Span, ctx: DocContext) -> Iterator[Event]:
         hits = {}
         lemmas = self._lemmas
+        deontic = self.lex.deontic_aux
+        obliged: list[Token] = []
         for tok in sent:
+            if tok.dep_ == "aux" and tok.lower_ in deontic:
+                obliged.append(tok)
             if tok.lemma_.lower() not in lemmas:
                 continue
             hit = self._trigger(tok)
@@ -133,6 +137,10 @@ class EventCoder(ParticipantsMixin):
                 hits[tok.i] = hit
         for hit in hits.values():
             self._frame(hit, hits)
+        for modal in obliged:
+            hit = self._deontic(modal, hits, sent, ctx)
+            if hit is not None:
+                hits[hit.tok.i] = hit
         for i, hit in hits.items():
             if self._absorbed(hit.tok, hits, sent):
                 continue
@@ -143,6 +151,22 @@ class EventCoder(ParticipantsMixin):
             del i
 
     # -- triggers ----------------------------------------------------------------
+    def _deontic(self, modal: Token, hits: dict[int, _Hit], sent: Span, ctx: DocContext):
+        """A demand (REQUEST) of the clause's subject: "X said Molden must withdraw".
+
+        Only a reported clause or a statement's words: an obligation the writer states
+        is no one's demand. The clause's own event (if any) sets the mode.
+        """
+        verb = modal.head
+        if verb.i == modal.i or child_with(verb, ("nsubj",)) is None:
+            return None
+        if verb.dep_ != "ccomp" and statement_for(verb, sent, ctx) is None:
+            return None
+        own = hits.get(verb.i)
+        comp = own if own is not None else self._complement_hit(verb, hits)
+        extra = [modal, *(own.extra if own is not None else [])]
+        return _Hit(verb, Trigger("REQUEST"), extra, frame="deontic", complement=comp)
+
     def _trigger(self, tok: Token) -> _Hit | None:
         lex = self.lex
         lemma = tok.lemma_.lower()
@@ -209,6 +233,8 @@ class EventCoder(ParticipantsMixin):
     def _noun_trigger(self, tok: Token, lemma: str) -> _Hit | None:
         lex = self.lex
         trig = lex.nouns[lemma]
+        if tok.dep_ == "compound":
+            return None  # "riot police", "protest leaders": a modifier, not an event
         if lemma == "strike" or (lemma == "call" and tok.dep_ != "dobj"):
             return None if lemma == "call" else _Hit(tok, self._strike_noun(tok), [])
         if trig.event == "MOBILIZE" and tok.lemma_.lower() in (
@@ -296,7 +322,7 @@ class EventCoder(ParticipantsMixin):
             hit.frame = "request"
         elif lemma in lex.intent_frames and hit.trigger.event == "AGREE":
             hit.frame = "intent"
-        if hit.frame in (None, "judgement"):
+        if hit.frame in (None, "judgement", "deontic"):
             return
         hit.complement = self._complement_hit(hit.tok, hits)
 
@@ -341,13 +367,16 @@ class EventCoder(ParticipantsMixin):
                     mode = lex.threat_mode_by_event.get(ctype)
             elif tok.lemma_.lower() not in lex.verbs and tok.lemma_.lower() not in lex.adjectives:
                 return None
-        elif hit.frame in ("request", "reject") and comp is not None:
+        elif hit.frame in ("request", "reject", "deontic") and comp is not None:
             mode = lex.request_mode_by_event.get(comp.trigger.event, "change")
         elif hit.frame == "threat" and comp is not None:
             mode = lex.threat_mode_by_event.get(comp.trigger.event, mode)
 
         aux = None
-        if self._negated(tok):
+        if hit.frame == "deontic":
+            # "Molden must not attack" is still a demand: only a condition makes it unreal
+            aux = plover.AUX_HYPOTHETICAL if self._conditional(tok) else None
+        elif self._negated(tok):
             if tok.lemma_.lower() in lex.negated_to_reject:
                 mode = lex.request_mode_by_event.get(comp.trigger.event) if comp else None
                 event = "REJECT"
@@ -377,6 +406,8 @@ class EventCoder(ParticipantsMixin):
         if hit.frame == "judgement" and st is None:
             return None  # a judgement without a speaker is the writer's, not an event
         actors, recipients = self._participants(hit, sent, ctx, st)
+        if hit.frame == "deontic" and not (actors and recipients):
+            return None  # "we must be careful": an obligation of one's own is no demand
         start, end = self._span(hit)
         basis_nearest = any(r.basis == "nearest" for r in recipients)
         realised = aux not in plover.UNREALISED

@@ -94,6 +94,19 @@ class Lexicon:
     locative_preps: tuple[str, ...] = ()
     #: mode of REQUEST/REJECT from the type of the requested or refused event
     request_mode_by_event: dict[str, str] = field(default_factory=dict)
+    #: modals of obligation: "X said Molden must withdraw" is X's demand of Molden
+    deontic_aux: frozenset[str] = frozenset()
+    #: possessive pronouns: "offered its troops to X" names the actor's own, not a recipient
+    possessive_pronouns: frozenset[str] = frozenset()
+    #: pronouns that stand for an organisation or country named as the reporting subject
+    #: ("Tarvia said it would ...")
+    neuter_pronouns: frozenset[str] = frozenset()
+    #: types whose participle states the subject's stance when passive without an agent
+    #: ("is opposed to", "is prepared to"): the subject is the actor
+    stative_passive_events: frozenset[str] = frozenset()
+    #: acts of a state: without a named actor, the state of the place they happen in acts
+    #: ("was arrested in Tarvia")
+    state_action_events: frozenset[str] = frozenset()
     #: mode of THREATEN from the type of the threatened event
     threat_mode_by_event: dict[str, str] = field(default_factory=dict)
 
@@ -703,6 +716,11 @@ EN = Lexicon(
         "into",
     ),
     place_recipient_events=frozenset({"ASSAULT"}),
+    deontic_aux=frozenset(["must", "should", "ought"]),
+    possessive_pronouns=frozenset(["its", "their", "his", "her", "our", "my", "your"]),
+    neuter_pronouns=frozenset(["it"]),
+    stative_passive_events=frozenset({"REJECT", "AGREE", "SUPPORT", "THREATEN"}),
+    state_action_events=frozenset({"COERCE", "SANCTION"}),
     locative_preps=("in", "near", "inside", "outside", "across"),
     request_mode_by_event={
         "CONSULT": "meet",
