@@ -26,3 +26,9 @@ def test_country_of(text, code):
 @pytest.mark.parametrize("text", ["Texas", "male", "news"])
 def test_not_a_country(text):
     assert places.country_of(text) is None
+
+
+def test_a_place_written_two_ways_resolves_to_one_spelling():
+    # the same answer in every run, whatever order the set iterates in
+    for order in (["FLINT", "Flint"], ["Flint", "FLINT"]):
+        assert places.demonym_to_place("Flint", set(order)) == "Flint"

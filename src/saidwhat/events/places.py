@@ -235,7 +235,9 @@ def country_of(text: str) -> Country | None:
 def demonym_to_place(demonym: str, places: set[str]) -> str | None:
     """The place among ``places`` (names as written) that ``demonym`` derives from, if any."""
     word = normalise(demonym)
-    lowered = {p.lower(): p for p in places}
+    # One spelling per place, the same in every run (``places`` is a set): a written
+    # form ("Flint") over a capitalised one ("FLINT" of a dateline).
+    lowered = {p.lower(): p for p in sorted(places, key=lambda p: (not p.isupper(), p))}
     if word in lowered:
         return lowered[word]
     for ending, replacement in _DEMONYM_ENDINGS:
