@@ -174,3 +174,30 @@ def test_an_arrest_without_agent_is_the_place_s_state(code):
     ev = main_event(code(text))
     assert ev.event == "COERCE"
     assert "Molden" in _names(ev.actor) and any("Tarvia" in n for n in _names(ev.recipient))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tarvia demonstrated its readiness to talk.",  # showing, not a demonstration
+        "The deal meets the interests of both sides.",  # no meeting
+        "Tarvia is open to talks in areas where our interests meet.",
+        "The relations, which were destroyed by the previous government, must be rebuilt.",
+        "Kell took two cameras to the briefing.",  # no "take to the streets"
+    ],
+)
+def test_senses_that_are_not_the_event(code, sentence):
+    words = {
+        "demonstrated": "PROTEST",
+        "meet": "CONSULT",
+        "destroyed": "ASSAULT",
+        "took": "PROTEST",
+    }
+    for ev in code(sentence):
+        assert not (ev.span.split()[0] in words and ev.event == words[ev.span.split()[0]]), ev
+
+
+def test_meeting_demands_is_yielding_and_refusing_it_a_rejection(code):
+    text = "Tarvia said it would not meet the demands of the kidnappers."
+    ev = main_event(code(text))
+    assert ev.event == "REJECT" and ev.actor and ev.actor[0].name == "Tarvia"

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..extraction.citations import find_citations
 from ..model import Person, Statement
 from . import plover
-from .actors import DocContext
+from .actors import DocContext, is_entity_like
 from .lexicon import Lexicon, Trigger, lexicon_for
 from .model import Event
 from .participants import ParticipantsMixin
@@ -74,6 +74,14 @@ class _Hit:
     extra: list[Token]  # further words of the evoking span (particle, object noun)
     frame: str | None = None  # 'intent', 'request', 'reject', 'threat', 'judgement'
     complement: _Hit | None = None
+
+
+def _patient(tok: Token) -> Token | None:
+    """The passive subject of ``tok``, through a relative pronoun to its noun."""
+    subj = child_with(tok, ("nsubjpass",))
+    if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+        return tok.head
+    return subj
 
 
 class EventCoder(ParticipantsMixin):
@@ -195,6 +203,8 @@ class EventCoder(ParticipantsMixin):
                 return _Hit(tok, lex.verb_object[(lemma, cls)], [obj])
         for child in tok.children:
             if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in lex.phrasal:
+                if obj is not None and (lemma, child.lower_) in lex.intransitive_phrasal:
+                    continue  # "took two cameras to the briefing" is no "take to the streets"
                 return _Hit(tok, lex.phrasal[(lemma, child.lower_)], [child])
         if obj is not None and lemma in lex.light_verbs and obj.lemma_.lower() in lex.nouns:
             noun = self._noun_trigger(obj, obj.lemma_.lower())
@@ -212,6 +222,24 @@ class EventCoder(ParticipantsMixin):
                     return _Hit(tok, noun.trigger, [pobj])
         if lemma == "release" and obj is not None:
             return None  # releasing a statement or a report is not an event
+        if lemma in lex.show_verbs and (obj is not None or complement(tok) is not None):
+            return None  # "demonstrated its readiness": showing, not a demonstration
+        if lemma in lex.meet_verbs and obj is None:
+            subj = subject_of(tok)
+            if subj is not None and not is_entity_like(subj, lex):
+                return None  # "where our interests meet": no meeting
+        if lemma in lex.meet_verbs and obj is not None and not is_entity_like(obj, lex):
+            noun = lex.nouns.get(obj.lemma_.lower())
+            if noun is not None and noun.event == "REQUEST":
+                return _Hit(tok, Trigger("CONCEDE"), [obj])  # "met their demands": yielding
+            return None  # "meets the interests of both sides": no meeting
+        patient = obj if obj is not None else _patient(tok)
+        if (
+            patient is not None
+            and lex.verbs.get(lemma, Trigger("")).event == "ASSAULT"
+            and self._object_class(patient) in lex.abstract_object_classes
+        ):
+            return None  # "destroyed the relations", "relations, which were destroyed"
         if lemma in ("allow", "permit") and not (obj is not None or complement(tok) is not None):
             return None
         if lemma == "call":

@@ -107,6 +107,14 @@ class Lexicon:
     #: acts of a state: without a named actor, the state of the place they happen in acts
     #: ("was arrested in Tarvia")
     state_action_events: frozenset[str] = frozenset()
+    #: verbs that mean "show" when they take an object ("demonstrate its resolve")
+    show_verbs: frozenset[str] = frozenset()
+    #: (verb, preposition) entries of ``phrasal`` that are idioms without an object
+    intransitive_phrasal: frozenset[tuple[str, str]] = frozenset()
+    #: verbs that are a meeting only with someone to meet ("meet the interests": none)
+    meet_verbs: frozenset[str] = frozenset()
+    #: object classes (``object_classes``) that no violence can be done to ("relations")
+    abstract_object_classes: frozenset[str] = frozenset()
     #: mode of THREATEN from the type of the threatened event
     threat_mode_by_event: dict[str, str] = field(default_factory=dict)
 
@@ -721,6 +729,10 @@ EN = Lexicon(
     neuter_pronouns=frozenset(["it"]),
     stative_passive_events=frozenset({"REJECT", "AGREE", "SUPPORT", "THREATEN"}),
     state_action_events=frozenset({"COERCE", "SANCTION"}),
+    show_verbs=frozenset(["demonstrate"]),
+    intransitive_phrasal=frozenset({("take", "to")}),
+    meet_verbs=frozenset(["meet"]),
+    abstract_object_classes=frozenset(["agreements", "relations"]),
     locative_preps=("in", "near", "inside", "outside", "across"),
     request_mode_by_event={
         "CONSULT": "meet",
