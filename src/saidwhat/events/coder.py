@@ -44,6 +44,7 @@ from .syntax import (
     is_headline,
     object_of,
     paragraph_statement,
+    passive_patient,
     prep_objects,
     statement_for,
     subject_of,
@@ -74,14 +75,6 @@ class _Hit:
     extra: list[Token]  # further words of the evoking span (particle, object noun)
     frame: str | None = None  # 'intent', 'request', 'reject', 'threat', 'judgement'
     complement: _Hit | None = None
-
-
-def _patient(tok: Token) -> Token | None:
-    """The passive subject of ``tok``, through a relative pronoun to its noun."""
-    subj = child_with(tok, ("nsubjpass",))
-    if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-        return tok.head
-    return subj
 
 
 class EventCoder(ParticipantsMixin):
@@ -233,7 +226,7 @@ class EventCoder(ParticipantsMixin):
             if noun is not None and noun.event == "REQUEST":
                 return _Hit(tok, Trigger("CONCEDE"), [obj])  # "met their demands": yielding
             return None  # "meets the interests of both sides": no meeting
-        patient = obj if obj is not None else _patient(tok)
+        patient = obj if obj is not None else passive_patient(tok)
         if (
             patient is not None
             and lex.verbs.get(lemma, Trigger("")).event == "ASSAULT"

@@ -169,21 +169,6 @@ def event_writer(doc: Document, extraction: Extraction | None) -> Callable[[Any,
     return write
 
 
-def store_events(store: Store, document_id: int, doc: Document, extraction: Extraction) -> int:
-    """Store (replace) the events of a stored document in a transaction of their own."""
-    if not isinstance(extraction, CodedExtraction):
-        return 0
-    return replace_document_events(
-        store,
-        document_id,
-        extraction.events,
-        extraction.statements,
-        day=_day(doc.published),
-        coder=CODER_NAME,
-        people=extraction.people,
-    )
-
-
 def _day(published: str | None) -> str | None:
     return published[:10] if published else None
 
