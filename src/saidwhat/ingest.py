@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from saidwhat.errors import SaidwhatError, SourceError
-from saidwhat.events.service import store_events
+from saidwhat.events.service import event_writer
 from saidwhat.model import Document, Extraction
 from saidwhat.store.db import Store
 from saidwhat.store.documents import add_copy, find_by_hash, store_document
@@ -182,14 +182,12 @@ def store_extracted(
     if dup is not None:
         _store_copy(store, doc, dup, report)
         return
-    saved = store_document(store, doc, extraction, minhash=sig)
+    # The events go in the document's own transaction: all of it is stored, or none.
+    saved = store_document(store, doc, extraction, minhash=sig, then=event_writer(doc, extraction))
     if saved.created:
         report.stored += 1
         report.statements += saved.statements
-        try:
-            report.events += store_events(store, saved.document_id, doc, extraction)
-        except SaidwhatError as e:
-            report.errors.append(f"{doc.ref}: events not stored: {e}")
+        report.events += saved.extra
     elif saved.match == "exact":
         report.duplicates += 1
 

@@ -78,12 +78,55 @@ def test_events_rejects_an_unknown_type(demo):
     assert "unknown event type HUG" in result.output
 
 
-def test_recode_is_idempotent(demo):
-    before = _rows(demo.db, "SELECT event, span_start, span_end FROM events ORDER BY 2, 3, 1")
-    result = demo("events", "--recode", "--limit", "1")
-    assert result.exit_code == 0, result.output
-    after = _rows(demo.db, "SELECT event, span_start, span_end FROM events ORDER BY 2, 3, 1")
-    assert [tuple(r) for r in after] == [tuple(r) for r in before]
+#: Every column of an event but its row id (a recode deletes and inserts the rows again).
+EVENT_COLUMNS = (
+    "document_id, statement_id, event, mode, aux, score, stance, span, span_start, span_end,"
+    " sentence_start, sentence_end, actor, recipient, actor_name, actor_country,"
+    " actor_person_id, recipient_name, recipient_country, recipient_person_id, day,"
+    " confidence, coder"
+)
+
+
+def _events(db: Path) -> list[tuple]:
+    return sorted((tuple(r) for r in _rows(db, f"SELECT {EVENT_COLUMNS} FROM events")), key=repr)
+
+
+def test_recode_is_idempotent_and_codes_as_ingest_did(demo):
+    ingested = _events(demo.db)
+    assert len(ingested) >= 15
+    runs = []
+    for _ in range(2):
+        result = demo("events", "--recode", "--limit", "1")
+        assert result.exit_code == 0, result.output
+        runs.append(_events(demo.db))
+    # byte for byte: names, countries, person and statement ids, JSON of the entities
+    assert runs[0] == ingested
+    assert runs[1] == runs[0]
+
+
+def test_recode_does_not_depend_on_documents_stored_later(tmp_path, make_cli):
+    """A person first quoted by a later document does not change an earlier one's events."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = folder / "a.txt"
+    first.write_text(
+        "Foreign Minister Arno Kell of Tarvia met the Orrin Council on Monday.\n\n"
+        '"The talks were useful," Kell said.\n',
+        encoding="utf-8",
+    )
+    cli = make_cli(tmp_path / "order.db")
+    assert cli("ingest", first).exit_code == 0
+    before = _events(cli.db)
+    later = tmp_path / "b.txt"
+    later.write_text(
+        '"We will reply next week," the Orrin Council said in a statement on Tuesday.\n',
+        encoding="utf-8",
+    )
+    assert cli("ingest", later).exit_code == 0
+    mine = [e for e in _events(cli.db) if e[0] == before[0][0]] if before else []
+    assert before and mine == before
+    assert cli("events", "--recode", "--limit", "1").exit_code == 0
+    assert [e for e in _events(cli.db) if e[0] == before[0][0]] == before
 
 
 def test_tone_table_and_escaped_svg(demo, tmp_path):

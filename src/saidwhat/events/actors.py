@@ -127,12 +127,20 @@ def _ents_in(ctx: DocContext, start: int, end: int) -> list[Span]:
     return [e for e in ctx.ents if e.start < end and e.end > start]
 
 
-def np_bounds(tok: Token) -> tuple[int, int]:
+#: Prepositions whose entity phrase belongs to a group noun's mention: "activists from the
+#: Fatah party", "police in Orrin", "leaders of the opposition coalition".
+_AFFILIATION_PREPS = ("of", "from", "in")
+
+
+def np_bounds(tok: Token, lex: Lexicon | None = None) -> tuple[int, int]:
     """Token bounds [start, end) of ``tok``'s noun phrase without clauses or appositions.
 
-    An ``of`` phrase naming an entity stays ("the Foreign Minister of Iran").
+    An ``of`` phrase naming an entity stays ("the Foreign Minister of Iran"); with
+    ``lex``, a group noun ("police", "activists") keeps the ``of``/``from``/``in``
+    phrase that names whose they are.
     """
     start, end = tok.i, tok.i + 1
+    group = lex is not None and _is_group_noun(tok, lex)
     for child in tok.lefts:
         if child.dep_ not in _NP_EXITS:
             start = min(start, child.left_edge.i)
@@ -140,9 +148,17 @@ def np_bounds(tok: Token) -> tuple[int, int]:
         if child.dep_ in _NP_EXITS:
             if child.dep_ == "appos" and child.ent_type_ in _LABEL_RANK:
                 end = max(end, child.right_edge.i + 1)  # "the opposition leader Petr Dorn"
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and (
+                child.lower_ == "of" or (group and child.lower_ in _AFFILIATION_PREPS)
+            ):
                 sub = list(child.subtree)
-                if any(t.ent_type_ in _LABEL_RANK for t in sub):
+                named = any(t.ent_type_ in _LABEL_RANK for t in sub)
+                if not named and group and child.lower_ == "of":
+                    named = any(
+                        g.dep_ == "pobj" and g.lemma_.lower() in lex.actor_nouns
+                        for g in child.children
+                    )
+                if named:
                     end = max(end, sub[-1].i + 1)
             continue
         end = max(end, child.right_edge.i + 1)
@@ -152,6 +168,11 @@ def np_bounds(tok: Token) -> tuple[int, int]:
     while end - 1 > start and tok.doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def _is_group_noun(tok: Token, lex: Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in lex.actor_nouns or lemma in lex.civilian_nouns)
 
 
 def is_entity_like(tok: Token, lex: Lexicon) -> bool:
@@ -187,19 +208,16 @@ def entity_from_token(
             return None
         if low in _RELATIVE and tok.head.dep_ == "relcl":
             return entity_from_token(tok.head.head, ctx, lex, statement=statement, basis=basis)
-        if low in _THIRD_PERSON:
-            # "X said he would ...": the pronoun of a reported clause is the reporter
-            head = tok.head
-            if tok.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
-                matrix = next(
-                    (c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"),
-                    None,
-                )
-                if matrix is not None:
-                    return entity_from_token(matrix, ctx, lex, statement=statement, basis=basis)
-            return _resolve_pronoun(tok, ctx, statement)
+        if low in _THIRD_PERSON or low in lex.neuter_pronouns:
+            # "X said he would ...", "Tarvia said it would ...", "X was quoted as saying
+            # he would ...": the subject of a reported clause is the reporter
+            matrix = _reporter(tok)
+            if matrix is not None:
+                return entity_from_token(matrix, ctx, lex, statement=statement, basis=basis)
+            if low in _THIRD_PERSON:
+                return _resolve_pronoun(tok, ctx, statement)
         return None
-    start, end = np_bounds(tok)
+    start, end = np_bounds(tok, lex)
     ents = sorted(
         _ents_in(ctx, start, end),
         key=lambda e: (tok.i not in range(e.start, e.end), _LABEL_RANK[e.label_], e.start),
@@ -262,6 +280,30 @@ def entity_from_token(
                     ent.country, ent.code = name, code
                     break
     return ent
+
+
+#: Dependencies from a reported clause up to the verb that reports it.
+_REPORTED = frozenset({"ccomp", "xcomp", "pcomp", "prep", "advcl"})
+#: How many clause levels a pronoun subject looks up for its reporter.
+_REPORTER_LEVELS = 4
+
+
+def _reporter(tok: Token) -> Token | None:
+    """The named subject of the verb reporting the clause whose subject ``tok`` is."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    cur = tok.head
+    for _ in range(_REPORTER_LEVELS):
+        if cur.dep_ not in _REPORTED or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        matrix = next(
+            (c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"),
+            None,
+        )
+        if matrix is not None:
+            return matrix
+    return None
 
 
 def entities_from_token(

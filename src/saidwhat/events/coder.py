@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..extraction.citations import find_citations
 from ..model import Person, Statement
 from . import plover
-from .actors import DocContext
+from .actors import DocContext, is_entity_like
 from .lexicon import Lexicon, Trigger, lexicon_for
 from .model import Event
 from .participants import ParticipantsMixin
@@ -44,6 +44,7 @@ from .syntax import (
     is_headline,
     object_of,
     paragraph_statement,
+    passive_patient,
     prep_objects,
     statement_for,
     subject_of,
@@ -125,7 +126,11 @@ class EventCoder(ParticipantsMixin):
     def code_sentence(self, sent: Span, ctx: DocContext) -> Iterator[Event]:
         hits = {}
         lemmas = self._lemmas
+        deontic = self.lex.deontic_aux
+        obliged: list[Token] = []
         for tok in sent:
+            if tok.dep_ == "aux" and tok.lower_ in deontic:
+                obliged.append(tok)
             if tok.lemma_.lower() not in lemmas:
                 continue
             hit = self._trigger(tok)
@@ -133,6 +138,10 @@ class EventCoder(ParticipantsMixin):
                 hits[tok.i] = hit
         for hit in hits.values():
             self._frame(hit, hits)
+        for modal in obliged:
+            hit = self._deontic(modal, hits, sent, ctx)
+            if hit is not None:
+                hits[hit.tok.i] = hit
         for i, hit in hits.items():
             if self._absorbed(hit.tok, hits, sent):
                 continue
@@ -143,6 +152,22 @@ class EventCoder(ParticipantsMixin):
             del i
 
     # -- triggers ----------------------------------------------------------------
+    def _deontic(self, modal: Token, hits: dict[int, _Hit], sent: Span, ctx: DocContext):
+        """A demand (REQUEST) of the clause's subject: "X said Molden must withdraw".
+
+        Only a reported clause or a statement's words: an obligation the writer states
+        is no one's demand. The clause's own event (if any) sets the mode.
+        """
+        verb = modal.head
+        if verb.i == modal.i or child_with(verb, ("nsubj",)) is None:
+            return None
+        if verb.dep_ != "ccomp" and statement_for(verb, sent, ctx) is None:
+            return None
+        own = hits.get(verb.i)
+        comp = own if own is not None else self._complement_hit(verb, hits)
+        extra = [modal, *(own.extra if own is not None else [])]
+        return _Hit(verb, Trigger("REQUEST"), extra, frame="deontic", complement=comp)
+
     def _trigger(self, tok: Token) -> _Hit | None:
         lex = self.lex
         lemma = tok.lemma_.lower()
@@ -171,6 +196,8 @@ class EventCoder(ParticipantsMixin):
                 return _Hit(tok, lex.verb_object[(lemma, cls)], [obj])
         for child in tok.children:
             if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in lex.phrasal:
+                if obj is not None and (lemma, child.lower_) in lex.intransitive_phrasal:
+                    continue  # "took two cameras to the briefing" is no "take to the streets"
                 return _Hit(tok, lex.phrasal[(lemma, child.lower_)], [child])
         if obj is not None and lemma in lex.light_verbs and obj.lemma_.lower() in lex.nouns:
             noun = self._noun_trigger(obj, obj.lemma_.lower())
@@ -188,6 +215,24 @@ class EventCoder(ParticipantsMixin):
                     return _Hit(tok, noun.trigger, [pobj])
         if lemma == "release" and obj is not None:
             return None  # releasing a statement or a report is not an event
+        if lemma in lex.show_verbs and (obj is not None or complement(tok) is not None):
+            return None  # "demonstrated its readiness": showing, not a demonstration
+        if lemma in lex.meet_verbs and obj is None:
+            subj = subject_of(tok)
+            if subj is not None and not is_entity_like(subj, lex):
+                return None  # "where our interests meet": no meeting
+        if lemma in lex.meet_verbs and obj is not None and not is_entity_like(obj, lex):
+            noun = lex.nouns.get(obj.lemma_.lower())
+            if noun is not None and noun.event == "REQUEST":
+                return _Hit(tok, Trigger("CONCEDE"), [obj])  # "met their demands": yielding
+            return None  # "meets the interests of both sides": no meeting
+        patient = obj if obj is not None else passive_patient(tok)
+        if (
+            patient is not None
+            and lex.verbs.get(lemma, Trigger("")).event == "ASSAULT"
+            and self._object_class(patient) in lex.abstract_object_classes
+        ):
+            return None  # "destroyed the relations", "relations, which were destroyed"
         if lemma in ("allow", "permit") and not (obj is not None or complement(tok) is not None):
             return None
         if lemma == "call":
@@ -209,6 +254,8 @@ class EventCoder(ParticipantsMixin):
     def _noun_trigger(self, tok: Token, lemma: str) -> _Hit | None:
         lex = self.lex
         trig = lex.nouns[lemma]
+        if tok.dep_ == "compound":
+            return None  # "riot police", "protest leaders": a modifier, not an event
         if lemma == "strike" or (lemma == "call" and tok.dep_ != "dobj"):
             return None if lemma == "call" else _Hit(tok, self._strike_noun(tok), [])
         if trig.event == "MOBILIZE" and tok.lemma_.lower() in (
@@ -296,7 +343,7 @@ class EventCoder(ParticipantsMixin):
             hit.frame = "request"
         elif lemma in lex.intent_frames and hit.trigger.event == "AGREE":
             hit.frame = "intent"
-        if hit.frame in (None, "judgement"):
+        if hit.frame in (None, "judgement", "deontic"):
             return
         hit.complement = self._complement_hit(hit.tok, hits)
 
@@ -341,13 +388,16 @@ class EventCoder(ParticipantsMixin):
                     mode = lex.threat_mode_by_event.get(ctype)
             elif tok.lemma_.lower() not in lex.verbs and tok.lemma_.lower() not in lex.adjectives:
                 return None
-        elif hit.frame in ("request", "reject") and comp is not None:
+        elif hit.frame in ("request", "reject", "deontic") and comp is not None:
             mode = lex.request_mode_by_event.get(comp.trigger.event, "change")
         elif hit.frame == "threat" and comp is not None:
             mode = lex.threat_mode_by_event.get(comp.trigger.event, mode)
 
         aux = None
-        if self._negated(tok):
+        if hit.frame == "deontic":
+            # "Molden must not attack" is still a demand: only a condition makes it unreal
+            aux = plover.AUX_HYPOTHETICAL if self._conditional(tok) else None
+        elif self._negated(tok):
             if tok.lemma_.lower() in lex.negated_to_reject:
                 mode = lex.request_mode_by_event.get(comp.trigger.event) if comp else None
                 event = "REJECT"
@@ -377,6 +427,8 @@ class EventCoder(ParticipantsMixin):
         if hit.frame == "judgement" and st is None:
             return None  # a judgement without a speaker is the writer's, not an event
         actors, recipients = self._participants(hit, sent, ctx, st)
+        if hit.frame == "deontic" and not (actors and recipients):
+            return None  # "we must be careful": an obligation of one's own is no demand
         start, end = self._span(hit)
         basis_nearest = any(r.basis == "nearest" for r in recipients)
         realised = aux not in plover.UNREALISED

@@ -72,6 +72,10 @@ def score_gold(gold_path: Path, corpus: Path, extractor) -> GoldScore:
             score.misses.append(f"{g['sentence']!r}: {got} (gold {g['event']})")
         if g["recipient"]:
             score.recipient_items += 1
-            score.recipient_ok += bool(ev and _recipient_matches(ev, g["recipient"]))
+            ok = bool(ev and _recipient_matches(ev, g["recipient"]))
+            score.recipient_ok += ok
+            if not ok:
+                got_r = [r.name for r in ev.recipient] if ev else None
+                score.misses.append(f"{g['sentence']!r}: recipient {got_r} (gold {g['recipient']})")
         score.stance_ok += _sign(ev.stance if ev else 0) == g["stance"]
     return score

@@ -94,6 +94,27 @@ class Lexicon:
     locative_preps: tuple[str, ...] = ()
     #: mode of REQUEST/REJECT from the type of the requested or refused event
     request_mode_by_event: dict[str, str] = field(default_factory=dict)
+    #: modals of obligation: "X said Molden must withdraw" is X's demand of Molden
+    deontic_aux: frozenset[str] = frozenset()
+    #: possessive pronouns: "offered its troops to X" names the actor's own, not a recipient
+    possessive_pronouns: frozenset[str] = frozenset()
+    #: pronouns that stand for an organisation or country named as the reporting subject
+    #: ("Tarvia said it would ...")
+    neuter_pronouns: frozenset[str] = frozenset()
+    #: types whose participle states the subject's stance when passive without an agent
+    #: ("is opposed to", "is prepared to"): the subject is the actor
+    stative_passive_events: frozenset[str] = frozenset()
+    #: acts of a state: without a named actor, the state of the place they happen in acts
+    #: ("was arrested in Tarvia")
+    state_action_events: frozenset[str] = frozenset()
+    #: verbs that mean "show" when they take an object ("demonstrate its resolve")
+    show_verbs: frozenset[str] = frozenset()
+    #: (verb, preposition) entries of ``phrasal`` that are idioms without an object
+    intransitive_phrasal: frozenset[tuple[str, str]] = frozenset()
+    #: verbs that are a meeting only with someone to meet ("meet the interests": none)
+    meet_verbs: frozenset[str] = frozenset()
+    #: object classes (``object_classes``) that no violence can be done to ("relations")
+    abstract_object_classes: frozenset[str] = frozenset()
     #: mode of THREATEN from the type of the threatened event
     threat_mode_by_event: dict[str, str] = field(default_factory=dict)
 
@@ -703,6 +724,15 @@ EN = Lexicon(
         "into",
     ),
     place_recipient_events=frozenset({"ASSAULT"}),
+    deontic_aux=frozenset(["must", "should", "ought"]),
+    possessive_pronouns=frozenset(["its", "their", "his", "her", "our", "my", "your"]),
+    neuter_pronouns=frozenset(["it"]),
+    stative_passive_events=frozenset({"REJECT", "AGREE", "SUPPORT", "THREATEN"}),
+    state_action_events=frozenset({"COERCE", "SANCTION"}),
+    show_verbs=frozenset(["demonstrate"]),
+    intransitive_phrasal=frozenset({("take", "to")}),
+    meet_verbs=frozenset(["meet"]),
+    abstract_object_classes=frozenset(["agreements", "relations"]),
     locative_preps=("in", "near", "inside", "outside", "across"),
     request_mode_by_event={
         "CONSULT": "meet",

@@ -63,6 +63,8 @@ class ParticipantsMixin:
                 return []
             return entities_from_token(t, ctx, lex, statement=st, basis=basis)
 
+        if hit.frame == "deontic":
+            return self._deontic_participants(hit, ents, ctx, st)
         actors: list[Entity] = []
         recipients: list[Entity] = []
         passive_subj = child_with(tok, ("nsubjpass",))
@@ -72,20 +74,32 @@ class ParticipantsMixin:
             actors = [spk] if spk else []
         elif tok.pos_ in ("NOUN", "PROPN"):
             actors = self._noun_actors(tok, ctx, st)
+        elif passive_subj is not None and agent is None and self._stative_passive(hit):
+            # "Tarvia is opposed to ...", "is prepared to ...": a state of the subject
+            actors = ents(passive_subj, "subject")
         elif passive_subj is not None:
             actors = ents(agent, "agent")
             if is_entity_like(passive_subj, lex):
                 recipients = ents(passive_subj, "object")
+            elif agent is not None:
+                # "a camp for Moldenian refugees was attacked": the named entity inside
+                recipients = self._inner_entities(passive_subj, ctx, st, "object")
         else:
             actors = ents(subject_of(tok), "subject")
         if not actors and st is not None:
             spk = speaker_entity(st, ctx)
             actors = [spk] if spk else []
+        if not actors and (
+            hit.trigger.event in lex.state_action_events or hit.trigger.mode == "investigate"
+        ):
+            # "was arrested in Tarvia": the state of the place acts
+            actors = self._place_actor(tok, ctx, st)
+        keys = {a.key() for a in actors}
         if not recipients:
-            recipients = self._recipients(tok, hit, ctx, st)
+            recipients = self._recipients(tok, hit, ctx, st, keys)
         if tok.lemma_.lower() in HOSTING and hit.trigger.event == "CONSULT" and recipients:
             actors, recipients = recipients, actors
-        keys = {a.key() for a in actors}
+            keys = {a.key() for a in actors}
         recipients = [r for r in recipients if r.key() not in keys]
         if not recipients and hit.trigger.event in ("REJECT", "ACCUSE", "AGREE", "CONCEDE"):
             recipients = [r for r in self._answered(hit, ctx) if r.key() not in keys]
@@ -99,6 +113,63 @@ class ParticipantsMixin:
                 actors = [near]
         return actors, recipients
 
+    def _deontic_participants(
+        self, hit: _Hit, ents, ctx: DocContext, st: Statement | None
+    ) -> tuple[list[Entity], list[Entity]]:
+        """A reported obligation ("X said Molden must withdraw"): X demands of Molden."""
+        tok = hit.tok
+        actors = ents(subject_of(tok.head), "subject") if tok.dep_ == "ccomp" else []
+        if not actors and st is not None:
+            spk = speaker_entity(st, ctx)
+            actors = [spk] if spk else []
+        keys = {a.key() for a in actors}
+        recipients = [
+            r for r in ents(child_with(tok, ("nsubj",)), "obliged") if r.key() not in keys
+        ]
+        return actors, recipients
+
+    def _stative_passive(self, hit: _Hit) -> bool:
+        """A participle that states its subject's stance ("opposed to", "prepared to")."""
+        if hit.trigger.event not in self.lex.stative_passive_events:
+            return False
+        tok = hit.tok
+        return any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "in"))
+            for c in tok.children
+        )
+
+    def _place_actor(self, tok: Token, ctx: DocContext, st: Statement | None) -> list[Entity]:
+        lex = self.lex
+        heads = [tok]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+            heads.append(tok.head)
+            if tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
+                heads.append(tok.head.head)  # "put under investigation in Tarvia"
+        for head in heads:
+            for place in prep_objects(head, lex.locative_preps):
+                if place.ent_type_ == "GPE":
+                    found = entities_from_token(place, ctx, lex, statement=st, basis="place")
+                    if found:
+                        return found[:1]
+        return []
+
+    def _inner_entities(
+        self, cand: Token, ctx: DocContext, st: Statement | None, basis: str
+    ) -> list[Entity]:
+        """A named entity inside the phrase ``cand`` ("condemned Israel's bombing")."""
+        lex = self.lex
+        for t in cand.subtree:
+            if (
+                t.i != cand.i
+                and t.ent_type_
+                and t.dep_ in ("poss", "pobj", "compound", "amod", "nmod")
+                and is_entity_like(t, lex)
+            ):
+                found = entities_from_token(t, ctx, lex, statement=st, basis=basis)
+                if found:
+                    return found
+        return []
+
     def _noun_actors(self, tok: Token, ctx: DocContext, st: Statement | None) -> list[Entity]:
         lex = self.lex
         for c in tok.children:
@@ -108,19 +179,38 @@ class ParticipantsMixin:
                 found = entities_from_token(c, ctx, lex, statement=st, basis="possessor")
                 if found:
                     return found
-        for pobj in prep_objects(tok, ("by", "between", "of")):
+        for pobj in prep_objects(tok, ("by", "between")):
             found = entities_from_token(pobj, ctx, lex, statement=st, basis="prep")
             if found:
                 return found
+        of = prep_objects(tok, ("of",))
+        # "the visit of President Arno Kell" names the actor; "speeded up the withdrawal of
+        # its forces" names what is withdrawn: then the subject of the verb acts
+        for pobj in of:
+            if pobj.ent_type_ in ("PERSON", "ORG", "GPE"):
+                found = entities_from_token(pobj, ctx, lex, statement=st, basis="prep")
+                if found:
+                    return found
         verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
         if verb is not None:
             subj = subject_of(verb)
             if subj is not None:
-                return entities_from_token(subj, ctx, lex, statement=st, basis="subject")
+                found = entities_from_token(subj, ctx, lex, statement=st, basis="subject")
+                if found:
+                    return found
+        for pobj in of:
+            found = entities_from_token(pobj, ctx, lex, statement=st, basis="prep")
+            if found:
+                return found
         return []
 
     def _recipients(
-        self, tok: Token, hit: _Hit, ctx: DocContext, st: Statement | None
+        self,
+        tok: Token,
+        hit: _Hit,
+        ctx: DocContext,
+        st: Statement | None,
+        actor_keys: set[str] = frozenset(),
     ) -> list[Entity]:
         lex = self.lex
         if hit.frame == "judgement":
@@ -139,10 +229,17 @@ class ParticipantsMixin:
             judged = [e for e in judged if not (own and e.country and e.country == own.country)]
             if judged:
                 return judged[:1]
-        sources = [tok]
+
+        def fresh(found: list[Entity]) -> list[Entity]:
+            return [e for e in found if e.key() not in actor_keys]
+
+        # The trigger, the noun of a light verb ("staged rallies against X"), the
+        # frame's complement ("urged X to withdraw from Y").
+        sources = [(tok, hit.trigger.event)]
+        sources += [(t, hit.trigger.event) for t in hit.extra if t.pos_ in ("NOUN", "PROPN")]
         if hit.complement is not None:
-            sources.append(hit.complement.tok)
-        for src in sources:
+            sources.append((hit.complement.tok, hit.complement.trigger.event))
+        for src, event in sources:
             cands: list[tuple[Token, str]] = []
             for c in src.children:
                 if c.dep_ == "dative":
@@ -150,28 +247,35 @@ class ParticipantsMixin:
             obj = object_of(src)
             if obj is not None:
                 cands.append((obj, "object"))
+            # "demanded that Molden withdraw", "protested that the authorities fail"
+            # (only where the clause is what the trigger takes: no object, no infinitive)
+            clause = None
+            if obj is None and child_with(src, ("xcomp",)) is None:
+                clause = child_with(src, ("ccomp",))
+            subj = child_with(clause, ("nsubj", "nsubjpass")) if clause is not None else None
+            if subj is not None:
+                cands.append((subj, "clause"))
             for prep in lex.recipient_preps:
                 cands += [(p, "prep") for p in prep_objects(src, (prep,))]
-            if hit.trigger.event in lex.place_recipient_events:
+            if event in lex.place_recipient_events:
                 # an attack "on Kabul" / "in Tel Aviv": the place stands for its side
                 cands += [(p, "place") for p in prep_objects(src, lex.locative_preps)]
             if src.pos_ in ("NOUN", "PROPN"):
                 cands += [(p, "prep") for p in prep_objects(src, ("against", "with", "on"))]
             for cand, basis in cands:
-                if is_entity_like(cand, lex):
-                    found = entities_from_token(cand, ctx, lex, statement=st, basis=basis)
+                if is_entity_like(cand, lex) and not self._own(cand):
+                    found = fresh(entities_from_token(cand, ctx, lex, statement=st, basis=basis))
                     if found:
                         return found
             # "condemned Israel's bombing", "the shelling of Velda": an entity inside the object
             for cand, basis in cands:
-                for t in cand.subtree:
-                    if (
-                        t.i != cand.i
-                        and t.ent_type_
-                        and t.dep_ in ("poss", "pobj", "compound", "amod", "nmod")
-                        and is_entity_like(t, lex)
-                    ):
-                        found = entities_from_token(t, ctx, lex, statement=st, basis=basis)
-                        if found:
-                            return found
+                found = fresh(self._inner_entities(cand, ctx, st, basis))
+                if found:
+                    return found
         return []
+
+    def _own(self, tok: Token) -> bool:
+        """The actor's own ("its troops", "their forces"): not a recipient."""
+        return any(
+            c.dep_ == "poss" and c.lower_ in self.lex.possessive_pronouns for c in tok.children
+        )

@@ -135,6 +135,51 @@ VNM|Vietnam|viet nam|vietnamese|hanoi
 YEM|Yemen||yemeni|sanaa
 ZMB|Zambia||zambian|lusaka
 ZWE|Zimbabwe||zimbabwean|harare
+CIV|Ivory Coast|cote d'ivoire,côte d'ivoire|ivorian|yamoussoukro,abidjan
+BDI|Burundi||burundian|gitega,bujumbura
+BEN|Benin||beninese|porto-novo,cotonou
+GMB|Gambia|the gambia|gambian|banjul
+GIN|Guinea||guinean|conakry
+GNB|Guinea-Bissau||bissau-guinean|bissau
+GNQ|Equatorial Guinea||equatoguinean|malabo
+FJI|Fiji||fijian|suva
+MOZ|Mozambique||mozambican|maputo
+TZA|Tanzania||tanzanian|dodoma,dar es salaam
+TTO|Trinidad and Tobago|trinidad|trinidadian|port of spain
+TLS|East Timor|timor-leste|timorese|dili
+NER|Niger||nigerien|niamey
+MRT|Mauritania||mauritanian|nouakchott
+ECU|Ecuador||ecuadorian,ecuadorean|quito
+CRI|Costa Rica||costa rican|san jose
+HKG|Hong Kong|||
+COG|Republic of the Congo|congo-brazzaville||brazzaville
+LAO|Laos||laotian,lao|vientiane
+BOL|Bolivia||bolivian|la paz,sucre
+PRY|Paraguay||paraguayan|asuncion
+GTM|Guatemala||guatemalan|guatemala city
+HND|Honduras||honduran|tegucigalpa
+SLV|El Salvador||salvadoran,salvadorean|san salvador
+HTI|Haiti||haitian|port-au-prince
+DOM|Dominican Republic||dominican|santo domingo
+JAM|Jamaica||jamaican|kingston
+MDG|Madagascar||malagasy|antananarivo
+MWI|Malawi||malawian|lilongwe
+NAM|Namibia||namibian|windhoek
+BWA|Botswana||botswanan,motswana|gaborone
+LSO|Lesotho||basotho|maseru
+SWZ|Eswatini|swaziland|swazi|mbabane
+GAB|Gabon||gabonese|libreville
+CAF|Central African Republic||central african|bangui
+TGO|Togo||togolese|lome
+BFA|Burkina Faso||burkinabe|ouagadougou
+DJI|Djibouti||djiboutian|
+BTN|Bhutan||bhutanese|thimphu
+MDV|Maldives||maldivian|
+PNG|Papua New Guinea||papua new guinean|port moresby
+ISL|Iceland||icelandic,icelander|reykjavik
+LUX|Luxembourg||luxembourger,luxembourgish|
+MLT|Malta||maltese|valletta
+BRN|Brunei||bruneian|bandar seri begawan
 """
 
 
@@ -159,6 +204,8 @@ def _load() -> dict[str, Country]:
 _FORMS: dict[str, Country] | None = None
 _POSSESSIVE = re.compile(r"[’']s?$")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+#: Shortest word read as a plural demonym ("Serbs"): shorter ones are codes ("US").
+_MIN_PLURAL = 3
 #: Demonym endings, longest first: "Vessian" -> "Vessi" + "a".
 _DEMONYM_ENDINGS = (("ian", "ia"), ("ean", "ea"), ("an", "a"), ("ese", ""), ("i", ""), ("ish", ""))
 
@@ -175,14 +222,22 @@ def normalise(text: str) -> str:
 
 
 def country_of(text: str) -> Country | None:
-    """The country ``text`` names ("Russian", "the U.S.", "Moscow"), or None."""
-    return _forms().get(normalise(text))
+    """The country ``text`` names ("Russian", "the U.S.", "Moscow", "Israelis"), or None."""
+    forms = _forms()
+    word = normalise(text)
+    found = forms.get(word)
+    if found is None and word.endswith("s") and len(word) > _MIN_PLURAL:
+        # a people in the plural ("Palestinians", "Serbs"): its singular demonym
+        found = forms.get(word[:-1])
+    return found
 
 
 def demonym_to_place(demonym: str, places: set[str]) -> str | None:
     """The place among ``places`` (names as written) that ``demonym`` derives from, if any."""
     word = normalise(demonym)
-    lowered = {p.lower(): p for p in places}
+    # One spelling per place, the same in every run (``places`` is a set): a written
+    # form ("Flint") over a capitalised one ("FLINT" of a dateline).
+    lowered = {p.lower(): p for p in sorted(places, key=lambda p: (not p.isupper(), p))}
     if word in lowered:
         return lowered[word]
     for ending, replacement in _DEMONYM_ENDINGS:

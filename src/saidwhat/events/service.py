@@ -2,7 +2,7 @@
 
 :class:`CodingExtractor` is the statement :class:`~saidwhat.extraction.Extractor`
 plus event coding of the same spaCy parse, so ingest does not parse twice;
-:func:`store_events` writes what it found next to the document's statements.
+:func:`event_writer` writes what it found in the transaction that stores the document and its statements.
 :func:`recode_store` parses stored documents again and replaces their events.
 """
 
@@ -11,12 +11,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.extraction import Extractor
 from saidwhat.model import Document, Extraction, Person
 from saidwhat.store.db import Store
-from saidwhat.store.events import iter_documents_to_code, replace_document_events
+from saidwhat.store.events import (
+    iter_documents_to_code,
+    replace_document_events,
+    write_document_events,
+)
 
 from .coder import EventCoder
 from .lexicon import lexicon_for
@@ -143,15 +148,29 @@ def _shift_event(ev: Event, offset: int) -> None:
             ent.end += offset
 
 
-def store_events(store: Store, document_id: int, doc: Document, extraction: Extraction) -> int:
-    """Store the events of a freshly stored document (none if it was not coded)."""
-    events = getattr(extraction, "events", None)
-    if not isinstance(extraction, CodedExtraction) or events is None:
-        return 0
-    day = doc.published[:10] if doc.published else None
-    return replace_document_events(
-        store, document_id, events, extraction.statements, day=day, coder=CODER_NAME
-    )
+def event_writer(doc: Document, extraction: Extraction | None) -> Callable[[Any, int], int] | None:
+    """``write(conn, document_id)``: stores the document's events in the caller's transaction
+    (:func:`saidwhat.store.documents.store_document` calls it); None if it was not coded."""
+    if not isinstance(extraction, CodedExtraction):
+        return None
+    day = _day(doc.published)
+
+    def write(conn: Any, document_id: int) -> int:
+        return write_document_events(
+            conn,
+            document_id,
+            extraction.events,
+            extraction.statements,
+            day=day,
+            coder=CODER_NAME,
+            people=extraction.people,
+        )
+
+    return write
+
+
+def _day(published: str | None) -> str | None:
+    return published[:10] if published else None
 
 
 @dataclass
@@ -176,15 +195,23 @@ def recode_store(
             continue
         extractor._fit(stored.text)
         sdoc = extractor.nlp(stored.text)
-        people = [
-            Person(name=name, type=kind or "person", aliases=aliases, country=country)
-            for name, kind, country, aliases in stored.people
-            if name
-        ]
+        if stored.coded_people is not None:
+            people = [Person(**p) for p in stored.coded_people]  # the input ingest had
+        else:
+            people = [
+                Person(name=name, type=kind or "person", aliases=aliases, country=country)
+                for name, kind, country, aliases in stored.people
+                if name
+            ]
         events = code_parse(sdoc, stored.statements, people, stored.language)
-        day = stored.published[:10] if stored.published else None
         report.events += replace_document_events(
-            store, stored.document_id, events, stored.statements, day=day, coder=CODER_NAME
+            store,
+            stored.document_id,
+            events,
+            stored.statements,
+            day=_day(stored.published),
+            coder=CODER_NAME,
+            people=people,
         )
         report.documents += 1
         if progress:

@@ -61,6 +61,14 @@ def object_of(tok: Token) -> Token | None:
     return child_with(tok, ("dobj", "obj"))
 
 
+def passive_patient(tok: Token) -> Token | None:
+    """The passive subject of ``tok``, through a relative pronoun to its noun."""
+    subj = child_with(tok, ("nsubjpass",))
+    if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+        return tok.head
+    return subj
+
+
 def complement(tok: Token) -> Token | None:
     return child_with(tok, COMPLEMENTS)
 

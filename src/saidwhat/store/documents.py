@@ -7,7 +7,7 @@ tables are written here (people and aliases through :mod:`.people`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -60,6 +60,7 @@ class StoredDocument:
     created: bool  # False when the same text was already stored
     statements: int
     match: str = "original"  # 'original', 'exact' or 'near'
+    extra: int = 0  # rows the ``then`` hook of store_document wrote (events)
 
 
 class Documents(Concern):
@@ -127,8 +128,12 @@ def store_document(
     status: str = "extracted",
     duplicate_of: int | None = None,
     minhash: bytes | None = None,
+    then: Callable[[Any, int], int] | None = None,
 ) -> StoredDocument:
     """Store ``doc`` and its statements in one transaction.
+
+    ``then(conn, document_id)`` writes what else belongs to a newly stored document
+    (its events) in the same transaction, so a failure leaves none of it.
 
     If the same normalised text is already stored, only this copy's provenance
     is added (re-ingesting is idempotent). ``duplicate_of`` names a stored
@@ -178,7 +183,8 @@ def store_document(
         n = _store_statements(conn, document_id, doc, extraction) if extraction else 0
         if n:
             index_lemmas(conn, document_id, doc)  # Russian/Ukrainian: search by lemma
-        return StoredDocument(document_id, True, n, "original")
+        extra = then(conn, document_id) if then is not None else 0
+        return StoredDocument(document_id, True, n, "original", extra)
 
 
 def _store_statements(conn: Any, document_id: int, doc: Document, extraction: Extraction) -> int:

@@ -18,6 +18,7 @@ from saidwhat.model import Statement
 from saidwhat.names import name_key
 from saidwhat.store import dialect
 from saidwhat.store.db import Store
+from saidwhat.store.people import TRUSTED_ORIGINS
 
 #: Decimals of a pair's mean stance.
 STANCE_DIGITS = 3
@@ -54,14 +55,58 @@ def statement_ids(conn: Any, document_id: int, statements: Sequence[Statement]) 
     return out
 
 
-def find_person(conn: Any, name: str) -> tuple[int | None, str | None]:
-    """(person id, country) of the stored person named ``name`` (any alias), else (None, None)."""
+def find_person(
+    conn: Any, name: str, document_id: int
+) -> tuple[int | None, str | None, str | None, bool]:
+    """(id, name, country, trusted) of the stored person an event entity named ``name`` is.
+
+    Only a person the document itself quotes, or one a trusted alias (registry,
+    manual) names: a person first met in a document stored later must not change
+    what this document's events say, so coding at ingest and recoding agree
+    whatever the order documents were stored in. ``trusted``: named by a trusted alias.
+    """
+    marks = ",".join("?" * len(TRUSTED_ORIGINS))
     row = conn.execute(
-        "SELECT p.id, p.country FROM aliases a JOIN people p ON p.id = a.person_id"
-        " WHERE a.key = ? ORDER BY p.country IS NULL, p.id LIMIT 1",
-        (name_key(name),),
+        f"SELECT p.id, p.name, p.country, a.origin IN ({marks}) AS trusted FROM aliases a"
+        " JOIN people p ON p.id = a.person_id"
+        f" WHERE a.key = ? AND (a.origin IN ({marks})"
+        " OR EXISTS (SELECT 1 FROM statements s WHERE s.person_id = p.id AND s.document_id = ?))"
+        " ORDER BY p.country IS NULL, p.id LIMIT 1",
+        (*TRUSTED_ORIGINS, name_key(name), *TRUSTED_ORIGINS, document_id),
     ).fetchone()
-    return (int(row[0]), row[1]) if row else (None, None)
+    if row is None:
+        return None, None, None, False
+    return int(row[0]), row[1], row[2], bool(row[3])
+
+
+def _link_people(conn: Any, document_id: int, events: Sequence[Any]) -> dict[int, int | None]:
+    """Link person and organisation entities to stored people: id(entity) -> person id.
+
+    A linked entity takes the stored person's name, so events name people as
+    statements do; a person the registry (or a manual merge) names also gives its
+    country. Other stored countries are left alone: a later document may fill one in,
+    and the events of this one must not depend on that.
+    """
+    from saidwhat.events.places import country_of  # the events package imports this module
+
+    person_ids: dict[int, int | None] = {}
+    cache: dict[str, tuple[int | None, str | None, str | None, bool]] = {}
+    for ev in events:
+        for ent in (*ev.actor, *ev.recipient):
+            if ent.type not in ("person", "organisation"):
+                continue
+            if ent.name not in cache:
+                cache[ent.name] = find_person(conn, ent.name, document_id)
+            pid, name, country, trusted = cache[ent.name]
+            person_ids[id(ent)] = pid
+            if pid is None:
+                continue
+            ent.name = name or ent.name
+            if trusted and country and country != ent.country:
+                known = country_of(country)
+                ent.country = known.name if known else country
+                ent.code = known.code if known else None
+    return person_ids
 
 
 def replace_document_events(
@@ -72,63 +117,85 @@ def replace_document_events(
     *,
     day: str | None,
     coder: str,
+    people: Sequence[Any] | None = None,
+) -> int:
+    """Replace the events of ``document_id`` with ``events`` in one transaction."""
+    with store.transaction() as conn:
+        return write_document_events(
+            conn, document_id, events, statements, day=day, coder=coder, people=people
+        )
+
+
+def write_document_events(
+    conn: Any,
+    document_id: int,
+    events: Sequence[Any],
+    statements: Sequence[Statement],
+    *,
+    day: str | None,
+    coder: str,
+    people: Sequence[Any] | None = None,
 ) -> int:
     """Replace the events of ``document_id`` with ``events`` (``Event.statement`` indexes
-    ``statements``); returns the number stored."""
-    with store.transaction() as conn:
-        person_ids: dict[int, int | None] = {}  # id(entity) -> stored person
-        for ev in events:
-            for ent in (*ev.actor, *ev.recipient):
-                if ent.type in ("person", "organisation"):
-                    pid, country = find_person(conn, ent.name)
-                    person_ids[id(ent)] = pid
-                    ent.country = ent.country or country
-        ids = statement_ids(conn, document_id, statements)
-        conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
-        n = 0
-        for ev in events:
-            sid = ids[ev.statement] if ev.statement is not None else None
-            st_day = None
-            dating = ev.statement if ev.statement is not None else ev.dated_by
-            if dating is not None:
-                st_date = statements[dating].date
-                st_day = st_date[:10] if st_date else None
-            elif getattr(ev, "date", None):
-                st_day = ev.date[:10]
-            cur = conn.execute(
-                "INSERT OR IGNORE INTO events (document_id, statement_id, event, mode, aux, score,"
-                " stance, span, span_start, span_end, sentence_start, sentence_end, actor,"
-                " recipient, actor_name, actor_country, actor_person_id, recipient_name,"
-                " recipient_country, recipient_person_id, day, confidence, coder)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    document_id,
-                    sid,
-                    ev.event,
-                    ev.mode,
-                    ev.aux,
-                    ev.score,
-                    ev.stance,
-                    ev.span,
-                    ev.start,
-                    ev.end,
-                    ev.sentence_start,
-                    ev.sentence_end,
-                    _entities_json(ev.actor, person_ids),
-                    _entities_json(ev.recipient, person_ids),
-                    _first(ev.actor, "name"),
-                    _first(ev.actor, "country"),
-                    person_ids.get(id(ev.actor[0])) if ev.actor else None,
-                    _first(ev.recipient, "name"),
-                    _first(ev.recipient, "country"),
-                    person_ids.get(id(ev.recipient[0])) if ev.recipient else None,
-                    st_day or day,
-                    float(ev.confidence),
-                    coder,
-                ),
-            )
-            n += cur.rowcount
-        return n
+    ``statements``) inside the caller's transaction; returns the number stored.
+
+    ``people`` (the extractor's people, dataclasses) were the coder's input besides
+    the parse and the statements: kept, so a recode gives the same input. Rows go in
+    a canonical order (by span, then type), so the same events give the same rows.
+    """
+    if people is not None:
+        conn.execute("DELETE FROM event_people WHERE document_id = ?", (document_id,))
+        conn.execute(
+            "INSERT INTO event_people (document_id, people) VALUES (?, ?)",
+            (document_id, json.dumps([asdict(p) for p in people], ensure_ascii=False)),
+        )
+    person_ids = _link_people(conn, document_id, events)
+    ids = statement_ids(conn, document_id, statements)
+    conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
+    n = 0
+    for ev in sorted(events, key=lambda e: (e.start, e.end, e.event)):
+        sid = ids[ev.statement] if ev.statement is not None else None
+        st_day = None
+        dating = ev.statement if ev.statement is not None else ev.dated_by
+        if dating is not None:
+            st_date = statements[dating].date
+            st_day = st_date[:10] if st_date else None
+        elif getattr(ev, "date", None):
+            st_day = ev.date[:10]
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO events (document_id, statement_id, event, mode, aux, score,"
+            " stance, span, span_start, span_end, sentence_start, sentence_end, actor,"
+            " recipient, actor_name, actor_country, actor_person_id, recipient_name,"
+            " recipient_country, recipient_person_id, day, confidence, coder)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                document_id,
+                sid,
+                ev.event,
+                ev.mode,
+                ev.aux,
+                ev.score,
+                ev.stance,
+                ev.span,
+                ev.start,
+                ev.end,
+                ev.sentence_start,
+                ev.sentence_end,
+                _entities_json(ev.actor, person_ids),
+                _entities_json(ev.recipient, person_ids),
+                _first(ev.actor, "name"),
+                _first(ev.actor, "country"),
+                person_ids.get(id(ev.actor[0])) if ev.actor else None,
+                _first(ev.recipient, "name"),
+                _first(ev.recipient, "country"),
+                person_ids.get(id(ev.recipient[0])) if ev.recipient else None,
+                st_day or day,
+                float(ev.confidence),
+                coder,
+            ),
+        )
+        n += cur.rowcount
+    return n
 
 
 # -- reading documents back for recoding --------------------------------------------
@@ -145,6 +212,8 @@ class StoredText:
     format: str
     statements: list[Statement] = field(default_factory=list)
     people: list[tuple[str, str | None, str | None, list[str]]] = field(default_factory=list)
+    #: The people the coder was given at ingest (dicts of Person fields), None if not kept.
+    coded_people: list[dict[str, Any]] | None = None
 
 
 def iter_documents_to_code(store: Store, *, batch: int = 50) -> Iterator[StoredText]:
@@ -167,7 +236,19 @@ def iter_documents_to_code(store: Store, *, batch: int = 50) -> Iterator[StoredT
 
 
 def _stored_text(conn: Any, r: Any) -> StoredText:
+    """A document with its statements as ingest gave them to the coder.
+
+    With the kept input (``event_people``), statements carry their own stored
+    fields, exactly what the extractor gave; a store coded before that was kept
+    falls back on the people's stored names and countries.
+    """
     doc = StoredText(r["id"], r["text"], r["language"], r["published"], r["format"])
+    kept = conn.execute(
+        "SELECT people FROM event_people WHERE document_id = ?", (r["id"],)
+    ).fetchone()
+    if kept is not None:
+        doc.coded_people = json.loads(kept[0])
+    raw = kept is not None
     sts = conn.execute(
         "SELECT s.*, p.name AS person_name, p.type AS person_type, p.country AS person_country,"
         " p.organisation AS person_org FROM statements s LEFT JOIN people p ON p.id = s.person_id"
@@ -182,7 +263,7 @@ def _stored_text(conn: Any, r: Any) -> StoredText:
                 quote_start=s["quote_start"],
                 quote_end=s["quote_end"],
                 kind=s["kind"],
-                speaker=s["person_name"] or s["speaker_name"],
+                speaker=s["speaker_name"] if raw else (s["person_name"] or s["speaker_name"]),
                 speaker_mention=s["speaker_mention"],
                 speaker_start=s["speaker_start"],
                 speaker_end=s["speaker_end"],
@@ -190,9 +271,9 @@ def _stored_text(conn: Any, r: Any) -> StoredText:
                 role=s["role"],
                 date=s["date"],
                 source=s["source"],
-                speaker_type=s["speaker_type"] or s["person_type"],
-                organisation=s["organisation"] or s["person_org"],
-                country=s["country"] or s["person_country"],
+                speaker_type=s["speaker_type"] if raw else s["speaker_type"] or s["person_type"],
+                organisation=s["organisation"] if raw else s["organisation"] or s["person_org"],
+                country=s["country"] if raw else s["country"] or s["person_country"],
                 fragments=json.loads(s["fragments"]) if s["fragments"] else None,
             )
         )

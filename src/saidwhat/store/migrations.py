@@ -357,6 +357,26 @@ CREATE TABLE desk_jobs (
 CREATE INDEX desk_jobs_created ON desk_jobs(created);
 """
 
+_EVENTS_INPUT_SQLITE = """
+CREATE TABLE event_people (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    people TEXT NOT NULL
+);
+"""
+
+_EVENTS_INPUT_POSTGRES = """
+CREATE TABLE event_people (
+    document_id BIGINT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    people TEXT NOT NULL
+);
+ALTER TABLE events
+    ALTER COLUMN day TYPE TEXT COLLATE "C",
+    ALTER COLUMN actor_name TYPE TEXT COLLATE "C",
+    ALTER COLUMN actor_country TYPE TEXT COLLATE "C",
+    ALTER COLUMN recipient_name TYPE TEXT COLLATE "C",
+    ALTER COLUMN recipient_country TYPE TEXT COLLATE "C";
+"""
+
 MIGRATIONS: list[Migration | str] = [
     Migration(sqlite=V1_SQLITE, postgres=V1_POSTGRES),
     Migration(sqlite=V2_SQLITE, postgres=V2_POSTGRES),
@@ -412,6 +432,10 @@ MIGRATIONS: list[Migration | str] = [
         postgres="CREATE INDEX IF NOT EXISTS statements_all_fts ON statements"
         " USING gin ((fts || speaker_fts || lemmas_fts));",
     ),
+    # 14 (events): the people the event coder was given for each document, so
+    # `saidwhat events --recode` codes from the same input as ingest did; on PostgreSQL
+    # the events' day, names and countries compare in byte order as on SQLite.
+    Migration(sqlite=_EVENTS_INPUT_SQLITE, postgres=_EVENTS_INPUT_POSTGRES),
 ]
 
 
