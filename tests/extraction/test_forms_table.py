@@ -78,7 +78,7 @@ FORMS = [
     ),
     (
         "Oskar Brandt is “tired of waiting,” Lund said.",
-        [("mixed", "Oskar Brandt is “tired of waiting,", "Lund", "cue_after")],
+        [("mixed", "Oskar Brandt is “tired of waiting,", "Lund", "speech_clause")],
     ),
     (
         "Dara Lund, the union chair: “We will strike on Monday.”",
@@ -155,6 +155,55 @@ FORMS = [
     ),
     ("Residents saw him win the vote.", []),
     ("The mayor realizes that the bridge is old.", []),
+    (  # a quote closing the sentence still lies in the clause (its '.”' is past the clause)
+        "Mara Olsen said she wanted to speak “directly to the farmers” and let them know "
+        "that “this is not who we are.”",
+        [
+            (
+                "mixed",
+                "she wanted to speak “directly to the farmers” and let them know that "
+                "“this is not who we are.",
+                "Mara Olsen",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # a dateline in capitals is not the speaker: the name after its dash is
+        "TALLSTAD -- Mayor Ana Berg, opening the new bridge on Saturday, said it would "
+        "carry “trade, hope and a great many trucks.”",
+        [
+            (
+                "mixed",
+                "it would carry “trade, hope and a great many trucks.",
+                "Ana Berg",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # a quote of two sentences after 'According to X,' (not the previous speaker's)
+        "Mook said, “We are focused.”\n\nAccording to Hale, “The mayor would close the pier. "
+        "It is up to the council now.”",
+        [
+            ("direct", "We are focused.", "Mook", "cue_complement"),
+            (
+                "direct",
+                "The mayor would close the pier. It is up to the council now.",
+                "Hale",
+                "according_before",
+            ),
+        ],
+    ),
+    (  # the speaker of a gerund under a preposition: the subject of its verb
+        "Dr. Tilde Vale was criticised for saying that pine bark tea was a “miracle cure.”",
+        [
+            (
+                "mixed",
+                "that pine bark tea was a “miracle cure.",
+                "Tilde Vale",
+                "speech_clause",
+            )
+        ],
+    ),
 ]
 
 

@@ -202,6 +202,22 @@ def _title_not_speech(c: QuoteContext):
     return None
 
 
+def _according_before(c: QuoteContext):
+    """According to X, “...”: the source named just before the quote, in its sentence."""
+    for i in range(c.t_start - 1, c.lo - 1, -1):
+        hit = c.by_cue.get(i)
+        if hit is None or not hit[1].according or hit[1].speaker_i is None:
+            continue
+        cc = hit[1]
+        spk = c.doc[cc.speaker_i]
+        if words(c.text, spk.idx + len(spk), c.q.start):
+            return None  # more words between the source and the quote: not this form
+        c.used.add(hit[0])
+        cue = c.text[c.doc[cc.cue_i].idx : spk.idx].strip()
+        return direct(c.doc, c.idx, c.q, cc.cue_i, cc.speaker_i, cue, c.conf.according_quote)
+    return None
+
+
 def _cue_before_colon(c: QuoteContext):
     """X scolded him: “...”: a cue just before the quote, then a colon or comma."""
     if c.before is None:
@@ -320,6 +336,8 @@ def _continues_previous(c: QuoteContext):
         or prev.speaker_start is None
     ):
         return None
+    if q.start != c.ps and c.doc[c.idx.tok_at(max(prev.end - 1, 0))].sent == c.sent:
+        return None  # 'After saying "A," she was "rushed off"': a phrase of the same sentence
     cand = direct(c.doc, c.idx, q, None, None, None, c.conf.continues_previous)
     cand.speaker_start, cand.speaker_end = prev.speaker_start, prev.speaker_end
     cand.speaker_tok = prev.speaker_tok
@@ -346,6 +364,7 @@ RULES: tuple[Rule, ...] = (
     Rule("epigraph_dash", _epigraph_dash),
     Rule("pull_quote_name", _pull_quote_name),
     Rule("title_not_speech", _title_not_speech),
+    Rule("according_before", _according_before),
     Rule("cue_before_colon", _cue_before_colon),
     Rule("cue_after", _cue_after),
     Rule("cue_before", _cue_before),

@@ -77,6 +77,7 @@ class Confidence:
     epigraph_dash: float = 0.8  # “...” ― Name
     embedded_post: float = 0.85  # “...”\n— Name (@handle) date
     cue_before_colon: float = 0.85  # X said: “...”
+    according_quote: float = 0.8  # According to X, “...”
     cue_after: float = 0.85  # “...,” X said.
     lead_then_quote: float = 0.7  # X is “crooked,” Trump said: mixed
     cue_repeated: float = 0.8  # “A,” said X, who heads Y. “B.”

@@ -313,6 +313,8 @@ class SpeakerResolver:
         ents = self._ents_in(start, end) if head else []
         if ents and head is not None and _common(head) and head.lemma_.lower() in ROLE_NOUNS:
             ents = [e for e in ents if e.label_ == "PERSON" or e.start <= head.i < e.end]
+        if head is not None:  # "Ana Berg's campaign manager Tom Lund": the name at the head
+            ents.sort(key=lambda e: not e.start <= head.i < e.end)
         for e in ents:
             if (
                 e.label_ == "PERSON"
