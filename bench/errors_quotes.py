@@ -16,6 +16,7 @@ mode, one-to-one; the scorer's own functions are imported from
   prediction) and *unannotated* (no gold quote shares their words), each by
   our kind and cue;
 - false negatives: gold quotes left unmatched (*boundary* or *missed*);
+- precision by our kind and confidence (``--only CONF`` for this table alone);
 - wrong speakers: matched pairs whose speaker is wrong, by the rule of the
   scorer, grouped by the kind of mention we gave (pronoun, description, name,
   none).
@@ -96,9 +97,12 @@ def analyse(gold: dict, pred: dict, kinds: set[str] | None, sc) -> dict[str, lis
         mg = {keep_g[i]: keep_p[r] for i, _, r in pairs}
         mp = {v: k for k, v in mg.items()}
         for j in keep_p:
+            p = pq[j]
+            groups["BY-CONFIDENCE"].append(
+                (f"{p.get('kind')} {p.get('confidence')}", j in mp, None)
+            )
             if j in mp:
                 continue
-            p = pq[j]
             shared = [(len(psets[j] & gsets[i]), i) for i in keep_g if psets[j] & gsets[i]]
             s, e = p["quote_start"], p["quote_end"]
             if p.get("fragments"):
@@ -161,6 +165,13 @@ def main() -> None:
     sc = _scorer()
     gold, pred = _load(Path(a.gold)), _load(Path(a.pred))
     groups = analyse(gold, pred, set(a.kinds) if a.kinds else None, sc)
+    table: dict[str, Counter] = defaultdict(Counter)
+    for key, matched, _ in groups.pop("BY-CONFIDENCE", []):
+        table[key][matched] += 1
+    if not a.only or a.only == "CONF":
+        print("## predictions in scope by kind and confidence: matched / unmatched")
+        for key in sorted(table, key=lambda k: (k.split()[0], float(k.split()[1]))):
+            print(f"  {key:18} {table[key][True]:4d} / {table[key][False]:4d}")
     for name in sorted(groups, key=lambda k: (k.split()[0], -len(groups[k]))):
         if a.only and not name.startswith(a.only):
             continue

@@ -193,6 +193,13 @@ FORMS = [
             ),
         ],
     ),
+    (  # a scare quote under a characterising verb; 'as' takes its object along
+        "Senator Mira Reid has been pounding Mayor Tom Hale as a “con artist.”",
+        [("mixed", "Mayor Tom Hale as a “con artist.", "Mira Reid", "governing_verb")],
+    ),
+    # a scare quote under a verb of action is no statement
+    ("The Courier sent its “national reporter” Tom Lund to the valley.", []),
+    ("Ana Berg, the ferry owner, bought an old pier and a “floating pub” last year.", []),
     (  # the speaker of a gerund under a preposition: the subject of its verb
         "Dr. Tilde Vale was criticised for saying that pine bark tea was a “miracle cure.”",
         [
@@ -241,7 +248,7 @@ def test_every_quote_rule_is_named_once_and_in_the_table_or_tested_elsewhere():
     assert len(names) == len(set(names))
     in_table = {row[3] for _, rows in FORMS for row in rows}
     # rules whose forms live in other tests (test_forms.py, test_quotes.py)
-    elsewhere = {"title_not_speech", "cue_before_colon", "cue_before", "governing_verb"}
+    elsewhere = {"title_not_speech", "cue_before_colon", "cue_before"}
     elsewhere |= {"continues_previous"}
     assert set(names) <= in_table | elsewhere
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .builders import Index, QuoteMask, direct, mixed, words
 from .candidate import Candidate
 from .indirect import CueClause, fallback_subject, subject_of
-from .lexicon import BELIEF_VERBS, SPEECH_VERBS
+from .lexicon import ALL_CUE_LEMMAS, BELIEF_VERBS, EVALUATION_VERBS, SPEECH_VERBS
 from .quotes import QuoteSpan
 from .settings import Confidence
 
@@ -50,6 +50,8 @@ _PULL_NAME = re.compile(
     r"[ \t\u00a0]*(?:,[^\n]{1,80})?[ \t\u00a0]*(?:\n|$)"
 )
 _CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
+#: Verbs a scare-quoted phrase under them may be attributed through.
+_CHARACTERISING = ALL_CUE_LEMMAS | EVALUATION_VERBS
 
 
 def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
@@ -63,6 +65,16 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
     return None
 
 
+def _characterising(t) -> bool:
+    """A verb that reports or characterises; the inflected form is tried beside the lemma
+    (the lemmatizer gives 'rated' the lemma 'rat')."""
+    low = t.lower_
+    forms = {t.lemma_.lower(), low, low[:-1], low[:-2]}
+    if low.endswith("ing"):
+        forms |= {low[:-3], low[:-3] + "e"}
+    return not forms.isdisjoint(_CHARACTERISING)
+
+
 def _governing_verb(doc: Doc, i: int, lo: int, in_quote: QuoteMask):
     """The nearest verb above token ``i`` (in its sentence) whose subject names someone."""
     t = doc[i]
@@ -72,6 +84,8 @@ def _governing_verb(doc: Doc, i: int, lo: int, in_quote: QuoteMask):
         t = t.head
         if t.pos_ != "VERB" or in_quote.inside(t.idx):
             continue
+        if not _characterising(t):
+            continue  # 'sent its "national reporter"': an action, not a report
         subj = subject_of(t)
         if subj is None or in_quote.inside(subj.idx):
             continue
@@ -322,7 +336,14 @@ def _governing_verb_rule(c: QuoteContext):
     span = _governed(t, c.q)
     if span is None:
         return None
-    return mixed(c.doc, t, subj, span[0], span[1], c.conf.governing_verb)
+    start = span[0]
+    holder = next((ch for ch in t.rights if ch.left_edge.idx == start), None)
+    if holder is not None and holder.lower_ == "as":
+        # 'rated 32% of the claims as “false”': what is called "false" belongs to the statement
+        obj = next((ch for ch in t.rights if ch.dep_ == "dobj" and ch.i < holder.i), None)
+        if obj is not None and not c.in_quote.inside(obj.left_edge.idx):
+            start = obj.left_edge.idx
+    return mixed(c.doc, t, subj, start, span[1], c.conf.governing_verb)
 
 
 def _continues_previous(c: QuoteContext):
