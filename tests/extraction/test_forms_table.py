@@ -200,6 +200,30 @@ FORMS = [
     # a scare quote under a verb of action is no statement
     ("The Courier sent its “national reporter” Tom Lund to the valley.", []),
     ("Ana Berg, the ferry owner, bought an old pier and a “floating pub” last year.", []),
+    (  # an exchange of short turns: an unattributed reply is the speaker's before last
+        "“Will the pier close?” asked Tomas Hale.\n\n“Not this year,” Ana Berg answered.\n\n"
+        "“And next year?”\n\n“Ask the council.”",
+        [
+            ("direct", "Will the pier close?", "Tomas Hale", "cue_complement"),
+            ("direct", "Not this year,", "Ana Berg", "cue_after"),
+            ("direct", "And next year?", "Tomas Hale", "dialogue_turn"),
+            ("direct", "Ask the council.", "Ana Berg", "dialogue_turn"),
+        ],
+    ),
+    (  # without a question it is one speaker going on, as news quotes run
+        "“The pier is old,” Tomas Hale said.\n\n“The ferries are late,” Ana Berg said.\n\n"
+        "“They were late all winter and nobody told the council.”",
+        [
+            ("direct", "The pier is old,", "Tomas Hale", "cue_complement"),
+            ("direct", "The ferries are late,", "Ana Berg", "cue_complement"),
+            (
+                "direct",
+                "They were late all winter and nobody told the council.",
+                "Ana Berg",
+                "continues_previous",
+            ),
+        ],
+    ),
     (  # the speaker of a gerund under a preposition: the subject of its verb
         "Dr. Tilde Vale was criticised for saying that pine bark tea was a “miracle cure.”",
         [
@@ -249,7 +273,6 @@ def test_every_quote_rule_is_named_once_and_in_the_table_or_tested_elsewhere():
     in_table = {row[3] for _, rows in FORMS for row in rows}
     # rules whose forms live in other tests (test_forms.py, test_quotes.py)
     elsewhere = {"title_not_speech", "cue_before_colon", "cue_before"}
-    elsewhere |= {"continues_previous"}
     assert set(names) <= in_table | elsewhere
 
 

@@ -79,29 +79,32 @@ def attribute(
     # 2. quotes with no complement link: search around them
     by_cue = {cc.cue_i: (ci, cc) for ci, cc in enumerate(clauses)}
     prev: Candidate | None = None
+    prev_prev: Candidate | None = None  # the statement before ``prev`` (dialogue turns)
     covered = 0
     for qi, q in enumerate(quotes):
         holder = consumed.get(qi)
         if holder is not None:  # '... "too little," he added. "B."': B may continue it
-            prev, covered = holder, max(covered, holder.end)
+            if holder is not prev:
+                prev_prev, prev = prev, holder
+            covered = max(covered, holder.end)
             continue
         if q.start < covered:
             continue
-        cand = by_q.get(qi) or search(
-            QuoteContext(doc, text, idx, in_quote, q, quotes, prev, by_cue, used, conf)
-        )
+        ctx = QuoteContext(doc, text, idx, in_quote, q, quotes, prev, by_cue, used, conf)
+        ctx.earlier = prev_prev if prev is not None else None
+        cand = by_q.get(qi) or search(ctx)
         if cand is None:
             continue
         if cand.kind == "mixed":
             covered = cand.end
             out.append(cand)
-            prev = cand
+            prev_prev, prev = prev, cand
             continue
         if _merge_into(idx, prev, cand, q):
             covered = max(covered, prev.end)
             continue
         out.append(cand)
-        prev = cand
+        prev_prev, prev = prev, cand
     # 3. the remaining clauses are indirect (unless mostly quoted)
     n_before = len(out)
     outer = Spans([(o.start, o.end) for o in out])

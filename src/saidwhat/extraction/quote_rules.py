@@ -20,7 +20,7 @@ from .candidate import Candidate
 from .indirect import CueClause, fallback_subject, subject_of
 from .lexicon import ALL_CUE_LEMMAS, BELIEF_VERBS, EVALUATION_VERBS, SPEECH_VERBS
 from .quotes import QuoteSpan
-from .settings import Confidence
+from .settings import DIALOGUE_TURN_WORDS, Confidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -151,6 +151,7 @@ class QuoteContext:
     lo: int = 0  # token bound before it: its sentence start, the paragraph
     nxt: int = 0  # char start of the next quote
     before: tuple | None = None  # the nearest cue (token, subject) before the quote
+    earlier: Candidate | None = None  # the statement before ``prev`` (dialogue turns)
 
     def __post_init__(self) -> None:
         doc, idx, q, text = self.doc, self.idx, self.q, self.text
@@ -346,6 +347,38 @@ def _governing_verb_rule(c: QuoteContext):
     return mixed(c.doc, t, subj, start, span[1], c.conf.governing_verb)
 
 
+def _turn(c: QuoteContext, cand: Candidate | None) -> int | None:
+    """The paragraph of ``cand`` if its quote opens that paragraph (a dialogue turn)."""
+    if cand is None or cand.speaker_start is None:
+        return None
+    pi = c.idx.para_of(cand.start)
+    return pi if c.idx.paras[pi][0] == cand.start else None
+
+
+def _dialogue_turn(c: QuoteContext):
+    """An exchange of short turns, one paragraph each: an unattributed turn is the reply
+    of the speaker before last (“Will it close?” asked Hale. / “Not yet,” Berg said. /
+    “And next year?” is Hale's)."""
+    prev, earlier, q, text = c.prev, c.earlier, c.q, c.text
+    if not (q.start == c.ps and q.end >= c.pe - 1) or c.n_words > DIALOGUE_TURN_WORDS:
+        return None
+    if _turn(c, prev) != c.pi - 1 or _turn(c, earlier) != c.pi - 2:
+        return None
+    who = [text[x.speaker_start : x.speaker_end].split()[-1].lower() for x in (prev, earlier)]
+    if who[0] == who[1]:
+        return None  # one speaker going on: not an exchange
+    quoted = [text[x.start : x.end] for x in (earlier, prev)] + [text[q.start : q.end]]
+    if not any("?" in piece for piece in quoted):
+        return None  # no question asked: consecutive quotes in news, not a dialogue
+    if any(len(piece.split()) > DIALOGUE_TURN_WORDS for piece in quoted):
+        return None
+    cand = direct(c.doc, c.idx, q, None, None, None, c.conf.dialogue_turn)
+    cand.speaker_start, cand.speaker_end = earlier.speaker_start, earlier.speaker_end
+    cand.speaker_tok = earlier.speaker_tok
+    cand.cue, cand.cue_start = earlier.cue, earlier.cue_start
+    return cand
+
+
 def _continues_previous(c: QuoteContext):
     """A quote opening a paragraph right after another statement continues it."""
     prev, q = c.prev, c.q
@@ -391,6 +424,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cue_before", _cue_before),
     Rule("said_colon_paragraph", _said_colon_paragraph),
     Rule("governing_verb", _governing_verb_rule),
+    Rule("dialogue_turn", _dialogue_turn),
     Rule("continues_previous", _continues_previous),
     Rule("unattributed_opening", _unattributed_opening),
 )

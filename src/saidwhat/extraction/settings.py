@@ -68,6 +68,10 @@ class Sections:
     batch: int = 4
 
 
+#: The longest turn (in words) of an exchange of quotes read as a dialogue.
+DIALOGUE_TURN_WORDS = 25
+
+
 @dataclass(frozen=True)
 class Confidence:
     """The confidence each rule gives the statements it finds (see ``extraction.__init__``)."""
@@ -87,6 +91,7 @@ class Confidence:
     said_colon_paragraph: float = 0.85  # X said:\n\n“...”
     governing_verb: float = 0.45  # Reid has been pounding Trump as a “con artist”
     continues_previous: float = 0.55  # a quote opening the next paragraph
+    dialogue_turn: float = 0.5  # an unattributed reply in an exchange of short turns
     unattributed_opening: float = 0.3  # a long quote opening a paragraph, no source
     # reported clauses (:mod:`.indirect`)
     speech_clause: float = 0.85
