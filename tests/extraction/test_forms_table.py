@@ -224,6 +224,23 @@ FORMS = [
             ),
         ],
     ),
+    (  # an inverted cue opening the sentence: the name after it, not 'Said Lund'
+        "The plan would make the code more complicated. Said Lund: “I don’t get the sense "
+        "she’s the least bit interested in reform.”",
+        [
+            (
+                "direct",
+                "I don’t get the sense she’s the least bit interested in reform.",
+                "Lund",
+                "inverted_cue",
+            )
+        ],
+    ),
+    (  # a subject named by its apposition; the aside after the dash stays out
+        "Another critic, Tomas Hale, likened the rules to “burning the charter” - a charge "
+        "that stung.",
+        [("mixed", "to “burning the charter", "Tomas Hale", "governing_verb")],
+    ),
     (  # the speaker of a gerund under a preposition: the subject of its verb
         "Dr. Tilde Vale was criticised for saying that pine bark tea was a “miracle cure.”",
         [

@@ -306,6 +306,8 @@ EVALUATION_VERBS = frozenset(
     denounce decry applaud welcome portray paint cast depict frame bill tag nickname
     hammer lash target exhort implore beg challenge use coin utter""".split()  # noqa: SIM905
 )
+#: Cues that open a sentence before their speaker ("Said Lund: ..."); never part of a name.
+INVERTED_CUES = frozenset({"Said", "Says", "Added", "Adds", "Asked", "Wrote", "Replied"})
 #: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
 NOT_CUES = (
     frozenset("""make ensure mean be have do get seem appear happen turn""".split())  # noqa: SIM905

@@ -17,8 +17,14 @@ from typing import TYPE_CHECKING
 
 from .builders import Index, QuoteMask, direct, mixed, words
 from .candidate import Candidate
-from .indirect import CueClause, fallback_subject, subject_of
-from .lexicon import ALL_CUE_LEMMAS, BELIEF_VERBS, EVALUATION_VERBS, SPEECH_VERBS
+from .indirect import CueClause, doc_text, fallback_subject, subject_of
+from .lexicon import (
+    ALL_CUE_LEMMAS,
+    BELIEF_VERBS,
+    EVALUATION_VERBS,
+    INVERTED_CUES,
+    SPEECH_VERBS,
+)
 from .quotes import QuoteSpan
 from .settings import DIALOGUE_TURN_WORDS, Confidence
 
@@ -49,6 +55,14 @@ _PULL_NAME = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){1,3})"
     r"[ \t\u00a0]*(?:,[^\n]{1,80})?[ \t\u00a0]*(?:\n|$)"
 )
+#: "Said Lund:" / "Added one official," at the start of a sentence, just before a quote.
+_INVERTED = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<cue>" + "|".join(sorted(INVERTED_CUES)) + r")[ \t\u00a0]+"
+    r"(?P<name>(?:[A-Z][\w.’'-]*|one|an?|the)(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3}"
+    r"(?:[ \t\u00a0]+[a-z]+){0,2})[ \t\u00a0]*[:,][ \t\u00a0]*"
+)
+#: A dash opening an aside after a quotation.
+_ASIDE = re.compile(r"[ \t\u00a0]+[-—–―]{1,2}[ \t\u00a0]+\w")
 _CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
 #: Verbs a scare-quoted phrase under them may be attributed through.
 _CHARACTERISING = ALL_CUE_LEMMAS | EVALUATION_VERBS
@@ -61,7 +75,12 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
             continue
         lo, hi = child.left_edge, child.right_edge
         if lo.idx <= q.start and hi.idx >= q.start:
-            return (lo.idx, max(q.end, hi.idx + len(hi)))
+            end = max(q.end, hi.idx + len(hi))
+            if _ASIDE.match(
+                doc_text(t.doc), q.end
+            ):  # '“burning the charter” - a charge that stung'
+                end = q.end
+            return (lo.idx, end)
     return None
 
 
@@ -89,11 +108,11 @@ def _governing_verb(doc: Doc, i: int, lo: int, in_quote: QuoteMask):
         subj = subject_of(t)
         if subj is None or in_quote.inside(subj.idx):
             continue
-        if subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in (
-            "he",
-            "she",
-            "they",
-            "who",
+        if (
+            subj.ent_type_ in ("PERSON", "ORG", "NORP")
+            or subj.lower_ in ("he", "she", "they", "who")
+            # 'Another critic, Tomas Hale, likened ...': the apposition names the subject
+            or any(ch.dep_ == "appos" and ch.ent_type_ == "PERSON" for ch in subj.children)
         ):
             return t, subj
     return None
@@ -215,6 +234,18 @@ def _title_not_speech(c: QuoteContext):
     if c.n_words <= 6 and _TITLE.match(c.text[c.q.start : c.q.end]):
         return STOP
     return None
+
+
+def _inverted_cue(c: QuoteContext):
+    """Said Lund: “...”: a cue opening its sentence, then the name, then the quote."""
+    m = _INVERTED.search(c.text, c.ps, c.q.start)
+    if m is None or m.end() != c.q.start:
+        return None
+    cand = direct(c.doc, c.idx, c.q, None, None, m.group("cue"), c.conf.cue_before_colon)
+    cand.cue_start = m.start("cue")
+    cand.speaker_start, cand.speaker_end = m.start("name"), m.end("name")
+    cand.speaker_tok = c.idx.tok_at(m.end("name") - 1)
+    return cand
 
 
 def _according_before(c: QuoteContext):
@@ -418,6 +449,7 @@ RULES: tuple[Rule, ...] = (
     Rule("epigraph_dash", _epigraph_dash),
     Rule("pull_quote_name", _pull_quote_name),
     Rule("title_not_speech", _title_not_speech),
+    Rule("inverted_cue", _inverted_cue),
     Rule("according_before", _according_before),
     Rule("cue_before_colon", _cue_before_colon),
     Rule("cue_after", _cue_after),
