@@ -241,6 +241,19 @@ FORMS = [
         "that stung.",
         [("mixed", "to “burning the charter", "Tomas Hale", "governing_verb")],
     ),
+    (  # the conjoined complements of one cue are one statement
+        "Mayor Ana Berg claimed that the levy is “a big, big problem in this town” but "
+        "“nobody has the guts to talk about it.”",
+        [
+            (
+                "mixed",
+                "that the levy is “a big, big problem in this town” but “nobody has the guts "
+                "to talk about it.",
+                "Ana Berg",
+                "speech_clause",
+            )
+        ],
+    ),
     (  # the speaker of a gerund under a preposition: the subject of its verb
         "Dr. Tilde Vale was criticised for saying that pine bark tea was a “miracle cure.”",
         [

@@ -127,7 +127,40 @@ def attribute(
     for c in out:
         if c.kind in ("mixed", "indirect") and not c.fragments:
             _snap(c, in_quote)
-    return _dedupe(out)
+    return _dedupe(_join_conjoined(text, out))
+
+
+#: Only a conjunction between two pieces of one cue's complement: "A, and B", "A but B".
+_CONJ_GAP = re.compile(r"[\s,;]*(?:(?:and|but|or)\b[\s,]*(?:that\b\s*)?)?", re.IGNORECASE)
+
+
+def _join_conjoined(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """One statement for the conjoined complements of one cue.
+
+    ``X said that A, and there was “no evidence” of B`` / ``X claimed that A is “C”
+    but “D”``: the clause rule and a quote rule may each find one conjunct of the
+    same cue; what X said is both, as one statement.
+    """
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and c.cue_start is not None
+            and c.cue_start == last.cue_start
+            and last.end <= c.start
+            and not last.fragments
+            and not c.fragments
+            and "\n" not in text[last.end : c.start]
+            and _CONJ_GAP.fullmatch(text, last.end, c.start)
+            and c.cue_start < last.start
+        ):
+            last.end = c.end
+            last.kind = "indirect" if last.kind == c.kind == "indirect" else "mixed"
+            last.confidence = max(last.confidence, c.confidence)
+            continue
+        out.append(c)
+    return out
 
 
 def _within(text: str, q: QuoteSpan, start: int, end: int) -> bool:
