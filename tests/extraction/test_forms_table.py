@@ -241,6 +241,10 @@ FORMS = [
         "that stung.",
         [("mixed", "to “burning the charter", "Tomas Hale", "governing_verb")],
     ),
+    (  # a short second piece after the cue is part of the same quote
+        "“No,” Peter Hale said blankly. “Not today.”",
+        [("direct", "No, Not today.", "Peter Hale", "cue_after")],
+    ),
     (  # the conjoined complements of one cue are one statement
         "Mayor Ana Berg claimed that the levy is “a big, big problem in this town” but "
         "“nobody has the guts to talk about it.”",

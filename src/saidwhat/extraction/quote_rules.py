@@ -413,9 +413,17 @@ def _dialogue_turn(c: QuoteContext):
 def _continues_previous(c: QuoteContext):
     """A quote opening a paragraph right after another statement continues it."""
     prev, q = c.prev, c.q
+    # '“No,” Peter said blankly. “Not today.”': a short second piece after the cue joins it
+    short_piece = (
+        prev is not None
+        and prev.cue_start is not None
+        and prev.end <= prev.cue_start < q.start
+        and c.idx.para_of(prev.start) == c.pi
+        and q.start - prev.end < 200
+    )
     if (
         prev is None
-        or c.n_words < 3
+        or (c.n_words < 3 and not short_piece)
         or not (q.start == c.ps or q.start - prev.end < 200)
         or c.idx.para_of(prev.end) < c.pi - 1
         or prev.speaker_start is None
