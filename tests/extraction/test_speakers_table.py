@@ -49,6 +49,12 @@ SPEAKERS = [
         id="an organisation noun stands for the organisation named",
     ),
     pytest.param(
+        "Ana Berg visited the Vessian ministry on Friday.\n\n"
+        "The ministry said the talks would resume.",
+        ["Vessian ministry"],
+        id="an organisation noun stands for the organisation described",
+    ),
+    pytest.param(
         "Dara Novak, the union chair, warned: “The port will close.”\n\n"
         "Ana Novak, the ambassador, told reporters: “The embassy stays open.”",
         ["Dara Novak", "Ana Novak"],

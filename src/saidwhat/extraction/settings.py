@@ -70,6 +70,8 @@ class Sections:
 
 #: The longest turn (in words) of an exchange of quotes read as a dialogue.
 DIALOGUE_TURN_WORDS = 25
+#: How far back (characters) "the embassy said" looks for "the Arkhavian embassy".
+DESCRIBED_ORG_WINDOW = 3000
 
 
 @dataclass(frozen=True)
