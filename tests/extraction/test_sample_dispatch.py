@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-SAMPLE = Path(__file__).parents[2].parent / "shared/samples/reactions-dispatch-2017-05.txt"
+# ../shared from the repository root, or SAIDWHAT_SHARED (from a git worktree)
+SHARED = Path(os.environ.get("SAIDWHAT_SHARED") or Path(__file__).parents[2].parent / "shared")
+SAMPLE = SHARED / "samples/reactions-dispatch-2017-05.txt"
 KEY_SPEAKERS = {
     "Sergey Lavrov",
     "Maria Zakharova",

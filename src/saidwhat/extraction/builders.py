@@ -65,6 +65,31 @@ class QuoteMask:
         return [self.quotes[i] for i in self.overlapping_idx(s, e)]
 
 
+#: Dashes that close a dateline ("TALLSTAD -- ", "OSLO — ").
+_DATELINE_DASHES = frozenset({"--", "—", "–", "-", "―"})
+
+
+def past_dateline(doc: Doc, speaker_i: int | None) -> int | None:
+    """The speaker head, stepping past a dateline the parser made the subject.
+
+    ``TALLSTAD -- Mayor Ana Berg, opening the bridge, said ...``: the place in
+    capitals opening the paragraph is not who spoke; the name after its dash is
+    (the parser hangs it on the place as an apposition).
+    """
+    if speaker_i is None:
+        return None
+    t = doc[speaker_i]
+    if not (t.is_upper and len(t) > 1 and (t.i == 0 or "\n" in doc[t.i - 1].text_with_ws)):
+        return speaker_i
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is None or nxt.text not in _DATELINE_DASHES:
+        return speaker_i
+    for child in t.rights:
+        if child.dep_ == "appos" and child.pos_ in ("PROPN", "NOUN"):
+            return child.i
+    return None
+
+
 def speaker_span(doc: Doc, speaker_i: int | None) -> tuple[int | None, int | None]:
     if speaker_i is None:
         return None, None
@@ -80,6 +105,7 @@ def direct(
     cue: str | None,
     conf: float,
 ) -> Candidate:
+    spk_i = past_dateline(doc, spk_i)
     s0, s1 = speaker_span(doc, spk_i)
     kind = "direct"
     cue_pos = doc[cue_i].idx if cue_i is not None else None
@@ -100,7 +126,8 @@ def direct(
 
 
 def mixed(doc: Doc, t, subj, start: int, end: int, conf: float) -> Candidate:
-    s0, s1 = speaker_span(doc, subj.i)
+    spk_i = past_dateline(doc, subj.i)
+    s0, s1 = speaker_span(doc, spk_i)
     return Candidate(
         start=start,
         end=end,
@@ -109,6 +136,6 @@ def mixed(doc: Doc, t, subj, start: int, end: int, conf: float) -> Candidate:
         cue_start=t.idx,
         speaker_start=s0,
         speaker_end=s1,
-        speaker_tok=subj.i,
+        speaker_tok=spk_i,
         confidence=conf,
     )

@@ -12,17 +12,20 @@ fragments (``"A," she said, "B."``), as PolNeAR annotates them.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from .builders import Index, QuoteMask, direct, overlap, speaker_span, words
+from .builders import Index, QuoteMask, direct, overlap, past_dateline, speaker_span, words
 from .candidate import Candidate, Spans
-from .indirect import CueClause, doc_text
+from .indirect import CueClause, doc_text, fallback_subject
 from .quote_rules import QuoteContext, search
 from .quotes import QuoteSpan
 from .settings import Confidence, Shares
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+_WORD = re.compile(r"\w")
 
 
 def attribute(
@@ -44,7 +47,7 @@ def attribute(
         and not (doc[c.cue_i].is_upper and len(doc[c.cue_i]) > 1)
     ]
     by_q: dict[int, Candidate] = {}
-    consumed: set[int] = set()
+    consumed: dict[int, Candidate] = {}  # quote index -> the mixed statement holding it
     used: set[int] = set()
     out: list[Candidate] = []
     # 1. quotes reached through a cue's complement
@@ -64,36 +67,44 @@ def attribute(
             qi, q = max(inside, key=lambda x: overlap(x[1].start, x[1].end, cc.start, cc.end))
             if qi in by_q:
                 continue
-            by_q[qi] = direct(doc, idx, q, cc.cue_i, cc.speaker_i, cc.cue, conf.cue_complement)
+            spk = _outside(doc, cc, in_quote)
+            by_q[qi] = direct(doc, idx, q, cc.cue_i, spk, cc.cue, conf.cue_complement)
             by_q[qi].rule = "cue_complement"
             used.add(ci)
-        elif all(q.start >= cc.start - 1 and q.end <= cc.end + 1 for _, q in inside):
-            cand = _from_clause(doc, cc, "mixed")
+        elif all(_within(text, q, cc.start, cc.end) for _, q in inside):
+            cand = _from_clause(doc, cc, "mixed", _outside(doc, cc, in_quote))
             out.append(cand)
-            consumed.update(qi for qi, _ in inside)
+            consumed.update((qi, cand) for qi, _ in inside)
             used.add(ci)
     # 2. quotes with no complement link: search around them
     by_cue = {cc.cue_i: (ci, cc) for ci, cc in enumerate(clauses)}
     prev: Candidate | None = None
+    prev_prev: Candidate | None = None  # the statement before ``prev`` (dialogue turns)
     covered = 0
     for qi, q in enumerate(quotes):
-        if qi in consumed or q.start < covered:
+        holder = consumed.get(qi)
+        if holder is not None:  # '... "too little," he added. "B."': B may continue it
+            if holder is not prev:
+                prev_prev, prev = prev, holder
+            covered = max(covered, holder.end)
             continue
-        cand = by_q.get(qi) or search(
-            QuoteContext(doc, text, idx, in_quote, q, quotes, prev, by_cue, used, conf)
-        )
+        if q.start < covered:
+            continue
+        ctx = QuoteContext(doc, text, idx, in_quote, q, quotes, prev, by_cue, used, conf)
+        ctx.earlier = prev_prev if prev is not None else None
+        cand = by_q.get(qi) or search(ctx)
         if cand is None:
             continue
         if cand.kind == "mixed":
             covered = cand.end
             out.append(cand)
-            prev = cand
+            prev_prev, prev = prev, cand
             continue
         if _merge_into(idx, prev, cand, q):
             covered = max(covered, prev.end)
             continue
         out.append(cand)
-        prev = cand
+        prev_prev, prev = prev, cand
     # 3. the remaining clauses are indirect (unless mostly quoted)
     n_before = len(out)
     outer = Spans([(o.start, o.end) for o in out])
@@ -112,11 +123,55 @@ def attribute(
         cue_at = doc[cc.cue_i].idx
         if outer(cue_at) or any(o.start <= cue_at < o.end for o in out[n_before:][-12:]):
             continue  # an attribution nested in a reported clause: the outer one stands
-        out.append(_from_clause(doc, cc, "mixed" if quoted else "indirect"))
+        out.append(_from_clause(doc, cc, "mixed" if quoted else "indirect", cc.speaker_i))
     for c in out:
         if c.kind in ("mixed", "indirect") and not c.fragments:
             _snap(c, in_quote)
-    return _dedupe(out)
+    return _dedupe(_join_conjoined(text, out))
+
+
+#: Only a conjunction between two pieces of one cue's complement: "A, and B", "A but B".
+_CONJ_GAP = re.compile(r"[\s,;]*(?:(?:and|but|or)\b[\s,]*(?:that\b\s*)?)?", re.IGNORECASE)
+
+
+def _join_conjoined(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """One statement for the conjoined complements of one cue.
+
+    ``X said that A, and there was “no evidence” of B`` / ``X claimed that A is “C”
+    but “D”``: the clause rule and a quote rule may each find one conjunct of the
+    same cue; what X said is both, as one statement.
+    """
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and c.cue_start is not None
+            and c.cue_start == last.cue_start
+            and last.end <= c.start
+            and not last.fragments
+            and not c.fragments
+            and "\n" not in text[last.end : c.start]
+            and _CONJ_GAP.fullmatch(text, last.end, c.start)
+            and c.cue_start < last.start
+        ):
+            last.end = c.end
+            last.kind = "indirect" if last.kind == c.kind == "indirect" else "mixed"
+            last.confidence = max(last.confidence, c.confidence)
+            continue
+        out.append(c)
+    return out
+
+
+def _within(text: str, q: QuoteSpan, start: int, end: int) -> bool:
+    """Quote ``q`` lies in ``[start, end)`` but for marks and punctuation at its edges.
+
+    A clause stops before the sentence's final stop, a quote closing it does not
+    (``... know that “this is not who we are.”``): the quote is still inside.
+    """
+    return not _WORD.search(text, q.start, max(q.start, start)) and not _WORD.search(
+        text, min(q.end, max(end, q.start)), q.end
+    )
 
 
 def _snap(c: Candidate, in_quote: QuoteMask) -> None:
@@ -130,8 +185,36 @@ def _snap(c: Candidate, in_quote: QuoteMask) -> None:
             c.kind = "mixed"
 
 
-def _from_clause(doc: Doc, cc: CueClause, kind: str) -> Candidate:
-    s0, s1 = speaker_span(doc, cc.speaker_i)
+def _participle_subject(doc: Doc, cue_i: int) -> int | None:
+    """``X was criticised for saying ...`` / ``After saying ..., she left``: the speaker
+    of a gerund under a preposition is the subject of the verb the preposition hangs on
+    (passive subjects included: the one criticised is the one who said it)."""
+    t = doc[cue_i]
+    if t.tag_ != "VBG" or t.dep_ != "pcomp" or t.head.dep_ != "prep":
+        return None
+    verb = t.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "DET"]
+    return subj[0].i if subj else None
+
+
+def _outside(doc: Doc, cc: CueClause, in_quote: QuoteMask) -> int | None:
+    """The clause's speaker, unless the parser took it from inside a quotation
+    (``X said on Radio North’s “Fox and Friends.”``: "Fox" is no subject); then
+    the name just before the cue, if there is one."""
+    if cc.speaker_i is None or not in_quote.inside(doc[cc.speaker_i].idx):
+        return cc.speaker_i
+    found = fallback_subject(doc[cc.cue_i])
+    return found.i if found is not None and not in_quote.inside(found.idx) else None
+
+
+def _from_clause(doc: Doc, cc: CueClause, kind: str, speaker_i: int | None) -> Candidate:
+    """A candidate from a cue clause whose speaker head is ``speaker_i``."""
+    if speaker_i is None:
+        speaker_i = _participle_subject(doc, cc.cue_i)
+    speaker_i = past_dateline(doc, speaker_i)
+    s0, s1 = speaker_span(doc, speaker_i)
     return Candidate(
         start=cc.start,
         end=cc.end,
@@ -141,7 +224,7 @@ def _from_clause(doc: Doc, cc: CueClause, kind: str) -> Candidate:
         cue_start=doc[cc.cue_i].idx,
         speaker_start=s0,
         speaker_end=s1,
-        speaker_tok=cc.speaker_i,
+        speaker_tok=speaker_i,
         confidence=cc.strength,
         interrupted=cc.fragments is not None,
         rule=cc.rule,

@@ -324,6 +324,17 @@ CUT_AFTER_COMMA = frozenset(
 OBJ_PREPS = frozenset({"as", "for", "of", "over"})
 #: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
 NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
+#: Verbs that characterise what someone said or is (``likened the plan to a "trap"``,
+#: ``has been pounding Trump as a "con artist"``): with the cue lemmas, the verbs a
+#: scare-quoted phrase may be attributed through (``sent its "national reporter"``,
+#: ``bought a "pub"`` are not).
+EVALUATION_VERBS = frozenset(
+    """liken compare rate refer admire laud pound hail mock ridicule deride lambaste
+    denounce decry applaud welcome portray paint cast depict frame bill tag nickname
+    hammer lash target exhort implore beg challenge use coin utter""".split()  # noqa: SIM905
+)
+#: Cues that open a sentence before their speaker ("Said Lund: ..."); never part of a name.
+INVERTED_CUES = frozenset({"Said", "Says", "Added", "Adds", "Asked", "Wrote", "Replied"})
 #: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
 NOT_CUES = (
     frozenset("""make ensure mean be have do get seem appear happen turn""".split())  # noqa: SIM905

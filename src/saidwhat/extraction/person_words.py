@@ -15,6 +15,7 @@ from .lexicon import (  # noqa: F401 - re-exported for the resolver
     FEMALE_WORDS,
     FIRST_NAMES,
     HONORIFICS,
+    INVERTED_CUES,
     MALE_NAMES,
     MALE_WORDS,
     ORG_NOUNS,
@@ -43,8 +44,8 @@ def name_parts(name: str) -> list[str]:
 def _name_parts(name: str) -> tuple[str, ...]:
     name = re.sub(r"[’']s$", "", name.strip())
     words = [w for w in re.split(r"[\s\u00a0]+", name) if w]
-    while words and fold(words[0]) in HONORIFICS and len(words) > 1:
-        words = words[1:]
+    while words and len(words) > 1 and (fold(words[0]) in HONORIFICS or words[0] in INVERTED_CUES):
+        words = words[1:]  # 'Ms. Lind', and 'Said Lund' when the NER took the cue along
     return tuple(words)
 
 

@@ -17,10 +17,16 @@ from typing import TYPE_CHECKING
 
 from .builders import Index, QuoteMask, direct, mixed, words
 from .candidate import Candidate
-from .indirect import CueClause, fallback_subject, subject_of
-from .lexicon import BELIEF_VERBS, SPEECH_VERBS
+from .indirect import CueClause, doc_text, fallback_subject, subject_of
+from .lexicon import (
+    ALL_CUE_LEMMAS,
+    BELIEF_VERBS,
+    EVALUATION_VERBS,
+    INVERTED_CUES,
+    SPEECH_VERBS,
+)
 from .quotes import QuoteSpan
-from .settings import Confidence
+from .settings import DIALOGUE_TURN_WORDS, Confidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,7 +55,17 @@ _PULL_NAME = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){1,3})"
     r"[ \t\u00a0]*(?:,[^\n]{1,80})?[ \t\u00a0]*(?:\n|$)"
 )
+#: "Said Lund:" / "Added one official," at the start of a sentence, just before a quote.
+_INVERTED = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<cue>" + "|".join(sorted(INVERTED_CUES)) + r")[ \t\u00a0]+"
+    r"(?P<name>(?:[A-Z][\w.’'-]*|one|an?|the)(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3}"
+    r"(?:[ \t\u00a0]+[a-z]+){0,2})[ \t\u00a0]*[:,][ \t\u00a0]*"
+)
+#: A dash opening an aside after a quotation.
+_ASIDE = re.compile(r"[ \t\u00a0]+[-—–―]{1,2}[ \t\u00a0]+\w")
 _CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
+#: Verbs a scare-quoted phrase under them may be attributed through.
+_CHARACTERISING = ALL_CUE_LEMMAS | EVALUATION_VERBS
 
 
 def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
@@ -59,8 +75,23 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
             continue
         lo, hi = child.left_edge, child.right_edge
         if lo.idx <= q.start and hi.idx >= q.start:
-            return (lo.idx, max(q.end, hi.idx + len(hi)))
+            end = max(q.end, hi.idx + len(hi))
+            if _ASIDE.match(
+                doc_text(t.doc), q.end
+            ):  # '“burning the charter” - a charge that stung'
+                end = q.end
+            return (lo.idx, end)
     return None
+
+
+def _characterising(t) -> bool:
+    """A verb that reports or characterises; the inflected form is tried beside the lemma
+    (the lemmatizer gives 'rated' the lemma 'rat')."""
+    low = t.lower_
+    forms = {t.lemma_.lower(), low, low[:-1], low[:-2]}
+    if low.endswith("ing"):
+        forms |= {low[:-3], low[:-3] + "e"}
+    return not forms.isdisjoint(_CHARACTERISING)
 
 
 def _governing_verb(doc: Doc, i: int, lo: int, in_quote: QuoteMask):
@@ -72,14 +103,16 @@ def _governing_verb(doc: Doc, i: int, lo: int, in_quote: QuoteMask):
         t = t.head
         if t.pos_ != "VERB" or in_quote.inside(t.idx):
             continue
+        if not _characterising(t):
+            continue  # 'sent its "national reporter"': an action, not a report
         subj = subject_of(t)
         if subj is None or in_quote.inside(subj.idx):
             continue
-        if subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in (
-            "he",
-            "she",
-            "they",
-            "who",
+        if (
+            subj.ent_type_ in ("PERSON", "ORG", "NORP")
+            or subj.lower_ in ("he", "she", "they", "who")
+            # 'Another critic, Tomas Hale, likened ...': the apposition names the subject
+            or any(ch.dep_ == "appos" and ch.ent_type_ == "PERSON" for ch in subj.children)
         ):
             return t, subj
     return None
@@ -137,6 +170,7 @@ class QuoteContext:
     lo: int = 0  # token bound before it: its sentence start, the paragraph
     nxt: int = 0  # char start of the next quote
     before: tuple | None = None  # the nearest cue (token, subject) before the quote
+    earlier: Candidate | None = None  # the statement before ``prev`` (dialogue turns)
 
     def __post_init__(self) -> None:
         doc, idx, q, text = self.doc, self.idx, self.q, self.text
@@ -199,6 +233,34 @@ def _title_not_speech(c: QuoteContext):
         return None  # “No!” answered Hale: a short answer in dialogue, not a title
     if c.n_words <= 6 and _TITLE.match(c.text[c.q.start : c.q.end]):
         return STOP
+    return None
+
+
+def _inverted_cue(c: QuoteContext):
+    """Said Lund: “...”: a cue opening its sentence, then the name, then the quote."""
+    m = _INVERTED.search(c.text, c.ps, c.q.start)
+    if m is None or m.end() != c.q.start:
+        return None
+    cand = direct(c.doc, c.idx, c.q, None, None, m.group("cue"), c.conf.cue_before_colon)
+    cand.cue_start = m.start("cue")
+    cand.speaker_start, cand.speaker_end = m.start("name"), m.end("name")
+    cand.speaker_tok = c.idx.tok_at(m.end("name") - 1)
+    return cand
+
+
+def _according_before(c: QuoteContext):
+    """According to X, “...”: the source named just before the quote, in its sentence."""
+    for i in range(c.t_start - 1, c.lo - 1, -1):
+        hit = c.by_cue.get(i)
+        if hit is None or not hit[1].according or hit[1].speaker_i is None:
+            continue
+        cc = hit[1]
+        spk = c.doc[cc.speaker_i]
+        if words(c.text, spk.idx + len(spk), c.q.start):
+            return None  # more words between the source and the quote: not this form
+        c.used.add(hit[0])
+        cue = c.text[c.doc[cc.cue_i].idx : spk.idx].strip()
+        return direct(c.doc, c.idx, c.q, cc.cue_i, cc.speaker_i, cue, c.conf.according_quote)
     return None
 
 
@@ -306,20 +368,69 @@ def _governing_verb_rule(c: QuoteContext):
     span = _governed(t, c.q)
     if span is None:
         return None
-    return mixed(c.doc, t, subj, span[0], span[1], c.conf.governing_verb)
+    start = span[0]
+    holder = next((ch for ch in t.rights if ch.left_edge.idx == start), None)
+    if holder is not None and holder.lower_ == "as":
+        # 'rated 32% of the claims as “false”': what is called "false" belongs to the statement
+        obj = next((ch for ch in t.rights if ch.dep_ == "dobj" and ch.i < holder.i), None)
+        if obj is not None and not c.in_quote.inside(obj.left_edge.idx):
+            start = obj.left_edge.idx
+    return mixed(c.doc, t, subj, start, span[1], c.conf.governing_verb)
+
+
+def _turn(c: QuoteContext, cand: Candidate | None) -> int | None:
+    """The paragraph of ``cand`` if its quote opens that paragraph (a dialogue turn)."""
+    if cand is None or cand.speaker_start is None:
+        return None
+    pi = c.idx.para_of(cand.start)
+    return pi if c.idx.paras[pi][0] == cand.start else None
+
+
+def _dialogue_turn(c: QuoteContext):
+    """An exchange of short turns, one paragraph each: an unattributed turn is the reply
+    of the speaker before last (“Will it close?” asked Hale. / “Not yet,” Berg said. /
+    “And next year?” is Hale's)."""
+    prev, earlier, q, text = c.prev, c.earlier, c.q, c.text
+    if not (q.start == c.ps and q.end >= c.pe - 1) or c.n_words > DIALOGUE_TURN_WORDS:
+        return None
+    if _turn(c, prev) != c.pi - 1 or _turn(c, earlier) != c.pi - 2:
+        return None
+    who = [text[x.speaker_start : x.speaker_end].split()[-1].lower() for x in (prev, earlier)]
+    if who[0] == who[1]:
+        return None  # one speaker going on: not an exchange
+    quoted = [text[x.start : x.end] for x in (earlier, prev)] + [text[q.start : q.end]]
+    if not any("?" in piece for piece in quoted):
+        return None  # no question asked: consecutive quotes in news, not a dialogue
+    if any(len(piece.split()) > DIALOGUE_TURN_WORDS for piece in quoted):
+        return None
+    cand = direct(c.doc, c.idx, q, None, None, None, c.conf.dialogue_turn)
+    cand.speaker_start, cand.speaker_end = earlier.speaker_start, earlier.speaker_end
+    cand.speaker_tok = earlier.speaker_tok
+    cand.cue, cand.cue_start = earlier.cue, earlier.cue_start
+    return cand
 
 
 def _continues_previous(c: QuoteContext):
     """A quote opening a paragraph right after another statement continues it."""
     prev, q = c.prev, c.q
+    # '“No,” Peter said blankly. “Not today.”': a short second piece after the cue joins it
+    short_piece = (
+        prev is not None
+        and prev.cue_start is not None
+        and prev.end <= prev.cue_start < q.start
+        and c.idx.para_of(prev.start) == c.pi
+        and q.start - prev.end < 200
+    )
     if (
         prev is None
-        or c.n_words < 3
+        or (c.n_words < 3 and not short_piece)
         or not (q.start == c.ps or q.start - prev.end < 200)
         or c.idx.para_of(prev.end) < c.pi - 1
         or prev.speaker_start is None
     ):
         return None
+    if q.start != c.ps and c.doc[c.idx.tok_at(max(prev.end - 1, 0))].sent == c.sent:
+        return None  # 'After saying "A," she was "rushed off"': a phrase of the same sentence
     cand = direct(c.doc, c.idx, q, None, None, None, c.conf.continues_previous)
     cand.speaker_start, cand.speaker_end = prev.speaker_start, prev.speaker_end
     cand.speaker_tok = prev.speaker_tok
@@ -346,11 +457,14 @@ RULES: tuple[Rule, ...] = (
     Rule("epigraph_dash", _epigraph_dash),
     Rule("pull_quote_name", _pull_quote_name),
     Rule("title_not_speech", _title_not_speech),
+    Rule("inverted_cue", _inverted_cue),
+    Rule("according_before", _according_before),
     Rule("cue_before_colon", _cue_before_colon),
     Rule("cue_after", _cue_after),
     Rule("cue_before", _cue_before),
     Rule("said_colon_paragraph", _said_colon_paragraph),
     Rule("governing_verb", _governing_verb_rule),
+    Rule("dialogue_turn", _dialogue_turn),
     Rule("continues_previous", _continues_previous),
     Rule("unattributed_opening", _unattributed_opening),
 )

@@ -68,6 +68,12 @@ class Sections:
     batch: int = 4
 
 
+#: The longest turn (in words) of an exchange of quotes read as a dialogue.
+DIALOGUE_TURN_WORDS = 25
+#: How far back (characters) "the embassy said" looks for "the Arkhavian embassy".
+DESCRIBED_ORG_WINDOW = 3000
+
+
 @dataclass(frozen=True)
 class Confidence:
     """The confidence each rule gives the statements it finds (see ``extraction.__init__``)."""
@@ -77,6 +83,7 @@ class Confidence:
     epigraph_dash: float = 0.8  # “...” ― Name
     embedded_post: float = 0.85  # “...”\n— Name (@handle) date
     cue_before_colon: float = 0.85  # X said: “...”
+    according_quote: float = 0.8  # According to X, “...”
     cue_after: float = 0.85  # “...,” X said.
     lead_then_quote: float = 0.7  # X is “crooked,” Trump said: mixed
     cue_repeated: float = 0.8  # “A,” said X, who heads Y. “B.”
@@ -86,6 +93,7 @@ class Confidence:
     said_colon_paragraph: float = 0.85  # X said:\n\n“...”
     governing_verb: float = 0.45  # Reid has been pounding Trump as a “con artist”
     continues_previous: float = 0.55  # a quote opening the next paragraph
+    dialogue_turn: float = 0.5  # an unattributed reply in an exchange of short turns
     unattributed_opening: float = 0.3  # a long quote opening a paragraph, no source
     # reported clauses (:mod:`.indirect`)
     speech_clause: float = 0.85

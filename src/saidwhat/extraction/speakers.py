@@ -33,6 +33,7 @@ from .person_words import (
     name_parts,
 )
 from .roles import RoleInfo, role_of
+from .settings import DESCRIBED_ORG_WINDOW
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -313,6 +314,8 @@ class SpeakerResolver:
         ents = self._ents_in(start, end) if head else []
         if ents and head is not None and _common(head) and head.lemma_.lower() in ROLE_NOUNS:
             ents = [e for e in ents if e.label_ == "PERSON" or e.start <= head.i < e.end]
+        if head is not None:  # "Ana Berg's campaign manager Tom Lund": the name at the head
+            ents.sort(key=lambda e: not e.start <= head.i < e.end)
         for e in ents:
             if (
                 e.label_ == "PERSON"
@@ -335,7 +338,9 @@ class SpeakerResolver:
             return self._last_org(start, "outlet")
         if head is not None and head.lemma_.lower() in ORG_NOUNS and not ents and _common(head):
             # 'the ministry said': the organisation of that kind the document last named
-            return self._last_org_named(start, head.lemma_.lower())
+            noun = head.lemma_.lower()
+            named = self._last_org_named(start, noun)
+            return named if named is not None else self._last_described(start, noun)
         if head is not None and head.lemma_.lower() in ROLE_NOUNS and not ents and _common(head):
             if not any(t.lower_ in ("a", "an") for t in head.lefts):
                 return self._by_role(start, head.lemma_.lower())
@@ -455,6 +460,20 @@ class SpeakerResolver:
         for _, ci in reversed(self.orgs[max(0, k - 50) : k]):
             if noun in self.clusters[ci].name.lower().split():
                 return ci
+        return None
+
+    def _last_described(self, pos: int, noun: str) -> int | None:
+        """'the Arkhavian embassy ... The embassy said': the last organisation written as
+        capitalised words before the lower-case noun (the NER tags no entity there)."""
+        pattern = re.compile(r"\b((?:[A-Z][\w’'-]+[ \u00a0]){1,3})" + re.escape(noun) + r"\b")
+        window = self.text[max(0, pos - DESCRIBED_ORG_WINDOW) : pos]
+        found = [m for m in pattern.finditer(window) if not self.inside_quote(m.start())]
+        for m in reversed(found):
+            words = m.group(1).split()
+            while words and words[0].lower() in ("the", "a", "an", "said"):
+                words = words[1:]
+            if words:
+                return self.org_cluster(" ".join([*words, noun]))
         return None
 
     def cluster(self, ci: int) -> Cluster:
