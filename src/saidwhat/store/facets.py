@@ -33,7 +33,13 @@ from saidwhat.errors import QueryError
 from saidwhat.search.query import SearchFilters, text_expression
 from saidwhat.store import dialect
 from saidwhat.store.db import Store
-from saidwhat.store.search_sqlite import FTS_ID  # the statement id of an FTS5 row
+from saidwhat.store.people import resolve_speaker_ids
+from saidwhat.store.search_sqlite import (
+    FTS_ID,  # the statement id of an FTS5 row
+    SPEAKER_TOKENS_MAX,
+    key_range,
+    speaker_match,
+)
 
 #: Facet name -> (SQL expression over the hits table, the SearchFilters field it narrows).
 FACETS: dict[str, str] = {
@@ -98,6 +104,12 @@ class _Where:
     needs_d: bool
     needs_p: bool
     fts_outer: bool = True  # the FTS index drives the scan (else an index of statements)
+    n_fts: int = 0  # the first n terms read only the FTS index (the match, its key range)
+
+    @property
+    def fts_only(self) -> bool:
+        """Every term is answered by the FTS index alone (no statement row needed)."""
+        return self.fts_outer and len(self.terms) == self.n_fts
 
     def from_sql(self, *, all_joins: bool = False) -> str:
         sql = (
@@ -117,27 +129,43 @@ class _Where:
 
 
 def _where(store: Store, f: SearchFilters) -> _Where:
-    """The WHERE terms for the statements ``f`` matches: the search's own declared filters."""
+    """The WHERE terms for the statements ``f`` matches: the search's own declared filters.
+
+    SQLite with full text: as the search does (:meth:`.Statements.build`), the speaker
+    is an FTS5 column filter (:func:`.search_sqlite.speaker_match`) and the dates a
+    range of the date-ordered FTS keys (:func:`.search_sqlite.key_range`), so FTS5
+    intersects them itself instead of every text match being looked up.
+    """
     match, where, params = store.statements.conditions(f, text_expression)
-    # SQLite: with a speaker, their few statements are checked against the set of text
-    # matches rather than looking up every text match (a common word matches a third of
-    # a store). PostgreSQL tests the tsvector columns of each row (GIN indexes).
-    fts_outer = not f.speaker and not store.is_postgres
-    if match and fts_outer:
-        where = ["statements_fts MATCH ?", *where]
-        params = [match, *params]
-    elif match and not store.is_postgres:
-        # '+s.id': the planner must not drive the scan from the (perhaps huge) list of
-        # text matches but from the speaker's own statements, checked against that list.
-        where = [
-            f"+s.id IN (SELECT {FTS_ID} FROM statements_fts WHERE statements_fts MATCH ?)",
-            *where,
-        ]
-        params = [match, *params]
+    if match and not store.is_postgres:
+        folded = replace(f, since=None, until=None)
+        if f.speaker:
+            ids = resolve_speaker_ids(store.conn, f.speaker)
+            if len(ids) <= SPEAKER_TOKENS_MAX:
+                folded = replace(folded, speaker=None)
+        match, where, params = store.statements.conditions(folded, text_expression)
+        if folded.speaker is None and f.speaker:
+            match = f"({match}) AND {speaker_match(ids)}"
+        fts_terms, fts_params = ["statements_fts MATCH ?"], [match]
+        for term, bound in zip(
+            ("statements_fts.rowid >= ?", "statements_fts.rowid <= ?"),
+            key_range(f.since, f.until),
+            strict=True,
+        ):
+            if bound is not None:
+                fts_terms.append(term)
+                fts_params.append(bound)
+        where = [*fts_terms, *where]
+        params = [*fts_params, *params]
+        n_fts = len(fts_terms)
     elif match:
+        # PostgreSQL tests the tsvector columns of each row (GIN indexes).
         condition, values = store.statements.match_condition(match)
         where = [condition, *where]
         params = [*values, *params]
+        n_fts = 0
+    else:
+        n_fts = 0
     joined = " ".join(where)
     return _Where(
         where,
@@ -145,7 +173,8 @@ def _where(store: Store, f: SearchFilters) -> _Where:
         match,
         bool(re.search(r"\bd\.", joined)),
         bool(re.search(r"\bp\.", joined)),
-        fts_outer,
+        fts_outer=bool(match) and not store.is_postgres,
+        n_fts=n_fts,
     )
 
 
@@ -232,8 +261,8 @@ def _version(store: Store) -> tuple:
 
 def _count(conn: Any, w: _Where) -> int:
     """The exact number of matches, joining only what the filters need."""
-    if w.match and w.fts_outer and w.terms == ["statements_fts MATCH ?"]:
-        sql = "SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?"
+    if w.fts_only:
+        sql = f"SELECT COUNT(*) FROM statements_fts{w.where_sql()}"
     else:
         sql = f"SELECT COUNT(*) FROM {w.from_sql()}{w.where_sql()}"
     return int(conn.execute(sql, w.params).fetchone()[0])
