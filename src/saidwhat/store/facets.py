@@ -69,7 +69,10 @@ INDEXED_FILTERS = ("text", "about", "speaker", "since", "until", "event")
 ROW_FILTERS = ("org", "country", "role", "kind", "source", "language")
 #: With a row filter, a sample is enough once it holds this many matches...
 PROBE_MIN_MATCHES = 400
-#: ...else the next sample is this many times denser...
+#: ...else the next sample is made dense enough for about this many times that at the
+#: rate found (above the minimum: the rate of a small sample is itself uncertain)...
+PROBE_AIM = 1.5
+#: ...or, when the sample found none, this many times denser...
 PROBE_GROWTH = 8
 #: ...and below this step every row is read (a sparser sample would cost as much).
 PROBE_MIN_STEP = 8
@@ -352,8 +355,9 @@ def _probe(store: Store, filters: SearchFilters, w: _Where, top: int) -> Facets:
     select (the whole table when there are none): seconds on a million statements.
     Instead, every k-th of those rows by id is read (looked up by id when there is
     no indexed filter) with all filters applied, k chosen for about SAMPLE_TARGET
-    rows; if fewer than PROBE_MIN_MATCHES of them match, a sample PROBE_GROWTH
-    times denser is read, down to every row. Counts and the total are scaled by k.
+    rows; if fewer than PROBE_MIN_MATCHES of them match, a denser sample is read
+    (dense enough for PROBE_AIM times that many at the rate found, PROBE_GROWTH times
+    denser when none matched), down to every row. Counts and the total are scaled by k.
     """
     conn = store.conn
     driver = replace(filters, **dict.fromkeys(ROW_FILTERS))
@@ -387,7 +391,10 @@ def _probe(store: Store, filters: SearchFilters, w: _Where, top: int) -> Facets:
             out = _facets(conn, rows, found * every, every)
             out.total_estimated = True
             return out
-        denser = every // PROBE_GROWTH
+        # Found some: the step that should give PROBE_AIM times the minimum at the
+        # rate this sample found (one more pass instead of several).
+        aim = int(PROBE_MIN_MATCHES * PROBE_AIM)
+        denser = min(every * found // aim, every // 2) if found else every // PROBE_GROWTH
         if denser < PROBE_MIN_STEP:
             denser = PROBE_MIN_STEP if every > PROBE_MIN_STEP else 1
         every = denser
