@@ -33,7 +33,13 @@ from saidwhat.errors import QueryError
 from saidwhat.search.query import SearchFilters, text_expression
 from saidwhat.store import dialect
 from saidwhat.store.db import Store
-from saidwhat.store.search_sqlite import FTS_ID  # the statement id of an FTS5 row
+from saidwhat.store.people import resolve_speaker_ids
+from saidwhat.store.search_sqlite import (
+    FTS_ID,  # the statement id of an FTS5 row
+    SPEAKER_TOKENS_MAX,
+    key_range,
+    speaker_match,
+)
 
 #: Facet name -> (SQL expression over the hits table, the SearchFilters field it narrows).
 FACETS: dict[str, str] = {
@@ -63,7 +69,10 @@ INDEXED_FILTERS = ("text", "about", "speaker", "since", "until", "event")
 ROW_FILTERS = ("org", "country", "role", "kind", "source", "language")
 #: With a row filter, a sample is enough once it holds this many matches...
 PROBE_MIN_MATCHES = 400
-#: ...else the next sample is this many times denser...
+#: ...else the next sample is made dense enough for about this many times that at the
+#: rate found (above the minimum: the rate of a small sample is itself uncertain)...
+PROBE_AIM = 1.5
+#: ...or, when the sample found none, this many times denser...
 PROBE_GROWTH = 8
 #: ...and below this step every row is read (a sparser sample would cost as much).
 PROBE_MIN_STEP = 8
@@ -98,6 +107,12 @@ class _Where:
     needs_d: bool
     needs_p: bool
     fts_outer: bool = True  # the FTS index drives the scan (else an index of statements)
+    n_fts: int = 0  # the first n terms read only the FTS index (the match, its key range)
+
+    @property
+    def fts_only(self) -> bool:
+        """Every term is answered by the FTS index alone (no statement row needed)."""
+        return self.fts_outer and len(self.terms) == self.n_fts
 
     def from_sql(self, *, all_joins: bool = False) -> str:
         sql = (
@@ -117,27 +132,43 @@ class _Where:
 
 
 def _where(store: Store, f: SearchFilters) -> _Where:
-    """The WHERE terms for the statements ``f`` matches: the search's own declared filters."""
+    """The WHERE terms for the statements ``f`` matches: the search's own declared filters.
+
+    SQLite with full text: as the search does (:meth:`.Statements.build`), the speaker
+    is an FTS5 column filter (:func:`.search_sqlite.speaker_match`) and the dates a
+    range of the date-ordered FTS keys (:func:`.search_sqlite.key_range`), so FTS5
+    intersects them itself instead of every text match being looked up.
+    """
     match, where, params = store.statements.conditions(f, text_expression)
-    # SQLite: with a speaker, their few statements are checked against the set of text
-    # matches rather than looking up every text match (a common word matches a third of
-    # a store). PostgreSQL tests the tsvector columns of each row (GIN indexes).
-    fts_outer = not f.speaker and not store.is_postgres
-    if match and fts_outer:
-        where = ["statements_fts MATCH ?", *where]
-        params = [match, *params]
-    elif match and not store.is_postgres:
-        # '+s.id': the planner must not drive the scan from the (perhaps huge) list of
-        # text matches but from the speaker's own statements, checked against that list.
-        where = [
-            f"+s.id IN (SELECT {FTS_ID} FROM statements_fts WHERE statements_fts MATCH ?)",
-            *where,
-        ]
-        params = [match, *params]
+    if match and not store.is_postgres:
+        folded = replace(f, since=None, until=None)
+        if f.speaker:
+            ids = resolve_speaker_ids(store.conn, f.speaker)
+            if len(ids) <= SPEAKER_TOKENS_MAX:
+                folded = replace(folded, speaker=None)
+        match, where, params = store.statements.conditions(folded, text_expression)
+        if folded.speaker is None and f.speaker:
+            match = f"({match}) AND {speaker_match(ids)}"
+        fts_terms, fts_params = ["statements_fts MATCH ?"], [match]
+        for term, bound in zip(
+            ("statements_fts.rowid >= ?", "statements_fts.rowid <= ?"),
+            key_range(f.since, f.until),
+            strict=True,
+        ):
+            if bound is not None:
+                fts_terms.append(term)
+                fts_params.append(bound)
+        where = [*fts_terms, *where]
+        params = [*fts_params, *params]
+        n_fts = len(fts_terms)
     elif match:
+        # PostgreSQL tests the tsvector columns of each row (GIN indexes).
         condition, values = store.statements.match_condition(match)
         where = [condition, *where]
         params = [*values, *params]
+        n_fts = 0
+    else:
+        n_fts = 0
     joined = " ".join(where)
     return _Where(
         where,
@@ -145,7 +176,8 @@ def _where(store: Store, f: SearchFilters) -> _Where:
         match,
         bool(re.search(r"\bd\.", joined)),
         bool(re.search(r"\bp\.", joined)),
-        fts_outer,
+        fts_outer=bool(match) and not store.is_postgres,
+        n_fts=n_fts,
     )
 
 
@@ -232,8 +264,8 @@ def _version(store: Store) -> tuple:
 
 def _count(conn: Any, w: _Where) -> int:
     """The exact number of matches, joining only what the filters need."""
-    if w.match and w.fts_outer and w.terms == ["statements_fts MATCH ?"]:
-        sql = "SELECT COUNT(*) FROM statements_fts WHERE statements_fts MATCH ?"
+    if w.fts_only:
+        sql = f"SELECT COUNT(*) FROM statements_fts{w.where_sql()}"
     else:
         sql = f"SELECT COUNT(*) FROM {w.from_sql()}{w.where_sql()}"
     return int(conn.execute(sql, w.params).fetchone()[0])
@@ -323,8 +355,9 @@ def _probe(store: Store, filters: SearchFilters, w: _Where, top: int) -> Facets:
     select (the whole table when there are none): seconds on a million statements.
     Instead, every k-th of those rows by id is read (looked up by id when there is
     no indexed filter) with all filters applied, k chosen for about SAMPLE_TARGET
-    rows; if fewer than PROBE_MIN_MATCHES of them match, a sample PROBE_GROWTH
-    times denser is read, down to every row. Counts and the total are scaled by k.
+    rows; if fewer than PROBE_MIN_MATCHES of them match, a denser sample is read
+    (dense enough for PROBE_AIM times that many at the rate found, PROBE_GROWTH times
+    denser when none matched), down to every row. Counts and the total are scaled by k.
     """
     conn = store.conn
     driver = replace(filters, **dict.fromkeys(ROW_FILTERS))
@@ -358,7 +391,10 @@ def _probe(store: Store, filters: SearchFilters, w: _Where, top: int) -> Facets:
             out = _facets(conn, rows, found * every, every)
             out.total_estimated = True
             return out
-        denser = every // PROBE_GROWTH
+        # Found some: the step that should give PROBE_AIM times the minimum at the
+        # rate this sample found (one more pass instead of several).
+        aim = int(PROBE_MIN_MATCHES * PROBE_AIM)
+        denser = min(every * found // aim, every // 2) if found else every // PROBE_GROWTH
         if denser < PROBE_MIN_STEP:
             denser = PROBE_MIN_STEP if every > PROBE_MIN_STEP else 1
         every = denser

@@ -29,7 +29,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from saidwhat.errors import NotFoundError, SaidwhatError, UsageError
 from saidwhat.reports.text import display_ref
 from saidwhat.store.db import Store, open_store
-from saidwhat.store.desk import make_read_only
+from saidwhat.store.desk import make_read_only, tune_for_reading
 from saidwhat.web.highlight import mark_snippet
 from saidwhat.web.security import Guard
 
@@ -80,6 +80,7 @@ class Desk:
     def new_store(self) -> Store:
         """A new connection, read-only when the desk is; the caller closes it."""
         store = open_store(self.config.db_path)
+        tune_for_reading(store)
         if self.config.read_only:
             make_read_only(store)
         return store
