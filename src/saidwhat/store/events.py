@@ -44,15 +44,19 @@ def _entities_json(entities: Sequence[Any], person_ids: dict[int, int | None]) -
 
 
 def statement_ids(conn: Any, document_id: int, statements: Sequence[Statement]) -> list[int | None]:
-    """The stored id of each statement of a document (by its offsets), None if not stored."""
-    out: list[int | None] = []
-    for st in statements:
-        row = conn.execute(
-            "SELECT id FROM statements WHERE document_id = ? AND quote_start = ? AND quote_end = ?",
-            (document_id, st.quote_start, st.quote_end),
-        ).fetchone()
-        out.append(int(row[0]) if row else None)
-    return out
+    """The stored id of each statement of a document (by its offsets), None if not stored.
+
+    One query for the whole document (offsets are unique per document), not one per
+    statement: on PostgreSQL each query is a round trip.
+    """
+    stored = {
+        (int(r[1]), int(r[2])): int(r[0])
+        for r in conn.execute(
+            "SELECT id, quote_start, quote_end FROM statements WHERE document_id = ?",
+            (document_id,),
+        ).fetchall()
+    }
+    return [stored.get((st.quote_start, st.quote_end)) for st in statements]
 
 
 def find_person(
@@ -152,7 +156,7 @@ def write_document_events(
     person_ids = _link_people(conn, document_id, events)
     ids = statement_ids(conn, document_id, statements)
     conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
-    n = 0
+    rows = []
     for ev in sorted(events, key=lambda e: (e.start, e.end, e.event)):
         sid = ids[ev.statement] if ev.statement is not None else None
         st_day = None
@@ -162,12 +166,7 @@ def write_document_events(
             st_day = st_date[:10] if st_date else None
         elif getattr(ev, "date", None):
             st_day = ev.date[:10]
-        cur = conn.execute(
-            "INSERT OR IGNORE INTO events (document_id, statement_id, event, mode, aux, score,"
-            " stance, span, span_start, span_end, sentence_start, sentence_end, actor,"
-            " recipient, actor_name, actor_country, actor_person_id, recipient_name,"
-            " recipient_country, recipient_person_id, day, confidence, coder)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows.append(
             (
                 document_id,
                 sid,
@@ -192,10 +191,22 @@ def write_document_events(
                 st_day or day,
                 float(ev.confidence),
                 coder,
-            ),
+            )
         )
-        n += cur.rowcount
-    return n
+    if not rows:
+        return 0
+    # One executemany in the rows' order (ids follow it, as with one INSERT per
+    # row; a duplicate is skipped as before): on PostgreSQL one pipeline, not a
+    # round trip per event. rowcount is the total of rows inserted on both backends.
+    cur = conn.executemany(
+        "INSERT OR IGNORE INTO events (document_id, statement_id, event, mode, aux, score,"
+        " stance, span, span_start, span_end, sentence_start, sentence_end, actor,"
+        " recipient, actor_name, actor_country, actor_person_id, recipient_name,"
+        " recipient_country, recipient_person_id, day, confidence, coder)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    return cur.rowcount
 
 
 # -- reading documents back for recoding --------------------------------------------

@@ -70,6 +70,11 @@ class NearDupes:
                         )
                     tx.execute("DELETE FROM near_dupe_pending WHERE document_id = ?", (doc_id,))
             done += len(rows)
+            if len(rows) < CATCH_UP_CHUNK:
+                # The queue held no more when this chunk was read (in its transaction),
+                # so everything queued before this call is indexed: no probe again (a
+                # round trip per stored document on PostgreSQL).
+                return done
             del rows  # before the next chunk is read: one chunk in memory at a time
         return done
 
