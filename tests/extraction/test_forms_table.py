@@ -289,12 +289,12 @@ FORMS = [
         ],
     ),
     (  # an inverted cue opening the sentence: the name after it, not 'Said Lund'
-        "The plan would make the code more complicated. Said Lund: “I don’t get the sense "
-        "she’s the least bit interested in reform.”",
+        "The plan would make the harbour rules harder to follow. Said Lund: “Nobody on the "
+        "board has read the ferry timetable yet.”",
         [
             (
                 "direct",
-                "I don’t get the sense she’s the least bit interested in reform.",
+                "Nobody on the board has read the ferry timetable yet.",
                 "Lund",
                 "inverted_cue",
             )
