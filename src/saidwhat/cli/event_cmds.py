@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from saidwhat.cli.output import FORMATS, emit
+from saidwhat.cli.output import FORMATS, emit, format_option
 from saidwhat.cli.search_cmds import filter_options, filters_from
 from saidwhat.errors import UsageError
 
@@ -26,12 +26,8 @@ TABLE_COLUMNS = ("date", "event", "mode", "aux", "actor", "recipient", "span", "
 @click.option("--recipient", metavar="NAME", help="Recipient's name, surname or country.")
 @click.option("--realised", is_flag=True, help="Leave out negated and hypothetical events.")
 @click.option("--recode", is_flag=True, help="Code every stored document again, then list.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(EVENT_FORMATS),
-    default="table",
-    show_default=True,
+@format_option(
+    choices=EVENT_FORMATS,
     help="table, json, jsonl, csv, or plover (PLOVER JSON records, one a line, with cite_info).",
 )
 @click.pass_obj
@@ -112,14 +108,7 @@ def events_cmd(
     "--limit", type=click.IntRange(1), default=20, help="Without A and B: at most N pairs."
 )
 @click.option("-o", "--output", metavar="FILE.svg", help="Write the chart as SVG to FILE.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="table (with the statements behind each point), json, jsonl or csv.",
-)
+@format_option(help="table (with the statements behind each point), json, jsonl or csv.")
 @click.pass_obj
 def tone_cmd(
     app,

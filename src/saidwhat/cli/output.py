@@ -14,15 +14,20 @@ from saidwhat.reports.csv_cells import csv_writer
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
-def format_option(default: str = "table"):
-    """The shared ``--format`` option."""
+def format_option(
+    default: str = "table",
+    *,
+    choices: tuple[str, ...] = FORMATS,
+    help: str = "Output format: a table for people, json/jsonl/csv for programs.",
+):
+    """The shared ``--format`` option (``choices``/``help`` for commands with more formats)."""
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(FORMATS),
+        type=click.Choice(choices),
         default=default,
         show_default=True,
-        help="Output format: a table for people, json/jsonl/csv for programs.",
+        help=help,
     )
 
 
