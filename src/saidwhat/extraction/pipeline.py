@@ -241,7 +241,9 @@ class Extractor:
             [(q.start, q.end) for q in quotes] + [(c.start, c.end) for c in blocks.candidates]
         )
         headlines = Spans([(h.start, h.end) for h in blocks.headlines])
-        resolver = SpeakerResolver(sdoc, hidden, blocks.labels, skip=headlines)
+        resolver = SpeakerResolver(
+            sdoc, hidden, blocks.labels, headlines, cands, self.settings.speakers
+        )
         date = doc.published[:10] if doc.published else None
         statements: list[Statement] = []
         owners: list[int | None] = []

@@ -70,8 +70,6 @@ class Sections:
 
 #: The longest turn (in words) of an exchange of quotes read as a dialogue.
 DIALOGUE_TURN_WORDS = 25
-#: How far back (characters) "the embassy said" looks for "the Arkhavian embassy".
-DESCRIBED_ORG_WINDOW = 3000
 
 
 @dataclass(frozen=True)
@@ -123,6 +121,133 @@ class Shares:
     indirect_quoted: float = 0.5
 
 
+# -- speaker resolution (:mod:`.speakers`): one entry per rule, read by that rule only --
+
+
+@dataclass(frozen=True)
+class HandleRule:
+    """``@handle`` mentions: the person whose name the document wrote the handle after."""
+
+    enabled: bool = True
+    #: How far after a name ``(@handle)`` may open.
+    after_name: int = 40
+
+
+@dataclass(frozen=True)
+class PronounRule:
+    """``he``/``she``/``they``/``who``: an earlier person (or organisation) that agrees."""
+
+    enabled: bool = True
+    #: How many earlier person mentions a pronoun looks through.
+    mentions_back: int = 60
+
+
+@dataclass(frozen=True)
+class AppositionRule:
+    """``The mayor of X, Marat Chelnokov, told``: the name in apposition to the noun."""
+
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class ExplicitNameRule:
+    """A name written in the mention, clustered with the document's other forms of it."""
+
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class SurnameRule:
+    """A bare known surname: the namesake mentioned nearest before it."""
+
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class OutletNounRule:
+    """``the newspaper said``: the outlet the document last named."""
+
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class OrgNounRule:
+    """``the ministry said``: the organisation of that kind named or described before."""
+
+    enabled: bool = True
+    #: How many earlier organisation mentions are searched for one whose name holds the noun.
+    orgs_back: int = 50
+    #: How far back (characters) "the embassy said" looks for "the Arkhavian embassy".
+    described_window: int = 3000
+
+
+@dataclass(frozen=True)
+class RoleNounRule:
+    """``the minister said``: the person just spoken of, else the one holding that role."""
+
+    enabled: bool = True
+    #: The person just spoken of: among this many earlier mentions ...
+    recent_mentions: int = 6
+    #: ... and at most this far (characters) before the description.
+    recent_chars: int = 400
+    #: Mentions searched for the role written next to a name.
+    near_mentions: int = 30
+    #: The text around such a name read for the role (characters before, after).
+    near_before: int = 60
+    near_after: int = 120
+
+
+@dataclass(frozen=True)
+class FirstNameRule:
+    """A surname the NER took for an organisation, after a known first name."""
+
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class OrganisationRule:
+    """An organisation, place or group named in the mention."""
+
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class ProperNameRule:
+    """Capitalised words the NER did not type: two or more read as a person's name."""
+
+    enabled: bool = True
+    #: The fewest words read as a person's name (fewer: an organisation).
+    person_words: int = 2
+
+
+@dataclass(frozen=True)
+class CanonicalNames:
+    """How a surface form becomes a canonical name or an alias."""
+
+    #: The most words an alias of a person may have.
+    alias_words: int = 4
+    #: An all-capital word longer than this is title-cased ("BERG" -> "Berg").
+    upper_word: int = 2
+
+
+@dataclass(frozen=True)
+class Speakers:
+    """Settings of speaker resolution: one entry per rule of :data:`.speakers.RULES`."""
+
+    handle: HandleRule = field(default_factory=HandleRule)
+    pronoun: PronounRule = field(default_factory=PronounRule)
+    apposition: AppositionRule = field(default_factory=AppositionRule)
+    explicit_name: ExplicitNameRule = field(default_factory=ExplicitNameRule)
+    surname: SurnameRule = field(default_factory=SurnameRule)
+    outlet_noun: OutletNounRule = field(default_factory=OutletNounRule)
+    org_noun: OrgNounRule = field(default_factory=OrgNounRule)
+    role_noun: RoleNounRule = field(default_factory=RoleNounRule)
+    first_name: FirstNameRule = field(default_factory=FirstNameRule)
+    organisation: OrganisationRule = field(default_factory=OrganisationRule)
+    proper_name: ProperNameRule = field(default_factory=ProperNameRule)
+    canonical: CanonicalNames = field(default_factory=CanonicalNames)
+
+
 @dataclass
 class Settings:
     """Thresholds and windows of the extractor."""
@@ -131,6 +256,7 @@ class Settings:
     sections: Sections = field(default_factory=Sections)
     confidence: Confidence = field(default_factory=Confidence)
     shares: Shares = field(default_factory=Shares)
+    speakers: Speakers = field(default_factory=Speakers)
     #: Documents per ``nlp.pipe`` batch in ``extract_many``.
     batch_size: int = 16
     #: Confidence multiplier for a statement whose speaker was not resolved.

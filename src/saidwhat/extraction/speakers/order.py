@@ -1,0 +1,39 @@
+"""The declared order of the speaker-resolution rules: the first that knows the form answers.
+
+Pronouns come before names (``who`` is resolved through the noun it
+qualifies); an apposition before the names inside a description; a written
+name before a bare surname; definite descriptions (outlet, organisation, role
+nouns) only when the mention names nobody; an organisation named in the
+mention and capitalised words the NER missed last.
+"""
+
+from __future__ import annotations
+
+from . import (
+    apposition,
+    explicit_name,
+    first_name,
+    handle,
+    org_noun,
+    organisation,
+    outlet_noun,
+    pronoun,
+    proper_name,
+    role_noun,
+    surname,
+)
+from .units import SpeakerRule
+
+RULES: tuple[SpeakerRule, ...] = (
+    handle.RULE,
+    pronoun.RULE,
+    apposition.RULE,
+    explicit_name.RULE,
+    surname.RULE,
+    outlet_noun.RULE,
+    org_noun.RULE,
+    role_noun.RULE,
+    first_name.RULE,
+    organisation.RULE,
+    proper_name.RULE,
+)
