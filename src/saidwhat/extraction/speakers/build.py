@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..indirect import doc_ents, doc_text
 from ..lexicon import PRONOUNS
-from ..person_words import OUTLET_WORDS, fold, gender_of, name_parts
+from ..person_words import FIRST_NAMES, OUTLET_WORDS, fold, gender_of, name_parts
 from ..roles import role_from_text, role_of
 from .canonical import org_alias, person_alias
 from .seen import Mention, Seen
@@ -60,7 +60,7 @@ def seen_of(
             and fold(parts[-1]) in surnames_seen
             and all(t.pos_ == "PROPN" for t in e)
         ):
-            items.append((e.start_char, e.text, e))
+            items.append(_with_first_name(doc, e, parts, seen.text))
     for s, e in extra_names:
         items.append((s, seen.text[s:e], None))
     items.sort(key=lambda x: x[0])
@@ -96,6 +96,16 @@ def seen_of(
                 seen.orgs.append((e.start_char, ci))
     seen.org_pos = [p for p, _ in seen.orgs]
     return seen
+
+
+def _with_first_name(doc: Doc, ent: Span, parts: list[str], text: str):
+    """(start, surface, ent) of a person name; a surname the NER tagged alone keeps the known
+    first name written before it ("Ana Novak" tagged "Novak"), so that namesakes stay apart."""
+    if len(parts) == 1 and ent.start > 0:
+        first = doc[ent.start - 1]
+        if first.text[:1].isupper() and first.whitespace_ and fold(first.text) in FIRST_NAMES:
+            return first.idx, text[first.idx : ent.end_char], ent
+    return ent.start_char, ent.text, ent
 
 
 def record(seen: Seen, ci: int, start: int, end: int, head_i: int | None, role: str | None) -> None:

@@ -54,4 +54,5 @@ def org_alias(surface: str) -> str | None:
     """``surface`` as an alias of an organisation: a name or a definite description."""
     if surface.lower() in PRONOUNS:
         return None
+    surface = _POSSESSIVE.sub("", surface)  # "the Ministry's statement" names the Ministry
     return surface if surface[:1].isupper() or surface.lower().startswith("the ") else None

@@ -1,5 +1,5 @@
 """A surname the NER took for an organisation, after a known first name: a person
-("Sergey Oznobishev"), by the packaged list of first names."""
+("Sergey Oznobishev", "Lidia Vasquez-Roth"), by the packaged list of first names."""
 
 from __future__ import annotations
 
@@ -8,15 +8,27 @@ from ..settings import FirstNameRule
 from .seen import Seen
 from .units import Ask, Found, SpeakerRule
 
+_HYPHENS = frozenset("-‐‑")
+
 
 def resolve(ask: Ask, seen: Seen, cfg: FirstNameRule) -> Found | None:
     head = ask.head
     if head is None or head.pos_ != "PROPN" or head.i == 0:
         return None
-    first = seen.doc[head.i - 1]
+    doc, i = seen.doc, head.i
+    # a hyphenated surname is one name: "Lidia Vasquez-Roth", tagged as an organisation
+    while (
+        i >= 2
+        and doc[i - 1].text in _HYPHENS
+        and not (doc[i - 1].whitespace_ or doc[i - 2].whitespace_)
+    ):
+        i -= 2
+    if i == 0:
+        return None
+    first = doc[i - 1]
     if not (first.text[:1].isupper() and fold(first.text) in FIRST_NAMES):
         return None
-    return Found(seen.cluster_for(seen.doc[first.i : head.i + 1].text, first.idx, create=True))
+    return Found(seen.cluster_for(doc[first.i : head.i + 1].text, first.idx, create=True))
 
 
 RULE = SpeakerRule(

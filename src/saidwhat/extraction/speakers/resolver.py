@@ -83,6 +83,13 @@ class SpeakerResolver:
         found = self._answers.get((start, end, head_i))
         return found[1] if found is not None else None
 
+    def answered(self) -> list[tuple[int, int, str | None, str | None]]:
+        """(start, end, canonical speaker, rule) of every mention answered, in document order."""
+        return sorted(
+            (s, e, None if ci is None else self.seen.clusters[ci].name, rule)
+            for (s, e, _), (ci, rule) in self._answers.items()
+        )
+
     def _ask(self, start: int, end: int, head_i: int | None) -> tuple[int | None, str | None]:
         head = self.doc[head_i] if head_i is not None else None
         ask = Ask(start, end, head, self.text[start:end], again=self._again)

@@ -20,7 +20,7 @@ from ..indirect import doc_ents
 from ..person_words import OUTLET_WORDS, fold, name_parts
 from ..roles import RoleInfo
 from ..settings import Speakers
-from .canonical import org_name, person_name
+from .canonical import org_alias, org_name, person_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -177,7 +177,7 @@ class Seen:
         for ci, c in enumerate(self.clusters):
             if c.type != "person" and c.name.lower() == name.lower():
                 return ci
-        self.clusters.append(Cluster(name=name, type=typ, forms=[text]))
+        self.clusters.append(Cluster(name=name, type=typ, forms=[org_alias(text) or name]))
         return len(self.clusters) - 1
 
     def last_org(self, pos: int, kind: str | None) -> int | None:
