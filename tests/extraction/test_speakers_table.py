@@ -65,6 +65,20 @@ SPEAKERS = [
         ["Ana Berg"],
         "a relative pronoun is the noun it qualifies",
     ),
+    # -- statement of ------------------------------------------------------------
+    row(
+        "statement_of",
+        "After a late meeting, the Vessian council released a statement calling the vote "
+        "“a clear breach of the rules.”",
+        ["Vessian council"],
+        "X released a statement calling: X",
+    ),
+    row(
+        "statement_of",
+        "Mayor Ana Berg sent a letter saying the bridge was “unsafe.”",
+        ["Ana Berg"],
+        "X sent a letter saying: X",
+    ),
     # -- apposition --------------------------------------------------------------
     row(
         "apposition",
@@ -261,6 +275,15 @@ def test_a_rule_turned_off_answers_nothing(extractor, resolved, monkeypatch, rul
     result, answered = resolved(text)
     assert rule not in {a[3] for a in answered}
     assert speaker not in [st.speaker for st in result.statements]
+
+
+def test_a_document_read_is_not_one_put_out(resolved):
+    """Only a verb that puts a document out makes its subject the speaker."""
+    result, answered = resolved(
+        "Tomas Hale believed the online polls that showed him winning the debate."
+    )
+    assert "statement_of" not in {a[3] for a in answered}
+    assert "Tomas Hale" not in [st.speaker for st in result.statements]
 
 
 CANONICAL = [

@@ -60,6 +60,12 @@ DOCUMENT_NOUNS = frozenset(
     clip spot commercial filing complaint lawsuit poll survey study analysis""".split()  # noqa: SIM905
 )
 
+#: Verbs by which someone puts a document out (``X issued a statement saying``): X speaks.
+ISSUING_VERBS = frozenset(
+    """issue release publish send post put tweet write sign email e-mail circulate
+    distribute deliver submit file air run""".split()  # noqa: SIM905
+)
+
 #: Pronouns a speaker can be mentioned by.
 PRONOUNS = {
     "he": "m",

@@ -143,6 +143,13 @@ class PronounRule:
 
 
 @dataclass(frozen=True)
+class StatementOfRule:
+    """``a statement from X``, ``X's statement``, ``X issued a statement saying``: X."""
+
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
 class AppositionRule:
     """``The mayor of X, Marat Chelnokov, told``: the name in apposition to the noun."""
 
@@ -236,6 +243,7 @@ class Speakers:
 
     handle: HandleRule = field(default_factory=HandleRule)
     pronoun: PronounRule = field(default_factory=PronounRule)
+    statement_of: StatementOfRule = field(default_factory=StatementOfRule)
     apposition: AppositionRule = field(default_factory=AppositionRule)
     explicit_name: ExplicitNameRule = field(default_factory=ExplicitNameRule)
     surname: SurnameRule = field(default_factory=SurnameRule)

@@ -1,7 +1,7 @@
 """The declared order of the speaker-resolution rules: the first that knows the form answers.
 
 Pronouns come before names (``who`` is resolved through the noun it
-qualifies); an apposition before the names inside a description; a written
+qualifies); a document (``a statement from X``) before the names in it; an apposition before the names inside a description; a written
 name before a bare surname; definite descriptions (outlet, organisation, role
 nouns) only when the mention names nobody; an organisation named in the
 mention and capitalised words the NER missed last.
@@ -20,6 +20,7 @@ from . import (
     pronoun,
     proper_name,
     role_noun,
+    statement_of,
     surname,
 )
 from .units import SpeakerRule
@@ -27,6 +28,7 @@ from .units import SpeakerRule
 RULES: tuple[SpeakerRule, ...] = (
     handle.RULE,
     pronoun.RULE,
+    statement_of.RULE,
     apposition.RULE,
     explicit_name.RULE,
     surname.RULE,
