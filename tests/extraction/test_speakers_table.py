@@ -14,8 +14,9 @@ import dataclasses
 import pytest
 
 from saidwhat.extraction import pipeline
-from saidwhat.extraction.settings import Speakers
+from saidwhat.extraction.settings import CanonicalNames, Speakers
 from saidwhat.extraction.speakers import RULES
+from saidwhat.extraction.speakers.canonical import org_alias, org_name, person_alias, person_name
 
 
 def row(rule: str, text: str, speakers: list[str | None], why: str):
@@ -170,6 +171,20 @@ SPEAKERS = [
         "the embassy is the embassy described before",
     ),
     row(
+        "org_noun",
+        "Transport Minister Eva Lind met the strikers on Friday.\n\n"
+        "The ministry said in a statement that extra buses would serve the coast road.",
+        ["Transport Ministry"],
+        "the ministry of the minister named before",
+    ),
+    row(
+        "org_noun",
+        "Statement by the Ministry of Foreign Affairs of Arkhavia on the talks in Velda\n\n"
+        "The Ministry notes that the talks were held in a frank atmosphere.",
+        ["Ministry of Foreign Affairs of Arkhavia"],
+        "a capitalised The Ministry is a description, not a person",
+    ),
+    row(
         "role_noun",
         "Transport Minister Lena Voss visited the port on Friday.\n\n"
         "The minister said the ferries would keep running.",
@@ -304,3 +319,39 @@ def test_canonical_names(extract, text, name, kind):
     assert [(p.name, p.type) for p in people] == [(name, kind)]
     for alias in people[0].aliases:
         assert not alias.endswith(("'s", "’s")), alias
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("11:20 Opposition senator Karl Brem said the vote was rigged.", "Opposition senator"),
+        ("Dara Novak, the union chair, warned: “The port will close.”", "union chair"),
+    ],
+)
+def test_roles_carry_no_junk(extract, text, role):
+    """A live blog's time and the cue after an apposition stay out of a role."""
+    (st,) = extract(text).statements
+    assert st.role == role
+
+
+@pytest.mark.parametrize(
+    ("made", "expected"),
+    [
+        (org_name("the Ministry of Foreign Affairs of"), "Ministry of Foreign Affairs"),
+        (org_name("The Harbour Herald’s"), "Harbour Herald"),
+        (org_name("the 2026"), None),
+        (org_alias("The Vessian Foreign Ministry's"), "The Vessian Foreign Ministry"),
+        (org_alias("it"), None),
+        (person_name(["Ana", "BERG"], CanonicalNames()), "Ana Berg"),
+        (person_name(["Lidia", "Vasquez-Roth"], CanonicalNames()), "Lidia Vasquez-Roth"),
+        (
+            person_alias("presidential spokesman Dmitry Peskov", "Dmitry Peskov", CanonicalNames()),
+            "Dmitry Peskov",
+        ),
+        (person_alias("Councillor Eva Lind", "Eva Lind", CanonicalNames()), "Eva Lind"),
+        (person_alias("the spokesman", "Dmitry Peskov", CanonicalNames()), None),
+        (person_alias("she", "Eva Lind", CanonicalNames()), None),
+    ],
+)
+def test_canonical_forms(made, expected):
+    assert made == expected

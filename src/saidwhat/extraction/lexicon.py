@@ -161,6 +161,9 @@ OUTLET_WORDS = frozenset(
 OUTLET_NOUNS = frozenset(
     ["newspaper", "daily", "paper", "outlet", "agency", "magazine", "network", "broadcaster"]
 )
+#: The title of the person who heads or speaks for each kind of organisation: "the ministry"
+#: of "Transport Minister Eva Lind" is the Transport Ministry.
+ORG_OF_TITLE = {"ministry": "minister", "embassy": "ambassador", "department": "secretary"}
 #: Nouns a definite description of an organisation is made of ("the ministry said").
 ORG_NOUNS = frozenset(
     """ministry department embassy office agency council government union company committee

@@ -186,6 +186,8 @@ class OrgNounRule:
     orgs_back: int = 50
     #: How far back (characters) "the embassy said" looks for "the Arkhavian embassy".
     described_window: int = 3000
+    #: How many earlier person mentions are searched for the title heading the organisation.
+    title_mentions: int = 30
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 Titles and honorifics stay out of a person's canonical name (``Councillor Eva
 Lind`` -> ``Eva Lind``, by :func:`~..person_words.name_parts`), hyphenated
 surnames stay whole (``Lidia Vasquez-Roth``), an all-capital word is
-title-cased, ``the`` and a possessive leave an organisation's name, and an alias
+title-cased, ``the``, a possessive and a dangling ``of`` leave an organisation's
+name, and an alias
 is recorded only when it is a form of the same name (not a role description).
 """
 
@@ -18,6 +19,8 @@ from ..settings import CanonicalNames
 _POSSESSIVE = re.compile(r"[’']s$")
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
+#: Words an organisation's name does not end with (an entity cut short: "Ministry of").
+_DANGLING = re.compile(r"(?:[\s\u00a0,]+(?:of|the|and|for|in|on|at|to|de))+$", re.IGNORECASE)
 
 
 def person_name(words: list[str], cfg: CanonicalNames) -> str:
@@ -27,7 +30,7 @@ def person_name(words: list[str], cfg: CanonicalNames) -> str:
 
 def org_name(text: str) -> str | None:
     """The canonical name of an organisation written ``text`` (None: no name in it)."""
-    name = _POSSESSIVE.sub("", _ARTICLE.sub("", text.strip()))
+    name = _DANGLING.sub("", _POSSESSIVE.sub("", _ARTICLE.sub("", text.strip())))
     return name if _LETTER.search(name) else None
 
 

@@ -13,6 +13,7 @@ in that order and in the settings, and its rows in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -77,3 +78,11 @@ def named_in(ask: Ask, seen: Seen) -> list:
         ents = [e for e in ents if e.label_ == "PERSON" or e.start <= head.i < e.end]
     ents.sort(key=lambda e: not e.start <= head.i < e.end)
     return ents
+
+
+_BARE_DEFINITE = re.compile(r"the\s+[^\W\d_]+", re.IGNORECASE)
+
+
+def bare_definite(ask: Ask) -> bool:
+    """``the X`` and nothing else (``The Ministry`` capitalised in a formal text)."""
+    return _BARE_DEFINITE.fullmatch(ask.surface.strip()) is not None
