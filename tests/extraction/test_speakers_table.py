@@ -80,6 +80,20 @@ SPEAKERS = [
         ["Ana Berg"],
         "X sent a letter saying: X",
     ),
+    # -- group of ----------------------------------------------------------------
+    row(
+        "group_of",
+        "Ana Berg's campaign said the poll was “rigged.” The campaign added that she would "
+        "not debate.",
+        ["Ana Berg’s campaign", "Ana Berg’s campaign"],
+        "a person's campaign is an organisation, and the campaign is the same one",
+    ),
+    row(
+        "group_of",
+        "Mayor Ana Berg will sign the law. Her office said she would sign it on Friday.",
+        ["Ana Berg’s office"],
+        "her office is the office of the woman just named",
+    ),
     # -- apposition --------------------------------------------------------------
     row(
         "apposition",

@@ -164,6 +164,8 @@ OUTLET_NOUNS = frozenset(
 #: The title of the person who heads or speaks for each kind of organisation: "the ministry"
 #: of "Transport Minister Eva Lind" is the Transport Ministry.
 ORG_OF_TITLE = {"ministry": "minister", "embassy": "ambassador", "department": "secretary"}
+#: A person's own organisation ("Trump's campaign", "her office"): it speaks, not the person.
+GROUP_NOUNS = frozenset({"campaign", "team", "office", "staff"})
 #: Nouns a definite description of an organisation is made of ("the ministry said").
 ORG_NOUNS = frozenset(
     """ministry department embassy office agency council government union company committee

@@ -150,6 +150,13 @@ class StatementOfRule:
 
 
 @dataclass(frozen=True)
+class GroupOfRule:
+    """``Trump's campaign``, ``her office``, ``the campaign``: the person's own organisation."""
+
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
 class AppositionRule:
     """``The mayor of X, Marat Chelnokov, told``: the name in apposition to the noun."""
 
@@ -246,6 +253,7 @@ class Speakers:
     handle: HandleRule = field(default_factory=HandleRule)
     pronoun: PronounRule = field(default_factory=PronounRule)
     statement_of: StatementOfRule = field(default_factory=StatementOfRule)
+    group_of: GroupOfRule = field(default_factory=GroupOfRule)
     apposition: AppositionRule = field(default_factory=AppositionRule)
     explicit_name: ExplicitNameRule = field(default_factory=ExplicitNameRule)
     surname: SurnameRule = field(default_factory=SurnameRule)

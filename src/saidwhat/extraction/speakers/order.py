@@ -1,7 +1,8 @@
 """The declared order of the speaker-resolution rules: the first that knows the form answers.
 
 Pronouns come before names (``who`` is resolved through the noun it
-qualifies); a document (``a statement from X``) before the names in it; an apposition before the names inside a description; a written
+qualifies); a document (``a statement from X``) and a person's own organisation (``Trump's
+campaign``) before the names in them; an apposition before the names inside a description; a written
 name before a bare surname; definite descriptions (outlet, organisation, role
 nouns) only when the mention names nobody; an organisation named in the
 mention and capitalised words the NER missed last.
@@ -13,6 +14,7 @@ from . import (
     apposition,
     explicit_name,
     first_name,
+    group_of,
     handle,
     org_noun,
     organisation,
@@ -29,6 +31,7 @@ RULES: tuple[SpeakerRule, ...] = (
     handle.RULE,
     pronoun.RULE,
     statement_of.RULE,
+    group_of.RULE,
     apposition.RULE,
     explicit_name.RULE,
     surname.RULE,
