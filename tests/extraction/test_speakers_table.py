@@ -32,6 +32,13 @@ SPEAKERS = [
         ["Oleg Varin"],
         "a handle is the person the document wrote it after",
     ),
+    # -- author ------------------------------------------------------------------
+    row(
+        "author",
+        "Ana Berg met me at the harbour on Monday.\n\n“The pier is rotten,” I said.",
+        ["Kim Reporter"],
+        "the writer's own I is the author, not the person named before",
+    ),
     # -- pronoun -----------------------------------------------------------------
     row(
         "pronoun",
@@ -259,7 +266,7 @@ def resolved(extract, monkeypatch):
 
     def run(text: str):
         made.clear()
-        result = extract(text)
+        result = extract(text, author="Kim Reporter")
         return result, [a for r in made for a in r.answered()]
 
     return run

@@ -134,6 +134,13 @@ class HandleRule:
 
 
 @dataclass(frozen=True)
+class AuthorRule:
+    """The author's own ``I`` outside quotations: the writer, not a person named before."""
+
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
 class PronounRule:
     """``he``/``she``/``they``/``who``: an earlier person (or organisation) that agrees."""
 
@@ -251,6 +258,7 @@ class Speakers:
     """Settings of speaker resolution: one entry per rule of :data:`.speakers.RULES`."""
 
     handle: HandleRule = field(default_factory=HandleRule)
+    author: AuthorRule = field(default_factory=AuthorRule)
     pronoun: PronounRule = field(default_factory=PronounRule)
     statement_of: StatementOfRule = field(default_factory=StatementOfRule)
     group_of: GroupOfRule = field(default_factory=GroupOfRule)

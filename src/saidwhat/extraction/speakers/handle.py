@@ -19,5 +19,5 @@ RULE = SpeakerRule(
     func=resolve,
     needs=("surface", "seen.handles"),
     gives=("person",),
-    doc="“…”\\n— Oleg Varin (@VarinOleg): the handle is the person named before it",
+    doc="Oleg Varin (@VarinOleg) ... @VarinOleg said: the person named before the handle",
 )

@@ -1,6 +1,7 @@
 """The declared order of the speaker-resolution rules: the first that knows the form answers.
 
-Pronouns come before names (``who`` is resolved through the noun it
+The writer's own ``I`` before the pronouns (it is never a person named before);
+pronouns come before names (``who`` is resolved through the noun it
 qualifies); a document (``a statement from X``) and a person's own organisation (``Trump's
 campaign``) before the names in them; an apposition before the names inside a description; a written
 name before a bare surname; definite descriptions (outlet, organisation, role
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from . import (
     apposition,
+    author,
     explicit_name,
     first_name,
     group_of,
@@ -29,6 +31,7 @@ from .units import SpeakerRule
 
 RULES: tuple[SpeakerRule, ...] = (
     handle.RULE,
+    author.RULE,
     pronoun.RULE,
     statement_of.RULE,
     group_of.RULE,

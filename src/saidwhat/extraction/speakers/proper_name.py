@@ -26,5 +26,5 @@ RULE = SpeakerRule(
     func=resolve,
     needs=("head", "surface"),
     gives=("person", "organisation"),
-    doc="Capitalised words the NER missed: Kell Varsted said ...",
+    doc="Tarn Veskel said ... (no entity tagged): two capitalised words are a person",
 )
