@@ -4,8 +4,11 @@ Speaker resolution is a set of small rules, one module each, tried in the
 order :data:`~.order.RULES` declares (see :mod:`.units` for what a rule is):
 
 - :mod:`.handle` ``@handle`` -> the person named before it;
+- :mod:`.author` the writer's own ``I`` -> the author, never a person named;
 - :mod:`.pronoun` ``he``/``she`` -> the earlier person who agrees (gender,
   number, person vs organisation), ``who`` -> its noun;
+- :mod:`.statement_of` ``a statement from X``, ``X issued a statement`` -> X;
+- :mod:`.group_of` ``Ana Berg's campaign``, ``her office`` -> that organisation;
 - :mod:`.apposition` ``The ambassador, Pavel Dronov,`` -> the name;
 - :mod:`.explicit_name` a written name, namesakes kept apart by first names;
 - :mod:`.surname` a bare surname -> its person;
