@@ -63,6 +63,13 @@ SPEAKERS = [
     ),
     row(
         "pronoun",
+        "Police chief Tomas Hale told reporters that the video did not show a gun in Karl "
+        "Brem's hand, but he said witnesses had seen one.",
+        ["Tomas Hale", "Tomas Hale"],
+        "in its own sentence a pronoun is the subject before a nearer possessor",
+    ),
+    row(
+        "pronoun",
         "Harlow Energy published its results on Monday. They said the pipeline was safe.",
         ["Harlow Energy"],
         "a plural pronoun goes to an organisation",
@@ -154,6 +161,14 @@ SPEAKERS = [
         "Berg said it was “a good day.” Ms. Berg added that the trucks would wait.",
         ["Ana Berg", "Ana Berg"],
         "a surname and an honorific with it join the full name",
+    ),
+    row(
+        "explicit_name",
+        "Senator Ola Brandt spoke for an hour on Monday. Brandt thanked the voters, and Brandt "
+        "promised a new bridge. His daughter, Mira Brandt, stood beside him.\n\n"
+        "“We will build it,” Brandt said.",
+        ["Ola Brandt", "Ola Brandt", "Ola Brandt"],
+        "a bare surname among namesakes is the one named most, not the nearest",
     ),
     # -- surname -----------------------------------------------------------------
     row(
@@ -370,6 +385,7 @@ def test_roles_carry_no_junk(extract, text, role):
             "Dmitry Peskov",
         ),
         (person_alias("Councillor Eva Lind", "Eva Lind", CanonicalNames()), "Eva Lind"),
+        (person_alias("Police chief Tomas Hale", "Tomas Hale", CanonicalNames()), "Tomas Hale"),
         (person_alias("the spokesman", "Dmitry Peskov", CanonicalNames()), None),
         (person_alias("she", "Eva Lind", CanonicalNames()), None),
     ],

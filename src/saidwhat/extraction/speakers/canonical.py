@@ -40,8 +40,12 @@ def person_alias(surface: str, canonical: str, cfg: CanonicalNames) -> str | Non
     if surface.lower() in PRONOUNS:
         return None
     words = name_parts(surface)
-    while words and not words[0][:1].isupper():
-        words = words[1:]
+    # the name starts after the last lower-case or title word ("Police chief Tomas Hale")
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if not w[:1].isupper() or w.lower() in ROLE_NOUNS or fold(w) in HONORIFICS:
+            cut = i + 1
+    words = words[cut:]
     name = " ".join(name_parts(" ".join(words))) if words else ""
     if (
         name

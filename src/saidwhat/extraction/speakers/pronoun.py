@@ -5,8 +5,8 @@ A person's pronoun is never resolved to an organisation or a place: only person
 clusters are antecedents. Gender agreement comes from the document's own use
 (``Ms.``, ``his``, a gendered title) and the packaged first names (read when the
 clusters are built). Among agreeing persons, one in the same sentence comes
-first (the nearest); else the latest earlier sentence that names one, and its
-grammatical subject rather than whoever it names last.
+first (its nearest subject, else the nearest); else the latest earlier sentence
+that names one, and its grammatical subject rather than whoever it names last.
 """
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ def antecedent(seen: Seen, pos: int, gender: str | None, cfg: PronounRule) -> in
         return None
     sent_here = seen.sentence_start(pos)
     same = [m for m in ok if m.sent_start == sent_here]
-    if same:
-        return same[-1].ci
+    if same:  # the nearest subject of this sentence, else the nearest mention
+        return ([m for m in same if m.subject] or same)[-1].ci
     last_sent = ok[-1].sent_start
     in_sent = [m for m in ok if m.sent_start == last_sent]
     subj = [m for m in in_sent if m.subject]

@@ -6,7 +6,8 @@ reads it and none keeps state of its own, so who a mention refers to does not
 depend on which statement was resolved first. Person names are clustered here:
 ``Lavrov`` / ``Sergey Lavrov`` / ``FM Lavrov`` are one person, Sergei/Sergey
 folded, and two people sharing a surname are kept apart by their first names
-(namesakes).
+(namesakes); a bare surname is the namesake named most often before it, then
+the nearest (``Cruz`` is Ted Cruz, not the wife named once in passing).
 """
 
 from __future__ import annotations
@@ -149,13 +150,14 @@ class Seen:
     def _nearest(self, cands: list[int], pos: int) -> int:
         if len(cands) == 1:
             return cands[0]
-        best, best_d = cands[0], None
+        # salience: the namesake named most often before, then the nearest
+        score: dict[int, tuple[int, int]] = {}
         for m in self.mentions:
             if m.ci in cands:
                 d = pos - m.pos if m.pos <= pos else 10**9 + m.pos - pos
-                if best_d is None or d < best_d:
-                    best, best_d = m.ci, d
-        return best
+                n, near = score.get(m.ci, (0, -(10**10)))
+                score[m.ci] = (n + (m.pos < pos), max(near, -d))
+        return max(score, key=score.get) if score else cands[0]
 
     # -- organisations -------------------------------------------------------------
     def org_cluster(self, text: str, kind: str | None = None) -> int | None:
