@@ -235,6 +235,19 @@ SPEAKERS = [
     ),
     row(
         "role_noun",
+        "Transport Minister Lena Voss visited the port on Friday.\n\n"
+        "The Minister said the ferries would keep running.",
+        ["Lena Voss"],
+        "a capitalised The Minister is the minister, not a person called so",
+    ),
+    row(
+        "role_noun",
+        "The Senator said the ferries would keep running.",
+        [None],
+        "a title with nobody holding it names nobody",
+    ),
+    row(
+        "role_noun",
         "A spokesman said the talks would resume.",
         [None],
         "an indefinite description names nobody",

@@ -3,7 +3,8 @@
 The person just spoken of (the subject of a recent mention), unless a
 different title they hold rules them out ("the senator" is not the minister
 just named); else the last person the document gave that role; else a person
-named next to the role word. An indefinite ``a spokesman said`` names nobody.
+named next to the role word. An indefinite ``a spokesman said`` names nobody;
+a capitalised ``The Minister`` is a description too, never a person's name.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import re
 from ..person_words import ROLE_NOUNS, TITLES
 from ..settings import RoleNounRule
 from .seen import Seen
-from .units import Ask, Found, SpeakerRule, common, named_in
+from .units import Ask, Found, SpeakerRule, bare_definite, common, named_in
 
 
 def resolve(ask: Ask, seen: Seen, cfg: RoleNounRule) -> Found | None:
     head = ask.head
-    if head is None or head.lemma_.lower() not in ROLE_NOUNS or not common(head):
+    if head is None or head.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    if not (common(head) or bare_definite(ask)):  # "The Minister said" is no name
         return None
     if named_in(ask, seen):
         return None
