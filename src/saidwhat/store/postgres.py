@@ -152,13 +152,22 @@ class PgConnection:
         #: for other processes of the same ingest to open their own connection).
         self.url = url
 
-    def execute(self, sql: str, params: Sequence[Any] | dict | None = ()) -> Cursor:
+    def execute(
+        self,
+        sql: str,
+        params: Sequence[Any] | dict | None = (),
+        *,
+        prepare: bool | None = None,
+    ) -> Cursor:
+        """Run ``sql``; ``prepare``: psycopg's (True: a prepared statement from the first
+        run; False: never prepared; None: prepared once it has run a few times)."""
         cur = self.raw.cursor()
         if params is None or (not isinstance(params, dict) and len(params) == 0):
             # No parameters: psycopg sends the text as it is (several statements allowed).
-            cur.execute(translate(sql).replace("%%", "%"))
+            cur.execute(translate(sql).replace("%%", "%"), prepare=prepare)
         else:
-            cur.execute(translate(sql), list(params) if not isinstance(params, dict) else params)
+            values = list(params) if not isinstance(params, dict) else params
+            cur.execute(translate(sql), values, prepare=prepare)
         return Cursor(cur)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Cursor:
