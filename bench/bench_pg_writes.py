@@ -23,8 +23,16 @@ CPU time the server process (and the client) spent per statement, read from
   ``maintenance_work_mem``), all in one transaction. The time includes the
   rebuild. What ``saidwhat copy`` into PostgreSQL uses (and
   ``bulk_statements(rows, rebuild_indexes=True)``).
+* ``bulk-round3``: ``bulk`` as round 3 had it, for an A/B in one run: the
+  three B-tree indexes of :data:`ROUND3_INDEXES` recreated first, and the day
+  trigger left on during the COPY (which makes COPY insert row by row).
 * ``staging``: COPY into a temporary (unlogged) table, then one
   ``INSERT ... SELECT`` into ``statements`` (indexes as they are).
+* ``saidwhat-copy``: ``saidwhat copy --from STORE --to`` the scratch database
+  (:func:`saidwhat.store.copy.copy_store`, every table of the SQLite store given
+  with ``--from-store``, e.g. one made by ``bench/bench_search.py --n 100000
+  --db s100k.db``), timed whole: statements/s is its statements over the time
+  of the whole copy (documents, people and the rest included). ``--n`` is not used.
 * ``parallel-2``: indexes and foreign keys dropped, the COPY split over two
   sessions at once, the indexes rebuilt by two sessions at once: what two cores
   give (each session commits its own share: a measure, not a product path).
@@ -67,7 +75,13 @@ PER_DOC = 8
 N_PEOPLE = 5000
 SCRATCH = "saidwhat_bench_writes"
 VARIANTS = ("copy", "no-tsvector", "no-gin", "no-btree", "no-index", "no-fk", "bare", "gin-pending", "tsvector",
-            "staging", "bulk", "parallel-2")  # fmt: skip
+            "staging", "bulk", "bulk-round3", "parallel-2", "saidwhat-copy")  # fmt: skip
+#: The B-tree indexes migration 15 dropped (``bulk-round3`` puts them back).
+ROUND3_INDEXES = (
+    "CREATE INDEX statements_person_date ON statements(person_id, date)",
+    "CREATE INDEX statements_date ON statements(date)",
+    "CREATE INDEX statements_kind ON statements(kind)",
+)
 BATCH = 20_000
 
 
@@ -178,6 +192,31 @@ def _copy(conn, rows: list[tuple]) -> None:
         conn.copy_rows("statements", STATEMENT_COLUMNS, rows[i : i + BATCH])
 
 
+def run_copy(base: str, source: Path) -> dict:
+    """``saidwhat copy`` of the store at ``source`` into a new scratch database."""
+    import psycopg
+
+    from saidwhat.store.copy import copy_store
+
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {SCRATCH}")
+        admin.execute(f"CREATE DATABASE {SCRATCH}")
+    t0 = time.perf_counter()
+    client0 = time.process_time()
+    report = copy_store(str(source), _url(base, SCRATCH))
+    seconds = time.perf_counter() - t0
+    n = report.rows.get("statements", 0)
+    return {
+        "variant": "saidwhat-copy",
+        "n": n,
+        "rows": report.total,
+        "seconds": round(seconds, 2),
+        "statements_per_second": round(n / seconds),
+        "client_cpu_us_per_statement": round(1e6 * (time.process_time() - client0) / n, 1),
+        "load": round(os.getloadavg()[0], 1),
+    }
+
+
 def run_variant(base: str, variant: str, rows: list[tuple]) -> dict:
     store = fresh_store(base, len(rows))
     conn = store.conn
@@ -191,11 +230,21 @@ def run_variant(base: str, variant: str, rows: list[tuple]) -> dict:
             t0 = time.perf_counter()
             conn.execute("SELECT count(to_tsvector('saidwhat', quote)) FROM q").fetchone()
             res["seconds"] = time.perf_counter() - t0
-        elif variant == "bulk":
+        elif variant in ("bulk", "bulk-round3"):
+            from saidwhat.store import postgres
+
+            deferred = dict(postgres.DEFERRED_TRIGGERS)
+            if variant == "bulk-round3":
+                for definition in ROUND3_INDEXES:
+                    conn.execute(definition)
+                postgres.DEFERRED_TRIGGERS.clear()
             t0 = time.perf_counter()
-            with conn.bulk_load("statements") as timings:
-                _copy(conn, rows)
-                t_copy = time.perf_counter()
+            try:
+                with conn.bulk_load("statements") as timings:
+                    _copy(conn, rows)
+                    t_copy = time.perf_counter()
+            finally:
+                postgres.DEFERRED_TRIGGERS.update(deferred)
             res["seconds"] = time.perf_counter() - t0
             res["copy_seconds"] = round(t_copy - t0, 2)
             res["rebuild_seconds"] = round(timings.get("rebuild_s", 0.0), 2)
@@ -313,14 +362,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=200_000, help="statements per variant [200000]")
     ap.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
     ap.add_argument("--out", type=Path, help="append one JSON line per variant here")
+    ap.add_argument("--from-store", type=Path, help="the SQLite store variant saidwhat-copy copies")
     args = ap.parse_args(argv)
+    if "saidwhat-copy" in args.variants and not args.from_store:
+        ap.error("the saidwhat-copy variant needs --from-store STORE.db")
     print("command: " + " ".join([Path(sys.executable).name, *sys.argv]), file=sys.stderr)
     t0 = time.perf_counter()
     rows = statement_rows(args.n)
     print(f"generated {args.n:,} statements in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     try:
         for variant in args.variants:
-            res = run_variant(args.db, variant, rows)
+            if variant == "saidwhat-copy":
+                res = run_copy(args.db, args.from_store)
+            else:
+                res = run_variant(args.db, variant, rows)
             extra = (
                 f" (COPY {res['copy_seconds']} s + rebuild {res['rebuild_seconds']} s)"
                 if "copy_seconds" in res

@@ -88,3 +88,33 @@ def test_operators_give_the_same_results_on_both_backends(both_stores):
         }
     assert all(found["sqlite"][q] for q in queries[:4])
     assert found["postgres"] == found["sqlite"]
+
+
+def _prepared(store) -> list[tuple[str, int, int]]:
+    return store.conn.raw.execute(
+        "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+    ).fetchall()
+
+
+def test_a_page_without_text_reuses_one_generic_plan_and_text_is_planned_each_time(
+    both_stores,
+):
+    """Planning a newest-first page cost twice running it: such pages are prepared."""
+    store = both_stores("postgres").open(sample=True)
+    filters = [SearchFilters(sort="-date", limit=5), SearchFilters(since="2000-01-01", limit=5)]
+    pages = {}
+    for f in filters:
+        for _ in range(7):  # PostgreSQL plans for the values 5 times, then decides
+            pages[id(f)] = [h.id for h in search_statements(store, f)]
+        assert pages[id(f)]
+    for _ in range(7):
+        search_statements(store, SearchFilters(text="sanctions", limit=5))
+    pages_sql = [(s, g, c) for s, g, c in _prepared(store) if "LIMIT 5 OFFSET 0" in s]
+    assert len(pages_sql) == 2
+    assert all(g >= 1 for _, g, _ in pages_sql)  # the generic plan is in use
+    assert not [s for s, _, _ in pages_sql if "tsquery" in s]  # text: never prepared
+    # The numbers of the page are in the SQL, so pages of other sizes are other statements
+    # with the same rows as before.
+    assert [h.id for h in search_statements(store, SearchFilters(sort="-date", limit=3))] == (
+        pages[id(filters[0])][:3]
+    )

@@ -47,7 +47,7 @@ def pg_store(pg_server):
 
 def test_bulk_load_rebuilds_every_index_and_foreign_key(pg_store):
     before = _schema(pg_store)
-    assert len(before[0]) >= 8 and len(before[1]) == 2  # the schema this test is about
+    assert len(before[0]) >= 7 and len(before[1]) == 2  # the schema this test is about
     doc = _document(pg_store, 1)
     n = pg_store.documents.bulk_statements(_rows(doc, 50), rebuild_indexes=True)
     assert n == 50
@@ -107,3 +107,30 @@ def _all(store, table: str) -> tuple:
         (table,),
     ).fetchall()
     return tuple(indexes), tuple(constraints)
+
+
+def test_bulk_load_fills_the_day_the_disabled_trigger_would_have(pg_store):
+    """The day trigger is dropped for the COPY (batched inserts); its work is done after."""
+    doc = _document(pg_store, 1)
+    pg_store.conn.execute(
+        "UPDATE documents SET published = '2026-02-03T10:00:00' WHERE id = ?", (doc,)
+    )
+    rows = _rows(doc, 3)
+    day = STATEMENT_COLUMNS.index("day")
+    date = STATEMENT_COLUMNS.index("date")
+    rows[0] = tuple(None if i == day else v for i, v in enumerate(rows[0]))  # from the document
+    rows[1] = tuple(
+        None if i == day else "2025-12-24T08:00" if i == date else v for i, v in enumerate(rows[1])
+    )
+    pg_store.documents.bulk_statements(rows, rebuild_indexes=True)
+    days = [r[0] for r in pg_store.query("SELECT day FROM statements ORDER BY id")]
+    assert days == ["2026-02-03", "2025-12-24", "2026-03-01"]
+    trigger = "SELECT tgenabled FROM pg_trigger WHERE tgname = 'statements_day_ai'"
+    assert [tuple(r) for r in pg_store.query(trigger)] == [("O",)]  # back after the load
+    # And it works again for ordinary writes.
+    more = _rows(doc, 5)[4]
+    more = tuple(None if i == day else v for i, v in enumerate(more))
+    pg_store.documents.bulk_statements([more])
+    assert (
+        pg_store.query("SELECT day FROM statements ORDER BY id DESC LIMIT 1")[0][0] == "2026-02-03"
+    )

@@ -118,7 +118,8 @@ def _copy(src: Store, dst: Store, progress: Callable[[str, int], None] | None) -
             order_by = " ORDER BY id" if "id" in cols else ""
             n = 0
             for batch in _batches(src, f'SELECT {quoted} FROM "{table}"{order_by}'):
-                rows = [tuple(_value(v) for v in row) for row in batch]
+                # SQLite's rows go as they are (COPY and executemany read any sequence).
+                rows = [tuple(map(_value, row)) for row in batch] if src.is_postgres else batch
                 n += _write(dst, conn, table, cols, rows)
                 if progress:
                     progress(table, n)

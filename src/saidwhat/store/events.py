@@ -113,21 +113,11 @@ def _link_people(conn: Any, document_id: int, events: Sequence[Any]) -> dict[int
     return person_ids
 
 
-def replace_document_events(
-    store: Store,
-    document_id: int,
-    events: Sequence[Any],
-    statements: Sequence[Statement],
-    *,
-    day: str | None,
-    coder: str,
-    people: Sequence[Any] | None = None,
-) -> int:
-    """Replace the events of ``document_id`` with ``events`` in one transaction."""
+def replace_document_events(store: Store, *args: Any, **kwargs: Any) -> int:
+    """:func:`write_document_events` (the same arguments after the store) in a
+    transaction of its own."""
     with store.transaction() as conn:
-        return write_document_events(
-            conn, document_id, events, statements, day=day, coder=coder, people=people
-        )
+        return write_document_events(conn, *args, **kwargs)
 
 
 def write_document_events(

@@ -436,6 +436,16 @@ MIGRATIONS: list[Migration | str] = [
     # `saidwhat events --recode` codes from the same input as ingest did; on PostgreSQL
     # the events' day, names and countries compare in byte order as on SQLite.
     Migration(sqlite=_EVENTS_INPUT_SQLITE, postgres=_EVENTS_INPUT_POSTGRES),
+    # 15 (PostgreSQL writes): three B-tree indexes no query uses, each updated on every
+    # statement written and rebuilt by every bulk load. Lookups by person use
+    # statements_person_day (person_id first), date filters and orders use ``day``
+    # (statements_day, statements_day_desc), and a kind is a large share of all rows
+    # (a page walks the day index and tests it).
+    Migration(
+        sqlite="SELECT 1;",
+        postgres="DROP INDEX IF EXISTS statements_person_date;"
+        " DROP INDEX IF EXISTS statements_date; DROP INDEX IF EXISTS statements_kind;",
+    ),
 ]
 
 

@@ -27,6 +27,9 @@ class Built:
     sql: str
     params: list[Any]
     match: str | None  # the FTS5 expression, None when no text is matched
+    #: PostgreSQL: run as a prepared statement (True), or planned for its values on
+    #: every run (False); None leaves it to psycopg (prepared after a few runs).
+    prepare: bool | None = None
 
 
 def joins_needed(where: list[str], key: str) -> tuple[bool, bool]:

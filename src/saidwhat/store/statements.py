@@ -203,7 +203,10 @@ class Statements(Concern):
             return self.store.error(e)
 
         try:
-            cur = self.conn.execute(built.sql, built.params)
+            if self.store.is_postgres:
+                cur = self.conn.execute(built.sql, built.params, prepare=built.prepare)
+            else:
+                cur = self.conn.execute(built.sql, built.params)
         except self.store.errors as e:
             raise fail(e) from e
 
