@@ -142,3 +142,19 @@ def with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float)
         )
     ]
     return sorted(kept + found, key=lambda c: c.start)
+
+
+def passive_object(tok: Token) -> tuple[Token, Token] | None:
+    """``The levy was backed by the harbour board``: (the passive subject, the agent).
+
+    The mirror of an object cue (``the board backed the levy``): what was backed,
+    criticised or reported is the subject, whoever did it is the ``by`` phrase.
+    """
+    if tok.tag_ != "VBN":
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    by = next((c for c in tok.rights if c.dep_ == "agent"), None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if subj is None or agent is None or subj.pos_ == "PRON":
+        return None
+    return subj, agent

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .lexicon import CUT_AFTER_COMMA
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @dataclass
@@ -63,3 +63,35 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
     if j < i:
         return None
     return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def complement_end(cue: Token, comp: Token) -> int:
+    """The last token of what ``cue`` reports through ``comp``, coordination included.
+
+    The parser often hangs the later conjuncts of a complement on the cue itself:
+    ``wants to triple X, grow Y and create Z`` (``grow`` a conjunct of ``wants``),
+    ``declined to threaten Moscow or even declare it responsible``, ``discovered that
+    attempts to infiltrate the program were made by ...`` (``made`` a second
+    complement). A conjunct of the cue in the complement's verb form (a bare verb
+    after ``to ...``, not the cue's own tense) with no subject of its own, or a second
+    complement right after the first with no subject and no ``that``, continues it.
+    """
+    end = comp.right_edge.i
+    for child in cue.rights:
+        if child.i <= end or child.dep_ in ("punct", "cc"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
+            break
+        between = cue.doc[end + 1 : child.left_edge.i]
+        if any(t.dep_ not in ("cc", "punct", "advmod") for t in between):
+            break
+        continued = (
+            child.dep_ == "conj"
+            and comp.tag_ == "VB"  # an infinitive: its conjuncts are bare (or read as present)
+            and child.tag_ in ("VB", "VBP")
+            and child.tag_ != cue.tag_
+        ) or (child.dep_ == "ccomp" and comp.dep_ == "ccomp" and not between)
+        if not continued:
+            break
+        end = child.right_edge.i
+    return end

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clause_forms import directed, noun_cue, with_mid_clauses
-from .clause_spans import CueClause, trim
+from .clause_forms import directed, noun_cue, passive_object, with_mid_clauses
+from .clause_spans import CueClause, complement_end, trim
 from .lexicon import (
+    ACT_OBJECT_VERBS,
     ALL_CUE_LEMMAS,
     BELIEF_VERBS,
     CUE_NOUNS,
@@ -22,6 +23,7 @@ from .lexicon import (
     DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
     EVIDENCE_VERBS,
+    GERUND_CUES,
     INTENT_NOUNS,
     INTENT_VERBS,
     LABEL_VERBS,
@@ -31,9 +33,11 @@ from .lexicon import (
     NOT_SOURCES,
     OBJ_PREPS,
     OBJECT_CUES,
+    PASSIVE_CUES,
     PREP_CUES,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    TOPIC_PREP_CUES,
 )
 from .parsed import parsed
 from .settings import Confidence
@@ -115,12 +119,40 @@ def subject_of(tok: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return _owner(pobj)
     if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-        if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN"):
+        if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN") and not _infinitive(tok):
             return None
-        return subject_of(tok.head)
+        head = tok.head
+        if head.dep_ == "acomp" and head.pos_ == "ADJ":  # 'was able to tout', 'is determined to'
+            head = head.head
+        return subject_of(head)
+    gerund = _gerund_owner(tok)
+    if gerund is not None:
+        return gerund
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _owner(tok.head)
     return None
+
+
+def _infinitive(tok: Token) -> bool:
+    """A ``to`` infinitive (``met officials to discuss the plan``: a purpose clause)."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _gerund_owner(tok: Token) -> Token | None:
+    """``In defending himself, X ...``, ``stopped short of calling ...``: the doer of a
+    gerund under a preposition is the subject of the verb the preposition hangs on
+    (a passive subject too: the one criticised for saying it is the one who said it)."""
+    if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head
+    if verb.pos_ == "ADV" and verb.dep_ == "advmod":  # 'stopped short of calling'
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "DET"]
+    if subj:
+        return _owner(subj[0])
+    return subject_of(verb) if verb.dep_ in ("conj", "xcomp") else None
 
 
 def _owner(tok: Token) -> Token:
@@ -270,6 +302,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         ):
             continue
         comp, how = _complement(tok)
+        passive = None
         strength = 0.0
         rule = ""
         if how == "ccomp" and (speech or belief or lemma in LABEL_VERBS):
@@ -281,17 +314,36 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 else conf.label_clause
             )
             rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
-            span = trim(doc, comp.left_edge.i, comp.right_edge.i, cut=comp.i > tok.i)
+            end = complement_end(tok, comp) if comp.i > tok.i else comp.right_edge.i
+            span = trim(doc, comp.left_edge.i, end, cut=comp.i > tok.i)
         elif how == "xcomp" and lemma in DIRECTIVE_VERBS and (obj := directed(tok, comp)):
             strength, rule = conf.directive_clause, "directive_clause"
             span = trim(doc, obj.left_edge.i, comp.right_edge.i)
+        elif how == "xcomp" and lemma in GERUND_CUES and comp.tag_ == "VBG":
+            strength, rule = conf.intent_clause, "gerund_clause"  # 'proposed dropping the levy'
+            span = trim(doc, comp.left_edge.i, complement_end(tok, comp))
         elif how == "xcomp" and lemma in INTENT_VERBS:
             strength, rule = conf.intent_clause, "intent_clause"
-            span = trim(doc, comp.left_edge.i, comp.right_edge.i)
-        elif how == "" and lemma in PREP_CUES and (pobj := _prep_object(tok, PREP_CUES[lemma])):
+            span = trim(doc, comp.left_edge.i, complement_end(tok, comp))
+        elif (
+            how == ""
+            and lemma in PREP_CUES
+            and lemma not in TOPIC_PREP_CUES
+            and (pobj := _prep_object(tok, PREP_CUES[lemma]))
+        ):
             span = trim(doc, pobj.left_edge.i, pobj.right_edge.i)
             strength, rule = conf.prep_object, "prep_object"
-        elif lemma in LABEL_VERBS or (lemma in OBJECT_CUES and how == ""):
+        elif (
+            how == ""
+            and lemma in OBJECT_CUES | PASSIVE_CUES
+            and lemma not in ACT_OBJECT_VERBS
+            and (passive := passive_object(tok)) is not None
+        ):
+            span = trim(doc, passive[0].left_edge.i, passive[0].right_edge.i)
+            strength, rule = conf.object_cue, "passive_object"
+        elif lemma in LABEL_VERBS or (
+            lemma in OBJECT_CUES and lemma not in ACT_OBJECT_VERBS and how == ""
+        ):
             right = [c for c in tok.rights if c.dep_ in ("dobj", "oprd")]
             if not right:
                 continue
@@ -313,7 +365,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             continue  # a misparse: the content cannot hold its own cue
         if span[1] <= tok.idx and re.search(r"[:;]", text[span[1] : tok.idx]):
             continue  # 'A new fight: Republicans said ...': the clause before a colon is not content
-        speaker_i = _speaker_i(tok)
+        speaker_i = passive[1].i if rule == "passive_object" else _speaker_i(tok)
         if speaker_i is not None:
             subj = doc[speaker_i]
             if subj.lower_ in NOT_SOURCES or (subj.lower_ == "it" and not speech):
