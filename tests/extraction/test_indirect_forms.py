@@ -88,6 +88,19 @@ INDIRECT_FORMS = [
         "Councillor Tomas Hale voted to close the old pier in May.",
         [("indirect", "to close the old pier in May", "Tomas Hale", "intent_clause")],
     ),
+    (  # what a poll found is attributed to the poll (no person: no canonical speaker)
+        "A new poll showed Mayor Ana Berg with a narrow lead over Tomas Hale.",
+        [
+            (
+                "indirect",
+                "Mayor Ana Berg with a narrow lead over Tomas Hale",
+                None,
+                "finding_object",
+            )
+        ],
+    ),
+    # ... but bare figures are evidence, not a statement
+    ("The ferry figures show a steep fall in passengers.", []),
 ]
 
 

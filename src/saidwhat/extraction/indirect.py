@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clause_forms import directed, noun_cue, passive_object, with_mid_clauses
+from .clause_forms import directed, finding, noun_cue, passive_object, with_mid_clauses
 from .clause_spans import CueClause, complement_end, trim
 from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules and speakers
     _owner,
@@ -240,6 +240,9 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             if span is not None:
                 span = cut_after_quote(doc, span)
             strength, rule = conf.object_cue, "object_cue"
+        elif how == "" and lemma in EVIDENCE_VERBS and (found := finding(tok)) is not None:
+            span = trim(doc, found[0].left_edge.i, found[1].right_edge.i)
+            strength, rule = conf.object_cue, "finding_object"
         else:
             continue
         if span is not None and span[0] <= tok.idx < span[1] and how == "ccomp":

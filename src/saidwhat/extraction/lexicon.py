@@ -411,6 +411,12 @@ PASSIVE_CUES = frozenset({"endorse", "report", "echo", "second", "champion", "fa
 #: Verbs whose gerund complement is what was proposed or admitted
 #: (``proposed dropping the levy``, ``admitted using the loophole``).
 GERUND_CUES = frozenset({"propose", "suggest", "recommend", "admit", "deny", "advocate"})
+#: Subjects whose findings are attributed to them (``a poll showed X ahead``, ``the
+#: study found 31 cases``): a poll or study is a source, unlike bare data.
+FINDING_SOURCES = frozenset(
+    """poll survey study analysis average report research audit review investigation
+    inquiry""".split()  # noqa: SIM905
+)
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
