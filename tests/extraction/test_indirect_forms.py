@@ -101,6 +101,11 @@ INDIRECT_FORMS = [
     ),
     # ... but bare figures are evidence, not a statement
     ("The ferry figures show a steep fall in passengers.", []),
+    # what goes without saying, or was left unmentioned, was not said
+    ("It goes without saying that the ferry fares will rise again.", []),
+    ("Ana Berg left the meeting without mentioning the levy.", []),
+    # a result clause ('so fast that ...') is no complement of the verb
+    ("Ana Berg drove so fast that the ferry left without her.", []),
 ]
 
 

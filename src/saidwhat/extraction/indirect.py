@@ -52,6 +52,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+def _not_said(tok: Token, clause: Token | None) -> bool:
+    """Cue forms that report nothing: ``it goes without saying that``, ``left without
+    mentioning it`` (what was not said), and a result clause the parser took for a
+    complement (``drove so erratically that I had to stop``)."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True
+    if clause is None or not any(m.lower_ == "that" for m in clause.children if m.dep_ == "mark"):
+        return False
+    return any(t.lower_ in ("so", "such") for t in tok.doc[tok.i + 1 : clause.left_edge.i])
+
+
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
     first, last = tokens[0], tokens[-1]
     return first.idx, last.idx + len(last)
@@ -251,6 +262,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             continue  # a misparse: the content cannot hold its own cue
         if span[1] <= tok.idx and re.search(r"[:;]", text[span[1] : tok.idx]):
             continue  # 'A new fight: Republicans said ...': the clause before a colon is not content
+        if _not_said(tok, comp if how == "ccomp" else None):
+            continue
         speaker_i = passive[1].i if rule == "passive_object" else speaker_index(tok)
         if speaker_i is not None:
             subj = doc[speaker_i]
