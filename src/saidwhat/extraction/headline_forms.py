@@ -131,9 +131,9 @@ def _said_in_headline(
             continue
         spk = doc[c.speaker_i]
         ent = next((e for e in doc.ents if e.start <= spk.i < e.end), None)
-        s0, s1 = (
-            (ent.start_char, ent.end_char) if ent is not None else (spk.idx, spk.idx + len(spk))
-        )
+        if ent is None or ent.label_ not in _SOURCE_ENTS:
+            continue  # 'Ambassador Tells ...': a bare title is too weak a source for a headline
+        s0, s1 = ent.start_char, ent.end_char
         return Candidate(
             start=c.start,
             end=c.end,
