@@ -106,6 +106,11 @@ INDIRECT_FORMS = [
     ("Ana Berg left the meeting without mentioning the levy.", []),
     # a result clause ('so fast that ...') is no complement of the verb
     ("Ana Berg drove so fast that the ferry left without her.", []),
+    (  # a name alone is a whole object: whom someone endorsed (a pronoun is not)
+        "Councillor Tomas Hale endorsed Ana Berg on Monday.",
+        [("indirect", "Ana Berg", "Tomas Hale", "object_cue")],
+    ),
+    ("Councillor Tomas Hale endorsed her on Monday.", []),
 ]
 
 

@@ -28,6 +28,8 @@ class CueClause:
     according: bool = False
     #: The name of the rule (the cue form) that found it.
     rule: str = ""
+    #: The fewest words a statement of it may have (``endorsed Hale``: a name is enough).
+    min_words: int = 2
 
 
 def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:

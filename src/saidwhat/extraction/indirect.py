@@ -52,6 +52,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+#: Entity types whose one-word mention is a whole object (``endorsed Hale``).
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
 def _not_said(tok: Token, clause: Token | None) -> bool:
     """Cue forms that report nothing: ``it goes without saying that``, ``left without
     mentioning it`` (what was not said), and a result clause the parser took for a
@@ -197,6 +201,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             continue
         comp, how = _complement(tok)
         passive = None
+        min_words = 2
         strength = 0.0
         rule = ""
         if how == "ccomp" and (speech or belief or lemma in LABEL_VERBS):
@@ -251,6 +256,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             if span is not None:
                 span = cut_after_quote(doc, span)
             strength, rule = conf.object_cue, "object_cue"
+            if last is right[0] and right[0].ent_type_ in _NAMED:
+                min_words = 1  # 'endorsed Hale', 'attacked Lund': whom one stood for or against
         elif how == "" and lemma in EVIDENCE_VERBS and (found := finding(tok)) is not None:
             span = trim(doc, found[0].left_edge.i, found[1].right_edge.i)
             strength, rule = conf.object_cue, "finding_object"
@@ -280,6 +287,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 speaker_i=speaker_i,
                 strength=strength,
                 rule=rule,
+                min_words=min_words,
             )
         )
     return with_mid_clauses(doc, text, out, conf.speech_clause)
