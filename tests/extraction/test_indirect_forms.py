@@ -111,6 +111,31 @@ INDIRECT_FORMS = [
         [("indirect", "Ana Berg", "Tomas Hale", "object_cue")],
     ),
     ("Councillor Tomas Hale endorsed her on Monday.", []),
+    (  # a conjunct the parser hung on the main verb still joins the infinitive
+        "Mayor Ana Berg backed the harbour plan, promising to meet and in some cases exceed "
+        "its targets.",
+        [
+            ("indirect", "the harbour plan", "Ana Berg", "object_cue"),
+            (
+                "indirect",
+                "to meet and in some cases exceed its targets",
+                "Ana Berg",
+                "intent_clause",
+            ),
+        ],
+    ),
+    (  # '..., then hand over ...': a second step of the same plan
+        "Mr. Hale planned to sell more ferry tickets to the islanders, then hand over the pier "
+        "as a town park.",
+        [
+            (
+                "indirect",
+                "to sell more ferry tickets to the islanders, then hand over the pier as a town park",
+                "Hale",
+                "intent_clause",
+            )
+        ],
+    ),
 ]
 
 

@@ -79,16 +79,17 @@ def complement_end(cue: Token, comp: Token) -> int:
     complement right after the first with no subject and no ``that``, continues it.
     """
     end = comp.right_edge.i
+    doc = cue.doc
     for child in cue.rights:
-        if child.i <= end or child.dep_ in ("punct", "cc"):
+        if child.i <= end or child.dep_ in ("punct", "cc", "advmod"):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
             break
-        between = cue.doc[end + 1 : child.left_edge.i]
+        between = doc[end + 1 : child.left_edge.i]
         if any(t.dep_ not in ("cc", "punct", "advmod") for t in between):
             break
         continued = (
-            child.dep_ == "conj"
+            child.dep_ in ("conj", "dep")
             and comp.tag_ == "VB"  # an infinitive: its conjuncts are bare (or read as present)
             and child.tag_ in ("VB", "VBP")
             and child.tag_ != cue.tag_
@@ -96,4 +97,18 @@ def complement_end(cue: Token, comp: Token) -> int:
         if not continued:
             break
         end = child.right_edge.i
+    return _dangling_conjunct(doc, comp, end)
+
+
+def _dangling_conjunct(doc: Doc, comp: Token, end: int) -> int:
+    """``promising to meet and in some cases exceed his goals``: a conjunction right after
+    the complement whose conjunct the parser hung higher up (on the main verb) still
+    joins a bare verb to the complement."""
+    if end + 2 >= len(doc) or doc[end + 1].dep_ != "cc" or comp.tag_ != "VB":
+        return end
+    for tok in doc[end + 2 : min(len(doc), end + 8)]:
+        if tok.dep_ == "conj" and tok.tag_ in ("VB", "VBP") and tok.left_edge.i == end + 2:
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return tok.right_edge.i
+            break
     return end
