@@ -136,6 +136,23 @@ INDIRECT_FORMS = [
             )
         ],
     ),
+    (  # a relative clause between commas is an aside inside the content ...
+        "Ana Berg vowed to form a harbour task force, which would include the coast guard, "
+        "to stop the smugglers.",
+        [
+            (
+                "indirect",
+                "to form a harbour task force, which would include the coast guard, to stop "
+                "the smugglers",
+                "Ana Berg",
+                "intent_clause",
+            )
+        ],
+    ),
+    (  # ... while one that ends the sentence is the writer's comment, left out
+        "Tomas Hale said the pier would close in May, which angered the ferry crews.",
+        [("indirect", "the pier would close in May", "Tomas Hale", "speech_clause")],
+    ),
 ]
 
 

@@ -53,6 +53,8 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
             j = k - 1
             break
         nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
+        if t.text == "," and _parenthetical(doc, k, j):
+            continue
         if t.text == "," and (
             doc[k + 1].lower_ in CUT_AFTER_COMMA
             or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp"))
@@ -65,6 +67,16 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
     if j < i:
         return None
     return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def _parenthetical(doc: Doc, k: int, j: int) -> bool:
+    """``to form a task force, which would include the army, to crack down on ...``: a
+    relative clause between two commas with the reported clause going on after it."""
+    rel = doc[k + 1]
+    if rel.lower_ not in ("which", "who") or rel.head.dep_ != "relcl":
+        return False
+    close = rel.head.right_edge.i + 1
+    return close < j and doc[close].text == "," and doc[close + 1].dep_ not in ("cc", "punct")
 
 
 def complement_end(cue: Token, comp: Token) -> int:
