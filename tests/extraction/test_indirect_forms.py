@@ -71,6 +71,16 @@ INDIRECT_FORMS = [
         "Ferry Fares Will Double, Mayor Dara Lund Says\n\nThe harbour board met on Monday.",
         [("indirect", "Ferry Fares Will Double", "Dara Lund", "headline_said")],
     ),
+    (  # the person in the source before the colon, not the nationality before the title
+        "Arkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
+        "The two delegations met for four hours on Tuesday.",
+        [("indirect", "The Talks Were Useful", "Pavel Lund", "headline_colon")],
+    ),
+    (  # a headline over the same speaker's statement is that statement's title, not another
+        "Arkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
+        "Lund said the talks had been useful and would go on.",
+        [("indirect", "the talks had been useful and would go on", "Lund", "speech_clause")],
+    ),
     # a label or a topic before a headline's colon is no source
     ("Correction: The Ferry Times Were Wrong\n\nThe harbour board met on Monday.", []),
     ("Scrutinizing the Harbour: A Long Winter\n\nThe harbour board met on Monday.", []),

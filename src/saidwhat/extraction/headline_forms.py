@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 #: The entity types that can be the source before a headline's colon.
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_ENT_RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 2}
 #: The most words a source before a colon has (``Senate Majority Leader Ana Berg``).
 _MAX_WHO_WORDS = 6
 #: The fewest words of a headline's claim.
@@ -93,7 +94,14 @@ def _colon_claim(doc: Doc, text: str, h: Headline, strength: float) -> Candidate
     span = doc.char_span(h.start, who_end, alignment_mode="expand")
     if span is None:
         return None
-    ents = [e for e in span.ents if e.label_ in _SOURCE_ENTS]
+    # a person first, then an organisation: 'Russian Spokesman Pavel Lund: ...' is Lund's;
+    # a nationality or a place only when it is the whole source ('Vessia: ...')
+    ents = sorted(
+        (e for e in span.ents if e.label_ in _SOURCE_ENTS),
+        key=lambda e: (_ENT_RANK[e.label_], e.start),
+    )
+    if ents and ents[0].label_ in ("NORP", "GPE") and len(ents[0]) < len(span):
+        ents = []
     if ents:  # 'Elizabeth Warren Hammers the CEO: ...': the name, not the verb after it
         s0, s1, head = ents[0].start_char, ents[0].end_char, ents[0].root.i
     elif len(words) == 1 and words[0].lower() in HEADLINE_SOURCE_NOUNS:
