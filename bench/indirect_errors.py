@@ -18,6 +18,11 @@ not spurious), and prints:
   missing form;
 - spurious predictions (no gold match) grouped by our cue word and kind.
 
+With ``--by-rule`` it instead runs the Extractor itself on the gold documents
+(about a minute), keeping the rule that found each statement, and prints right
+and wrong predictions per rule and per rule and cue lemma (matched over all gold
+kinds, as above): where precision is lost, and what a new or demoted cue is worth.
+
 Nothing is written; the texts are only printed to the terminal (they are
 copyrighted and must not be copied into the project).
 """
@@ -102,8 +107,12 @@ def main() -> None:
     ap.add_argument("--examples", type=int, default=3, help="examples printed per group")
     ap.add_argument("--width", type=int, default=160)
     ap.add_argument("--cue", default=None, help="only missed statements whose gold cue matches")
+    ap.add_argument("--by-rule", action="store_true", help="right/wrong per rule and cue lemma")
     a = ap.parse_args()
     sc = _scorer()
+    if a.by_rule:
+        by_rule(sc, a.gold)
+        return
     gold, pred = sc.load(a.gold), sc.load(a.pred)
     missed = defaultdict(list)
     missed_cue = Counter()
@@ -177,6 +186,61 @@ def main() -> None:
         print(f"\n{len(items):4d}  {key}")
         for _, p, _text in items[: a.examples]:
             print(f"      [{p.get('speaker_mention')!r}] {p['text'][:w]!r}")
+
+
+def traced_predictions(gold: dict) -> dict:
+    """Run the Extractor on the gold texts: ``{id: [(contract row, rule, cue lemma)]}``."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from saidwhat.extraction import Extractor, pipeline
+    from saidwhat.model import Document
+
+    rules: dict[int, tuple[str, str]] = {}
+    original = pipeline._statement
+
+    def statement(text, cand, *args):
+        st = original(text, cand, *args)
+        rules[id(st)] = (cand.rule, (cand.cue or "").split()[-1:] or [""])
+        return st
+
+    pipeline._statement = statement
+    try:
+        docs = [Document(text=d["text"], ref=did, format="txt") for did, d in gold.items()]
+        out = {}
+        for doc, ex in Extractor().extract_many(docs):
+            out[doc.ref] = [
+                (st.to_contract(doc.ref, doc.text), *rules.get(id(st), ("?", [""])))
+                for st in ex.statements
+            ]
+    finally:
+        pipeline._statement = original
+    return out
+
+
+def by_rule(sc, gold_path: Path) -> None:
+    """Right and wrong predictions per rule and per (rule, cue word)."""
+    gold = sc.load(gold_path)
+    preds = traced_predictions(gold)
+    right, wrong = Counter(), Counter()
+    for did, gd in gold.items():
+        toks = sc.token_spans(gd["text"])
+        rows = preds.get(did, [])
+        gs = [sc.tokset(toks, sc.frags_of(q)) for q in gd["quotes"]]
+        ps = [sc.tokset(toks, sc.frags_of(r[0])) for r in rows]
+        matched = {j for _, js, _ in sc.match(gs, ps, "overlap") for j in js}
+        for j, (row, rule, cue) in enumerate(rows):
+            for key in ((row["kind"], rule, ""), (row["kind"], rule, cue[0].lower())):
+                (right if j in matched else wrong)[key] += 1
+    keys = sorted(set(right) | set(wrong), key=lambda k: -(right[k] + wrong[k]))
+    print(f"{'kind':9} {'rule':22} {'cue':14} {'right':>6} {'wrong':>6}  precision")
+    for key in keys:
+        if key[2] and wrong[key] < 2:
+            continue  # per cue word: only where at least two went wrong
+        n = right[key] + wrong[key]
+        print(
+            f"{key[0]:9} {key[1]:22} {key[2]:14} {right[key]:6d} {wrong[key]:6d}  {right[key] / n:.2f}"
+        )
 
 
 if __name__ == "__main__":

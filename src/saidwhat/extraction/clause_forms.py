@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .clause_spans import CueClause, trim
 from .lexicon import (
     BELIEF_VERBS,
+    FINDING_SOURCES,
     MID_CLAUSE_ADVERBS,
     MID_CLAUSE_NOT_WHO,
     MID_CLAUSE_PRONOUNS,
@@ -142,3 +143,39 @@ def with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float)
         )
     ]
     return sorted(kept + found, key=lambda c: c.start)
+
+
+def passive_object(tok: Token) -> tuple[Token, Token] | None:
+    """``The levy was backed by the harbour board``: (the passive subject, the agent).
+
+    The mirror of an object cue (``the board backed the levy``): what was backed,
+    criticised or reported is the subject, whoever did it is the ``by`` phrase.
+    """
+    if tok.tag_ != "VBN":
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    by = next((c for c in tok.rights if c.dep_ == "agent"), None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if subj is None or agent is None or subj.pos_ == "PRON":
+        return None
+    return subj, agent
+
+
+def finding(tok: Token) -> tuple[Token, Token] | None:
+    """``A poll showed Hale with a narrow lead``: the first and last words of what a
+    poll, survey or study found (its object and what follows it in the clause).
+
+    Only a study-like subject: ``figures show ...`` and ``the video shows ...`` are
+    evidence, not anyone's statement (see ``EVIDENCE_VERBS``).
+    """
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or subj.lemma_.lower() not in FINDING_SOURCES:
+        return None
+    last = obj
+    for c in tok.rights:  # 'Hale with a narrow lead', 'her ahead by three points'
+        if c.i > last.i and c.dep_ in ("prep", "advmod", "oprd", "acomp", "npadvmod"):
+            last = c
+        elif c.i > last.i:
+            break
+    return obj, last

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .lexicon import CUT_AFTER_COMMA
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @dataclass
@@ -28,6 +28,8 @@ class CueClause:
     according: bool = False
     #: The name of the rule (the cue form) that found it.
     rule: str = ""
+    #: The fewest words a statement of it may have (``endorsed Hale``: a name is enough).
+    min_words: int = 2
 
 
 def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
@@ -51,6 +53,8 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
             j = k - 1
             break
         nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
+        if t.text == "," and _parenthetical(doc, k, j):
+            continue
         if t.text == "," and (
             doc[k + 1].lower_ in CUT_AFTER_COMMA
             or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp"))
@@ -63,3 +67,60 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
     if j < i:
         return None
     return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def _parenthetical(doc: Doc, k: int, j: int) -> bool:
+    """``to form a task force, which would include the army, to crack down on ...``: a
+    relative clause between two commas with the reported clause going on after it."""
+    rel = doc[k + 1]
+    if rel.lower_ not in ("which", "who") or rel.head.dep_ != "relcl":
+        return False
+    close = rel.head.right_edge.i + 1
+    return close < j and doc[close].text == "," and doc[close + 1].dep_ not in ("cc", "punct")
+
+
+def complement_end(cue: Token, comp: Token) -> int:
+    """The last token of what ``cue`` reports through ``comp``, coordination included.
+
+    The parser often hangs the later conjuncts of a complement on the cue itself:
+    ``wants to triple X, grow Y and create Z`` (``grow`` a conjunct of ``wants``),
+    ``declined to threaten Moscow or even declare it responsible``, ``discovered that
+    attempts to infiltrate the program were made by ...`` (``made`` a second
+    complement). A conjunct of the cue in the complement's verb form (a bare verb
+    after ``to ...``, not the cue's own tense) with no subject of its own, or a second
+    complement right after the first with no subject and no ``that``, continues it.
+    """
+    end = comp.right_edge.i
+    doc = cue.doc
+    for child in cue.rights:
+        if child.i <= end or child.dep_ in ("punct", "cc", "advmod"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
+            break
+        between = doc[end + 1 : child.left_edge.i]
+        if any(t.dep_ not in ("cc", "punct", "advmod") for t in between):
+            break
+        continued = (
+            child.dep_ in ("conj", "dep")
+            and comp.tag_ == "VB"  # an infinitive: its conjuncts are bare (or read as present)
+            and child.tag_ in ("VB", "VBP")
+            and child.tag_ != cue.tag_
+        ) or (child.dep_ == "ccomp" and comp.dep_ == "ccomp" and not between)
+        if not continued:
+            break
+        end = child.right_edge.i
+    return _dangling_conjunct(doc, comp, end)
+
+
+def _dangling_conjunct(doc: Doc, comp: Token, end: int) -> int:
+    """``promising to meet and in some cases exceed his goals``: a conjunction right after
+    the complement whose conjunct the parser hung higher up (on the main verb) still
+    joins a bare verb to the complement."""
+    if end + 2 >= len(doc) or doc[end + 1].dep_ != "cc" or comp.tag_ != "VB":
+        return end
+    for tok in doc[end + 2 : min(len(doc), end + 8)]:
+        if tok.dep_ == "conj" and tok.tag_ in ("VB", "VBP") and tok.left_edge.i == end + 2:
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return tok.right_edge.i
+            break
+    return end

@@ -112,7 +112,7 @@ def attribute(
         if ci in used or (cc.speaker_i is None and not cc.according):
             continue
         c_words = words(text, cc.start, cc.end)
-        if c_words < 2:
+        if c_words < cc.min_words:
             continue
         quoted = sum(
             words(text, max(q.start, cc.start), min(q.end, cc.end))

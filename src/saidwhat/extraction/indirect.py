@@ -12,129 +12,59 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clause_forms import directed, noun_cue, with_mid_clauses
-from .clause_spans import CueClause, trim
+from .clause_forms import directed, finding, noun_cue, passive_object, with_mid_clauses
+from .clause_spans import CueClause, complement_end, trim
+from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules and speakers
+    _owner,
+    doc_ents,
+    doc_text,
+    fallback_subject,
+    np_span,
+    speaker_index,
+    subject_of,
+)
 from .lexicon import (
+    ACT_OBJECT_VERBS,
     ALL_CUE_LEMMAS,
     BELIEF_VERBS,
     CUE_NOUNS,
     DATA_NOUNS,
     DIRECTIVE_VERBS,
-    DOCUMENT_NOUNS,
     EVIDENCE_VERBS,
+    GERUND_CUES,
     INTENT_NOUNS,
     INTENT_VERBS,
     LABEL_VERBS,
     LEMMA_FIXES,
-    MID_CLAUSE_PRONOUNS,
     NOT_CUES,
     NOT_SOURCES,
     OBJ_PREPS,
     OBJECT_CUES,
+    PASSIVE_CUES,
     PREP_CUES,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    TOPIC_PREP_CUES,
 )
-from .parsed import parsed
 from .settings import Confidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-_NP_LEFT = frozenset(
-    """det poss compound amod nmod nummod quantmod case predet punct advmod npadvmod""".split()  # noqa: SIM905
-)
+
+#: Entity types whose one-word mention is a whole object (``endorsed Hale``).
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once (:class:`~.parsed.Parsed`)."""
-    return parsed(doc).text
-
-
-def doc_ents(doc: Doc) -> tuple:
-    """``doc.ents`` and a token index -> entity map, built once (:class:`~.parsed.Parsed`)."""
-    p = parsed(doc)
-    return p.ents, p.ent_by_tok
-
-
-def np_span(doc: Doc, head: Token) -> tuple[int, int]:
-    """Char span of the core of the noun phrase headed by ``head`` (left modifiers + head)."""
-    if head.pos_ == "PRON":
-        return head.idx, head.idx + len(head)
-    ent = _entity_of(doc, head)
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in _NP_LEFT and child.dep_ != "punct":
-            start = min(start, child.left_edge.i)
-    if ent is not None:
-        start = min(start, ent.start)
-        end_tok = max(head.i, ent.end - 1)
-    else:
-        end_tok = head.i
-        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
-        if (
-            head.pos_ == "NOUN"
-            and nxt is not None
-            and nxt.ent_type_ == "PERSON"
-            and nxt.ent_iob_ == "B"
-        ):
-            person = _entity_of(doc, nxt)
-            return person.start_char, person.end_char
-    while start < end_tok and (
-        doc[start].is_punct
-        or doc[start].is_space
-        or doc[start].dep_ == "cc"
-        or doc[start].sent != head.sent
-        or _CLOCK.match(doc[start].text)  # "11:20 Opposition senator X": a live blog's time
-    ):
-        start += 1
-    s_tok, e_tok = doc[start], doc[end_tok]
-    end = e_tok.idx + len(e_tok)
-    # drop a trailing possessive marker
-    if e_tok.text[-2:] in ("'s", "’s") and end - 2 > s_tok.idx:
-        end -= 2
-    return s_tok.idx, end
-
-
-def _entity_of(doc: Doc, tok: Token):
-    if tok.ent_iob_ == "O":
-        return None
-    return doc_ents(doc)[1].get(tok.i)
-
-
-def subject_of(tok: Token) -> Token | None:
-    """The speaker head of a cue verb: its subject, or an inherited one (conj, advcl, relcl)."""
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
-    if subjects:
-        nearest = min(subjects, key=lambda c: abs(c.i - tok.i))
-        return None if nearest.dep_ == "nsubjpass" else _owner(nearest)
-    for child in tok.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return _owner(pobj)
-    if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-        if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN"):
-            return None
-        return subject_of(tok.head)
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return _owner(tok.head)
-    return None
-
-
-def _owner(tok: Token) -> Token:
-    """``The Embassy's statement`` -> ``Embassy``; ``a statement from the RNC`` -> ``RNC``."""
-    if tok.lemma_.lower() in DOCUMENT_NOUNS:
-        for child in tok.children:
-            if child.dep_ == "poss" and child.pos_ != "PRON":
-                return child
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
-                    return pobj
-    return tok
+def _not_said(tok: Token, clause: Token | None) -> bool:
+    """Cue forms that report nothing: ``it goes without saying that``, ``left without
+    mentioning it`` (what was not said), and a result clause the parser took for a
+    complement (``drove so erratically that I had to stop``)."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True
+    if clause is None or not any(m.lower_ == "that" for m in clause.children if m.dep_ == "mark"):
+        return False
+    return any(t.lower_ in ("so", "such") for t in tok.doc[tok.i + 1 : clause.left_edge.i])
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
@@ -270,6 +200,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         ):
             continue
         comp, how = _complement(tok)
+        passive = None
+        min_words = 2
         strength = 0.0
         rule = ""
         if how == "ccomp" and (speech or belief or lemma in LABEL_VERBS):
@@ -281,17 +213,36 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 else conf.label_clause
             )
             rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
-            span = trim(doc, comp.left_edge.i, comp.right_edge.i, cut=comp.i > tok.i)
+            end = complement_end(tok, comp) if comp.i > tok.i else comp.right_edge.i
+            span = trim(doc, comp.left_edge.i, end, cut=comp.i > tok.i)
         elif how == "xcomp" and lemma in DIRECTIVE_VERBS and (obj := directed(tok, comp)):
             strength, rule = conf.directive_clause, "directive_clause"
             span = trim(doc, obj.left_edge.i, comp.right_edge.i)
+        elif how == "xcomp" and lemma in GERUND_CUES and comp.tag_ == "VBG":
+            strength, rule = conf.intent_clause, "gerund_clause"  # 'proposed dropping the levy'
+            span = trim(doc, comp.left_edge.i, complement_end(tok, comp))
         elif how == "xcomp" and lemma in INTENT_VERBS:
             strength, rule = conf.intent_clause, "intent_clause"
-            span = trim(doc, comp.left_edge.i, comp.right_edge.i)
-        elif how == "" and lemma in PREP_CUES and (pobj := _prep_object(tok, PREP_CUES[lemma])):
+            span = trim(doc, comp.left_edge.i, complement_end(tok, comp))
+        elif (
+            how == ""
+            and lemma in PREP_CUES
+            and lemma not in TOPIC_PREP_CUES
+            and (pobj := _prep_object(tok, PREP_CUES[lemma]))
+        ):
             span = trim(doc, pobj.left_edge.i, pobj.right_edge.i)
             strength, rule = conf.prep_object, "prep_object"
-        elif lemma in LABEL_VERBS or (lemma in OBJECT_CUES and how == ""):
+        elif (
+            how == ""
+            and lemma in OBJECT_CUES | PASSIVE_CUES
+            and lemma not in ACT_OBJECT_VERBS
+            and (passive := passive_object(tok)) is not None
+        ):
+            span = trim(doc, passive[0].left_edge.i, passive[0].right_edge.i)
+            strength, rule = conf.object_cue, "passive_object"
+        elif lemma in LABEL_VERBS or (
+            lemma in OBJECT_CUES and lemma not in ACT_OBJECT_VERBS and how == ""
+        ):
             right = [c for c in tok.rights if c.dep_ in ("dobj", "oprd")]
             if not right:
                 continue
@@ -305,6 +256,11 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             if span is not None:
                 span = cut_after_quote(doc, span)
             strength, rule = conf.object_cue, "object_cue"
+            if last is right[0] and right[0].ent_type_ in _NAMED:
+                min_words = 1  # 'endorsed Hale', 'attacked Lund': whom one stood for or against
+        elif how == "" and lemma in EVIDENCE_VERBS and (found := finding(tok)) is not None:
+            span = trim(doc, found[0].left_edge.i, found[1].right_edge.i)
+            strength, rule = conf.object_cue, "finding_object"
         else:
             continue
         if span is not None and span[0] <= tok.idx < span[1] and how == "ccomp":
@@ -313,7 +269,9 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             continue  # a misparse: the content cannot hold its own cue
         if span[1] <= tok.idx and re.search(r"[:;]", text[span[1] : tok.idx]):
             continue  # 'A new fight: Republicans said ...': the clause before a colon is not content
-        speaker_i = _speaker_i(tok)
+        if _not_said(tok, comp if how == "ccomp" else None):
+            continue
+        speaker_i = passive[1].i if rule == "passive_object" else speaker_index(tok)
         if speaker_i is not None:
             subj = doc[speaker_i]
             if subj.lower_ in NOT_SOURCES or (subj.lower_ == "it" and not speech):
@@ -329,12 +287,12 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 speaker_i=speaker_i,
                 strength=strength,
                 rule=rule,
+                min_words=min_words,
             )
         )
     return with_mid_clauses(doc, text, out, conf.speech_clause)
 
 
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _AFTER_QUOTE = re.compile(
     r"[\s,]*(?:during|at|in|on|after|before|while|when|since|from|last|this|earlier|later|"
     r"yesterday|today|tonight|according|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
@@ -363,39 +321,6 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
             for grand in child.rights:
                 if grand.dep_ == "prep" and grand.lower_ in preps:
                     return next((p for p in grand.rights if p.dep_ == "pobj"), None)
-    return None
-
-
-def _speaker_i(tok: Token) -> int | None:
-    subj = subject_of(tok) or fallback_subject(tok)
-    return subj.i if subj is not None else None
-
-
-def fallback_subject(tok: Token) -> Token | None:
-    """A misparsed subject: the nearest person name before a speech verb in its sentence."""
-    if tok.lemma_.lower() not in SPEECH_VERBS or tok.dep_ not in ("ROOT", "conj"):
-        return None
-    doc = tok.doc
-    before = tok.i - 1
-    while before > tok.sent.start and doc[before].pos_ == "ADV":
-        before -= 1
-    if before >= tok.sent.start and (
-        doc[before].pos_ == "PROPN" or doc[before].lower_ in MID_CLAUSE_PRONOUNS
-    ):  # 'With the board of the Courier Trump said that ...': the name right before the verb
-        return doc[before]
-    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 12) - 1, -1):
-        t = doc[i]
-        if (
-            t.ent_type_ == "PERSON"
-            and t.ent_iob_ != "B"
-            and i + 1 < len(doc)
-            and doc[i + 1].ent_type_ != "PERSON"
-        ):
-            return t
-        if t.ent_type_ == "PERSON" and (i + 1 == tok.i or doc[i + 1].ent_type_ != "PERSON"):
-            return t
-        if t.text in '.;:“”"' or (t.pos_ in ("VERB",) and t.dep_ != "amod"):
-            return None
     return None
 
 

@@ -36,7 +36,7 @@ BELIEF_VERBS = frozenset(
 #: Verbs taking an infinitive (``plans to``, ``vowed to``) that PolNeAR attributes.
 INTENT_VERBS = frozenset(
     """plan want promise pledge vow urge decline threaten intend seek hope expect
-    agree call ask demand""".split()  # noqa: SIM905
+    agree call ask demand aim vote offer""".split()  # noqa: SIM905
 )
 
 #: Verbs of perception and result: ``saw him win``, ``realizes``, ``refused``,
@@ -402,11 +402,38 @@ DATA_NOUNS = frozenset(
     """figure data datum number statistic result record evidence trend footage image photo
     photograph picture chart graph map sample""".split()  # noqa: SIM905
 )
+#: Verb + preposition pairs whose object is only the topic or the addressee of a
+#: statement, not what was said (``spoke of his flights``, ``did not respond to
+#: requests``, ``talked to reporters about``): with no clause they are no statement.
+TOPIC_PREP_CUES = frozenset({"speak", "talk", "respond", "react", "testify"})
+#: Object verbs that report an act (``disclose their returns``: handing over documents),
+#: not what someone said or stood for.
+ACT_OBJECT_VERBS = frozenset({"disclose"})
+#: Words that name a source on their own before a headline's colon (``Poll: ...``).
+HEADLINE_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "sources"})
+#: Labels before a headline's colon that are no source (``Correction: ...``).
+NOT_HEADLINE_SOURCES = frozenset(
+    """correction update updated video watch photos photo exclusive breaking live full read
+    opinion analysis editorial review listen podcast""".split()  # noqa: SIM905
+)
+#: Verbs besides the object cues whose passive subject is what a source stood for or
+#: made public (``the plan was endorsed by``, ``the story was first reported by``).
+PASSIVE_CUES = frozenset({"endorse", "report", "echo", "second", "champion", "favor", "favour"})
+#: Verbs whose gerund complement is what was proposed or admitted
+#: (``proposed dropping the levy``, ``admitted using the loophole``).
+GERUND_CUES = frozenset({"propose", "suggest", "recommend", "admit", "deny", "advocate"})
+#: Subjects whose findings are attributed to them (``a poll showed X ahead``, ``the
+#: study found 31 cases``): a poll or study is a source, unlike bare data.
+FINDING_SOURCES = frozenset(
+    """poll survey study analysis average report research audit review investigation
+    inquiry""".split()  # noqa: SIM905
+)
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
     | (DIRECTIVE_VERBS | INTENT_NOUNS)
     | frozenset(PREP_CUES)
+    | PASSIVE_CUES
     | {"accord"}
 )
 

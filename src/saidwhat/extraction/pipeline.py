@@ -23,6 +23,7 @@ from .candidate import Candidate, Spans
 from .citations import attach_citations
 from .dates import sentence_date
 from .direct import attribute
+from .headline_forms import headline_statements
 from .indirect import find_cue_clauses
 from .parsed import attach
 from .person_words import name_parts
@@ -228,13 +229,15 @@ class Extractor:
         blocks = find_blocks(text, paras, conf)
         claimed = Spans(blocks.claimed)
         free_quotes = [q for q in quotes if not claimed(q.start)]
+        all_clauses = find_cue_clauses(sdoc, conf)
         clauses = [
-            c
-            for c in find_cue_clauses(sdoc, conf)
-            if not claimed(sdoc[c.cue_i].idx) and not claimed(c.start)
+            c for c in all_clauses if not claimed(sdoc[c.cue_i].idx) and not claimed(c.start)
         ]
         cands = blocks.candidates + attribute(
             sdoc, free_quotes, clauses, paras, conf, self.settings.shares
+        )
+        cands += headline_statements(
+            sdoc, text, blocks.headlines, all_clauses, cands, conf.headline_statement
         )
         cands.sort(key=lambda c: c.start)
         hidden = Spans(

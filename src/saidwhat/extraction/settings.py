@@ -103,6 +103,7 @@ class Confidence:
     object_cue: float = 0.4  # criticized the media
     according_to: float = 0.8
     cue_noun: float = 0.5  # X's claim that ...
+    headline_statement: float = 0.6  # Pat Lund: Fares Will Double / Fares Will Double, Lund Says
     # blocks (:mod:`.blocks`) and posts
     transcript_turn: float = 0.85
     answer_turn: float = 0.6  # 'A:' answers, speaker from the header

@@ -1,0 +1,174 @@
+"""Statements in headlines: ``Name: claim`` and ``Name Says claim`` title lines.
+
+:mod:`.blocks` sets headlines apart (they are claimed, so no sentence rule reads
+them, and each is attached to the statement of its section it paraphrases). A
+headline can itself be a statement, in the two forms news titles use:
+
+- ``Pat Lund: Ferry Fares Will Double in May`` -- a source, a colon, the claim;
+- ``Ferry Fares Will Double, Pat Lund Says`` / ``Lund Says Fares Will Double`` --
+  a verb of saying with its clause, found by the cue-clause rules of :mod:`.indirect`.
+
+A ``who`` before the colon must name a source (a person, organisation or group
+the parser recognises, or a word like ``Poll``), or ``Correction: ...``,
+``Video: ...`` and ``Scrutinizing the Science: ...`` would be speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .candidate import Candidate
+from .clause_spans import CueClause
+from .lexicon import HEADLINE_SOURCE_NOUNS, NOT_HEADLINE_SOURCES, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .blocks import Headline
+
+#: The entity types that can be the source before a headline's colon.
+_SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_ENT_RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 2}
+#: The most words a source before a colon has (``Senate Majority Leader Ana Berg``).
+_MAX_WHO_WORDS = 6
+#: The fewest words of a headline's claim.
+_MIN_CLAIM_WORDS = 3
+_WORD = re.compile(r"\w+")
+_DOUBLE = '"“”'
+
+
+def headline_statements(
+    doc: Doc,
+    text: str,
+    headlines: list[Headline],
+    clauses: list[CueClause],
+    body: list[Candidate],
+    strength: float,
+) -> list[Candidate]:
+    """The statements that headlines make (see the module docstring).
+
+    A headline over a statement of the same speaker in its section paraphrases
+    that statement: it becomes the statement's ``headline`` (in the pipeline), not
+    a second statement. ``body`` are the statements found outside headlines.
+    """
+    out: list[Candidate] = []
+    if not headlines:
+        return out
+    bounds = [h.start for h in headlines[1:]] + [len(text)]
+    for h, section_end in zip(headlines, bounds, strict=True):
+        cand = _colon_claim(doc, text, h, strength) if h.who else None
+        if cand is None:
+            cand = _said_in_headline(doc, h, clauses, strength)
+        if cand is not None and not _paraphrased(text, cand, body, h.end, section_end):
+            out.append(cand)
+    return out
+
+
+def _paraphrased(text: str, cand: Candidate, body: list[Candidate], start: int, end: int) -> bool:
+    """Whether a statement in ``[start, end)`` has the headline's speaker (by last name)."""
+    who = _WORD.findall(text[cand.speaker_start : cand.speaker_end])
+    if not who:
+        return False
+    last = who[-1].lower()
+    for c in body:
+        if start <= c.start < end and c.speaker_start is not None:
+            words = _WORD.findall(text[c.speaker_start : c.speaker_end])
+            if words and words[-1].lower() == last:
+                return True
+    return False
+
+
+def _colon_claim(doc: Doc, text: str, h: Headline, strength: float) -> Candidate | None:
+    """``Pat Lund: Ferry Fares Will Double in May``: the source is the part before the colon."""
+    who_end = h.start + len(h.who)
+    colon = text.find(":", who_end, h.end)
+    if colon < 0:
+        return None
+    start, end = _claim_extent(text, colon + 1, h.end)
+    if len(_WORD.findall(text, start, end)) < _MIN_CLAIM_WORDS:
+        return None
+    words = _WORD.findall(h.who)
+    if not words or len(words) > _MAX_WHO_WORDS or words[0].lower() in NOT_HEADLINE_SOURCES:
+        return None
+    span = doc.char_span(h.start, who_end, alignment_mode="expand")
+    if span is None:
+        return None
+    # a person first, then an organisation: 'Russian Spokesman Pavel Lund: ...' is Lund's;
+    # a nationality or a place only when it is the whole source ('Vessia: ...')
+    ents = sorted(
+        (e for e in span.ents if e.label_ in _SOURCE_ENTS),
+        key=lambda e: (_ENT_RANK[e.label_], e.start),
+    )
+    if ents and ents[0].label_ in ("NORP", "GPE") and len(ents[0]) < len(span):
+        ents = []
+    if ents:  # 'Elizabeth Warren Hammers the CEO: ...': the name, not the verb after it
+        s0, s1, head = ents[0].start_char, ents[0].end_char, ents[0].root.i
+    elif len(words) == 1 and words[0].lower() in HEADLINE_SOURCE_NOUNS:
+        s0, s1, head = h.start, who_end, span.root.i
+    else:
+        return None
+    kind = _kind(text, start, end)
+    if kind == "direct":  # the statement is inside the marks
+        start, end = start + 1, end - 1
+    return Candidate(
+        start=start,
+        end=end,
+        kind=kind,
+        cue=":",
+        cue_start=colon,
+        speaker_start=s0,
+        speaker_end=s1,
+        speaker_tok=head,
+        confidence=strength,
+        rule="headline_colon",
+    )
+
+
+def _said_in_headline(
+    doc: Doc, h: Headline, clauses: list[CueClause], strength: float
+) -> Candidate | None:
+    """``Ferry Fares Will Double, Pat Lund Says``: a verb of saying and its clause."""
+    for c in clauses:
+        cue = doc[c.cue_i]
+        if not (h.start <= cue.idx < h.end and h.start <= c.start and c.end <= h.end):
+            continue
+        if c.speaker_i is None or cue.lemma_.lower() not in SPEECH_VERBS or c.fragments:
+            continue
+        if len(_WORD.findall(doc.text, c.start, c.end)) < _MIN_CLAIM_WORDS:
+            continue
+        spk = doc[c.speaker_i]
+        ent = next((e for e in doc.ents if e.start <= spk.i < e.end), None)
+        if ent is None or ent.label_ not in _SOURCE_ENTS:
+            continue  # 'Ambassador Tells ...': a bare title is too weak a source for a headline
+        s0, s1 = ent.start_char, ent.end_char
+        return Candidate(
+            start=c.start,
+            end=c.end,
+            kind=_kind(doc.text, c.start, c.end),
+            cue=c.cue,
+            cue_start=cue.idx,
+            speaker_start=s0,
+            speaker_end=s1,
+            speaker_tok=spk.i,
+            confidence=strength,
+            rule="headline_said",
+        )
+    return None
+
+
+def _claim_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """The claim after the colon, without the spaces and the closing full stop."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "."):
+        end -= 1
+    return start, end
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    """A claim wholly in double quotation marks is quoted; else it is reported."""
+    claim = text[start:end].strip()
+    if len(claim) > 2 and claim[0] in _DOUBLE and claim[-1] in _DOUBLE:
+        return "direct"
+    return "indirect"

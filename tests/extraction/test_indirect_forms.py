@@ -1,0 +1,199 @@
+"""The table of indirect forms: invented sentences, the statements they must give.
+
+Each row is ``(text, [(kind, whole statement, speaker, rule), ...])`` as in
+``test_forms_table.py``; these rows cover the cue-clause rules of
+:mod:`saidwhat.extraction.indirect` and the forms beside it (extents, speakers,
+cues that are no statement). A new indirect form is one more row.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.extraction import pipeline
+
+INDIRECT_FORMS = [
+    (  # the parser hangs the later conjuncts of an infinitive on the cue: they are content
+        "Tomas Hale wants to double the ferry fleet, rebuild the old pier and open a night route.",
+        [
+            (
+                "indirect",
+                "to double the ferry fleet, rebuild the old pier and open a night route",
+                "Tomas Hale",
+                "intent_clause",
+            )
+        ],
+    ),
+    (  # ... while a conjunct in the cue's own tense is a second statement
+        "Ana Berg vowed to cut the levy and said the pier would be sold.",
+        [
+            ("indirect", "to cut the levy", "Ana Berg", "intent_clause"),
+            ("indirect", "the pier would be sold", "Ana Berg", "speech_clause"),
+        ],
+    ),
+    (  # a dangling 'or' in the complement: the verb after it is still what was declined
+        "Mayor Ana Berg declined to close the pier or even directly blame the ferry company "
+        "for the delays.",
+        [
+            (
+                "indirect",
+                "to close the pier or even directly blame the ferry company for the delays",
+                "Ana Berg",
+                "intent_clause",
+            )
+        ],
+    ),
+    # the topic or addressee of speaking is not what was said
+    ("Councillor Mira Castell spoke warmly of her years on the ferry board.", []),
+    ("A spokesman for the port did not respond to requests for comment.", []),
+    # handing over documents is an act, not a statement
+    ("The ferry company did not disclose its accounts for the year.", []),
+    (  # the speaker of an infinitive under an adjective: the subject of 'was able'
+        "Ana Berg was able to tout her record on the harbour budget.",
+        [("indirect", "her record on the harbour budget", "Ana Berg", "object_cue")],
+    ),
+    (  # a purpose infinitive shares its subject with the verb it hangs on
+        "Tomas Hale met the port workers to discuss the new ferry timetable.",
+        [("indirect", "the new ferry timetable", "Tomas Hale", "object_cue")],
+    ),
+    (  # the doer of a gerund under a preposition is the subject of the main verb
+        "In defending the levy, Mayor Ana Berg criticized the ferry company for its late boats.",
+        [
+            ("indirect", "the levy", "Ana Berg", "object_cue"),
+            ("indirect", "the ferry company for its late boats", "Ana Berg", "object_cue"),
+        ],
+    ),
+    (  # a headline naming its source before a colon
+        "Dara Lund: Ferry Fares Will Double in May\n\nThe harbour board met on Monday.",
+        [("indirect", "Ferry Fares Will Double in May", "Dara Lund", "headline_colon")],
+    ),
+    (  # a headline with a verb of saying after its claim
+        "Ferry Fares Will Double, Mayor Dara Lund Says\n\nThe harbour board met on Monday.",
+        [("indirect", "Ferry Fares Will Double", "Dara Lund", "headline_said")],
+    ),
+    (  # the person in the source before the colon, not the nationality before the title
+        "Arkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
+        "The two delegations met for four hours on Tuesday.",
+        [("indirect", "The Talks Were Useful", "Pavel Lund", "headline_colon")],
+    ),
+    (  # a headline over the same speaker's statement is that statement's title, not another
+        "Arkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
+        "Lund said the talks had been useful and would go on.",
+        [("indirect", "the talks had been useful and would go on", "Lund", "speech_clause")],
+    ),
+    # a label or a topic before a headline's colon is no source
+    ("Correction: The Ferry Times Were Wrong\n\nThe harbour board met on Monday.", []),
+    ("Scrutinizing the Harbour: A Long Winter\n\nThe harbour board met on Monday.", []),
+    (  # the passive of an object cue: what was backed is the subject, the source the agent
+        "The new ferry levy was backed by Mayor Ana Berg.",
+        [("indirect", "The new ferry levy", "Ana Berg", "passive_object")],
+    ),
+    # ... a verb of action in the passive is no statement
+    ("Mayor Ana Berg's plan was sent to the board by post.", []),
+    (  # a gerund complement of a verb of proposing
+        "Mayor Ana Berg proposed dropping the ferry levy for pensioners.",
+        [("indirect", "dropping the ferry levy for pensioners", "Ana Berg", "gerund_clause")],
+    ),
+    (  # a vote to do something states an intention
+        "Councillor Tomas Hale voted to close the old pier in May.",
+        [("indirect", "to close the old pier in May", "Tomas Hale", "intent_clause")],
+    ),
+    (  # what a poll found is attributed to the poll (no person: no canonical speaker)
+        "A new poll showed Mayor Ana Berg with a narrow lead over Tomas Hale.",
+        [
+            (
+                "indirect",
+                "Mayor Ana Berg with a narrow lead over Tomas Hale",
+                None,
+                "finding_object",
+            )
+        ],
+    ),
+    # ... but bare figures are evidence, not a statement
+    ("The ferry figures show a steep fall in passengers.", []),
+    # what goes without saying, or was left unmentioned, was not said
+    ("It goes without saying that the ferry fares will rise again.", []),
+    ("Ana Berg left the meeting without mentioning the levy.", []),
+    # a result clause ('so fast that ...') is no complement of the verb
+    ("Ana Berg drove so fast that the ferry left without her.", []),
+    (  # a name alone is a whole object: whom someone endorsed (a pronoun is not)
+        "Councillor Tomas Hale endorsed Ana Berg on Monday.",
+        [("indirect", "Ana Berg", "Tomas Hale", "object_cue")],
+    ),
+    ("Councillor Tomas Hale endorsed her on Monday.", []),
+    (  # a conjunct the parser hung on the main verb still joins the infinitive
+        "Mayor Ana Berg backed the harbour plan, promising to meet and in some cases exceed "
+        "its targets.",
+        [
+            ("indirect", "the harbour plan", "Ana Berg", "object_cue"),
+            (
+                "indirect",
+                "to meet and in some cases exceed its targets",
+                "Ana Berg",
+                "intent_clause",
+            ),
+        ],
+    ),
+    (  # '..., then hand over ...': a second step of the same plan
+        "Mr. Hale planned to sell more ferry tickets to the islanders, then hand over the pier "
+        "as a town park.",
+        [
+            (
+                "indirect",
+                "to sell more ferry tickets to the islanders, then hand over the pier as a town park",
+                "Hale",
+                "intent_clause",
+            )
+        ],
+    ),
+    (  # a relative clause between commas is an aside inside the content ...
+        "Ana Berg vowed to form a harbour task force, which would include the coast guard, "
+        "to stop the smugglers.",
+        [
+            (
+                "indirect",
+                "to form a harbour task force, which would include the coast guard, to stop "
+                "the smugglers",
+                "Ana Berg",
+                "intent_clause",
+            )
+        ],
+    ),
+    (  # ... while one that ends the sentence is the writer's comment, left out
+        "Tomas Hale said the pier would close in May, which angered the ferry crews.",
+        [("indirect", "the pier would close in May", "Tomas Hale", "speech_clause")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def traced(extractor):
+    """Extract with each statement's rule name kept beside it."""
+    rules = {}
+    original = pipeline._statement
+
+    def statement(text, cand, *args):
+        st = original(text, cand, *args)
+        rules[id(st)] = cand.rule
+        return st
+
+    def run(text):
+        pipeline._statement = statement
+        try:
+            result = extractor.extract(pipeline.Document(text=text, ref="<form>"))
+        finally:
+            pipeline._statement = original
+        for st in result.statements:
+            st.check_offsets(text)
+        return [
+            (st.kind, st.whole_text(text), st.speaker, rules[id(st)]) for st in result.statements
+        ]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), INDIRECT_FORMS, ids=[t[:40] for t, _ in INDIRECT_FORMS]
+)
+def test_indirect_form(traced, text, expected):
+    assert traced(text) == expected
