@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .fast_ner import NER_NAME, GreedyEntityRecognizer
+
 #: The token columns the patterns of an English attribute ruler test.
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
 #: The columns an attribute ruler may set, in the order they are written back.
@@ -268,17 +270,19 @@ class CachedLemmatizer:
 
 
 def install(nlp) -> None:
-    """Swap the stock attribute ruler and rule lemmatizer of ``nlp`` for the array ones.
+    """Swap the stock attribute ruler, rule lemmatizer and greedy NER of ``nlp`` for the array ones.
 
     Idempotent; leaves a pipeline alone where a component is missing, is not the
     stock kind, or (for the ruler) has a pattern form :func:`compile_ruler` does not handle.
     """
     from spacy.language import Language
-    from spacy.pipeline import AttributeRuler, Lemmatizer
+    from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
 
     if not Language.has_factory(RULER_NAME):
         Language.factory(RULER_NAME, func=_make_ruler)
         Language.factory(LEMMATIZER_NAME, func=_make_lemmatizer)
+    if not Language.has_factory(NER_NAME):
+        Language.factory(NER_NAME, func=_make_ner)
     names = nlp.pipe_names
     if "attribute_ruler" in names:
         stock = nlp.get_pipe("attribute_ruler")
@@ -290,6 +294,11 @@ def install(nlp) -> None:
         if isinstance(stock, Lemmatizer) and stock.mode == "rule":
             nlp.add_pipe(LEMMATIZER_NAME, after="lemmatizer")
             nlp.remove_pipe("lemmatizer")
+    if "ner" in names:
+        stock = nlp.get_pipe("ner")
+        if isinstance(stock, EntityRecognizer) and GreedyEntityRecognizer.supports(stock):
+            nlp.add_pipe(NER_NAME, after="ner")
+            nlp.remove_pipe("ner")
 
 
 # The factories read the stock component they stand in for from the pipeline
@@ -302,3 +311,7 @@ def _make_ruler(nlp, name):
 
 def _make_lemmatizer(nlp, name):
     return CachedLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+def _make_ner(nlp, name):
+    return GreedyEntityRecognizer(nlp.get_pipe("ner"))
