@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .builders import Index, QuoteMask, direct, mixed, words
+from .builders import Index, QuoteMask, clause_end, direct, mixed, words
 from .candidate import Candidate
 from .indirect import CueClause, doc_text, fallback_subject, subject_of
 from .lexicon import (
@@ -82,6 +82,12 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
                 end = q.end
             return (lo.idx, end)
     return None
+
+
+#: The complement a quote may sit in when the clause runs on after it (``noted several
+#: “intangibles” left him ...``, ``reported “251 break-ins” in the city ...``); not a
+#: label after ``as`` (``describing as “unhinged” a tweet ...``).
+_RUN_ON_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 def _characterising(t) -> bool:
@@ -264,11 +270,21 @@ def _according_before(c: QuoteContext):
     return None
 
 
+def _adjacent_cue(c: QuoteContext):
+    """The cue verb right before the quote's ``,`` or ``:``, however the parser attached
+    the quote (``... ― Trump boasted, “That makes me smart.”`` under another verb)."""
+    i = c.t_start - 1
+    if i < c.lo or c.doc[i].text not in (",", ":"):
+        return None
+    return _cue_token(c.doc, max(c.lo, i - 1), i, c.in_quote)
+
+
 def _cue_before_colon(c: QuoteContext):
     """X scolded him: “...”: a cue just before the quote, then a colon or comma."""
-    if c.before is None:
+    before = c.before or _adjacent_cue(c)
+    if before is None:
         return None
-    t, subj = c.before
+    t, subj = before
     if re.search(r"\w\W{0,3}[:,]\s*$", c.text[t.idx : c.q.start]) and (
         words(c.text, t.idx + len(t), c.q.start) <= 2
     ):
@@ -321,7 +337,14 @@ def _cue_before(c: QuoteContext):
             return mixed(doc, t, subj, cc.start, q.end, conf.clause_into_quote)
     gov = _governed(t, q)
     if gov is not None and words(text, gov[0], q.start) >= 3:
-        return mixed(doc, t, subj, gov[0], gov[1], conf.governed_mixed)
+        return mixed(doc, t, subj, gov[0], clause_end(doc, t, gov[1]), conf.governed_mixed)
+    holder = gov and next((ch for ch in t.rights if ch.left_edge.idx == gov[0]), None)
+    if holder is not None and holder.dep_ in _RUN_ON_DEPS and not re.search(r"[:,]\s*$", gap):
+        # 'noted several “intangibles” left him ...', 'reported “2,521 incidents” in the
+        # city ...': the quote is part of the clause the cue reports, which runs on
+        end = clause_end(doc, t, gov[1])
+        if words(text, q.end, end) >= 2:
+            return mixed(doc, t, subj, min(gov[0], q.start), end, conf.governed_mixed)
     if words(text, t.idx + len(t), q.start) >= 2 and not re.search(r"[:,]\s*(?:that\s*)?$", gap):
         sent, t_end, t_start = c.sent, c.t_end, c.t_start
         end_tok = min(sent.end, c.hi) - 1 if t_end < sent.end else t_end
@@ -375,7 +398,7 @@ def _governing_verb_rule(c: QuoteContext):
         obj = next((ch for ch in t.rights if ch.dep_ == "dobj" and ch.i < holder.i), None)
         if obj is not None and not c.in_quote.inside(obj.left_edge.idx):
             start = obj.left_edge.idx
-    return mixed(c.doc, t, subj, start, span[1], c.conf.governing_verb)
+    return mixed(c.doc, t, subj, start, clause_end(c.doc, t, span[1]), c.conf.governing_verb)
 
 
 def _turn(c: QuoteContext, cand: Candidate | None) -> int | None:
