@@ -416,6 +416,23 @@ FORMS = [
         "Lund blasted the mayor as a “disgrace” on Wednesday on Radio North.",
         [("mixed", "the mayor as a “disgrace", "Lund", "object_cue")],
     ),
+    (  # a noun naming words, a colon, the quote: the speaker is its verb's subject
+        "Mayor Tomas Hale is rolling out a new and more personal campaign message: "
+        "“It's about me.”",
+        [("direct", "It's about me.", "Tomas Hale", "words_noun_colon")],
+    ),
+    (  # verbs that report words only with a quotation
+        "On the form, a nurse had typed “acute boredom.”",
+        [("direct", "acute boredom.", None, "cue_before")],
+    ),
+    (  # a gerund under a preposition speaks with the subject of the verb above
+        "“Row, row, row your boat,” Ana Berg sings to the mayor before asking her, "
+        "“Where do we go from here, mayor?”",
+        [
+            ("direct", "Row, row, row your boat,", "Ana Berg", "cue_after"),
+            ("direct", "Where do we go from here, mayor?", "Ana Berg", "cue_before_colon"),
+        ],
+    ),
 ]
 
 

@@ -23,6 +23,8 @@ from .lexicon import (
     BELIEF_VERBS,
     EVALUATION_VERBS,
     INVERTED_CUES,
+    QUOTE_VERBS,
+    QUOTED_WORDS_NOUNS,
     SPEECH_VERBS,
 )
 from .quotes import QuoteSpan
@@ -63,7 +65,7 @@ _INVERTED = re.compile(
 )
 #: A dash opening an aside after a quotation.
 _ASIDE = re.compile(r"[ \t\u00a0]+[-—–―]{1,2}[ \t\u00a0]+\w")
-_CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
+_CUES = SPEECH_VERBS | BELIEF_VERBS | QUOTE_VERBS | {"go", "read", "put"}
 #: Verbs a scare-quoted phrase under them may be attributed through.
 _CHARACTERISING = ALL_CUE_LEMMAS | EVALUATION_VERBS
 
@@ -139,12 +141,25 @@ def _cue_token(
         if q is not None and not (t.left_edge.idx <= q.start and t.right_edge.idx >= q.end - 1):
             continue
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _CUES and not in_quote.inside(t.idx):
-            subj = subject_of(t)
+            subj = subject_of(t) or _gerund_subject(t)
             if subj is None or in_quote.inside(subj.idx):  # '"...," Chief X said': misparsed
                 subj = fallback_subject(t)
             if subj is not None and not in_quote.inside(subj.idx):
                 return t, subj
     return None
+
+
+def _gerund_subject(t):
+    """``X sings to Y before asking her, “...”``: a gerund under a preposition speaks
+    with the subject of the verb the preposition hangs on."""
+    if t.tag_ != "VBG" or t.dep_ != "pcomp" or t.head.dep_ != "prep":
+        return None
+    if t.lemma_.lower() not in SPEECH_VERBS | QUOTE_VERBS:
+        return None  # 'The choice was between going after X as “...”': no speaker here
+    verb = t.head.head
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "DET"), None)
 
 
 #: What a rule returns to say "not a statement, stop looking".
@@ -290,6 +305,24 @@ def _cue_before_colon(c: QuoteContext):
     ):
         return direct(c.doc, c.idx, c.q, t.i, subj.i, t.text, c.conf.cue_before_colon)
     return None
+
+
+def _words_noun_colon(c: QuoteContext):
+    """X is rolling out a new message: “...”: a noun naming words, a colon, the quote;
+    the speaker is the subject of the verb the noun belongs to."""
+    i = c.t_start - 1
+    if i <= c.lo or c.doc[i].text != ":":
+        return None
+    noun = c.doc[i - 1]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in QUOTED_WORDS_NOUNS:
+        return None
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if head.pos_ not in ("VERB", "AUX") or c.in_quote.inside(head.idx):
+        return None
+    subj = subject_of(head)
+    if subj is None or c.in_quote.inside(subj.idx):
+        return None
+    return direct(c.doc, c.idx, c.q, head.i, subj.i, noun.text, c.conf.cue_before_colon)
 
 
 def _cue_after(c: QuoteContext):
@@ -483,6 +516,7 @@ RULES: tuple[Rule, ...] = (
     Rule("inverted_cue", _inverted_cue),
     Rule("according_before", _according_before),
     Rule("cue_before_colon", _cue_before_colon),
+    Rule("words_noun_colon", _words_noun_colon),
     Rule("cue_after", _cue_after),
     Rule("cue_before", _cue_before),
     Rule("said_colon_paragraph", _said_colon_paragraph),
