@@ -433,6 +433,18 @@ FORMS = [
             ("direct", "Where do we go from here, mayor?", "Ana Berg", "cue_before_colon"),
         ],
     ),
+    (  # the opening mark hangs on the verb, the quoted phrase is still its object
+        "They turned to the Tallstad Harbour Police which reported “251 break-ins” in the "
+        "port between January 1 and May 18.",
+        [
+            (
+                "mixed",
+                "251 break-ins” in the port between January 1 and May 18",
+                "Tallstad Harbour Police",
+                "cue_before",
+            )
+        ],
+    ),
 ]
 
 

@@ -76,13 +76,14 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
         if child.dep_ in ("punct", "prt", "npadvmod"):
             continue
         lo, hi = child.left_edge, child.right_edge
-        if lo.idx <= q.start and hi.idx >= q.start:
+        # (the opening mark itself is often attached to the verb, not to the phrase)
+        if lo.idx <= q.start + 1 and hi.idx >= q.start:
             end = max(q.end, hi.idx + len(hi))
             if _ASIDE.match(
                 doc_text(t.doc), q.end
             ):  # '“burning the charter” - a charge that stung'
                 end = q.end
-            return (lo.idx, end)
+            return (min(lo.idx, q.start), end)
     return None
 
 
@@ -371,7 +372,14 @@ def _cue_before(c: QuoteContext):
     gov = _governed(t, q)
     if gov is not None and words(text, gov[0], q.start) >= 3:
         return mixed(doc, t, subj, gov[0], clause_end(doc, t, gov[1]), conf.governed_mixed)
-    holder = gov and next((ch for ch in t.rights if ch.left_edge.idx == gov[0]), None)
+    holder = gov and next(
+        (
+            ch
+            for ch in t.rights
+            if ch.dep_ in _RUN_ON_DEPS and ch.left_edge.idx <= q.start + 1 <= ch.right_edge.idx
+        ),
+        None,
+    )
     if holder is not None and holder.dep_ in _RUN_ON_DEPS and not re.search(r"[:,]\s*$", gap):
         # 'noted several “intangibles” left him ...', 'reported “2,521 incidents” in the
         # city ...': the quote is part of the clause the cue reports, which runs on
