@@ -445,6 +445,23 @@ FORMS = [
             )
         ],
     ),
+    (  # 'what X calls “Y”': the relative clause naming the quoted words, no further
+        "Mayor Ana Berg was in hospital for weeks after what she called a “rant,” a series of "
+        "posts on the harbour forum.",
+        [("mixed", "what she called a “rant,", "Ana Berg", "object_cue")],
+    ),
+    (
+        "The Tallstad Courier is denouncing what it calls “the biggest smear campaign in the "
+        "history of the port.”",
+        [
+            (
+                "mixed",
+                "what it calls “the biggest smear campaign in the history of the port.",
+                "Tallstad Courier",
+                "what_called",
+            )
+        ],
+    ),
 ]
 
 

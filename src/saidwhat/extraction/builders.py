@@ -170,6 +170,15 @@ def clause_end(doc: Doc, t, end: int) -> int:
     return max(end, doc[last].idx + len(doc[last]))
 
 
+def what_object(t):
+    """``after what she called a “rant”``: the relative ``what`` a cue takes as object
+    (the statement starts there), or None."""
+    for child in t.lefts:
+        if child.dep_ == "dobj" and child.lower_ == "what":
+            return child
+    return None
+
+
 def mixed(doc: Doc, t, subj, start: int, end: int, conf: float) -> Candidate:
     spk_i = past_dateline(doc, subj.i)
     s0, s1 = speaker_span(doc, spk_i)

@@ -23,6 +23,7 @@ from .builders import (
     overlap,
     past_dateline,
     speaker_span,
+    what_object,
     words,
 )
 from .candidate import Candidate, Spans
@@ -72,6 +73,15 @@ def attribute(
         if not inside:
             continue
         q_words = sum(words(text, max(q.start, cc.start), min(q.end, cc.end)) for _, q in inside)
+        what = what_object(doc[cc.cue_i])
+        if what is not None and what.idx < cc.start:  # 'after what she called a “rant,”'
+            cand = _from_clause(doc, cc, "mixed", _outside(doc, cc, in_quote))
+            named = next(q for _, q in inside if q.end > doc[cc.cue_i].idx)
+            cand.start, cand.end = what.idx, named.end  # the words it names, no further
+            out.append(cand)
+            consumed.update((qi, cand) for qi, _ in inside)
+            used.add(ci)
+            continue
         said_after = _sentence_after_aside(doc, text, cc, inside, idx)
         if said_after is not None:  # 'Asked about X, Lund said, "Not now."': the quote alone
             qi, q = said_after

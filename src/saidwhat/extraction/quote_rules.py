@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .builders import Index, QuoteMask, clause_end, direct, mixed, words
+from .builders import Index, QuoteMask, clause_end, direct, mixed, what_object, words
 from .candidate import Candidate
 from .indirect import CueClause, doc_text, fallback_subject, subject_of
 from .lexicon import (
@@ -295,6 +295,21 @@ def _adjacent_cue(c: QuoteContext):
     return _cue_token(c.doc, max(c.lo, i - 1), i, c.in_quote)
 
 
+def _what_called(c: QuoteContext):
+    """… what it calls “the biggest attack in history”: the relative clause naming
+    the quoted words is the statement, from ``what`` to the quote."""
+    for i in range(c.t_start - 1, max(c.lo, c.t_start - 4) - 1, -1):
+        t = c.doc[i]
+        what = what_object(t) if t.pos_ == "VERB" else None
+        if what is None:
+            continue
+        subj = subject_of(t)
+        if subj is None or c.in_quote.inside(subj.idx):
+            return None
+        return mixed(c.doc, t, subj, what.idx, c.q.end, c.conf.governed_mixed)
+    return None
+
+
 def _cue_before_colon(c: QuoteContext):
     """X scolded him: “...”: a cue just before the quote, then a colon or comma."""
     before = c.before or _adjacent_cue(c)
@@ -523,6 +538,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title_not_speech", _title_not_speech),
     Rule("inverted_cue", _inverted_cue),
     Rule("according_before", _according_before),
+    Rule("what_called", _what_called),
     Rule("cue_before_colon", _cue_before_colon),
     Rule("words_noun_colon", _words_noun_colon),
     Rule("cue_after", _cue_after),
