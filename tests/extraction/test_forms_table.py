@@ -462,6 +462,45 @@ FORMS = [
             )
         ],
     ),
+    (  # the same cue again with its own subject: two reports, not one
+        'Chief Kerr Lund said that the video did not give "definitive evidence of a gun," '
+        'but he said that the footage "supports what we\'ve heard" about what happened.',
+        [
+            (
+                "mixed",
+                'that the video did not give "definitive evidence of a gun,',
+                "Kerr Lund",
+                "speech_clause",
+            ),
+            (
+                "mixed",
+                'that the footage "supports what we\'ve heard" about what happened',
+                "Kerr Lund",
+                "speech_clause",
+            ),
+        ],
+    ),
+    (  # 'NAME, ROLE, is ...: "..."' is a sentence about the person, not a name-role line;
+        # the run-on of a mixed statement stops at the cue's own next clause
+        "Tomas Hale, the harbour director, is rolling out a blunt new message for the summer: "
+        "“Every boat on time, or nobody gets paid.” He likened the fares to a “leaking hull” "
+        "in a speech about the debts, and he told the hearing that the port had lost money.",
+        [
+            (
+                "direct",
+                "Every boat on time, or nobody gets paid.",
+                "Tomas Hale",
+                "words_noun_colon",
+            ),
+            (
+                "mixed",
+                "to a “leaking hull” in a speech about the debts",
+                "Tomas Hale",
+                "governing_verb",
+            ),
+            ("indirect", "that the port had lost money", "Tomas Hale", "speech_clause"),
+        ],
+    ),
 ]
 
 

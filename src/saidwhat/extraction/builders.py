@@ -163,6 +163,8 @@ def clause_end(doc: Doc, t, end: int) -> int:
             break
         if tok.dep_ == "conj" and tok.head.i == t.i:
             break
+        if tok.dep_ == "cc" and tok.head.i == t.i:  # ', and he told ...': the cue's own next clause
+            break
         if not (tok.is_punct or tok.is_space) or (tok.text in "”’\"'" and last is not None):
             last = m
     if last is None:

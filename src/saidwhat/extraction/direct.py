@@ -174,6 +174,7 @@ _SECOND_CUE_GAP = re.compile(
     re.IGNORECASE,
 )
 _CONJ_END = re.compile(r"\b(?:and|but)\W*$", re.IGNORECASE)
+_GAP_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\b", re.IGNORECASE)
 _SAME_SPEAKER_WORDS = frozenset({"he", "she", "they", "we", "i", "them"})
 
 
@@ -189,6 +190,8 @@ def _second_cue(text: str, last: Candidate, c: Candidate) -> bool:
     if m is None or m.start("cue") != c.cue_start:
         return False
     gap = text[last.end : c.start]
+    if _GAP_SUBJECT.search(gap) and (c.cue or "").lower() == (last.cue or "").lower():
+        return False  # 'X said A, but he said that B': two reports, as PolNeAR keeps them
     if not (
         re.search(r"\b(?:and|but)\b", gap, re.IGNORECASE)
         or _CONJ_END.search(text, last.start, last.end)

@@ -323,14 +323,25 @@ def _cue_before_colon(c: QuoteContext):
     return None
 
 
+#: How many tokens before the colon the noun naming the words may stand.
+_NOUN_TO_COLON = 6
+
+
 def _words_noun_colon(c: QuoteContext):
     """X is rolling out a new message: “...”: a noun naming words, a colon, the quote;
     the speaker is the subject of the verb the noun belongs to."""
     i = c.t_start - 1
     if i <= c.lo or c.doc[i].text != ":":
         return None
-    noun = c.doc[i - 1]
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in QUOTED_WORDS_NOUNS:
+    noun = next(  # 'a blunt new message for the summer:': the noun, a few words back
+        (
+            c.doc[k]
+            for k in range(i - 1, max(c.lo, i - _NOUN_TO_COLON) - 1, -1)
+            if c.doc[k].pos_ == "NOUN" and c.doc[k].lemma_.lower() in QUOTED_WORDS_NOUNS
+        ),
+        None,
+    )
+    if noun is None:
         return None
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     if head.pos_ not in ("VERB", "AUX") or c.in_quote.inside(head.idx):
