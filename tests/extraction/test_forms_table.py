@@ -501,6 +501,14 @@ FORMS = [
             ("indirect", "that the port had lost money", "Tomas Hale", "speech_clause"),
         ],
     ),
+    (  # a complement with any unquoted word ('that' included) is a mixed statement
+        "Mayor Ana Berg said that “the harbour will close in May.”",
+        [("mixed", "that “the harbour will close in May.", "Ana Berg", "speech_clause")],
+    ),
+    (
+        "Mayor Ana Berg says voter fraud “is a myth in this town.”",
+        [("mixed", "voter fraud “is a myth in this town.", "Ana Berg", "speech_clause")],
+    ),
 ]
 
 
