@@ -509,6 +509,23 @@ FORMS = [
         "Mayor Ana Berg says voter fraud “is a myth in this town.”",
         [("mixed", "voter fraud “is a myth in this town.", "Ana Berg", "speech_clause")],
     ),
+    (  # 'as X put it' next to the quote names its source; after it, the clause is mixed
+        "Most applicants must meet work rules, but the main requirement for the visa is a "
+        '"lawful source of income," as a ministry memo put it. The rules changed.',
+        [
+            (
+                "mixed",
+                'the main requirement for the visa is a "lawful source of income,',
+                None,
+                "as_put_it",
+            )
+        ],
+    ),
+    (
+        "It has not kept him from being seen, as the Tallstad Courier put it in a long profile, "
+        "“the operator.”",
+        [("direct", "the operator.", "Tallstad Courier", "as_put_it")],
+    ),
 ]
 
 

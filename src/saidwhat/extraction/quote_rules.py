@@ -270,6 +270,39 @@ def _inverted_cue(c: QuoteContext):
     return cand
 
 
+_AS_PUT_IT = (
+    r"as\s+(?P<who>[A-Za-z][^,.;:“”\"]{1,60}?)\s+(?:put|puts|said|says|wrote|writes)\s+it\b"
+)
+#: '"...," as a ministry memo put it.' after the quote; 'as X put it in ..., "..."' before.
+_AS_PUT_IT_AFTER = re.compile(r"[\s,]*" + _AS_PUT_IT)
+_AS_PUT_IT_BEFORE = re.compile(r"\b" + _AS_PUT_IT + r"[^.;:“”\"]{0,60},\s*$")
+
+
+def _as_put_it(c: QuoteContext):
+    """“...,” as a ministry memo put it. / as the Courier put it, “the operator.”: the
+    source named in an ``as X put it`` aside next to the quote. After the quote, the
+    clause the quote ends is the statement (mixed when it starts before the quote)."""
+    after = _AS_PUT_IT_AFTER.match(c.text, c.q.end)
+    before = None if after else _AS_PUT_IT_BEFORE.search(c.text, c.ps, c.q.start)
+    m = after or before
+    if m is None:
+        return None
+    cand = direct(c.doc, c.idx, c.q, None, None, "put it", c.conf.cue_after)
+    cand.speaker_start, cand.speaker_end = m.start("who"), m.end("who")
+    cand.speaker_tok = c.idx.tok_at(m.end("who") - 1)
+    cand.cue_start = m.start()
+    if after is not None:
+        t = c.doc[min(c.t_start + 1, len(c.doc) - 1)]
+        for _ in range(6):  # the verb of the clause the quote belongs to
+            if t.pos_ in ("VERB", "AUX") or t.head is t:
+                break
+            t = t.head
+        subj = next((ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and c.lo <= subj.left_edge.i and subj.left_edge.idx < c.q.start:
+            cand.start, cand.kind = subj.left_edge.idx, "mixed"
+    return cand
+
+
 def _according_before(c: QuoteContext):
     """According to X, “...”: the source named just before the quote, in its sentence."""
     for i in range(c.t_start - 1, c.lo - 1, -1):
@@ -549,6 +582,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title_not_speech", _title_not_speech),
     Rule("inverted_cue", _inverted_cue),
     Rule("according_before", _according_before),
+    Rule("as_put_it", _as_put_it),
     Rule("what_called", _what_called),
     Rule("cue_before_colon", _cue_before_colon),
     Rule("words_noun_colon", _words_noun_colon),
