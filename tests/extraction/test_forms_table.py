@@ -526,6 +526,18 @@ FORMS = [
         "“the operator.”",
         [("direct", "the operator.", "Tallstad Courier", "as_put_it")],
     ),
+    (  # a second cue of the same subject with a preposition ('and referred to her "B"')
+        "Mayor Tom Hale spoke briefly. He did not address his posts in which he called the "
+        "harbour master “useless” and referred to her “secret deal.”",
+        [
+            (
+                "mixed",
+                "the harbour master “useless” and referred to her “secret deal.",
+                "Tom Hale",
+                "object_cue",
+            )
+        ],
+    ),
 ]
 
 

@@ -167,10 +167,11 @@ _CONJ_GAP = re.compile(r"[\s,;]*(?:(?:and|but|or)\b[\s,]*(?:that\b\s*)?)?", re.I
 
 
 #: The gap before a second cue of the same speaker joined to the first statement:
-#: ``X says A, but she knows that “B”``, ``said A but said “B”``, ``and let them know that``.
+#: ``X says A, but she knows that “B”``, ``said A but said “B”``, ``and let them know that``,
+#: ``called X “A” and referred to her “B”``.
 _SECOND_CUE_GAP = re.compile(
     r"[\s,;”’\"']*(?:(?:and|but)\b\s*)?(?:(?:he|she|they|we|i)\s+)?(?:also\s+)?"
-    r"(?:let\s+\w+\s+)?(?P<cue>[a-z]+)\s*(?:that\s*)?[“‘\"'\s]*",
+    r"(?:let\s+\w+\s+)?(?P<cue>[a-z]+)\s*(?:(?:that|to|of|as)\s*)?[“‘\"'\s]*",
     re.IGNORECASE,
 )
 _CONJ_END = re.compile(r"\b(?:and|but)\W*$", re.IGNORECASE)
