@@ -333,6 +333,211 @@ FORMS = [
             )
         ],
     ),
+    (  # one speaker's second cue joined by a conjunction: one statement (PolNeAR's extent)
+        "Mayor Ana Berg says she hopes to win the vote, but she knows that “the harbour will "
+        "always come first.”",
+        [
+            (
+                "mixed",
+                "she hopes to win the vote, but she knows that “the harbour will always come first.",
+                "Ana Berg",
+                "speech_clause",
+            )
+        ],
+    ),
+    (
+        "Mayor Ana Berg said she wanted to talk “directly to the farmers” and let them know "
+        "that “nobody is leaving.”",
+        [
+            (
+                "mixed",
+                "she wanted to talk “directly to the farmers” and let them know that “nobody is "
+                "leaving.",
+                "Ana Berg",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # an aside before the reporting clause is not part of a quoted sentence after it
+        "Asked to describe the new pier, Mayor Lund said, “Not going to go into that.”",
+        [("direct", "Not going to go into that.", "Lund", "cue_complement")],
+    ),
+    (  # the cue right before ', “': the quote is its complement, wherever the parser put it
+        # (the parser hangs the quote on 'made'; the clause before the dash is read as
+        # reported by the cue after it, as in 'A, X said')
+        "The fees were made public ― Berg boasted, “That makes me smart.”",
+        [
+            ("indirect", "The fees were made public", "Berg", "speech_clause"),
+            ("direct", "That makes me smart.", "Berg", "cue_before_colon"),
+        ],
+    ),
+    (  # a mixed statement runs on to the end of its clause after the last quotation
+        'Mayor Lund said there remains a "big gap between the port and the town," when it '
+        "comes to how many people work at the docks.",
+        [
+            (
+                "mixed",
+                'there remains a "big gap between the port and the town," when it comes to how '
+                "many people work at the docks",
+                "Lund",
+                "speech_clause",
+            )
+        ],
+    ),
+    (
+        "At a rally, Mayor Hale likened the ferries to a “sinking ship” in a speech about the "
+        "port and its debts.",
+        [
+            (
+                "mixed",
+                "to a “sinking ship” in a speech about the port and its debts",
+                "Hale",
+                "governing_verb",
+            )
+        ],
+    ),
+    (
+        "Ana Berg also noted several “small things” left her tired of the job.",
+        [
+            (
+                "mixed",
+                "several “small things” left her tired of the job",
+                "Ana Berg",
+                "speech_clause",
+            )
+        ],
+    ),
+    (
+        "The port police, which reported “251 break-ins” in the harbour between January and "
+        "May, were silent.",
+        [("mixed", "251 break-ins” in the harbour between January and May", None, "cue_before")],
+    ),
+    (  # a label after 'as' ends at its quotation
+        "Lund blasted the mayor as a “disgrace” on Wednesday on Radio North.",
+        [("mixed", "the mayor as a “disgrace", "Lund", "object_cue")],
+    ),
+    (  # a noun naming words, a colon, the quote: the speaker is its verb's subject
+        "Mayor Tomas Hale is rolling out a new and more personal campaign message: "
+        "“It's about me.”",
+        [("direct", "It's about me.", "Tomas Hale", "words_noun_colon")],
+    ),
+    (  # verbs that report words only with a quotation
+        "On the form, a nurse had typed “acute boredom.”",
+        [("direct", "acute boredom.", None, "cue_before")],
+    ),
+    (  # a gerund under a preposition speaks with the subject of the verb above
+        "“Row, row, row your boat,” Ana Berg sings to the mayor before asking her, "
+        "“Where do we go from here, mayor?”",
+        [
+            ("direct", "Row, row, row your boat,", "Ana Berg", "cue_after"),
+            ("direct", "Where do we go from here, mayor?", "Ana Berg", "cue_before_colon"),
+        ],
+    ),
+    (  # the opening mark hangs on the verb, the quoted phrase is still its object
+        "They turned to the Tallstad Harbour Police which reported “251 break-ins” in the "
+        "port between January 1 and May 18.",
+        [
+            (
+                "mixed",
+                "251 break-ins” in the port between January 1 and May 18",
+                "Tallstad Harbour Police",
+                "cue_before",
+            )
+        ],
+    ),
+    (  # 'what X calls “Y”': the relative clause naming the quoted words, no further
+        "Mayor Ana Berg was in hospital for weeks after what she called a “rant,” a series of "
+        "posts on the harbour forum.",
+        [("mixed", "what she called a “rant,", "Ana Berg", "object_cue")],
+    ),
+    (
+        "The Tallstad Courier is denouncing what it calls “the biggest smear campaign in the "
+        "history of the port.”",
+        [
+            (
+                "mixed",
+                "what it calls “the biggest smear campaign in the history of the port.",
+                "Tallstad Courier",
+                "what_called",
+            )
+        ],
+    ),
+    (  # the same cue again with its own subject: two reports, not one
+        'Chief Kerr Lund said that the video did not give "definitive evidence of a gun," '
+        'but he said that the footage "supports what we\'ve heard" about what happened.',
+        [
+            (
+                "mixed",
+                'that the video did not give "definitive evidence of a gun,',
+                "Kerr Lund",
+                "speech_clause",
+            ),
+            (
+                "mixed",
+                'that the footage "supports what we\'ve heard" about what happened',
+                "Kerr Lund",
+                "speech_clause",
+            ),
+        ],
+    ),
+    (  # 'NAME, ROLE, is ...: "..."' is a sentence about the person, not a name-role line;
+        # the run-on of a mixed statement stops at the cue's own next clause
+        "Tomas Hale, the harbour director, is rolling out a blunt new message for the summer: "
+        "“Every boat on time, or nobody gets paid.” He likened the fares to a “leaking hull” "
+        "in a speech about the debts, and he told the hearing that the port had lost money.",
+        [
+            (
+                "direct",
+                "Every boat on time, or nobody gets paid.",
+                "Tomas Hale",
+                "words_noun_colon",
+            ),
+            (
+                "mixed",
+                "to a “leaking hull” in a speech about the debts",
+                "Tomas Hale",
+                "governing_verb",
+            ),
+            ("indirect", "that the port had lost money", "Tomas Hale", "speech_clause"),
+        ],
+    ),
+    (  # a complement with any unquoted word ('that' included) is a mixed statement
+        "Mayor Ana Berg said that “the harbour will close in May.”",
+        [("mixed", "that “the harbour will close in May.", "Ana Berg", "speech_clause")],
+    ),
+    (
+        "Mayor Ana Berg says voter fraud “is a myth in this town.”",
+        [("mixed", "voter fraud “is a myth in this town.", "Ana Berg", "speech_clause")],
+    ),
+    (  # 'as X put it' next to the quote names its source; after it, the clause is mixed
+        "Most applicants must meet work rules, but the main requirement for the visa is a "
+        '"lawful source of income," as a ministry memo put it. The rules changed.',
+        [
+            (
+                "mixed",
+                'the main requirement for the visa is a "lawful source of income,',
+                None,
+                "as_put_it",
+            )
+        ],
+    ),
+    (
+        "It has not kept him from being seen, as the Tallstad Courier put it in a long profile, "
+        "“the operator.”",
+        [("direct", "the operator.", "Tallstad Courier", "as_put_it")],
+    ),
+    (  # a second cue of the same subject with a preposition ('and referred to her "B"')
+        "Mayor Tom Hale spoke briefly. He did not address his posts in which he called the "
+        "harbour master “useless” and referred to her “secret deal.”",
+        [
+            (
+                "mixed",
+                "the harbour master “useless” and referred to her “secret deal.",
+                "Tom Hale",
+                "object_cue",
+            )
+        ],
+    ),
 ]
 
 
@@ -370,7 +575,7 @@ def test_every_quote_rule_is_named_once_and_in_the_table_or_tested_elsewhere():
     assert len(names) == len(set(names))
     in_table = {row[3] for _, rows in FORMS for row in rows}
     # rules whose forms live in other tests (test_forms.py, test_quotes.py)
-    elsewhere = {"title_not_speech", "cue_before_colon", "cue_before"}
+    elsewhere = {"title_not_speech"}
     assert set(names) <= in_table | elsewhere
 
 

@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from saidwhat.extraction.builders import QuoteMask
-from saidwhat.extraction.quote_rules import _cue_token
+from saidwhat.extraction.quote_context import cue_token as _cue_token
 from saidwhat.extraction.quotes import find_quotes
 
 

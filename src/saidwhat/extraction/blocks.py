@@ -30,6 +30,10 @@ _NAME_ROLE = re.compile(
 )
 #: A reporting verb closing a ``NAME, ROLE, verb:`` line ("the union chair, warned").
 _ROLE_CUE = re.compile(r",\s*([a-z]+(?:ed|s))\s*$")
+#: A verb after the role's comma: the line is a sentence about the person, not a label.
+_ROLE_VERB = re.compile(
+    r",\s*(?:is|are|was|were|has|have|had|will|would|can|could|did|does|may|might)\b"
+)
 _QUESTION = frozenset({"q", "question", "questions", "interviewer"})
 _ANSWER = frozenset({"a", "answer"})
 _NOT_NAMES = frozenset(
@@ -201,6 +205,8 @@ def _name_role_line(text: str, ps: int, pe: int, res: BlockResult, confidence: f
         role, cue = role[: tail.start()], tail.group(1)
     if re.search(r"\b(?:said|says|told|added|wrote|tweeted|stated|noted)\b", role):
         return
+    if _ROLE_VERB.search(role):
+        return  # 'Tomas Hale, the director, is rolling out a message: "..."': a sentence
     qs = m.end()
     cand = Candidate(
         start=qs,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .candidate import Candidate
 from .indirect import np_span
+from .lexicon import CUT_AFTER_COMMA
 from .quotes import QuoteSpan
 
 if TYPE_CHECKING:
@@ -123,6 +124,61 @@ def direct(
         speaker_tok=spk_i,
         confidence=conf,
     )
+
+
+#: Tokens that end a clause's run after its last quotation (a new clause or an aside).
+_CLAUSE_STOPS = frozenset({";", "—", "--", "―", "–", "-", "(", ":", ".", "!", "?"})
+
+
+def clause_end(doc: Doc, t, end: int) -> int:
+    """Where the clause of cue ``t`` ends after the char offset ``end`` (a quote's end).
+
+    PolNeAR extends a mixed statement to the end of its clause after the last
+    quotation mark (``likened them to a “vicious snake” in a song about ...``,
+    ``there remains a "significant difference," when it comes to ...``). The run
+    stops at the sentence's end, a line break, a semicolon, a dash or colon, ``,
+    which``/``, saying`` (another clause) and a verb conjoined to the cue (``and
+    encouraged ...``: a second statement).
+    """
+    j = t.right_edge.i  # (not t.sent: a sentence start may be set at a closing mark)
+    k = t.i + 1
+    while k <= j and doc[k].idx < end:
+        k += 1
+    last = None
+    for m in range(k, j + 1):
+        tok = doc[m]
+        if (tok.is_space and "\n" in tok.text) or tok.text in _CLAUSE_STOPS:
+            break
+        nxt = doc[m + 1] if m + 1 <= j else None
+        if (
+            tok.text == ","
+            and nxt is not None
+            and (
+                nxt.lower_ in CUT_AFTER_COMMA
+                or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp"))
+            )
+        ):
+            break
+        if tok.dep_ == "cc" and nxt is not None and nxt.dep_ == "conj" and nxt.head.i == t.i:
+            break
+        if tok.dep_ == "conj" and tok.head.i == t.i:
+            break
+        if tok.dep_ == "cc" and tok.head.i == t.i:  # ', and he told ...': the cue's own next clause
+            break
+        if not (tok.is_punct or tok.is_space) or (tok.text in "”’\"'" and last is not None):
+            last = m
+    if last is None:
+        return end
+    return max(end, doc[last].idx + len(doc[last]))
+
+
+def what_object(t):
+    """``after what she called a “rant”``: the relative ``what`` a cue takes as object
+    (the statement starts there), or None."""
+    for child in t.lefts:
+        if child.dep_ == "dobj" and child.lower_ == "what":
+            return child
+    return None
 
 
 def mixed(doc: Doc, t, subj, start: int, end: int, conf: float) -> Candidate:

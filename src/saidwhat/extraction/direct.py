@@ -15,7 +15,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .builders import Index, QuoteMask, direct, overlap, past_dateline, speaker_span, words
+from .builders import (
+    Index,
+    QuoteMask,
+    clause_end,
+    direct,
+    overlap,
+    past_dateline,
+    speaker_span,
+    what_object,
+    words,
+)
 from .candidate import Candidate, Spans
 from .indirect import CueClause, doc_text, fallback_subject
 from .quote_rules import QuoteContext, search
@@ -63,6 +73,27 @@ def attribute(
         if not inside:
             continue
         q_words = sum(words(text, max(q.start, cc.start), min(q.end, cc.end)) for _, q in inside)
+        what = what_object(doc[cc.cue_i])
+        if what is not None and what.idx < cc.start:  # 'after what she called a “rant,”'
+            cand = _from_clause(doc, cc, "mixed", _outside(doc, cc, in_quote))
+            named = next(q for _, q in inside if q.end > doc[cc.cue_i].idx)
+            cand.start, cand.end = what.idx, named.end  # the words it names, no further
+            out.append(cand)
+            consumed.update((qi, cand) for qi, _ in inside)
+            used.add(ci)
+            continue
+        said_after = _sentence_after_aside(doc, text, cc, inside, idx)
+        if said_after is not None:  # 'Asked about X, Lund said, "Not now."': the quote alone
+            qi, q = said_after
+            if qi not in by_q:
+                by_q[qi] = direct(
+                    doc, idx, q, cc.cue_i, _outside(doc, cc, in_quote), cc.cue, conf.cue_complement
+                )
+                by_q[qi].rule = "cue_complement"
+            used.add(ci)
+            aside = cc.fragments[0]  # 'Asked to describe it': no statement of its own here
+            used.update(j for j, o in enumerate(clauses) if aside[0] <= doc[o.cue_i].idx < aside[1])
+            continue
         if q_words >= shares.direct_quoted * c_words and not cc.according:
             qi, q = max(inside, key=lambda x: overlap(x[1].start, x[1].end, cc.start, cc.end))
             if qi in by_q:
@@ -73,6 +104,7 @@ def attribute(
             used.add(ci)
         elif all(_within(text, q, cc.start, cc.end) for _, q in inside):
             cand = _from_clause(doc, cc, "mixed", _outside(doc, cc, in_quote))
+            _run_on(doc, text, cand, cc, inside[-1][1])
             out.append(cand)
             consumed.update((qi, cand) for qi, _ in inside)
             used.add(ci)
@@ -134,16 +166,71 @@ def attribute(
 _CONJ_GAP = re.compile(r"[\s,;]*(?:(?:and|but|or)\b[\s,]*(?:that\b\s*)?)?", re.IGNORECASE)
 
 
+#: The gap before a second cue of the same speaker joined to the first statement:
+#: ``X says A, but she knows that “B”``, ``said A but said “B”``, ``and let them know that``,
+#: ``called X “A” and referred to her “B”``.
+_SECOND_CUE_GAP = re.compile(
+    r"[\s,;”’\"']*(?:(?:and|but)\b\s*)?(?:(?:he|she|they|we|i)\s+)?(?:also\s+)?"
+    r"(?:let\s+\w+\s+)?(?P<cue>[a-z]+)\s*(?:(?:that|to|of|as)\s*)?[“‘\"'\s]*",
+    re.IGNORECASE,
+)
+_CONJ_END = re.compile(r"\b(?:and|but)\W*$", re.IGNORECASE)
+_GAP_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\b", re.IGNORECASE)
+_SAME_SPEAKER_WORDS = frozenset({"he", "she", "they", "we", "i", "them"})
+
+
+def _second_cue(text: str, last: Candidate, c: Candidate) -> bool:
+    """``c`` is what the speaker of ``last`` says next in the same sentence, joined by a
+    conjunction (``X says A, but she knows that “B”``): PolNeAR makes the two one
+    statement. Only a quoted second piece, and only a pronoun (or no) speaker for it."""
+    if c.kind not in ("direct", "mixed") or last.kind not in ("indirect", "mixed"):
+        return False
+    if c.cue_start is None or not (last.end <= c.cue_start < c.start):
+        return False
+    m = _SECOND_CUE_GAP.fullmatch(text, last.end, c.start)
+    if m is None or m.start("cue") != c.cue_start:
+        return False
+    gap = text[last.end : c.start]
+    if _GAP_SUBJECT.search(gap) and (c.cue or "").lower() == (last.cue or "").lower():
+        return False  # 'X said A, but he said that B': two reports, as PolNeAR keeps them
+    if not (
+        re.search(r"\b(?:and|but)\b", gap, re.IGNORECASE)
+        or _CONJ_END.search(text, last.start, last.end)
+    ):
+        return False
+    if c.speaker_start is None:
+        return True
+    said_by = text[c.speaker_start : c.speaker_end].lower()
+    return said_by in _SAME_SPEAKER_WORDS or (
+        last.speaker_start is not None
+        and said_by == text[last.speaker_start : last.speaker_end].lower()
+    )
+
+
 def _join_conjoined(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """One statement for the conjoined complements of one cue.
+    """One statement for the conjoined complements of one cue (or of one speaker's two cues).
 
     ``X said that A, and there was “no evidence” of B`` / ``X claimed that A is “C”
     but “D”``: the clause rule and a quote rule may each find one conjunct of the
-    same cue; what X said is both, as one statement.
+    same cue; what X said is both, as one statement. So is ``X says A, but she
+    knows that “B”`` (:func:`_second_cue`).
     """
     out: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         last = out[-1] if out else None
+        if (
+            last is not None
+            and not last.fragments
+            and not c.fragments
+            and last.end <= c.start
+            and "\n" not in text[last.end : c.start]
+            and _second_cue(text, last, c)
+        ):
+            last.end = c.end
+            last.kind = "mixed"
+            last.confidence = max(last.confidence, c.confidence)
+            last.rule = last.rule or c.rule
+            continue
         if (
             last is not None
             and c.cue_start is not None
@@ -161,6 +248,50 @@ def _join_conjoined(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _sentence_after_aside(
+    doc: Doc, text: str, cc: CueClause, inside: list[tuple[int, QuoteSpan]], idx: Index
+) -> tuple[int, QuoteSpan] | None:
+    """A mid-sentence clause whose second piece is a whole quoted sentence.
+
+    ``Asked about the device, Lund said, "Not going into that."``: the first piece is
+    an aside (a participle, a subordinate clause), not the subject of what is quoted;
+    a quote opening with a capital after ``said,`` is a sentence of its own, a direct
+    quote. ``The ferries, he says, "will run"`` (lower case) stays one mixed statement.
+    """
+    if not cc.fragments or len(cc.fragments) != 2 or len(inside) != 1:
+        return None
+    qi, q = inside[0]
+    (_, _), (s2, e2) = cc.fragments
+    if not _within(text, q, s2, e2) or q.start > s2 + 1:
+        return None
+    if not re.match(r"\s*[,:]\s*$", text[doc[cc.cue_i].idx + len(doc[cc.cue_i]) : q.start]):
+        return None
+    first = doc[idx.tok_at(q.start + 1)]
+    if (
+        first.is_punct
+        or not first.text[:1].isupper()
+        or (first.pos_ == "PROPN" and first.text != "I")
+    ):
+        return None
+    return qi, q
+
+
+#: Clausal complements (``said that ...``), whose clause goes on after a quotation.
+_RUN_ON_RULES = frozenset({"speech_clause", "belief_clause"})
+
+
+def _run_on(doc: Doc, text: str, cand: Candidate, cc: CueClause, last_q: QuoteSpan) -> None:
+    """A mixed statement ending at its last quotation runs on to the end of its clause
+    (``Lynch said there remains a "significant difference," when it comes to ...``)."""
+    if cand.fragments or cc.fragments or cc.end <= doc[cc.cue_i].idx:
+        return  # a clause before its cue ('A, X said') ends where the reporting clause starts
+    if cc.rule not in _RUN_ON_RULES:
+        return  # 'blasted Clinton as a “disgrace” Wednesday on ...': a label ends at its quote
+    if last_q.end < cand.end or _WORD.search(text, cand.end, last_q.end):
+        return  # the clause goes on past its last quotation already
+    cand.end = max(cand.end, clause_end(doc, doc[cc.cue_i], last_q.end))
 
 
 def _within(text: str, q: QuoteSpan, start: int, end: int) -> bool:

@@ -346,6 +346,20 @@ EVALUATION_VERBS = frozenset(
 )
 #: Cues that open a sentence before their speaker ("Said Lund: ..."); never part of a name.
 INVERTED_CUES = frozenset({"Said", "Says", "Added", "Adds", "Asked", "Wrote", "Replied"})
+#: Verbs that report words only with a quotation (``chanted "What curfew?"``, ``had
+#: typed "homicidal ideation"``, ``singing "It's Our Time"``): cues of the quote rules,
+#: never of reported clauses.
+QUOTE_VERBS = frozenset(
+    """sing chant type scrawl text mutter mumble scream holler whisper recite mouth
+    shout yell cry""".split()  # noqa: SIM905
+)
+#: Nouns naming words that a colon then quotes (``a new campaign message: "It's about
+#: me."``, ``used her words as its headline: "..."``).
+QUOTED_WORDS_NOUNS = frozenset(
+    """message headline slogan motto mantra refrain catchphrase words warning question
+    answer reply response verdict plea line quip retort tweet post caption title
+    comment remark advice""".split()  # noqa: SIM905
+)
 #: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
 NOT_CUES = (
     frozenset("""make ensure mean be have do get seem appear happen turn""".split())  # noqa: SIM905

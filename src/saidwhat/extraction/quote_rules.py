@@ -1,5 +1,9 @@
 """Rules for a quotation that no cue clause reaches: each a small named unit, tried in order.
 
+The rules that read the parse live here; those that read layout and wording
+(posts, pull quotes, titles, ``Said X:``, ``as X put it``, dialogue turns) in
+:mod:`.quote_layout`, the quote's surroundings in :mod:`.quote_context`.
+
 :data:`RULES` is the declared order; the first rule that returns a candidate
 wins, and a rule may return :data:`STOP` to say the quote is not a statement
 (a title, for instance). Every rule reads one :class:`QuoteContext` and takes
@@ -15,55 +19,31 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .builders import Index, QuoteMask, direct, mixed, words
+from .builders import Index, QuoteMask, clause_end, direct, mixed, what_object, words
 from .candidate import Candidate
-from .indirect import CueClause, doc_text, fallback_subject, subject_of
-from .lexicon import (
-    ALL_CUE_LEMMAS,
-    BELIEF_VERBS,
-    EVALUATION_VERBS,
-    INVERTED_CUES,
-    SPEECH_VERBS,
+from .indirect import doc_text, subject_of
+from .lexicon import ALL_CUE_LEMMAS, EVALUATION_VERBS, QUOTED_WORDS_NOUNS
+from .quote_context import STOP, QuoteContext, cue_token
+from .quote_layout import (
+    as_put_it,
+    continues_previous,
+    dialogue_turn,
+    embedded_post,
+    epigraph_dash,
+    inverted_cue,
+    pull_quote_name,
+    title_not_speech,
+    unattributed_opening,
 )
 from .quotes import QuoteSpan
-from .settings import DIALOGUE_TURN_WORDS, Confidence
+
+__all__ = ["RULES", "STOP", "QuoteContext", "Rule", "search"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_DASH_NAME = re.compile(
-    r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})"
-)
-_TITLE = re.compile(
-    r"^\W*[A-Z0-9][\w’'.-]*[\s,:]*"
-    r"(?:(?:(?:of|the|a|an|and|in|on|for|to|at|with)\s+){0,2}[A-Z0-9][\w’'.-]*[\s,:]*){0,5}\W*$"
-)
-#: The line under an embedded post: "— Oleg Varin (@VarinOleg) May 22, 2026".
-_POST_TRAILER = re.compile(
-    r"[\s\u00a0]*\n[\s\u00a0]*[-―—–][ \t\u00a0]*"
-    r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})[ \t\u00a0]*"
-    r"\((?P<handle>@\w{1,30})\)"
-)
-#: A speech verb right after a quote (with up to three name words before it).
-_ANSWERED = re.compile(
-    r"[\s,]*(?:[A-Z][\w’'-]+\s+){0,3}(?:said|says|answered|replied|asked|shouted|added|told|"
-    r"snapped|whispered|cried)\b"
-)
-#: The line under a pull quote: "— Dara Novak, union chair" and nothing else.
-_PULL_NAME = re.compile(
-    r"[ \t\u00a0]*\n[\s\u00a0]*[―—–-][ \t\u00a0]*"
-    r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){1,3})"
-    r"[ \t\u00a0]*(?:,[^\n]{1,80})?[ \t\u00a0]*(?:\n|$)"
-)
-#: "Said Lund:" / "Added one official," at the start of a sentence, just before a quote.
-_INVERTED = re.compile(
-    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<cue>" + "|".join(sorted(INVERTED_CUES)) + r")[ \t\u00a0]+"
-    r"(?P<name>(?:[A-Z][\w.’'-]*|one|an?|the)(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3}"
-    r"(?:[ \t\u00a0]+[a-z]+){0,2})[ \t\u00a0]*[:,][ \t\u00a0]*"
-)
 #: A dash opening an aside after a quotation.
 _ASIDE = re.compile(r"[ \t\u00a0]+[-—–―]{1,2}[ \t\u00a0]+\w")
-_CUES = SPEECH_VERBS | BELIEF_VERBS | {"go", "read", "put"}
 #: Verbs a scare-quoted phrase under them may be attributed through.
 _CHARACTERISING = ALL_CUE_LEMMAS | EVALUATION_VERBS
 
@@ -74,14 +54,21 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
         if child.dep_ in ("punct", "prt", "npadvmod"):
             continue
         lo, hi = child.left_edge, child.right_edge
-        if lo.idx <= q.start and hi.idx >= q.start:
+        # (the opening mark itself is often attached to the verb, not to the phrase)
+        if lo.idx <= q.start + 1 and hi.idx >= q.start:
             end = max(q.end, hi.idx + len(hi))
             if _ASIDE.match(
                 doc_text(t.doc), q.end
             ):  # '“burning the charter” - a charge that stung'
                 end = q.end
-            return (lo.idx, end)
+            return (min(lo.idx, q.start), end)
     return None
+
+
+#: The complement a quote may sit in when the clause runs on after it (``noted several
+#: “intangibles” left him ...``, ``reported “251 break-ins” in the city ...``); not a
+#: label after ``as`` (``describing as “unhinged” a tweet ...``).
+_RUN_ON_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 def _characterising(t) -> bool:
@@ -118,136 +105,6 @@ def _governing_verb(doc: Doc, i: int, lo: int, in_quote: QuoteMask):
     return None
 
 
-def _cue_token(
-    doc: Doc,
-    lo: int,
-    hi: int,
-    in_quote: QuoteMask,
-    reverse: bool = False,
-    q: QuoteSpan | None = None,
-):
-    """The nearest cue verb with a subject in tokens [lo, hi); with ``q``, one governing ``q``."""
-    rng = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
-    for i in rng:
-        t = doc[i]
-        if q is not None and not (t.left_edge.idx <= q.start and t.right_edge.idx >= q.end - 1):
-            continue
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _CUES and not in_quote.inside(t.idx):
-            subj = subject_of(t)
-            if subj is None or in_quote.inside(subj.idx):  # '"...," Chief X said': misparsed
-                subj = fallback_subject(t)
-            if subj is not None and not in_quote.inside(subj.idx):
-                return t, subj
-    return None
-
-
-#: What a rule returns to say "not a statement, stop looking".
-STOP = object()
-
-
-@dataclass
-class QuoteContext:
-    """One quotation and its surroundings in the parse, computed once for every rule."""
-
-    doc: Doc
-    text: str
-    idx: Index
-    in_quote: QuoteMask
-    q: QuoteSpan
-    quotes: list[QuoteSpan]
-    prev: Candidate | None
-    by_cue: dict[int, tuple[int, CueClause]]
-    used: set[int]
-    conf: Confidence
-    n_words: int = 0
-    pi: int = 0  # paragraph index
-    ps: int = 0  # paragraph start, end
-    pe: int = 0
-    t_start: int = 0  # tokens at the quote's start and end
-    t_end: int = 0
-    sent: object = None  # the sentence where the quote ends
-    hi: int = 0  # token bound after the quote: its sentence, the next quote, the paragraph
-    lo: int = 0  # token bound before it: its sentence start, the paragraph
-    nxt: int = 0  # char start of the next quote
-    before: tuple | None = None  # the nearest cue (token, subject) before the quote
-    earlier: Candidate | None = None  # the statement before ``prev`` (dialogue turns)
-
-    def __post_init__(self) -> None:
-        doc, idx, q, text = self.doc, self.idx, self.q, self.text
-        self.n_words = q.words(text)
-        self.pi = idx.para_of(q.start)
-        self.ps, self.pe = idx.paras[self.pi]
-        self.t_end = idx.tok_at(max(q.end - 1, 0))
-        self.sent = doc[self.t_end].sent
-        self.nxt = next((o.start for o in self.quotes if o.start >= q.end), len(text))
-        self.hi = min(self.sent.end, idx.tok_at(min(self.nxt, self.pe)) + 1)
-        self.t_start = idx.tok_at(q.start)
-        self.lo = max(doc[self.t_start].sent.start, idx.tok_at(self.ps))
-        short = self.n_words < 5
-        self.before = _cue_token(
-            doc, self.lo, self.t_start, self.in_quote, reverse=True, q=q if short else None
-        )
-
-
-def _embedded_post(c: QuoteContext):
-    """An embedded post: the quote, then a line ``— Name (@handle) December 22, 2018``."""
-    if c.n_words < 3:
-        return None
-    m = _POST_TRAILER.match(c.text, c.q.end)
-    if m is None:
-        return None
-    cand = direct(c.doc, c.idx, c.q, None, None, m.group("handle"), c.conf.embedded_post)
-    cand.speaker_start, cand.speaker_end = m.start("name"), m.end("name")
-    cand.speaker_tok = c.idx.tok_at(m.end("name") - 1)  # the name's head: its last word
-    return cand
-
-
-def _pull_quote_name(c: QuoteContext):
-    """A pull quote: the quotation, then a line holding only ``— Name`` (and a role)."""
-    if c.n_words < 3:
-        return None
-    m = _PULL_NAME.match(c.text, c.q.end)
-    if m is None:
-        return None
-    cand = direct(c.doc, c.idx, c.q, None, None, None, c.conf.epigraph_dash)
-    cand.speaker_start, cand.speaker_end = m.start("name"), m.end("name")
-    cand.speaker_tok = c.idx.tok_at(m.end("name") - 1)
-    return cand
-
-
-def _epigraph_dash(c: QuoteContext):
-    """“...” ― Name: an epigraph-style dash after the quote."""
-    m = _DASH_NAME.match(c.text, c.q.end)
-    if m and c.n_words >= 3:
-        cue = c.text[c.q.end : m.start(1)].strip()
-        cand = direct(c.doc, c.idx, c.q, None, None, cue, c.conf.epigraph_dash)
-        cand.speaker_start, cand.speaker_end = m.start(1), m.end(1)
-        return cand
-    return None
-
-
-def _title_not_speech(c: QuoteContext):
-    """A short title-case quote is a title (“Morning Joe”), not speech."""
-    inner = c.text[c.q.start : c.q.end].strip("\"“”‘’'„«» ")
-    if inner[-1:] in "!?" or _ANSWERED.match(c.text, c.q.end):
-        return None  # “No!” answered Hale: a short answer in dialogue, not a title
-    if c.n_words <= 6 and _TITLE.match(c.text[c.q.start : c.q.end]):
-        return STOP
-    return None
-
-
-def _inverted_cue(c: QuoteContext):
-    """Said Lund: “...”: a cue opening its sentence, then the name, then the quote."""
-    m = _INVERTED.search(c.text, c.ps, c.q.start)
-    if m is None or m.end() != c.q.start:
-        return None
-    cand = direct(c.doc, c.idx, c.q, None, None, m.group("cue"), c.conf.cue_before_colon)
-    cand.cue_start = m.start("cue")
-    cand.speaker_start, cand.speaker_end = m.start("name"), m.end("name")
-    cand.speaker_tok = c.idx.tok_at(m.end("name") - 1)
-    return cand
-
-
 def _according_before(c: QuoteContext):
     """According to X, “...”: the source named just before the quote, in its sentence."""
     for i in range(c.t_start - 1, c.lo - 1, -1):
@@ -264,16 +121,70 @@ def _according_before(c: QuoteContext):
     return None
 
 
+def _adjacent_cue(c: QuoteContext):
+    """The cue verb right before the quote's ``,`` or ``:``, however the parser attached
+    the quote (``... ― Trump boasted, “That makes me smart.”`` under another verb)."""
+    i = c.t_start - 1
+    if i < c.lo or c.doc[i].text not in (",", ":"):
+        return None
+    return cue_token(c.doc, max(c.lo, i - 1), i, c.in_quote)
+
+
+def _what_called(c: QuoteContext):
+    """… what it calls “the biggest attack in history”: the relative clause naming
+    the quoted words is the statement, from ``what`` to the quote."""
+    for i in range(c.t_start - 1, max(c.lo, c.t_start - 4) - 1, -1):
+        t = c.doc[i]
+        what = what_object(t) if t.pos_ == "VERB" else None
+        if what is None:
+            continue
+        subj = subject_of(t)
+        if subj is None or c.in_quote.inside(subj.idx):
+            return None
+        return mixed(c.doc, t, subj, what.idx, c.q.end, c.conf.governed_mixed)
+    return None
+
+
 def _cue_before_colon(c: QuoteContext):
     """X scolded him: “...”: a cue just before the quote, then a colon or comma."""
-    if c.before is None:
+    before = c.before or _adjacent_cue(c)
+    if before is None:
         return None
-    t, subj = c.before
+    t, subj = before
     if re.search(r"\w\W{0,3}[:,]\s*$", c.text[t.idx : c.q.start]) and (
         words(c.text, t.idx + len(t), c.q.start) <= 2
     ):
         return direct(c.doc, c.idx, c.q, t.i, subj.i, t.text, c.conf.cue_before_colon)
     return None
+
+
+#: How many tokens before the colon the noun naming the words may stand.
+_NOUN_TO_COLON = 6
+
+
+def _words_noun_colon(c: QuoteContext):
+    """X is rolling out a new message: “...”: a noun naming words, a colon, the quote;
+    the speaker is the subject of the verb the noun belongs to."""
+    i = c.t_start - 1
+    if i <= c.lo or c.doc[i].text != ":":
+        return None
+    noun = next(  # 'a blunt new message for the summer:': the noun, a few words back
+        (
+            c.doc[k]
+            for k in range(i - 1, max(c.lo, i - _NOUN_TO_COLON) - 1, -1)
+            if c.doc[k].pos_ == "NOUN" and c.doc[k].lemma_.lower() in QUOTED_WORDS_NOUNS
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if head.pos_ not in ("VERB", "AUX") or c.in_quote.inside(head.idx):
+        return None
+    subj = subject_of(head)
+    if subj is None or c.in_quote.inside(subj.idx):
+        return None
+    return direct(c.doc, c.idx, c.q, head.i, subj.i, noun.text, c.conf.cue_before_colon)
 
 
 def _cue_after(c: QuoteContext):
@@ -282,7 +193,7 @@ def _cue_after(c: QuoteContext):
     if q.end >= c.pe:
         return None
     short = c.n_words < 5
-    found = _cue_token(doc, c.t_end + 1, c.hi, c.in_quote, q=q if short else None)
+    found = cue_token(doc, c.t_end + 1, c.hi, c.in_quote, q=q if short else None)
     if (
         found is None
         and c.hi == sent.end < len(doc)
@@ -290,7 +201,7 @@ def _cue_after(c: QuoteContext):
         and text[q.start : q.end].rstrip("”’\"' ")[-1:] in ",?!"
     ):  # '“Why now?” Holt said.': the parser ended the sentence at the closing mark
         nxt_hi = min(doc[sent.end].sent.end, c.idx.tok_at(min(c.nxt, c.pe)) + 1, sent.end + 6)
-        found = _cue_token(doc, sent.end, nxt_hi, c.in_quote)
+        found = cue_token(doc, sent.end, nxt_hi, c.in_quote)
     if found and found[0].dep_ in ("advcl", "relcl", "acl"):
         return None  # '"...," when Clinton blasted him': a subordinate clause, not the cue
     if not found:
@@ -321,7 +232,21 @@ def _cue_before(c: QuoteContext):
             return mixed(doc, t, subj, cc.start, q.end, conf.clause_into_quote)
     gov = _governed(t, q)
     if gov is not None and words(text, gov[0], q.start) >= 3:
-        return mixed(doc, t, subj, gov[0], gov[1], conf.governed_mixed)
+        return mixed(doc, t, subj, gov[0], clause_end(doc, t, gov[1]), conf.governed_mixed)
+    holder = gov and next(
+        (
+            ch
+            for ch in t.rights
+            if ch.dep_ in _RUN_ON_DEPS and ch.left_edge.idx <= q.start + 1 <= ch.right_edge.idx
+        ),
+        None,
+    )
+    if holder is not None and holder.dep_ in _RUN_ON_DEPS and not re.search(r"[:,]\s*$", gap):
+        # 'noted several “intangibles” left him ...', 'reported “2,521 incidents” in the
+        # city ...': the quote is part of the clause the cue reports, which runs on
+        end = clause_end(doc, t, gov[1])
+        if words(text, q.end, end) >= 2:
+            return mixed(doc, t, subj, min(gov[0], q.start), end, conf.governed_mixed)
     if words(text, t.idx + len(t), q.start) >= 2 and not re.search(r"[:,]\s*(?:that\s*)?$", gap):
         sent, t_end, t_start = c.sent, c.t_end, c.t_start
         end_tok = min(sent.end, c.hi) - 1 if t_end < sent.end else t_end
@@ -346,7 +271,7 @@ def _said_colon_paragraph(c: QuoteContext):
     if c.text[ppe - 1] != ":":
         return None
     lo = c.doc[c.idx.tok_at(ppe - 1)].sent.start
-    found = _cue_token(
+    found = cue_token(
         c.doc, max(lo, c.idx.tok_at(pps)), c.idx.tok_at(ppe - 1) + 1, c.in_quote, True
     )
     if not found:
@@ -375,74 +300,7 @@ def _governing_verb_rule(c: QuoteContext):
         obj = next((ch for ch in t.rights if ch.dep_ == "dobj" and ch.i < holder.i), None)
         if obj is not None and not c.in_quote.inside(obj.left_edge.idx):
             start = obj.left_edge.idx
-    return mixed(c.doc, t, subj, start, span[1], c.conf.governing_verb)
-
-
-def _turn(c: QuoteContext, cand: Candidate | None) -> int | None:
-    """The paragraph of ``cand`` if its quote opens that paragraph (a dialogue turn)."""
-    if cand is None or cand.speaker_start is None:
-        return None
-    pi = c.idx.para_of(cand.start)
-    return pi if c.idx.paras[pi][0] == cand.start else None
-
-
-def _dialogue_turn(c: QuoteContext):
-    """An exchange of short turns, one paragraph each: an unattributed turn is the reply
-    of the speaker before last (“Will it close?” asked Hale. / “Not yet,” Berg said. /
-    “And next year?” is Hale's)."""
-    prev, earlier, q, text = c.prev, c.earlier, c.q, c.text
-    if not (q.start == c.ps and q.end >= c.pe - 1) or c.n_words > DIALOGUE_TURN_WORDS:
-        return None
-    if _turn(c, prev) != c.pi - 1 or _turn(c, earlier) != c.pi - 2:
-        return None
-    who = [text[x.speaker_start : x.speaker_end].split()[-1].lower() for x in (prev, earlier)]
-    if who[0] == who[1]:
-        return None  # one speaker going on: not an exchange
-    quoted = [text[x.start : x.end] for x in (earlier, prev)] + [text[q.start : q.end]]
-    if not any("?" in piece for piece in quoted):
-        return None  # no question asked: consecutive quotes in news, not a dialogue
-    if any(len(piece.split()) > DIALOGUE_TURN_WORDS for piece in quoted):
-        return None
-    cand = direct(c.doc, c.idx, q, None, None, None, c.conf.dialogue_turn)
-    cand.speaker_start, cand.speaker_end = earlier.speaker_start, earlier.speaker_end
-    cand.speaker_tok = earlier.speaker_tok
-    cand.cue, cand.cue_start = earlier.cue, earlier.cue_start
-    return cand
-
-
-def _continues_previous(c: QuoteContext):
-    """A quote opening a paragraph right after another statement continues it."""
-    prev, q = c.prev, c.q
-    # '“No,” Peter said blankly. “Not today.”': a short second piece after the cue joins it
-    short_piece = (
-        prev is not None
-        and prev.cue_start is not None
-        and prev.end <= prev.cue_start < q.start
-        and c.idx.para_of(prev.start) == c.pi
-        and q.start - prev.end < 200
-    )
-    if (
-        prev is None
-        or (c.n_words < 3 and not short_piece)
-        or not (q.start == c.ps or q.start - prev.end < 200)
-        or c.idx.para_of(prev.end) < c.pi - 1
-        or prev.speaker_start is None
-    ):
-        return None
-    if q.start != c.ps and c.doc[c.idx.tok_at(max(prev.end - 1, 0))].sent == c.sent:
-        return None  # 'After saying "A," she was "rushed off"': a phrase of the same sentence
-    cand = direct(c.doc, c.idx, q, None, None, None, c.conf.continues_previous)
-    cand.speaker_start, cand.speaker_end = prev.speaker_start, prev.speaker_end
-    cand.speaker_tok = prev.speaker_tok
-    cand.cue, cand.cue_start = prev.cue, prev.cue_start
-    return cand
-
-
-def _unattributed_opening(c: QuoteContext):
-    """A long quotation opening a paragraph is a statement even with no source in sight."""
-    if c.n_words >= 8 and c.q.start == c.ps:
-        return direct(c.doc, c.idx, c.q, None, None, None, c.conf.unattributed_opening)
-    return None
+    return mixed(c.doc, t, subj, start, clause_end(c.doc, t, span[1]), c.conf.governing_verb)
 
 
 @dataclass(frozen=True)
@@ -453,20 +311,23 @@ class Rule:
 
 #: The declared order: the first rule that answers decides.
 RULES: tuple[Rule, ...] = (
-    Rule("embedded_post", _embedded_post),
-    Rule("epigraph_dash", _epigraph_dash),
-    Rule("pull_quote_name", _pull_quote_name),
-    Rule("title_not_speech", _title_not_speech),
-    Rule("inverted_cue", _inverted_cue),
+    Rule("embedded_post", embedded_post),
+    Rule("epigraph_dash", epigraph_dash),
+    Rule("pull_quote_name", pull_quote_name),
+    Rule("title_not_speech", title_not_speech),
+    Rule("inverted_cue", inverted_cue),
     Rule("according_before", _according_before),
+    Rule("as_put_it", as_put_it),
+    Rule("what_called", _what_called),
     Rule("cue_before_colon", _cue_before_colon),
+    Rule("words_noun_colon", _words_noun_colon),
     Rule("cue_after", _cue_after),
     Rule("cue_before", _cue_before),
     Rule("said_colon_paragraph", _said_colon_paragraph),
     Rule("governing_verb", _governing_verb_rule),
-    Rule("dialogue_turn", _dialogue_turn),
-    Rule("continues_previous", _continues_previous),
-    Rule("unattributed_opening", _unattributed_opening),
+    Rule("dialogue_turn", dialogue_turn),
+    Rule("continues_previous", continues_previous),
+    Rule("unattributed_opening", unattributed_opening),
 )
 
 
