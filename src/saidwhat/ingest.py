@@ -103,9 +103,9 @@ def extract_in_zones(
     """``extractor.extract_many(docs, errors="yield")``, ``zone_documents`` at a time in a memory zone.
 
     Documents are still pulled one at a time, as ``extract_many`` needs them (the
-    caller settles each as it is pulled: the store sees the same order as without
-    zones). A zone closes only after its documents' extractions were handed on,
-    and those are plain records, so nothing the zone freed is used after it.
+    caller settles each as it is pulled), and results are handed on as they come;
+    a zone closes only after its documents' extractions were handed on, and those
+    are plain records, so nothing the zone freed is used after it.
     """
     docs = iter(docs)
     while (first := next(docs, None)) is not None:
