@@ -333,6 +333,7 @@ def run(mode: str, folder: Path, db: str, timeout: float) -> dict:
         sampler.start()
         err_tail: deque[str] = deque(maxlen=20)
         at_ready: list[float] = []  # CPU seconds of every process when the child was ready
+        progress_tail: list[str] = []  # the child's last progress line
 
         def relay() -> None:
             for raw in proc.stderr:
@@ -343,6 +344,10 @@ def run(mode: str, folder: Path, db: str, timeout: float) -> dict:
                         sum(sampler.cpu_seconds()) + (server.seconds() if server else 0)
                     )
                 if line.startswith("progress "):
+                    progress_tail[:] = [line.strip()]
+                    # Memory over time: a worker that grows shows it here long before the end.
+                    _, worker_mb, _ = sampler.peaks_mb()
+                    line = f"{line.rstrip()} (largest worker so far {worker_mb:.0f} MB)\n"
                     print(line, end="", file=sys.stderr, flush=True)
 
         relayer = threading.Thread(target=relay, daemon=True)
@@ -365,7 +370,17 @@ def run(mode: str, folder: Path, db: str, timeout: float) -> dict:
     try:
         res.update(json.loads(out.decode().strip().splitlines()[-1]))
     except (ValueError, IndexError):
-        res["stderr_tail"] = "".join(err_tail)[-800:]
+        # Killed at the timeout (or failed): what was measured until then still counts.
+        main_mb, other_mb, n_other = sampler.peaks_mb()
+        res.update(
+            stderr_tail="".join(err_tail)[-800:],
+            last_progress=progress_tail[0] if progress_tail else None,
+            peak_main_mb=main_mb,
+            peak_largest_worker_mb=other_mb,
+            worker_processes=n_other,
+            load_before=[round(x, 2) for x in load_before],
+            load_after=[round(x, 2) for x in os.getloadavg()],
+        )
         return res
     docs = res["report"]["documents"]
     res["docs_per_second"] = round(docs / wall, 2)
@@ -502,7 +517,12 @@ def main(argv: list[str] | None = None) -> int:
 def _show(res: dict) -> None:
     label = f"{res['backend']} {res['mode']}"
     if "report" not in res:
-        print(f"{label}: failed (exit {res['exit_code']})\n{res.get('stderr_tail', '')}")
+        print(
+            f"{label}: stopped (exit {res['exit_code']}) after {res['wall_seconds']}s;"
+            f" last: {res.get('last_progress')}; peak RSS main {res.get('peak_main_mb')} MB,"
+            f" largest worker {res.get('peak_largest_worker_mb')} MB"
+            f" of {res.get('worker_processes')}\n{res.get('stderr_tail', '')}"
+        )
         return
     r = res["report"]
     print(

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 
 from saidwhat.errors import SaidwhatError, SourceError
@@ -25,6 +26,12 @@ from saidwhat.store.documents import add_copy, find_by_hash, store_document
 from saidwhat.store.near_dupes import NearDupes
 
 log = logging.getLogger(__name__)
+
+#: Documents parsed inside one spaCy memory zone (``nlp.memory_zone()``). The
+#: strings and lexemes a parse adds (new names, numbers) are freed at the end of
+#: the zone, so a long ingest's memory does not grow with the words it has met.
+#: Larger zones cost less bookkeeping and hold more transient strings at once.
+ZONE_DOCUMENTS = 64
 
 
 @dataclass
@@ -72,9 +79,39 @@ def _init_worker(model: str, settings) -> None:
 
 def _extract_in_worker(doc: Document) -> tuple[Document, Extraction | str]:
     try:
-        return doc, _worker_extractor.extract(doc)
+        with memory_zone(_worker_extractor):
+            return doc, _worker_extractor.extract(doc)
     except SaidwhatError as e:
         return doc, str(e)
+
+
+def memory_zone(extractor) -> AbstractContextManager:
+    """A spaCy memory zone around work with ``extractor``'s model (none when already in one).
+
+    Nothing parsed inside may be used after it: extractions are plain records
+    (strings and numbers), never spaCy objects, so they outlive it unharmed.
+    """
+    nlp = extractor.nlp
+    if nlp.vocab.in_memory_zone:  # zones do not nest
+        return nullcontext()
+    return nlp.memory_zone()
+
+
+def extract_in_zones(
+    extractor, docs: Iterable[Document], zone_documents: int = ZONE_DOCUMENTS
+) -> Iterator[tuple[Document, Extraction | SaidwhatError]]:
+    """``extractor.extract_many(docs, errors="yield")``, ``zone_documents`` at a time in a memory zone.
+
+    Documents are still pulled one at a time, as ``extract_many`` needs them (the
+    caller settles each as it is pulled), and results are handed on as they come;
+    a zone closes only after its documents' extractions were handed on, and those
+    are plain records, so nothing the zone freed is used after it.
+    """
+    docs = iter(docs)
+    while (first := next(docs, None)) is not None:
+        group = itertools.chain([first], itertools.islice(docs, zone_documents - 1))
+        with memory_zone(extractor):
+            yield from extractor.extract_many(group, errors="yield")
 
 
 def is_supported(doc: Document) -> bool:
@@ -110,7 +147,7 @@ def extract_stream(
         from saidwhat.events.service import CodingExtractor
 
         ex = CodingExtractor(model=model, settings=settings, on_progress=on_progress)
-        for doc, result in ex.extract_many(docs, errors="yield"):
+        for doc, result in extract_in_zones(ex, docs):
             yield doc, (str(result) if isinstance(result, SaidwhatError) else result)
         return
     # fork shares the already-imported code with the workers; spawn where there is no fork.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from saidwhat.model import Document
+
 FIRST = ("Ana", "Boris", "Chen", "Dara", "Emil", "Farah", "Goran", "Hana", "Ivo", "Jana")
 LAST = ("Albescu", "Brandt", "Castell", "Dorsey", "Eklund", "Ferreira", "Holm", "Kaplan")
 TOPICS = ("tariffs", "ferries", "pensions", "sanctions", "pipelines", "housing", "rail")
@@ -42,3 +44,30 @@ def write_corpus(folder: Path, n: int, seed: int = 11) -> list[Path]:
         p.write_text(article(i, rng), encoding="utf-8")
         paths.append(p)
     return paths
+
+
+_SYLLABLES = ("ka", "lo", "mer", "tu", "vin", "sa", "dor", "pel", "quo", "rix", "zan", "bel")
+
+
+def _invented(i: int, salt: str) -> str:
+    """A name no model has seen: syllables spelled from ``i`` (and ``salt``)."""
+    parts = [salt]
+    for _ in range(3):
+        i, r = divmod(i, len(_SYLLABLES))
+        parts.append(_SYLLABLES[r])
+    return "".join(parts).capitalize()
+
+
+def new_name_documents(salt: str, n: int) -> list[Document]:
+    """``n`` short articles, each with names and a number no model has seen (per ``salt``)."""
+    docs = []
+    for i in range(n):
+        first, last = _invented(i, salt + "e"), _invented(i + 7, salt + "o")
+        text = (
+            f"Port talks stall, report {salt}{90_000 + i}\n\n"
+            f"“The {_invented(i, salt + 'a')} terminal will close before {2030 + i % 5},” "
+            f"{first} {last}, the harbour master, said on Monday.\n\n"
+            f"{last} told reporters that the {_invented(i, salt + 'u')} plan was unfair."
+        )
+        docs.append(Document(text, f"zone-{salt}-{i}.txt", language="en"))
+    return docs

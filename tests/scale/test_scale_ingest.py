@@ -9,7 +9,7 @@ import signal
 from pathlib import Path
 
 import pytest
-from scale_corpus import article, write_corpus
+from scale_corpus import article, new_name_documents, write_corpus
 
 from saidwhat.ingest import ingest_paths
 from saidwhat.scale.client import ingest_distributed
@@ -244,3 +244,34 @@ def test_workers_skip_parsing_what_postgres_holds(tmp_path, pg_target):
     ]
     assert len(rows) == 2
     assert all(r.statements is None and r.minhash for r in rows)
+
+
+def _worker_memory_state(dask_worker) -> dict:
+    """What grows a worker's memory, read on the worker: profiler, its history, spaCy strings."""
+    from saidwhat.scale import worker
+
+    ex = worker._extractors.get(worker.DEFAULT_MODEL)
+    return {
+        "profiling": "profile" in dask_worker.periodic_callbacks,
+        "profile_history": len(dask_worker.profile_history),
+        "strings": len(ex.nlp.vocab.strings) if ex is not None else None,
+        "in_zone": ex.nlp.vocab.in_memory_zone if ex is not None else None,
+    }
+
+
+def test_workers_keep_no_profile_and_no_new_strings(tmp_path, dask_cluster):
+    # Dask's profiler kept a call tree per second for 1,000 s (0.3 MB/s of a worker's
+    # life); spaCy keeps every new string unless parsed in a memory zone.
+    before = dask_cluster.run(_worker_memory_state)
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    for doc in new_name_documents("dk", 8):  # names and numbers the workers never saw
+        (folder / doc.ref).write_text(doc.text, encoding="utf-8")
+    with open_store(tmp_path / "zone.db") as store:
+        report = ingest_distributed(store, [str(folder)], client=dask_cluster, batch_size=2)
+    assert report.stored == 8 and report.statements >= 8
+    after = dask_cluster.run(_worker_memory_state)
+    for address, state in after.items():
+        assert not state["profiling"] and state["profile_history"] == 0, state
+        assert state["in_zone"] is False
+        assert state["strings"] == before[address]["strings"], (before, after)

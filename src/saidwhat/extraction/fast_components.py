@@ -25,6 +25,8 @@ of :mod:`.fast_ner` and the embedding cache of :mod:`.fast_embed`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -163,6 +165,20 @@ class ArrayAttributeRuler:
             for value in dict.fromkeys(int(v) for v in values):
                 index.setdefault(value, []).append((i, rule))
 
+    @contextmanager
+    def memory_zone(self, mem=None) -> Iterator[object]:
+        """Part of ``nlp.memory_zone()``: first forget what the strings earlier zones freed keyed.
+
+        The cached answers stay right (rule values are permanent strings), but
+        without this they would grow with every new word ever parsed.
+        """
+        strings = self.vocab.strings
+        self._pairs = {k: v for k, v in self._pairs.items() if k[1] in strings}
+        for cache in self._regex_cache.values():
+            for key in [k for k in cache if k not in strings]:
+                del cache[key]
+        yield mem
+
     def _pair(self, tag: int, lower: int) -> tuple[tuple[int, int], ...]:
         found = self._pairs.get((tag, lower))
         if found is None:
@@ -264,12 +280,34 @@ class CachedLemmatizer:
         _index_as_sets(lemmatizer)
         self.lemmatizer = lemmatizer
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        #: A memory zone ended since the cache was last cleaned (see memory_zone).
+        self._zoned = False
+
+    @contextmanager
+    def memory_zone(self, mem=None) -> Iterator[object]:
+        """Part of ``nlp.memory_zone()``: the cache keeps no lemma whose string a zone freed.
+
+        A lemma first seen inside a zone is a transient string: reused after
+        the zone, its hash would name nothing (``token.lemma_`` raises). Entries
+        are dropped when the next zone starts (or the next parse outside one).
+        """
+        self._forget(self.lemmatizer.vocab.strings)
+        try:
+            yield mem
+        finally:
+            self._zoned = True
+
+    def _forget(self, strings) -> None:
+        self._lemmas = {k: v for k, v in self._lemmas.items() if k[0] in strings and v in strings}
+        self._zoned = False
 
     def __call__(self, doc):
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
         if not len(doc):
             return doc
+        if self._zoned and not doc.vocab.in_memory_zone:
+            self._forget(doc.vocab.strings)
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = arr[:, 3].copy()
         overwrite = self.lemmatizer.overwrite

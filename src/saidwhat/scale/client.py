@@ -47,11 +47,16 @@ QUEUED_PER_THREAD = 2
 RESIZE_EVERY = 32
 #: Seconds to wait for a scheduler to answer, and for it to have a worker.
 CONNECT_TIMEOUT_S = 15
+#: Dask settings for the workers of a local cluster: no statistical profiler (it
+#: grew a worker by about 0.3 MB a second, see ``worker.stop_profiler``, which also
+#: stops it on workers started elsewhere).
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 @contextmanager
 def dask_client(workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
     """A client of a new local cluster of ``workers`` processes, or of the cluster at ``scheduler``."""
+    import dask
     from distributed import Client, LocalCluster
 
     with _quiet_dask():
@@ -62,14 +67,17 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         if not workers or workers < 1:
             raise UsageError("--workers must be at least 1")
         # One thread per worker process: parsing holds the GIL, so processes are the parallelism.
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            # Any free port: no clash (and no warning) when another cluster holds 8787.
-            dashboard_address=":0",
-            silence_logs=logging.ERROR,
-        )
+        # The nannies hand the configuration in force now to every worker they start
+        # (also to one that replaces a lost worker).
+        with dask.config.set(LOCAL_WORKER_CONFIG):
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                # Any free port: no clash (and no warning) when another cluster holds 8787.
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,
+            )
         try:
             client = Client(cluster)
             try:
