@@ -90,7 +90,12 @@ def memory_zone(extractor) -> AbstractContextManager:
 
     Nothing parsed inside may be used after it: extractions are plain records
     (strings and numbers), never spaCy objects, so they outlive it unharmed.
+    A model not loaded yet is not loaded for a zone (an ingest of posts or of
+    Russian and Ukrainian texts never needs it); the group that loads it runs
+    without one, and every later group in one.
     """
+    if not extractor.loaded:
+        return nullcontext()
     nlp = extractor.nlp
     if nlp.vocab.in_memory_zone:  # zones do not nest
         return nullcontext()

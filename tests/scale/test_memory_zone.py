@@ -142,3 +142,14 @@ def test_a_worker_batch_is_parsed_in_a_zone(ex, tmp_path, monkeypatch):
     assert len(ex.nlp.vocab.strings) - before <= ZONE_SLACK
     assert all(r.statements for (r,) in rows)
     _plain([tuple(r) for (r,) in rows], "rows")
+
+
+def test_a_zone_does_not_load_a_model_nothing_needed_yet():
+    # an ingest of posts or of Russian and Ukrainian texts never loads the English
+    # model; asking for a zone must not load it either (about 2 s for nothing)
+    from saidwhat.extraction import Extractor
+
+    fresh = Extractor()
+    with memory_zone(fresh):
+        pass
+    assert not fresh.loaded

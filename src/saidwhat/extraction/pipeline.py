@@ -70,6 +70,11 @@ class Extractor:
         self.on_progress = on_progress
 
     @property
+    def loaded(self) -> bool:
+        """Whether the spaCy pipeline is in memory (``nlp`` loads it on first use)."""
+        return self._nlp is not None
+
+    @property
     def nlp(self):
         if self._nlp is None:
             import spacy
