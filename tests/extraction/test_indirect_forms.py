@@ -159,6 +159,65 @@ INDIRECT_FORMS = [
             )
         ],
     ),
+    (  # an adjective of stance reports its holder's view like 'believe' does
+        "Ana Berg is confident that the levy will pass.",
+        [("indirect", "that the levy will pass", "Ana Berg", "stance_clause")],
+    ),
+    (  # ... also as a passive participle, whose passive subject holds the view
+        "Tomas Hale was convinced that the old pier is unsafe.",
+        [("indirect", "that the old pier is unsafe", "Tomas Hale", "stance_clause")],
+    ),
+    # 'so worried that ...' is a result clause: why he acted, not a view he reported
+    ("Tomas Hale was so worried that he closed the pier for a week.", []),
+    (  # a sentence after a mid-sentence report, with no cue or quotation of its own, goes on
+        # with what was said: one statement over both
+        "The new pier, Mayor Ana Berg said, would bring the ferries back. But it would also "
+        "cost the town its beach.\n\nThe council meets on Monday.",
+        [
+            (
+                "indirect",
+                "The new pier would bring the ferries back. But it would also cost the town its beach",
+                "Ana Berg",
+                "mid_sentence_clause",
+            )
+        ],
+    ),
+    (  # ... but a sentence with its own speaker starts a statement of its own
+        "The new pier, Mayor Ana Berg said, would bring the ferries back. Tomas Hale said the "
+        "beach would be lost.",
+        [
+            (
+                "indirect",
+                "The new pier would bring the ferries back",
+                "Ana Berg",
+                "mid_sentence_clause",
+            ),
+            ("indirect", "the beach would be lost", "Tomas Hale", "speech_clause"),
+        ],
+    ),
+    (  # content after 'X said:' runs on over the next unattributed sentence too
+        "Tomas Hale said: the fares will rise. Pensioners will pay the old price.",
+        [
+            (
+                "indirect",
+                "the fares will rise. Pensioners will pay the old price",
+                "Tomas Hale",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # an unquoted paragraph after a paragraph ending 'X added:' is what X said
+        "Tomas Hale added:\n\nThe board knows nothing. It has never taken the ferry.\n\n"
+        "The council meets on Monday.",
+        [
+            (
+                "indirect",
+                "The board knows nothing. It has never taken the ferry",
+                "Tomas Hale",
+                "colon_paragraph",
+            )
+        ],
+    ),
     (  # ... while one that ends the sentence is the writer's comment, left out
         "Tomas Hale said the pier would close in May, which angered the ferry crews.",
         [("indirect", "the pier would close in May", "Tomas Hale", "speech_clause")],

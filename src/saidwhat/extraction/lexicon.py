@@ -442,6 +442,12 @@ FINDING_SOURCES = frozenset(
     """poll survey study analysis average report research audit review investigation
     inquiry""".split()  # noqa: SIM905
 )
+#: Adjectives of stance whose clause is the holder's view (``X is confident that ...``,
+#: ``afraid that``): PolNeAR attributes them like ``believe``; the copula's subject holds it.
+STANCE_ADJECTIVES = frozenset(
+    """afraid confident convinced sure certain worried concerned hopeful optimistic
+    pessimistic fearful aware adamant positive frustrated angry upset""".split()  # noqa: SIM905
+)
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
