@@ -76,10 +76,24 @@ INDIRECT_FORMS = [
         "The two delegations met for four hours on Tuesday.",
         [("indirect", "The Talks Were Useful", "Pavel Lund", "headline_colon")],
     ),
-    (  # a headline over the same speaker's statement is that statement's title, not another
-        "Arkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
+    (  # a section title over the same speaker's statement is that statement's title
+        "Harbour Talks Resume In Velda\n\nThe delegations met on Monday in the old customs hall."
+        "\n\nArkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
         "Lund said the talks had been useful and would go on.",
         [("indirect", "the talks had been useful and would go on", "Lund", "speech_clause")],
+    ),
+    (  # ... while the document's own title reports the claim even when the story repeats it
+        "Arkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
+        "Lund said the talks had been useful and would go on.",
+        [
+            ("indirect", "The Talks Were Useful", "Pavel Lund", "headline_colon"),
+            (
+                "indirect",
+                "the talks had been useful and would go on",
+                "Pavel Lund",
+                "speech_clause",
+            ),
+        ],
     ),
     # a label or a topic before a headline's colon is no source
     ("Correction: The Ferry Times Were Wrong\n\nThe harbour board met on Monday.", []),
@@ -215,6 +229,28 @@ INDIRECT_FORMS = [
                 "The board knows nothing. It has never taken the ferry",
                 "Tomas Hale",
                 "colon_paragraph",
+            )
+        ],
+    ),
+    (  # a concession after a comma ('despite ...') qualifies the claim: it stays in it
+        "Ana Berg argues that families still want the old harbour, despite the new marina.",
+        [
+            (
+                "indirect",
+                "that families still want the old harbour, despite the new marina",
+                "Ana Berg",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # a wish ('would like to') is attributed like 'wants to'
+        "Tomas Hale would like to hold another rally with the mayor in May.",
+        [
+            (
+                "indirect",
+                "to hold another rally with the mayor in May",
+                "Tomas Hale",
+                "intent_clause",
             )
         ],
     ),

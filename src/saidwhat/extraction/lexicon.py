@@ -36,7 +36,7 @@ BELIEF_VERBS = frozenset(
 #: Verbs taking an infinitive (``plans to``, ``vowed to``) that PolNeAR attributes.
 INTENT_VERBS = frozenset(
     """plan want promise pledge vow urge decline threaten intend seek hope expect
-    agree call ask demand aim vote offer""".split()  # noqa: SIM905
+    agree call ask demand aim vote offer like""".split()  # noqa: SIM905
 )
 
 #: Verbs of perception and result: ``saw him win``, ``realizes``, ``refused``,
@@ -330,7 +330,7 @@ PREP_CUES = {
     "clash": {"over"},
 }
 CUT_AFTER_COMMA = frozenset(
-    """which who whom whose although though while whereas according contradicting despite""".split()  # noqa: SIM905
+    """which who whom whose although though while whereas according contradicting""".split()  # noqa: SIM905
 )
 OBJ_PREPS = frozenset({"as", "for", "of", "over"})
 #: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
