@@ -254,6 +254,10 @@ INDIRECT_FORMS = [
             )
         ],
     ),
+    (  # a conclusion with a stated owner is that owner's claim, like 'her claim that'
+        "Ana Berg's conclusion that the old pier is unsafe surprised the board.",
+        [("indirect", "that the old pier is unsafe", "Ana Berg", "cue_noun")],
+    ),
     (  # ... while one that ends the sentence is the writer's comment, left out
         "Tomas Hale said the pier would close in May, which angered the ferry crews.",
         [("indirect", "the pier would close in May", "Tomas Hale", "speech_clause")],

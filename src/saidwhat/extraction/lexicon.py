@@ -51,7 +51,8 @@ NOT_SPEECH_VERBS = frozenset(
 CUE_NOUNS = frozenset(
     """claim statement report assertion suggestion argument warning view belief remark
     remarks comment comments testimony allegation accusation announcement promise pledge
-    insistence contention admission denial message tweet post letter memo note""".split()  # noqa: SIM905
+    insistence contention admission denial message tweet post letter memo note conclusion
+    acknowledgment acknowledgement""".split()  # noqa: SIM905
 )
 
 #: Subjects that are documents rather than people: their owner is the speaker.
