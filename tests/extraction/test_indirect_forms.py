@@ -76,10 +76,24 @@ INDIRECT_FORMS = [
         "The two delegations met for four hours on Tuesday.",
         [("indirect", "The Talks Were Useful", "Pavel Lund", "headline_colon")],
     ),
-    (  # a headline over the same speaker's statement is that statement's title, not another
-        "Arkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
+    (  # a section title over the same speaker's statement is that statement's title
+        "Harbour Talks Resume In Velda\n\nThe delegations met on Monday in the old customs hall."
+        "\n\nArkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
         "Lund said the talks had been useful and would go on.",
         [("indirect", "the talks had been useful and would go on", "Lund", "speech_clause")],
+    ),
+    (  # ... while the document's own title reports the claim even when the story repeats it
+        "Arkhavian Spokesman Pavel Lund: The Talks Were Useful\n\n"
+        "Lund said the talks had been useful and would go on.",
+        [
+            ("indirect", "The Talks Were Useful", "Pavel Lund", "headline_colon"),
+            (
+                "indirect",
+                "the talks had been useful and would go on",
+                "Pavel Lund",
+                "speech_clause",
+            ),
+        ],
     ),
     # a label or a topic before a headline's colon is no source
     ("Correction: The Ferry Times Were Wrong\n\nThe harbour board met on Monday.", []),
@@ -158,6 +172,91 @@ INDIRECT_FORMS = [
                 "intent_clause",
             )
         ],
+    ),
+    (  # an adjective of stance reports its holder's view like 'believe' does
+        "Ana Berg is confident that the levy will pass.",
+        [("indirect", "that the levy will pass", "Ana Berg", "stance_clause")],
+    ),
+    (  # ... also as a passive participle, whose passive subject holds the view
+        "Tomas Hale was convinced that the old pier is unsafe.",
+        [("indirect", "that the old pier is unsafe", "Tomas Hale", "stance_clause")],
+    ),
+    # 'so worried that ...' is a result clause: why he acted, not a view he reported
+    ("Tomas Hale was so worried that he closed the pier for a week.", []),
+    (  # a sentence after a mid-sentence report, with no cue or quotation of its own, goes on
+        # with what was said: one statement over both
+        "The new pier, Mayor Ana Berg said, would bring the ferries back. But it would also "
+        "cost the town its beach.\n\nThe council meets on Monday.",
+        [
+            (
+                "indirect",
+                "The new pier would bring the ferries back. But it would also cost the town its beach",
+                "Ana Berg",
+                "mid_sentence_clause",
+            )
+        ],
+    ),
+    (  # ... but a sentence with its own speaker starts a statement of its own
+        "The new pier, Mayor Ana Berg said, would bring the ferries back. Tomas Hale said the "
+        "beach would be lost.",
+        [
+            (
+                "indirect",
+                "The new pier would bring the ferries back",
+                "Ana Berg",
+                "mid_sentence_clause",
+            ),
+            ("indirect", "the beach would be lost", "Tomas Hale", "speech_clause"),
+        ],
+    ),
+    (  # content after 'X said:' runs on over the next unattributed sentence too
+        "Tomas Hale said: the fares will rise. Pensioners will pay the old price.",
+        [
+            (
+                "indirect",
+                "the fares will rise. Pensioners will pay the old price",
+                "Tomas Hale",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # an unquoted paragraph after a paragraph ending 'X added:' is what X said
+        "Tomas Hale added:\n\nThe board knows nothing. It has never taken the ferry.\n\n"
+        "The council meets on Monday.",
+        [
+            (
+                "indirect",
+                "The board knows nothing. It has never taken the ferry",
+                "Tomas Hale",
+                "colon_paragraph",
+            )
+        ],
+    ),
+    (  # a concession after a comma ('despite ...') qualifies the claim: it stays in it
+        "Ana Berg argues that families still want the old harbour, despite the new marina.",
+        [
+            (
+                "indirect",
+                "that families still want the old harbour, despite the new marina",
+                "Ana Berg",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # a wish ('would like to') is attributed like 'wants to'
+        "Tomas Hale would like to hold another rally with the mayor in May.",
+        [
+            (
+                "indirect",
+                "to hold another rally with the mayor in May",
+                "Tomas Hale",
+                "intent_clause",
+            )
+        ],
+    ),
+    (  # a conclusion with a stated owner is that owner's claim, like 'her claim that'
+        "Ana Berg's conclusion that the old pier is unsafe surprised the board.",
+        [("indirect", "that the old pier is unsafe", "Ana Berg", "cue_noun")],
     ),
     (  # ... while one that ends the sentence is the writer's comment, left out
         "Tomas Hale said the pier would close in May, which angered the ferry crews.",

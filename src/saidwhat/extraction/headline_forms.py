@@ -60,21 +60,42 @@ def headline_statements(
         cand = _colon_claim(doc, text, h, strength) if h.who else None
         if cand is None:
             cand = _said_in_headline(doc, h, clauses, strength)
-        if cand is not None and not _paraphrased(text, cand, body, h.end, section_end):
+        if cand is not None and not _paraphrased(
+            text, cand, body, h.end, section_end, verbatim=_is_title(text, h)
+        ):
             out.append(cand)
     return out
 
 
-def _paraphrased(text: str, cand: Candidate, body: list[Candidate], start: int, end: int) -> bool:
-    """Whether a statement in ``[start, end)`` has the headline's speaker (by last name)."""
+def _is_title(text: str, h: Headline) -> bool:
+    """The document's own title (its first line): a statement unless the story repeats it.
+
+    A section title over a speaker's statement labels that statement; the title of a
+    whole report saying ``Lund: Fares Will Double`` is the outlet's report of Lund's claim,
+    unless a statement below says the same words.
+    """
+    return not text[: h.start].strip()
+
+
+def _paraphrased(
+    text: str, cand: Candidate, body: list[Candidate], start: int, end: int, verbatim: bool
+) -> bool:
+    """Whether a statement in ``[start, end)`` has the headline's speaker (by last name).
+
+    With ``verbatim`` (the document's title) that statement must also hold every word
+    of the headline's claim: a title that sums a story up is a statement of its own.
+    """
     who = _WORD.findall(text[cand.speaker_start : cand.speaker_end])
     if not who:
         return False
     last = who[-1].lower()
+    claim = {w.lower() for w in _WORD.findall(text, cand.start, cand.end)}
     for c in body:
         if start <= c.start < end and c.speaker_start is not None:
             words = _WORD.findall(text[c.speaker_start : c.speaker_end])
-            if words and words[-1].lower() == last:
+            if not words or words[-1].lower() != last:
+                continue
+            if not verbatim or claim <= {w.lower() for w in _WORD.findall(text, c.start, c.end)}:
                 return True
     return False
 

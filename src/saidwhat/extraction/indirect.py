@@ -23,6 +23,7 @@ from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules a
     speaker_index,
     subject_of,
 )
+from .continuation import colon_paragraphs, continue_paragraph
 from .lexicon import (
     ACT_OBJECT_VERBS,
     ALL_CUE_LEMMAS,
@@ -47,6 +48,7 @@ from .lexicon import (
     TOPIC_PREP_CUES,
 )
 from .settings import Confidence
+from .stance_forms import stance_clauses
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -290,7 +292,9 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 min_words=min_words,
             )
         )
-    return with_mid_clauses(doc, text, out, conf.speech_clause)
+    out.extend(stance_clauses(doc, conf))
+    out.extend(colon_paragraphs(doc, text, conf.speech_clause))
+    return continue_paragraph(doc, text, with_mid_clauses(doc, text, out, conf.speech_clause))
 
 
 _AFTER_QUOTE = re.compile(

@@ -36,7 +36,7 @@ BELIEF_VERBS = frozenset(
 #: Verbs taking an infinitive (``plans to``, ``vowed to``) that PolNeAR attributes.
 INTENT_VERBS = frozenset(
     """plan want promise pledge vow urge decline threaten intend seek hope expect
-    agree call ask demand aim vote offer""".split()  # noqa: SIM905
+    agree call ask demand aim vote offer like""".split()  # noqa: SIM905
 )
 
 #: Verbs of perception and result: ``saw him win``, ``realizes``, ``refused``,
@@ -51,7 +51,8 @@ NOT_SPEECH_VERBS = frozenset(
 CUE_NOUNS = frozenset(
     """claim statement report assertion suggestion argument warning view belief remark
     remarks comment comments testimony allegation accusation announcement promise pledge
-    insistence contention admission denial message tweet post letter memo note""".split()  # noqa: SIM905
+    insistence contention admission denial message tweet post letter memo note conclusion
+    acknowledgment acknowledgement""".split()  # noqa: SIM905
 )
 
 #: Subjects that are documents rather than people: their owner is the speaker.
@@ -330,7 +331,7 @@ PREP_CUES = {
     "clash": {"over"},
 }
 CUT_AFTER_COMMA = frozenset(
-    """which who whom whose although though while whereas according contradicting despite""".split()  # noqa: SIM905
+    """which who whom whose although though while whereas according contradicting""".split()  # noqa: SIM905
 )
 OBJ_PREPS = frozenset({"as", "for", "of", "over"})
 #: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
@@ -441,6 +442,12 @@ GERUND_CUES = frozenset({"propose", "suggest", "recommend", "admit", "deny", "ad
 FINDING_SOURCES = frozenset(
     """poll survey study analysis average report research audit review investigation
     inquiry""".split()  # noqa: SIM905
+)
+#: Adjectives of stance whose clause is the holder's view (``X is confident that ...``,
+#: ``afraid that``): PolNeAR attributes them like ``believe``; the copula's subject holds it.
+STANCE_ADJECTIVES = frozenset(
+    """afraid confident convinced sure certain worried concerned hopeful optimistic
+    pessimistic fearful aware adamant positive frustrated angry upset""".split()  # noqa: SIM905
 )
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (

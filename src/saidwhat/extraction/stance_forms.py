@@ -1,0 +1,66 @@
+"""Attributions carried by an adjective of stance: ``X is confident that ...``.
+
+PolNeAR counts a source's fear, hope or certainty as an attribution of its view
+just as it counts ``X believes that ...``; the parser hangs the that-clause on the
+adjective (``afraid``, ``convinced``, ``worried``), not on a verb, so the verb rules
+of :mod:`.indirect` never see it. The speaker is the subject of the copula.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .clause_spans import CueClause, complement_end, trim
+from .clause_speakers import speaker_index
+from .lexicon import NOT_SOURCES, STANCE_ADJECTIVES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .settings import Confidence
+
+
+def _stance_clause(adj: Token) -> Token | None:
+    """The finite clause an adjective of stance reports (``afraid that A``, ``sure A``)."""
+    for child in adj.rights:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+    return None
+
+
+def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
+    """``X is/was/seemed <stance adjective> (that) A`` -> A, spoken by X."""
+    out: list[CueClause] = []
+    for adj in doc:
+        if adj.lower_ not in STANCE_ADJECTIVES or adj.dep_ not in ("acomp", "ROOT"):
+            continue
+        comp = _stance_clause(adj)
+        if comp is None:
+            continue
+        if any(c.lower_ == "so" for c in adj.lefts):
+            continue  # 'so worried that she left': a result clause, not the view held
+        cop = adj.head if adj.dep_ == "acomp" else adj
+        speaker_i = speaker_index(cop)
+        if speaker_i is None:  # 'X is convinced that': the passive subject holds the view
+            subj = [c for c in cop.children if c.dep_ == "nsubjpass"]
+            speaker_i = subj[0].i if subj else None
+        if speaker_i is None:
+            continue  # 'it is clear that ...': no one's stance
+        subj = doc[speaker_i]
+        if subj.lower_ in NOT_SOURCES or subj.lower_ == "it":
+            continue
+        span = trim(doc, comp.left_edge.i, complement_end(adj, comp))
+        if span is None or span[0] <= adj.idx < span[1]:
+            continue
+        out.append(
+            CueClause(
+                cue_i=adj.i,
+                cue=adj.text,
+                start=span[0],
+                end=span[1],
+                speaker_i=speaker_i,
+                strength=conf.belief_clause,
+                rule="stance_clause",
+            )
+        )
+    return out
