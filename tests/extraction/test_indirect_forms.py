@@ -114,6 +114,9 @@ INDIRECT_FORMS = [
     # what goes without saying, or was left unmentioned, was not said
     ("It goes without saying that the ferry fares will rise again.", []),
     ("Ana Berg left the meeting without mentioning the levy.", []),
+    # what someone failed to say, and the writer's own aside, report nothing
+    ("The harbour report failed to note that the ferry lost money.", []),
+    ("It is worth noting that the ferry fares rose twice last year.", []),
     # a result clause ('so fast that ...') is no complement of the verb
     ("Ana Berg drove so fast that the ferry left without her.", []),
     (  # a name alone is a whole object: whom someone endorsed (a pronoun is not)

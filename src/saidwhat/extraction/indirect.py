@@ -45,6 +45,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     TOPIC_PREP_CUES,
+    UNSAID_GOVERNORS,
 )
 from .settings import Confidence
 
@@ -58,9 +59,12 @@ _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 def _not_said(tok: Token, clause: Token | None) -> bool:
     """Cue forms that report nothing: ``it goes without saying that``, ``left without
-    mentioning it`` (what was not said), and a result clause the parser took for a
+    mentioning it`` and ``failed to note that`` (what was not said), ``it is worth noting
+    that`` (the writer's aside), and a result clause the parser took for a
     complement (``drove so erratically that I had to stop``)."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True
+    if tok.dep_ in ("xcomp", "pcomp", "acomp") and tok.head.lemma_.lower() in UNSAID_GOVERNORS:
         return True
     if clause is None or not any(m.lower_ == "that" for m in clause.children if m.dep_ == "mark"):
         return False

@@ -423,6 +423,9 @@ TOPIC_PREP_CUES = frozenset({"speak", "talk", "respond", "react", "testify"})
 #: Object verbs that report an act (``disclose their returns``: handing over documents),
 #: not what someone said or stood for.
 ACT_OBJECT_VERBS = frozenset({"disclose"})
+#: Words governing a cue that make it report nothing: the writer's aside (``it is worth
+#: noting that``) and what someone did not say (``failed to mention``, ``neglected to note``).
+UNSAID_GOVERNORS = frozenset({"worth", "fail", "neglect"})
 #: Words that name a source on their own before a headline's colon (``Poll: ...``).
 HEADLINE_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "sources"})
 #: Labels before a headline's colon that are no source (``Correction: ...``).
