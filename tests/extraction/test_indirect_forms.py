@@ -117,6 +117,12 @@ INDIRECT_FORMS = [
     # what someone failed to say, and the writer's own aside, report nothing
     ("The harbour report failed to note that the ferry lost money.", []),
     ("It is worth noting that the ferry fares rose twice last year.", []),
+    # a participle on a noun names a kind of people, not a report ...
+    ("Thousands of islanders supporting Tomas Hale gathered at the harbour.", []),
+    (  # ... unless the noun is a document or an occasion of speech
+        "Ana Berg issued a statement calling the levy a disgrace.",
+        [("indirect", "the levy a disgrace", "Ana Berg", "object_cue")],
+    ),
     # a result clause ('so fast that ...') is no complement of the verb
     ("Ana Berg drove so fast that the ferry left without her.", []),
     (  # a name alone is a whole object: whom someone endorsed (a pronoun is not)

@@ -40,6 +40,7 @@ from .lexicon import (
     NOT_SOURCES,
     OBJ_PREPS,
     OBJECT_CUES,
+    PARTICIPLE_SOURCE_NOUNS,
     PASSIVE_CUES,
     PREP_CUES,
     RELATIVE_PRONOUNS,
@@ -275,6 +276,14 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             continue  # 'A new fight: Republicans said ...': the clause before a colon is not content
         if _not_said(tok, comp if how == "ccomp" else None):
             continue
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and how != "ccomp"  # 'a side knowing that ...' still reports a clause
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and tok.head.lemma_.lower() not in PARTICIPLE_SOURCE_NOUNS
+        ):
+            continue  # 'voters supporting Hale', 'a policy urging ...': a kind, not a report
         speaker_i = passive[1].i if rule == "passive_object" else speaker_index(tok)
         if speaker_i is not None:
             subj = doc[speaker_i]
