@@ -117,6 +117,8 @@ INDIRECT_FORMS = [
     # what someone failed to say, and the writer's own aside, report nothing
     ("The harbour report failed to note that the ferry lost money.", []),
     ("It is worth noting that the ferry fares rose twice last year.", []),
+    # a cue with its own gerund or object after it: the quoted title before is no content
+    ("In her 2019 book, “Make Your Town a Harbour,” Ms. Berg suggested looking at the fees.", []),
     # a participle on a noun names a kind of people, not a report ...
     ("Thousands of islanders supporting Tomas Hale gathered at the harbour.", []),
     (  # ... unless the noun is a document or an occasion of speech

@@ -25,6 +25,7 @@ from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules a
 )
 from .lexicon import (
     ACT_OBJECT_VERBS,
+    ADDRESSEE_VERBS,
     ALL_CUE_LEMMAS,
     BELIEF_VERBS,
     CUE_NOUNS,
@@ -70,6 +71,18 @@ def _not_said(tok: Token, clause: Token | None) -> bool:
     if clause is None or not any(m.lower_ == "that" for m in clause.children if m.dep_ == "mark"):
         return False
     return any(t.lower_ in ("so", "such") for t in tok.doc[tok.i + 1 : clause.left_edge.i])
+
+
+def _own_complement(tok: Token) -> bool:
+    """What a cue reports after it: a gerund (``suggested cutting the levy``) or a common
+    noun object (``added the words``). Then a clause before the cue is not its content.
+    Objects of addressee verbs are people told (``"...," Hale told reporters``)."""
+    for c in tok.rights:
+        if c.dep_ == "xcomp" and c.tag_ == "VBG":
+            return True
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and tok.lemma_.lower() not in ADDRESSEE_VERBS:
+            return True
+    return False
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
@@ -209,6 +222,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         min_words = 2
         strength = 0.0
         rule = ""
+        if how == "ccomp" and comp.i < tok.i and _own_complement(tok):
+            continue  # 'In her book, "A Title," Berg suggested cutting ...': it says what follows
         if how == "ccomp" and (speech or belief or lemma in LABEL_VERBS):
             strength = (
                 conf.speech_clause

@@ -436,6 +436,8 @@ PARTICIPLE_SOURCE_NOUNS = (
         appearance event call""".split()  # noqa: SIM905
     )
 )
+#: Cue verbs whose object is the person addressed, not what was said (``told reporters``).
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "advise"})
 #: Words governing a cue that make it report nothing: the writer's aside (``it is worth
 #: noting that``) and what someone did not say (``failed to mention``, ``neglected to note``).
 UNSAID_GOVERNORS = frozenset({"worth", "fail", "neglect"})
