@@ -46,6 +46,7 @@ from .lexicon import (
     PREP_CUES,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    THAT_SUBORDINATORS,
     TOPIC_PREP_CUES,
     UNSAID_GOVERNORS,
 )
@@ -70,6 +71,9 @@ def _not_said(tok: Token, clause: Token | None) -> bool:
         return True
     if clause is None or not any(m.lower_ == "that" for m in clause.children if m.dep_ == "mark"):
         return False
+    before = tok.doc[clause.left_edge.i - 1] if clause.left_edge.i > tok.i + 1 else None
+    if before is not None and before.lower_ in THAT_SUBORDINATORS and before.head.pos_ != "ADP":
+        return True  # 'panicking now that the bill is due' (not 'heard by now that'): a reason
     return any(t.lower_ in ("so", "such") for t in tok.doc[tok.i + 1 : clause.left_edge.i])
 
 

@@ -438,6 +438,9 @@ PARTICIPLE_SOURCE_NOUNS = (
 )
 #: Cue verbs whose object is the person addressed, not what was said (``told reporters``).
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "advise"})
+#: Words that make ``that`` a subordinator, not a complementizer (``now that``,
+#: ``given that``): the clause gives a reason or condition, not what was said.
+THAT_SUBORDINATORS = frozenset({"now", "given", "except", "provided", "providing"})
 #: Words governing a cue that make it report nothing: the writer's aside (``it is worth
 #: noting that``) and what someone did not say (``failed to mention``, ``neglected to note``).
 UNSAID_GOVERNORS = frozenset({"worth", "fail", "neglect"})
