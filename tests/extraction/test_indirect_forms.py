@@ -119,6 +119,8 @@ INDIRECT_FORMS = [
     ("It is worth noting that the ferry fares rose twice last year.", []),
     # a cue with its own gerund or object after it: the quoted title before is no content
     ("In her 2019 book, “Make Your Town a Harbour,” Ms. Berg suggested looking at the fees.", []),
+    # 'seems to think': the writer's inference, not the person's report
+    ("Tomas Hale seems to think he is exempt from the levy.", []),
     # 'now that' gives a reason, not what was thought ('heard by now that' still reports)
     ("Ana Berg is panicking now that the ferry levy is due.", []),
     # a participle on a noun names a kind of people, not a report ...

@@ -45,6 +45,7 @@ from .lexicon import (
     PASSIVE_CUES,
     PREP_CUES,
     RELATIVE_PRONOUNS,
+    SEEMING_VERBS,
     SPEECH_VERBS,
     THAT_SUBORDINATORS,
     TOPIC_PREP_CUES,
@@ -69,6 +70,12 @@ def _not_said(tok: Token, clause: Token | None) -> bool:
         return True
     if tok.dep_ in ("xcomp", "pcomp", "acomp") and tok.head.lemma_.lower() in UNSAID_GOVERNORS:
         return True
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() in SEEMING_VERBS
+        and tok.lemma_.lower() in BELIEF_VERBS - SPEECH_VERBS
+    ):
+        return True  # 'seems to think he is exempt': the writer's inference, not a report
     if clause is None or not any(m.lower_ == "that" for m in clause.children if m.dep_ == "mark"):
         return False
     before = tok.doc[clause.left_edge.i - 1] if clause.left_edge.i > tok.i + 1 else None

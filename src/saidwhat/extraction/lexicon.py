@@ -441,6 +441,9 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn"
 #: Words that make ``that`` a subordinator, not a complementizer (``now that``,
 #: ``given that``): the clause gives a reason or condition, not what was said.
 THAT_SUBORDINATORS = frozenset({"now", "given", "except", "provided", "providing"})
+#: Verbs by which the writer infers a thought (``seems to think``, ``appeared to believe``):
+#: a belief under them is the writer's reading, not what the person said.
+SEEMING_VERBS = frozenset({"seem", "appear"})
 #: Words governing a cue that make it report nothing: the writer's aside (``it is worth
 #: noting that``) and what someone did not say (``failed to mention``, ``neglected to note``).
 UNSAID_GOVERNORS = frozenset({"worth", "fail", "neglect"})
