@@ -152,6 +152,8 @@ FORMS = [
         [("indirect", "The budget would be cut by a tenth", "Ana Berg", "mid_sentence_clause")],
     ),
     ("Apples, pears and plums, the man who said hello, left early.", []),
+    # a phrasal 'put on' is no 'put it': the quoted word is the writer's
+    ("Ana Berg put on a show of being “strong” like Tomas Hale.", []),
     (
         "Ultimately, Mr. Berg hopes to offset all of the emissions from the plant.",
         [("indirect", "to offset all of the emissions from the plant", "Berg", "intent_clause")],

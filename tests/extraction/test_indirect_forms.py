@@ -128,6 +128,21 @@ INDIRECT_FORMS = [
     # what goes without saying, or was left unmentioned, was not said
     ("It goes without saying that the ferry fares will rise again.", []),
     ("Ana Berg left the meeting without mentioning the levy.", []),
+    # what someone failed to say, and the writer's own aside, report nothing
+    ("The harbour report failed to note that the ferry lost money.", []),
+    ("It is worth noting that the ferry fares rose twice last year.", []),
+    # a cue with its own gerund or object after it: the quoted title before is no content
+    ("In her 2019 book, “Make Your Town a Harbour,” Ms. Berg suggested looking at the fees.", []),
+    # 'seems to think': the writer's inference, not the person's report
+    ("Tomas Hale seems to think he is exempt from the levy.", []),
+    # 'now that' gives a reason, not what was thought ('heard by now that' still reports)
+    ("Ana Berg is panicking now that the ferry levy is due.", []),
+    # a participle on a noun names a kind of people, not a report ...
+    ("Thousands of islanders supporting Tomas Hale gathered at the harbour.", []),
+    (  # ... unless the noun is a document or an occasion of speech
+        "Ana Berg issued a statement calling the levy a disgrace.",
+        [("indirect", "the levy a disgrace", "Ana Berg", "object_cue")],
+    ),
     # a result clause ('so fast that ...') is no complement of the verb
     ("Ana Berg drove so fast that the ferry left without her.", []),
     (  # a name alone is a whole object: whom someone endorsed (a pronoun is not)

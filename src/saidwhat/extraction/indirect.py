@@ -26,6 +26,7 @@ from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules a
 from .continuation import colon_paragraphs, continue_paragraph
 from .lexicon import (
     ACT_OBJECT_VERBS,
+    ADDRESSEE_VERBS,
     ALL_CUE_LEMMAS,
     BELIEF_VERBS,
     CUE_NOUNS,
@@ -41,11 +42,15 @@ from .lexicon import (
     NOT_SOURCES,
     OBJ_PREPS,
     OBJECT_CUES,
+    PARTICIPLE_SOURCE_NOUNS,
     PASSIVE_CUES,
     PREP_CUES,
     RELATIVE_PRONOUNS,
+    SEEMING_VERBS,
     SPEECH_VERBS,
+    THAT_SUBORDINATORS,
     TOPIC_PREP_CUES,
+    UNSAID_GOVERNORS,
 )
 from .settings import Confidence
 from .stance_forms import stance_clauses
@@ -60,13 +65,37 @@ _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 def _not_said(tok: Token, clause: Token | None) -> bool:
     """Cue forms that report nothing: ``it goes without saying that``, ``left without
-    mentioning it`` (what was not said), and a result clause the parser took for a
+    mentioning it`` and ``failed to note that`` (what was not said), ``it is worth noting
+    that`` (the writer's aside), and a result clause the parser took for a
     complement (``drove so erratically that I had to stop``)."""
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True
+    if tok.dep_ in ("xcomp", "pcomp", "acomp") and tok.head.lemma_.lower() in UNSAID_GOVERNORS:
+        return True
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() in SEEMING_VERBS
+        and tok.lemma_.lower() in BELIEF_VERBS - SPEECH_VERBS
+    ):
+        return True  # 'seems to think he is exempt': the writer's inference, not a report
     if clause is None or not any(m.lower_ == "that" for m in clause.children if m.dep_ == "mark"):
         return False
+    before = tok.doc[clause.left_edge.i - 1] if clause.left_edge.i > tok.i + 1 else None
+    if before is not None and before.lower_ in THAT_SUBORDINATORS and before.head.pos_ != "ADP":
+        return True  # 'panicking now that the bill is due' (not 'heard by now that'): a reason
     return any(t.lower_ in ("so", "such") for t in tok.doc[tok.i + 1 : clause.left_edge.i])
+
+
+def _own_complement(tok: Token) -> bool:
+    """What a cue reports after it: a gerund (``suggested cutting the levy``) or a common
+    noun object (``added the words``). Then a clause before the cue is not its content.
+    Objects of addressee verbs are people told (``"...," Hale told reporters``)."""
+    for c in tok.rights:
+        if c.dep_ == "xcomp" and c.tag_ == "VBG":
+            return True
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and tok.lemma_.lower() not in ADDRESSEE_VERBS:
+            return True
+    return False
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
@@ -206,6 +235,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         min_words = 2
         strength = 0.0
         rule = ""
+        if how == "ccomp" and comp.i < tok.i and _own_complement(tok):
+            continue  # 'In her book, "A Title," Berg suggested cutting ...': it says what follows
         if how == "ccomp" and (speech or belief or lemma in LABEL_VERBS):
             strength = (
                 conf.speech_clause
@@ -273,6 +304,14 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             continue  # 'A new fight: Republicans said ...': the clause before a colon is not content
         if _not_said(tok, comp if how == "ccomp" else None):
             continue
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and how != "ccomp"  # 'a side knowing that ...' still reports a clause
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and tok.head.lemma_.lower() not in PARTICIPLE_SOURCE_NOUNS
+        ):
+            continue  # 'voters supporting Hale', 'a policy urging ...': a kind, not a report
         speaker_i = passive[1].i if rule == "passive_object" else speaker_index(tok)
         if speaker_i is not None:
             subj = doc[speaker_i]

@@ -424,6 +424,30 @@ TOPIC_PREP_CUES = frozenset({"speak", "talk", "respond", "react", "testify"})
 #: Object verbs that report an act (``disclose their returns``: handing over documents),
 #: not what someone said or stood for.
 ACT_OBJECT_VERBS = frozenset({"disclose"})
+#: Nouns that can carry a participle cue as its source: documents and occasions of
+#: speech (``a statement calling X a violation``, ``legal papers opposing the unsealing``,
+#: ``a news conference announcing``); any other noun with a participle object names a
+#: kind of thing or people, not a report (``millions of voters supporting Hale``, ``a
+#: policy urging staff to report``).
+PARTICIPLE_SOURCE_NOUNS = (
+    DOCUMENT_NOUNS
+    | CUE_NOUNS
+    | frozenset(
+        """paper brief petition conference briefing speech interview address rally hearing
+        appearance event call""".split()  # noqa: SIM905
+    )
+)
+#: Cue verbs whose object is the person addressed, not what was said (``told reporters``).
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "advise"})
+#: Words that make ``that`` a subordinator, not a complementizer (``now that``,
+#: ``given that``): the clause gives a reason or condition, not what was said.
+THAT_SUBORDINATORS = frozenset({"now", "given", "except", "provided", "providing"})
+#: Verbs by which the writer infers a thought (``seems to think``, ``appeared to believe``):
+#: a belief under them is the writer's reading, not what the person said.
+SEEMING_VERBS = frozenset({"seem", "appear"})
+#: Words governing a cue that make it report nothing: the writer's aside (``it is worth
+#: noting that``) and what someone did not say (``failed to mention``, ``neglected to note``).
+UNSAID_GOVERNORS = frozenset({"worth", "fail", "neglect"})
 #: Words that name a source on their own before a headline's colon (``Poll: ...``).
 HEADLINE_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "sources"})
 #: Labels before a headline's colon that are no source (``Correction: ...``).

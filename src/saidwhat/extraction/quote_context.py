@@ -38,6 +38,8 @@ def cue_token(
         t = doc[i]
         if q is not None and not (t.left_edge.idx <= q.start and t.right_edge.idx >= q.end - 1):
             continue
+        if t.lemma_.lower() == "put" and any(c.dep_ == "prt" for c in t.children):
+            continue  # 'put on a show of being "strong"': a phrasal verb, not 'put it'
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _CUES and not in_quote.inside(t.idx):
             subj = subject_of(t) or _gerund_subject(t)
             if subj is None or in_quote.inside(subj.idx):  # '"...," Chief X said': misparsed
