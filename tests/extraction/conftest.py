@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.extraction import Extractor
+from saidwhat.extraction import Extractor, pipeline
 from saidwhat.model import Document
 
 
@@ -25,5 +25,35 @@ def extract(extractor):
         for st in result.statements:
             st.check_offsets(text)
         return result
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def traced(extractor):
+    """traced(text) -> [(kind, whole text, speaker, rule name)], every offset checked.
+
+    The forms tables compare each statement with the rule that made it, so a row
+    fails when another rule takes over its form.
+    """
+    rules = {}
+    original = pipeline._statement
+
+    def statement(text, cand, *args):
+        st = original(text, cand, *args)
+        rules[id(st)] = cand.rule
+        return st
+
+    def run(text):
+        pipeline._statement = statement
+        try:
+            result = extractor.extract(pipeline.Document(text=text, ref="<form>"))
+        finally:
+            pipeline._statement = original
+        for st in result.statements:
+            st.check_offsets(text)
+        return [
+            (st.kind, st.whole_text(text), st.speaker, rules[id(st)]) for st in result.statements
+        ]
 
     return run

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.extraction import pipeline
 from saidwhat.extraction.quote_rules import RULES
 
 FORMS = [
@@ -541,30 +540,6 @@ FORMS = [
         ],
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def traced(extractor):
-    """Extract with each statement's rule name kept beside it."""
-    rules = {}
-    original = pipeline._statement
-
-    def statement(text, cand, *args):
-        st = original(text, cand, *args)
-        rules[id(st)] = cand.rule
-        return st
-
-    def run(text):
-        pipeline._statement = statement
-        try:
-            result = extractor.extract(pipeline.Document(text=text, ref="<form>"))
-        finally:
-            pipeline._statement = original
-        return [
-            (st.kind, st.whole_text(text), st.speaker, rules[id(st)]) for st in result.statements
-        ]
-
-    return run
 
 
 @pytest.mark.parametrize(("text", "expected"), FORMS, ids=[t[:40] for t, _ in FORMS])

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.extraction import pipeline
-
 INDIRECT_FORMS = [
     (  # the parser hangs the later conjuncts of an infinitive on the cue: they are content
         "Tomas Hale wants to double the ferry fleet, rebuild the old pier and open a night route.",
@@ -278,32 +276,6 @@ INDIRECT_FORMS = [
         [("indirect", "the pier would close in May", "Tomas Hale", "speech_clause")],
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def traced(extractor):
-    """Extract with each statement's rule name kept beside it."""
-    rules = {}
-    original = pipeline._statement
-
-    def statement(text, cand, *args):
-        st = original(text, cand, *args)
-        rules[id(st)] = cand.rule
-        return st
-
-    def run(text):
-        pipeline._statement = statement
-        try:
-            result = extractor.extract(pipeline.Document(text=text, ref="<form>"))
-        finally:
-            pipeline._statement = original
-        for st in result.statements:
-            st.check_offsets(text)
-        return [
-            (st.kind, st.whole_text(text), st.speaker, rules[id(st)]) for st in result.statements
-        ]
-
-    return run
 
 
 @pytest.mark.parametrize(

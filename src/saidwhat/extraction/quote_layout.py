@@ -167,10 +167,7 @@ def dialogue_turn(c: QuoteContext):
     if any(len(piece.split()) > DIALOGUE_TURN_WORDS for piece in quoted):
         return None
     cand = direct(c.doc, c.idx, q, None, None, None, c.conf.dialogue_turn)
-    cand.speaker_start, cand.speaker_end = earlier.speaker_start, earlier.speaker_end
-    cand.speaker_tok = earlier.speaker_tok
-    cand.cue, cand.cue_start = earlier.cue, earlier.cue_start
-    return cand
+    return _attributed_as(cand, earlier)
 
 
 def continues_previous(c: QuoteContext):
@@ -195,10 +192,7 @@ def continues_previous(c: QuoteContext):
     if q.start != c.ps and c.doc[c.idx.tok_at(max(prev.end - 1, 0))].sent == c.sent:
         return None  # 'After saying "A," she was "rushed off"': a phrase of the same sentence
     cand = direct(c.doc, c.idx, q, None, None, None, c.conf.continues_previous)
-    cand.speaker_start, cand.speaker_end = prev.speaker_start, prev.speaker_end
-    cand.speaker_tok = prev.speaker_tok
-    cand.cue, cand.cue_start = prev.cue, prev.cue_start
-    return cand
+    return _attributed_as(cand, prev)
 
 
 def unattributed_opening(c: QuoteContext):
@@ -206,3 +200,11 @@ def unattributed_opening(c: QuoteContext):
     if c.n_words >= 8 and c.q.start == c.ps:
         return direct(c.doc, c.idx, c.q, None, None, None, c.conf.unattributed_opening)
     return None
+
+
+def _attributed_as(cand, source):
+    """``cand`` with the speaker and cue of ``source``, the statement it continues."""
+    cand.speaker_start, cand.speaker_end = source.speaker_start, source.speaker_end
+    cand.speaker_tok = source.speaker_tok
+    cand.cue, cand.cue_start = source.cue, source.cue_start
+    return cand
