@@ -418,9 +418,9 @@ FORMS = [
         [("mixed", "the mayor as a “disgrace", "Lund", "object_cue")],
     ),
     (  # a noun naming words, a colon, the quote: the speaker is its verb's subject
-        "Mayor Tomas Hale is rolling out a new and more personal campaign message: "
-        "“It's about me.”",
-        [("direct", "It's about me.", "Tomas Hale", "words_noun_colon")],
+        "Mayor Tomas Hale is unveiling a blunter message for the harbour race: "
+        "“Trust the tide.”",
+        [("direct", "Trust the tide.", "Tomas Hale", "words_noun_colon")],
     ),
     (  # verbs that report words only with a quotation
         "On the form, a nurse had typed “acute boredom.”",
