@@ -418,8 +418,7 @@ FORMS = [
         [("mixed", "the mayor as a “disgrace", "Lund", "object_cue")],
     ),
     (  # a noun naming words, a colon, the quote: the speaker is its verb's subject
-        "Mayor Tomas Hale is unveiling a blunter message for the harbour race: "
-        "“Trust the tide.”",
+        "Mayor Tomas Hale is unveiling a blunter message for the harbour race: “Trust the tide.”",
         [("direct", "Trust the tide.", "Tomas Hale", "words_noun_colon")],
     ),
     (  # verbs that report words only with a quotation
