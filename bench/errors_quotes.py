@@ -150,6 +150,13 @@ def analyse(gold: dict, pred: dict, kinds: set[str] | None, sc) -> dict[str, lis
                 f"[{g.get('kind')} cue {g.get('cue')!r} spk {g.get('speaker')!r}] "
                 f"{_clip(text, max(0, g['quote_start'] - 80), min(len(text), g['quote_end'] + 80), 300)}"
             )
+            for j in near:
+                # what we gave instead, so a boundary miss shows its two extents
+                p = pq[j]
+                fr = p.get("fragments") or [[p["quote_start"], p["quote_end"]]]
+                ex += f"\n        PRED({p.get('kind')}/{p.get('cue')}): " + " | ".join(
+                    _clip(text, a, b) for a, b in fr
+                )
             groups[f"FN {cause} {g.get('kind')}"].append((did, ex, g.get("cue")))
     return groups
 

@@ -538,6 +538,87 @@ FORMS = [
             )
         ],
     ),
+    (  # an aside set off by a comma before a whole quoted sentence is not what is said
+        "Finance Minister Tomas Hale visited the port on Monday. When Senator Ana Berg asked "
+        "the minister about the fares, “We will cut them,” the minister said.",
+        [("direct", "We will cut them,", "Tomas Hale", "aside_then_quote")],
+    ),
+    (  # nor is a reporting clause before a colon, with the cue after the quote
+        "Senator Mira Castell scolded him: “The study is wrong,” she said. “Nobody can buy "
+        "health.”",
+        [
+            (
+                "direct",
+                "The study is wrong, Nobody can buy health.",
+                "Mira Castell",
+                "aside_then_quote",
+            )
+        ],
+    ),
+    (  # a quote going on in lower case continues the sentence: one mixed statement
+        "If the port closes, “we lose everything,” Mayor Ana Lund said.",
+        [("mixed", "If the port closes, “we lose everything,", "Ana Lund", "speech_clause")],
+    ),
+    (  # a whole quoted sentence ends the statement; the place after it is the report's
+        "Dock workers chanted “No more night shifts!” outside the town hall.",
+        [("direct", "No more night shifts!", None, "cue_before")],
+    ),
+    (  # the speaker going on to something else: the next quote is a statement of its own
+        "“The voters do not trust the council,” Castell said, going on to compare the harbour "
+        "plan with the old one. “So I would tell the young people: read the plan.”",
+        [
+            ("direct", "The voters do not trust the council,", "Castell", "cue_complement"),
+            (
+                "direct",
+                "So I would tell the young people: read the plan.",
+                "Castell",
+                "continues_previous",
+            ),
+        ],
+    ),
+    (  # an aside after the cue keeps the two pieces one statement
+        "“The talks are open,” Castell said, referring to the harbour treaty. “Sadly, the "
+        "council chose another path.”",
+        [
+            (
+                "direct",
+                "The talks are open, Sadly, the council chose another path.",
+                "Castell",
+                "cue_complement",
+            )
+        ],
+    ),
+    (  # a second reporting verb conjoined in the reported clause is a second statement
+        "Mayor Ana Berg said the fares would rise and warned drivers to expect delays.",
+        [
+            ("indirect", "the fares would rise", "Ana Berg", "speech_clause"),
+            ("indirect", "drivers to expect delays", "Ana Berg", "conjoined_cue"),
+        ],
+    ),
+    (  # ... but the reported subject's own second verb is not
+        "Mayor Ana Berg said the council would meet on Friday and discuss the fares.",
+        [
+            (
+                "indirect",
+                "the council would meet on Friday and discuss the fares",
+                "Ana Berg",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # a claim, then an exhortation of the same speaker: two statements, not one
+        "Tomas Hale tweeted that Berg was “a fraud” and urged voters to “read the small "
+        "print” before the vote.",
+        [
+            ("mixed", "that Berg was “a fraud", "Tomas Hale", "speech_clause"),
+            (
+                "mixed",
+                "voters to “read the small print” before the vote",
+                "Tomas Hale",
+                "directive_clause",
+            ),
+        ],
+    ),
 ]
 
 

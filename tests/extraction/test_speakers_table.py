@@ -242,6 +242,21 @@ SPEAKERS = [
     ),
     row(
         "role_noun",
+        "Finance Minister Tomas Hale visited the port on Monday.\n\n"
+        "Ana Berg, a reporter, interviewed the minister at the quay.\n\n"
+        "“We will cut the fares,” the minister said.",
+        ["Tomas Hale"],
+        "the one who put questions to the minister is not the minister answering",
+    ),
+    row(
+        "role_noun",
+        "Ana Berg interviewed the minister at the quay. “We will cut the fares,” the minister "
+        "said.",
+        [None],
+        "a minister nobody named is not the interviewer named before",
+    ),
+    row(
+        "role_noun",
         "The Senator said the ferries would keep running.",
         [None],
         "a title with nobody holding it names nobody",
@@ -352,6 +367,8 @@ def test_a_document_read_is_not_one_put_out(resolved):
 
 CANONICAL = [
     ("Councillor Eva Lind said the library would stay open.", "Eva Lind", "person"),
+    # a title the NER took into the name ("Mayor" folds to "maior" as a name word)
+    ("“The library stays open,” Mayor Ana Lund said.", "Ana Lund", "person"),
     ("Lidia Vasquez-Roth said the quay was unsafe.", "Lidia Vasquez-Roth", "person"),
     (
         "The Vessian Foreign Ministry's statement said the talks would resume.",

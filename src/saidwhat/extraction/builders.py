@@ -195,3 +195,29 @@ def mixed(doc: Doc, t, subj, start: int, end: int, conf: float) -> Candidate:
         speaker_tok=spk_i,
         confidence=conf,
     )
+
+
+def opens_sentence(doc: Doc, idx: Index, q: QuoteSpan) -> bool:
+    """Quote ``q`` is a sentence of its own: its first word is capitalised and not a name
+    (``“We will cut them”``, ``“I will not”``; ``“Tallstad is broke”`` is no proof)."""
+    first = doc[idx.tok_at(q.start + 1)]
+    return (
+        not first.is_punct
+        and first.text[:1].isupper()
+        and (first.pos_ != "PROPN" or first.text == "I")
+    )
+
+
+def set_off_quote(doc: Doc, idx: Index, text: str, lead: int, q: QuoteSpan) -> bool:
+    """Words from ``lead`` to quote ``q`` are an aside or an opening reporting clause set
+    off by a comma or a colon before a whole quoted sentence (``When Berg asked him,
+    “We will cut them,” Hale said``, ``Lund scolded him: “The study is wrong,” she
+    said``): not part of what the later cue reports."""
+    return bool(re.search(r"[,:]\s*$", text[lead : q.start])) and opens_sentence(doc, idx, q)
+
+
+def whole_sentence(doc: Doc, idx: Index, text: str, q: QuoteSpan) -> bool:
+    """Quote ``q`` is a whole sentence, capital to final stop (``chanted “No more
+    fares!” outside the hall``): what follows it is the report's, not the quote's."""
+    inner = text[q.start : q.end].rstrip("”’\"' ")
+    return inner[-1:] in (".", "!", "?") and opens_sentence(doc, idx, q)

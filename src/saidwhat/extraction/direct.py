@@ -20,13 +20,16 @@ from .builders import (
     QuoteMask,
     clause_end,
     direct,
+    opens_sentence,
     overlap,
     past_dateline,
+    set_off_quote,
     speaker_span,
     what_object,
     words,
 )
 from .candidate import Candidate, Spans
+from .conjoined_cues import split_second_cues
 from .indirect import CueClause, doc_text, fallback_subject
 from .quote_rules import QuoteContext, search
 from .quotes import QuoteSpan
@@ -94,6 +97,18 @@ def attribute(
             aside = cc.fragments[0]  # 'Asked to describe it': no statement of its own here
             used.update(j for j, o in enumerate(clauses) if aside[0] <= doc[o.cue_i].idx < aside[1])
             continue
+        set_off = _quote_after_aside(doc, text, cc, inside, idx)
+        if set_off is not None:  # 'When Berg asked him, “We will cut them,” Hale said'
+            qi, q = set_off
+            if qi not in by_q:
+                by_q[qi] = direct(
+                    doc, idx, q, cc.cue_i, _outside(doc, cc, in_quote), cc.cue, conf.cue_complement
+                )
+                by_q[qi].rule = "aside_then_quote"
+            used.add(ci)
+            aside = (cc.start, q.start)  # what comes before the quote reports nothing here
+            used.update(j for j, o in enumerate(clauses) if aside[0] <= doc[o.cue_i].idx < aside[1])
+            continue
         if q_words >= shares.direct_quoted * c_words and not cc.according:
             qi, q = max(inside, key=lambda x: overlap(x[1].start, x[1].end, cc.start, cc.end))
             if qi in by_q:
@@ -156,6 +171,7 @@ def attribute(
         if outer(cue_at) or any(o.start <= cue_at < o.end for o in out[n_before:][-12:]):
             continue  # an attribution nested in a reported clause: the outer one stands
         out.append(_from_clause(doc, cc, "mixed" if quoted else "indirect", cc.speaker_i))
+    out = split_second_cues(doc, out, in_quote)
     for c in out:
         if c.kind in ("mixed", "indirect") and not c.fragments:
             _snap(c, in_quote)
@@ -174,6 +190,8 @@ _SECOND_CUE_GAP = re.compile(
     r"(?:let\s+\w+\s+)?(?P<cue>[a-z]+)\s*(?:(?:that|to|of|as)\s*)?[“‘\"'\s]*",
     re.IGNORECASE,
 )
+#: Second cues that make a statement of their own, never joined to the one before.
+_OWN_STATEMENT_RULES = frozenset({"directive_clause", "conjoined_cue"})
 _CONJ_END = re.compile(r"\b(?:and|but)\W*$", re.IGNORECASE)
 _GAP_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\b", re.IGNORECASE)
 _SAME_SPEAKER_WORDS = frozenset({"he", "she", "they", "we", "i", "them"})
@@ -187,6 +205,8 @@ def _second_cue(text: str, last: Candidate, c: Candidate) -> bool:
         return False
     if c.cue_start is None or not (last.end <= c.cue_start < c.start):
         return False
+    if c.rule in _OWN_STATEMENT_RULES:
+        return False  # 'said A and urged voters to “B”': a claim, then an exhortation
     m = _SECOND_CUE_GAP.fullmatch(text, last.end, c.start)
     if m is None or m.start("cue") != c.cue_start:
         return False
@@ -268,14 +288,27 @@ def _sentence_after_aside(
         return None
     if not re.match(r"\s*[,:]\s*$", text[doc[cc.cue_i].idx + len(doc[cc.cue_i]) : q.start]):
         return None
-    first = doc[idx.tok_at(q.start + 1)]
-    if (
-        first.is_punct
-        or not first.text[:1].isupper()
-        or (first.pos_ == "PROPN" and first.text != "I")
-    ):
+    return (qi, q) if opens_sentence(doc, idx, q) else None
+
+
+def _quote_after_aside(
+    doc: Doc, text: str, cc: CueClause, inside: list[tuple[int, QuoteSpan]], idx: Index
+) -> tuple[int, QuoteSpan] | None:
+    """A clause before its cue that ends with a whole quoted sentence set off by a comma
+    or a colon: ``When Berg asked him about the fares, “We will cut them,” Hale said`` /
+    ``Lund scolded him: “The study is wrong,” she said``. The words before the quote
+    are an aside or another reporting clause, not part of what is said; the quote is a
+    direct quote of the cue after it. A quote going on in lower case (``If it closes,
+    “we lose,” Lund said``) continues the sentence and stays one mixed statement.
+    """
+    if cc.fragments or cc.according or doc[cc.cue_i].idx < cc.end:
         return None
-    return qi, q
+    last_qi, last = max(inside, key=lambda x: x[1].end)
+    if any(not (last.start <= q.start and q.end <= last.end) for _, q in inside):
+        return None  # another quotation before it: a mixed statement
+    if _WORD.search(text, last.end, cc.end) or not _WORD.search(text, cc.start, last.start):
+        return None
+    return (last_qi, last) if set_off_quote(doc, idx, text, cc.start, last) else None
 
 
 #: Clausal complements (``said that ...``), whose clause goes on after a quotation.
@@ -373,10 +406,36 @@ def _merge_into(idx: Index, prev: Candidate | None, cand: Candidate, q: QuoteSpa
         return False
     if not (prev.end <= (prev.cue_start or 0) < q.start):
         return False
+    if _cue_goes_on(idx, prev.cue_start, q.start):
+        return False
     prev.fragments = [*(prev.fragments or [[prev.start, prev.end]]), [q.start, q.end]]
     prev.interrupted = True
     prev.end = q.end
     return True
+
+
+#: A clause hanging on the cue itself (``said, going on to ...``, ``said, suggesting ...``).
+_CUE_CLAUSE_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp"})
+
+
+def _cue_goes_on(idx: Index, cue_at: int, until: int) -> bool:
+    """After the cue the reporting clause goes on to a new statement, so the next quote
+    is not the interrupted quote's second piece: the quote belongs to a clause hanging on
+    the cue (``“A,” Lund said, suggesting questions, including, “B?”``) or the speaker
+    moved on (``“A,” Lund said, going on to compare the plans. “B.”``). Other asides
+    (``said, referring to the treaty. “B.”``, ``said Varga, who runs the port.``) keep
+    the two pieces one statement, as news writes them."""
+    doc = idx.doc
+    cue = doc[idx.tok_at(cue_at)]
+    q_tok = doc[idx.tok_at(until + 1)]
+    for ch in cue.rights:
+        if ch.dep_ not in _CUE_CLAUSE_DEPS or ch.pos_ not in ("VERB", "AUX") or ch.idx >= until:
+            continue
+        if ch.left_edge.i <= q_tok.i <= ch.right_edge.i:
+            return True
+        if ch.lemma_ == "go" and any(p.dep_ == "prt" and p.lower_ == "on" for p in ch.children):
+            return True
+    return False
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -35,6 +35,12 @@ def fold(token: str) -> str:
     return words[0] if words else token.casefold().strip(".’'")
 
 
+def is_honorific(word: str) -> bool:
+    """A title before a name (``Ms.``, ``Mayor``); compared unfolded as well, since the
+    name folding spells ``Mayor`` as ``maior``."""
+    return word.lower().rstrip(".") in HONORIFICS or fold(word) in HONORIFICS
+
+
 def name_parts(name: str) -> list[str]:
     """The words of a person name without honorifics or a trailing possessive."""
     return list(_name_parts(name))
@@ -44,7 +50,7 @@ def name_parts(name: str) -> list[str]:
 def _name_parts(name: str) -> tuple[str, ...]:
     name = re.sub(r"[’']s$", "", name.strip())
     words = [w for w in re.split(r"[\s\u00a0]+", name) if w]
-    while words and len(words) > 1 and (fold(words[0]) in HONORIFICS or words[0] in INVERTED_CUES):
+    while words and len(words) > 1 and (is_honorific(words[0]) or words[0] in INVERTED_CUES):
         words = words[1:]  # 'Ms. Lind', and 'Said Lund' when the NER took the cue along
     return tuple(words)
 

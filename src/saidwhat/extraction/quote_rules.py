@@ -19,7 +19,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .builders import Index, QuoteMask, clause_end, direct, mixed, what_object, words
+from .builders import (
+    Index,
+    QuoteMask,
+    clause_end,
+    direct,
+    mixed,
+    set_off_quote,
+    what_object,
+    whole_sentence,
+    words,
+)
 from .candidate import Candidate
 from .indirect import doc_text, subject_of
 from .lexicon import ALL_CUE_LEMMAS, EVALUATION_VERBS, QUOTED_WORDS_NOUNS
@@ -208,7 +218,8 @@ def _cue_after(c: QuoteContext):
         return None
     t, subj = found
     lead = doc[c.lo].idx
-    if words(text, lead, q.start) >= 2:  # 'X is "crooked," Trump said.'
+    if words(text, lead, q.start) >= 2 and not set_off_quote(doc, c.idx, text, lead, q):
+        # 'X is "crooked," Trump said.' (but 'Asked about it, “No,” Trump said' is direct)
         return mixed(doc, t, subj, lead, q.end, c.conf.lead_then_quote)
     return direct(doc, c.idx, q, t.i, subj.i, t.text, c.conf.cue_after)
 
@@ -232,7 +243,8 @@ def _cue_before(c: QuoteContext):
             return mixed(doc, t, subj, cc.start, q.end, conf.clause_into_quote)
     gov = _governed(t, q)
     if gov is not None and words(text, gov[0], q.start) >= 3:
-        return mixed(doc, t, subj, gov[0], clause_end(doc, t, gov[1]), conf.governed_mixed)
+        end = clause_end(doc, t, gov[1])
+        return _reported(doc, text, t, subj, gov[0], end, q, conf.governed_mixed)
     holder = gov and next(
         (
             ch
@@ -241,7 +253,12 @@ def _cue_before(c: QuoteContext):
         ),
         None,
     )
-    if holder is not None and holder.dep_ in _RUN_ON_DEPS and not re.search(r"[:,]\s*$", gap):
+    if (
+        holder is not None
+        and holder.dep_ in _RUN_ON_DEPS
+        and not re.search(r"[:,]\s*$", gap)
+        and not whole_sentence(doc, c.idx, text, q)
+    ):
         # 'noted several “intangibles” left him ...', 'reported “2,521 incidents” in the
         # city ...': the quote is part of the clause the cue reports, which runs on
         end = clause_end(doc, t, gov[1])
@@ -259,8 +276,39 @@ def _cue_before(c: QuoteContext):
         start, end = doc[start_tok].idx, max(q.end, doc[end_tok].idx + len(doc[end_tok]))
         if gov is not None:
             start, end = gov
-        return mixed(doc, t, subj, start, end, conf.governed_mixed)
+        return _reported(doc, text, t, subj, start, end, q, conf.governed_mixed)
     return direct(doc, c.idx, q, t.i, subj.i, t.text, conf.cue_before)
+
+
+#: A time or place phrase between a cue and its ``that`` clause, which the parser may
+#: have taken for a relative clause (``tweeted in the early hours that B was ...``).
+_THAT_AFTER_TIME = re.compile(
+    r"(?:in|on|at|during|after|before|late|early|overnight|this|last)\b[^,;:“”\"]{0,60}?"
+    r"\s(?P<that>that)\b",
+    re.IGNORECASE,
+)
+
+
+def _before_next_verb(doc: Doc, t, after: int, end: int) -> int:
+    """``end``, or the end of the words before a verb conjoined to cue ``t`` after char
+    ``after``: ``tweeted that B was “a fraud” and encouraged voters to ...`` is two
+    reports (the second with its own cue)."""
+    for ch in t.rights:
+        if ch.dep_ == "conj" and ch.pos_ == "VERB" and after <= ch.idx < end:
+            k = ch.left_edge.i - 1
+            while k > t.i and (doc[k].dep_ == "cc" or doc[k].is_punct or doc[k].is_space):
+                k -= 1
+            return max(after, doc[k].idx + len(doc[k]))
+    return end
+
+
+def _reported(doc: Doc, text: str, t, subj, start: int, end: int, q: QuoteSpan, conf: float):
+    """The mixed statement of cue ``t`` from ``start`` to ``end``, without a time phrase
+    before its ``that`` and without a second verb of the same subject after the quote."""
+    m = _THAT_AFTER_TIME.match(text, start, q.start)
+    if m is not None:  # 'tweeted in the early hours that B was “a fraud”'
+        start = m.start("that")
+    return mixed(doc, t, subj, start, _before_next_verb(doc, t, q.end, end), conf)
 
 
 def _said_colon_paragraph(c: QuoteContext):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import PRONOUNS
-from ..person_words import HONORIFICS, ROLE_NOUNS, fold, name_parts
+from ..person_words import HONORIFICS, ROLE_NOUNS, fold, is_honorific, name_parts
 from ..settings import CanonicalNames
 
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -43,7 +43,7 @@ def person_alias(surface: str, canonical: str, cfg: CanonicalNames) -> str | Non
     # the name starts after the last lower-case or title word ("Police chief Tomas Hale")
     cut = 0
     for i, w in enumerate(words[:-1]):
-        if not w[:1].isupper() or w.lower() in ROLE_NOUNS or fold(w) in HONORIFICS:
+        if not w[:1].isupper() or w.lower() in ROLE_NOUNS or is_honorific(w):
             cut = i + 1
     words = words[cut:]
     name = " ".join(name_parts(" ".join(words))) if words else ""

@@ -37,18 +37,34 @@ def by_role(seen: Seen, pos: int, noun: str, cfg: RoleNounRule) -> int | None:
     if recent is not None and pos - recent.pos < cfg.recent_chars:
         c = seen.clusters[recent.ci]
         titles = {w for r in c.roles for w in re.findall(r"\w+", r.lower())} & TITLES
-        if c.type == "person" and (noun in titles or not titles):
+        if c.type == "person" and (
+            noun in titles or (not titles and not _addressed(seen, recent.pos, pos, noun))
+        ):
             return recent.ci
     for m in reversed(ms[:k]):
         if any(noun in r.lower() for r in seen.clusters[m.ci].roles):
             return m.ci
     for m in reversed(ms[max(0, k - cfg.near_mentions) : k]):  # the role stated near a name
-        if not m.subject:
+        if not m.subject or _addressed(seen, m.pos, pos, noun):
             continue
         near = seen.text[max(0, m.pos - cfg.near_before) : m.pos + cfg.near_after].split("\n\n")
         if any(noun in part.lower() for part in near):
             return m.ci
     return None
+
+
+#: A description in these relations is someone the subject acts on ("asked the minister").
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
+
+
+def _addressed(seen: Seen, since: int, pos: int, noun: str) -> bool:
+    """``Ana Berg asked the minister ... “…,” the minister said``: the person just
+    spoken of put the description to someone else, so the one answering is not them."""
+    doc = seen.doc
+    span = doc.char_span(since, pos, alignment_mode="expand")
+    return span is not None and any(
+        t.lemma_.lower() == noun and t.dep_ in _OBJECT_DEPS and t.head.dep_ != "appos" for t in span
+    )
 
 
 RULE = SpeakerRule(
