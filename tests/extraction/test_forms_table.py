@@ -619,6 +619,19 @@ FORMS = [
             ),
         ],
     ),
+    (  # a nickname in marks is part of a name, and a long subject before the cue is
+        # still the reporting clause of the quote before it
+        "“This is a big year for the harbour!” Hale's niece, Councillor Marcia “Cia” Lund "
+        "(Tallstad North), shouted to the crowd. “The whole town is watching us.”",
+        [
+            (
+                "direct",
+                "This is a big year for the harbour! The whole town is watching us.",
+                None,
+                "cue_after",
+            )
+        ],
+    ),
 ]
 
 

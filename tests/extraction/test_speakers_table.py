@@ -172,6 +172,12 @@ SPEAKERS = [
     ),
     # -- surname -----------------------------------------------------------------
     row(
+        "explicit_name",
+        "Tom Hale said the ferries were late. Hale's niece said the port was safe.",
+        ["Tom Hale", None],
+        "a person named by their tie to another is not that other",
+    ),
+    row(
         "surname",
         "Tomas Hale opened the session on Monday.\n\nHale said the budget was “balanced and fair.”",
         ["Tomas Hale"],

@@ -167,6 +167,12 @@ OUTLET_NOUNS = frozenset(
 ORG_OF_TITLE = {"ministry": "minister", "embassy": "ambassador", "department": "secretary"}
 #: A person's own organisation ("Trump's campaign", "her office"): it speaks, not the person.
 GROUP_NOUNS = frozenset({"campaign", "team", "office", "staff"})
+#: A person named by their tie to another ("Hale's niece", "her lawyer"): not that other.
+RELATIVE_NOUNS = frozenset(
+    """wife husband son daughter niece nephew brother sister mother father uncle aunt
+    cousin grandson granddaughter grandmother grandfather friend partner lawyer attorney
+    doctor""".split()  # noqa: SIM905
+)
 #: Nouns a definite description of an organisation is made of ("the ministry said").
 ORG_NOUNS = frozenset(
     """ministry department embassy office agency council government union company committee

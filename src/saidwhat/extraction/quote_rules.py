@@ -210,8 +210,14 @@ def _cue_after(c: QuoteContext):
         and doc[sent.end].idx - q.end <= 1
         and text[q.start : q.end].rstrip("”’\"' ")[-1:] in ",?!"
     ):  # '“Why now?” Holt said.': the parser ended the sentence at the closing mark
-        nxt_hi = min(doc[sent.end].sent.end, c.idx.tok_at(min(c.nxt, c.pe)) + 1, sent.end + 6)
-        found = cue_token(doc, sent.end, nxt_hi, c.in_quote)
+        nxt_end = min(doc[sent.end].sent.end, c.idx.tok_at(min(c.nxt, c.pe)) + 1)
+        found = cue_token(doc, sent.end, min(nxt_end, sent.end + 6), c.in_quote)
+        if found is None:  # '“Q!” Hale's niece, state Del. Ana Lund, shouted.': a long subject
+            found = cue_token(doc, sent.end, nxt_end, c.in_quote)
+            if found is not None and not (
+                found[0].dep_ == "ROOT" and found[1].left_edge.i == sent.end
+            ):
+                found = None
     if found and found[0].dep_ in ("advcl", "relcl", "acl"):
         return None  # '"...," when Clinton blasted him': a subordinate clause, not the cue
     if not found:

@@ -155,7 +155,34 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 q.end += 1
                 if q.fragments:
                     q.fragments[-1] = (q.fragments[-1][0], q.end)
-    return sorted(doubles + singles, key=lambda q: q.start)
+    return sorted((q for q in doubles + singles if not _nickname(text, q)), key=lambda q: q.start)
+
+
+#: ``Marcia "Cia" Price``, ``Thomas ‘Tip’ Lund``: a name word, one or two capitalised words
+#: in quotation marks, a name word. Not a quotation: a name's nickname.
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z][\w’'-]*[ \u00a0]$")
+_NICK = re.compile(r"[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*)?")
+_NAME_AFTER = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z][\w’'-]*)")
+#: Words after a quote that are no surname (``told the Courier "Never" Tuesday``).
+_NOT_SURNAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December""".split()  # noqa: SIM905
+)
+
+
+def _nickname(text: str, q: QuoteSpan) -> bool:
+    """Quote ``q`` is a nickname inside a person's name (see :data:`_NAME_BEFORE`)."""
+    if q.fragments and len(q.fragments) > 1:
+        return False
+    s, e = strip_marks(text, q.start, q.end)
+    after = _NAME_AFTER.match(text, q.end)
+    return (
+        e - s <= 30
+        and _NICK.fullmatch(text, s, e) is not None
+        and _NAME_BEFORE.search(text, max(0, q.start - 30), q.start) is not None
+        and after is not None
+        and after.group("w") not in _NOT_SURNAMES
+    )
 
 
 def _double_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:

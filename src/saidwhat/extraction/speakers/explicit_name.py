@@ -8,6 +8,7 @@ namesakes apart ("Ana Novak" is not the "Dara Novak" named before).
 
 from __future__ import annotations
 
+from ..lexicon import RELATIVE_NOUNS
 from ..person_words import FIRST_NAMES, fold, name_parts
 from ..settings import ExplicitNameRule
 from .seen import Seen
@@ -16,7 +17,10 @@ from .units import Ask, Found, SpeakerRule, named_in
 
 def resolve(ask: Ask, seen: Seen, cfg: ExplicitNameRule) -> Found | None:
     doc = seen.doc
+    head = ask.head
     for e in named_in(ask, seen):
+        if head is not None and head.lemma_.lower() in RELATIVE_NOUNS and e.root.head.i == head.i:
+            continue  # "Hale's niece said": the niece speaks, not Hale
         parts = name_parts(e.text)
         if e.label_ != "PERSON" and fold(parts[-1] if parts else "") not in seen.by_surname:
             continue
