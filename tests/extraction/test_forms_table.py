@@ -632,6 +632,11 @@ FORMS = [
             )
         ],
     ),
+    (  # the phrase a person used: the quoted words are what they said
+        "Tomas Hale has used the phrase “harbour thieves” often in his campaign.",
+        [("direct", "harbour thieves", "Tomas Hale", "named_phrase")],
+    ),
+    ("The term “harbour thieves” appears in the report.", []),  # nobody used it here
 ]
 
 

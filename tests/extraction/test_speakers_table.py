@@ -293,6 +293,13 @@ SPEAKERS = [
         "X's statement is X",
     ),
     row(
+        "organisation",
+        "The Harbour Authority said the port would close. The Harbour Authority's lawyer said "
+        "the fees would rise.",
+        ["Harbour Authority", None],
+        "an organisation's lawyer is a person, not the organisation",
+    ),
+    row(
         "proper_name",
         "Tarn Veskel said the harbour was “full of rust.”",
         ["Tarn Veskel"],

@@ -367,6 +367,11 @@ QUOTED_WORDS_NOUNS = frozenset(
     answer reply response verdict plea line quip retort tweet post caption title
     comment remark advice""".split()  # noqa: SIM905
 )
+#: Nouns that name a quoted expression (``has used the phrase “X”``): the quote is the
+#: words the subject said, not a report about them.
+TERM_NOUNS = frozenset(
+    """phrase term word expression slogan epithet nickname label""".split()  # noqa: SIM905
+)
 #: Verbs with a that-clause that do not attribute (``make sure that``, ``mean that``).
 NOT_CUES = (
     frozenset("""make ensure mean be have do get seem appear happen turn""".split())  # noqa: SIM905

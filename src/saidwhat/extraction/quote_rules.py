@@ -32,7 +32,7 @@ from .builders import (
 )
 from .candidate import Candidate
 from .indirect import doc_text, subject_of
-from .lexicon import ALL_CUE_LEMMAS, EVALUATION_VERBS, QUOTED_WORDS_NOUNS
+from .lexicon import ALL_CUE_LEMMAS, EVALUATION_VERBS, QUOTED_WORDS_NOUNS, TERM_NOUNS
 from .quote_context import STOP, QuoteContext, cue_token
 from .quote_layout import (
     as_put_it,
@@ -79,6 +79,8 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
 #: “intangibles” left him ...``, ``reported “251 break-ins” in the city ...``); not a
 #: label after ``as`` (``describing as “unhinged” a tweet ...``).
 _RUN_ON_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+#: The longest quote taken for a named phrase (``the phrase “X”``).
+_PHRASE_WORDS = 6
 
 
 def _characterising(t) -> bool:
@@ -336,6 +338,26 @@ def _said_colon_paragraph(c: QuoteContext):
     return cand
 
 
+def _named_phrase(c: QuoteContext):
+    """Hale has used the phrase “harbour thieves” for years: the quote names the words the
+    subject of the verb said (the noun ``phrase``, ``term``, ``word`` in apposition)."""
+    if c.n_words > _PHRASE_WORDS:
+        return None
+    last = c.doc[c.idx.tok_at(max(c.q.end - 2, c.q.start))]
+    while last.head.i != last.i and c.q.start <= last.head.idx < c.q.end:
+        last = last.head  # the head of the quoted words
+    noun = last.head
+    if last.dep_ not in ("appos", "compound", "dobj") or noun.lemma_.lower() not in TERM_NOUNS:
+        return None
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or c.in_quote.inside(verb.idx):
+        return None
+    subj = subject_of(verb)
+    if subj is None or c.in_quote.inside(subj.idx) or subj.pos_ not in ("PROPN", "PRON"):
+        return None
+    return direct(c.doc, c.idx, c.q, verb.i, subj.i, verb.text, c.conf.governing_verb)
+
+
 def _governing_verb_rule(c: QuoteContext):
     """Reid has been pounding Trump as a “con artist”: any verb of a named subject above it."""
     if (c.q.start == c.ps and c.n_words >= 3) or _modifier(c.doc, c.idx, c.q, c.n_words):
@@ -378,6 +400,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cue_after", _cue_after),
     Rule("cue_before", _cue_before),
     Rule("said_colon_paragraph", _said_colon_paragraph),
+    Rule("named_phrase", _named_phrase),
     Rule("governing_verb", _governing_verb_rule),
     Rule("dialogue_turn", dialogue_turn),
     Rule("continues_previous", continues_previous),

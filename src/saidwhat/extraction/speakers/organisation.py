@@ -3,6 +3,7 @@ as a whole when the mention's head is a common noun, not ``Ukrainian``)."""
 
 from __future__ import annotations
 
+from ..lexicon import RELATIVE_NOUNS
 from ..settings import OrganisationRule
 from .seen import Seen
 from .units import Ask, Found, SpeakerRule, common, named_in
@@ -12,6 +13,8 @@ _LABELS = ("ORG", "NORP", "GPE", "FAC")
 
 def resolve(ask: Ask, seen: Seen, cfg: OrganisationRule) -> Found | None:
     head = ask.head
+    if head is not None and common(head) and head.lemma_.lower() in RELATIVE_NOUNS:
+        return None  # "Lund's lawyer": a person, whoever the NER took Lund for
     for e in named_in(ask, seen):
         if e.label_ in _LABELS:
             if head is not None and common(head) and not e.start <= head.i < e.end:
