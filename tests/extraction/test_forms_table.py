@@ -543,17 +543,18 @@ FORMS = [
         "the minister about the fares, “We will cut them,” the minister said.",
         [("direct", "We will cut them,", "Tomas Hale", "aside_then_quote")],
     ),
-    (  # nor is a reporting clause before a colon, with the cue after the quote
+    (  # a reporting verb before a colon takes the quote; the quote after 'she said' in
+        # the next sentence is a statement of its own
         "Senator Mira Castell scolded him: “The study is wrong,” she said. “Nobody can buy "
         "health.”",
         [
-            (
-                "direct",
-                "The study is wrong, Nobody can buy health.",
-                "Mira Castell",
-                "aside_then_quote",
-            )
+            ("direct", "The study is wrong,", "Mira Castell", "cue_before_colon"),
+            ("direct", "Nobody can buy health.", "Mira Castell", "continues_previous"),
         ],
+    ),
+    (  # a verb and its object before the colon ('told reporters:'), the cue after repeated
+        "Senator Mira Castell told reporters: “The study is wrong,” she said.",
+        [("direct", "The study is wrong,", "Mira Castell", "cue_before_colon")],
     ),
     (  # a quote going on in lower case continues the sentence: one mixed statement
         "If the port closes, “we lose everything,” Mayor Ana Lund said.",

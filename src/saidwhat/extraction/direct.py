@@ -31,7 +31,7 @@ from .builders import (
 from .candidate import Candidate, Spans
 from .conjoined_cues import split_second_cues
 from .indirect import CueClause, doc_text, fallback_subject
-from .quote_rules import QuoteContext, search
+from .quote_rules import QuoteContext, colon_cue, search
 from .quotes import QuoteSpan
 from .settings import Confidence, Shares
 
@@ -98,6 +98,9 @@ def attribute(
             used.update(j for j, o in enumerate(clauses) if aside[0] <= doc[o.cue_i].idx < aside[1])
             continue
         set_off = _quote_after_aside(doc, text, cc, inside, idx)
+        if set_off is not None and colon_cue(doc, idx, in_quote, set_off[1]) is not None:
+            used.add(ci)  # 'X scolded him: “A,” she said. “B.”': A is scolded's (a quote rule)
+            continue
         if set_off is not None:  # 'When Berg asked him, “We will cut them,” Hale said'
             qi, q = set_off
             if qi not in by_q:

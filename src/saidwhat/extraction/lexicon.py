@@ -358,7 +358,7 @@ INVERTED_CUES = frozenset({"Said", "Says", "Added", "Adds", "Asked", "Wrote", "R
 #: never of reported clauses.
 QUOTE_VERBS = frozenset(
     """sing chant type scrawl text mutter mumble scream holler whisper recite mouth
-    shout yell cry""".split()  # noqa: SIM905
+    shout yell cry scold rebuke chide admonish""".split()  # noqa: SIM905
 )
 #: Nouns naming words that a colon then quotes (``a new campaign message: "It's about
 #: me."``, ``used her words as its headline: "..."``).

@@ -47,7 +47,7 @@ from .quote_layout import (
 )
 from .quotes import QuoteSpan
 
-__all__ = ["RULES", "STOP", "QuoteContext", "Rule", "search"]
+__all__ = ["RULES", "STOP", "QuoteContext", "Rule", "colon_cue", "search"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -139,7 +139,18 @@ def _adjacent_cue(c: QuoteContext):
     i = c.t_start - 1
     if i < c.lo or c.doc[i].text not in (",", ":"):
         return None
+    if c.doc[i].text == ":":  # 'X told reporters: “...”': the verb and its object
+        return colon_cue(c.doc, c.idx, c.in_quote, c.q)
     return cue_token(c.doc, max(c.lo, i - 1), i, c.in_quote)
+
+
+def colon_cue(doc: Doc, idx: Index, in_quote: QuoteMask, q: QuoteSpan):
+    """The cue verb (and subject) right before a colon that opens quote ``q``
+    (``X scolded him: “...”``), or None."""
+    i = idx.tok_at(q.start) - 1
+    if i < 1 or doc[i].text != ":":
+        return None
+    return cue_token(doc, max(doc[i].sent.start, i - 2), i, in_quote)
 
 
 def _what_called(c: QuoteContext):
@@ -226,6 +237,8 @@ def _cue_after(c: QuoteContext):
         return None
     t, subj = found
     lead = doc[c.lo].idx
+    if set_off_quote(doc, c.idx, text, lead, q) and colon_cue(doc, c.idx, c.in_quote, q):
+        return None  # 'X scolded him: “A,” she said': the cue before the colon (a rule before)
     if words(text, lead, q.start) >= 2 and not set_off_quote(doc, c.idx, text, lead, q):
         # 'X is "crooked," Trump said.' (but 'Asked about it, “No,” Trump said' is direct)
         return mixed(doc, t, subj, lead, q.end, c.conf.lead_then_quote)
