@@ -638,6 +638,11 @@ FORMS = [
         [("direct", "harbour thieves", "Tomas Hale", "named_phrase")],
     ),
     ("The term “harbour thieves” appears in the report.", []),  # nobody used it here
+    (  # a passive label with 'what' as its subject: the label, said by nobody named
+        "Voters who skip two elections are removed, in what is being criticized as a "
+        '"use it or lose it" approach to voting.',
+        [("mixed", 'what is being criticized as a "use it or lose it', None, "what_called")],
+    ),
 ]
 
 

@@ -32,7 +32,13 @@ from .builders import (
 )
 from .candidate import Candidate
 from .indirect import doc_text, subject_of
-from .lexicon import ALL_CUE_LEMMAS, EVALUATION_VERBS, QUOTED_WORDS_NOUNS, TERM_NOUNS
+from .lexicon import (
+    ALL_CUE_LEMMAS,
+    EVALUATION_VERBS,
+    LABEL_VERBS,
+    QUOTED_WORDS_NOUNS,
+    TERM_NOUNS,
+)
 from .quote_context import STOP, QuoteContext, cue_token
 from .quote_layout import (
     as_put_it,
@@ -79,6 +85,8 @@ def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
 #: “intangibles” left him ...``, ``reported “251 break-ins” in the city ...``); not a
 #: label after ``as`` (``describing as “unhinged” a tweet ...``).
 _RUN_ON_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+#: Verbs that label in the passive (``what is being criticized as “X”``).
+_PASSIVE_LABELS = LABEL_VERBS | {"criticize", "criticise", "describe", "hail", "deride"}
 #: The longest quote taken for a named phrase (``the phrase “X”``).
 _PHRASE_WORDS = 6
 
@@ -160,12 +168,33 @@ def _what_called(c: QuoteContext):
         t = c.doc[i]
         what = what_object(t) if t.pos_ == "VERB" else None
         if what is None:
+            passive = _what_passive(t)
+            if passive is not None:
+                return passive(c)
             continue
         subj = subject_of(t)
         if subj is None or c.in_quote.inside(subj.idx):
             return None
         return mixed(c.doc, t, subj, what.idx, c.q.end, c.conf.governed_mixed)
     return None
+
+
+def _what_passive(t):
+    """``in what is being criticized as a “use it or lose it” approach``: a passive label
+    verb whose subject is ``what``; the statement is from ``what`` to the quote, said
+    by nobody named."""
+    if t.pos_ != "VERB" or t.tag_ != "VBN" or t.lemma_.lower() not in _PASSIVE_LABELS:
+        return None
+    what = next((ch for ch in t.lefts if ch.dep_ == "nsubjpass" and ch.lower_ == "what"), None)
+    if what is None:
+        return None
+
+    def build(c: QuoteContext):
+        cand = direct(c.doc, c.idx, c.q, t.i, None, t.text, c.conf.governed_mixed)
+        cand.start, cand.kind = what.idx, "mixed"
+        return cand
+
+    return build
 
 
 def _cue_before_colon(c: QuoteContext):
