@@ -275,17 +275,16 @@ FORMS = [
             ("direct", "Ask the council.", "Ana Berg", "dialogue_turn"),
         ],
     ),
-    (  # without a question it is one speaker going on, as news quotes run
+    (  # without a question it is one speaker going on, as news quotes run (one statement)
         "“The pier is old,” Tomas Hale said.\n\n“The ferries are late,” Ana Berg said.\n\n"
         "“They were late all winter and nobody told the council.”",
         [
             ("direct", "The pier is old,", "Tomas Hale", "cue_complement"),
-            ("direct", "The ferries are late,", "Ana Berg", "cue_complement"),
             (
                 "direct",
-                "They were late all winter and nobody told the council.",
+                "The ferries are late, They were late all winter and nobody told the council.",
                 "Ana Berg",
-                "continues_previous",
+                "cue_complement",
             ),
         ],
     ),
@@ -642,6 +641,31 @@ FORMS = [
         "Voters who skip two elections are removed, in what is being criticized as a "
         '"use it or lose it" approach to voting.',
         [("mixed", 'what is being criticized as a "use it or lose it', None, "what_called")],
+    ),
+    (  # the quote opening the next paragraph goes on with the speaker: one statement
+        "“The pier is rotten,” Mayor Ana Berg said.\n\n"
+        "“It has to come down before the winter storms.”\n\nThe council meets on Monday.",
+        [
+            (
+                "direct",
+                "The pier is rotten, It has to come down before the winter storms.",
+                "Ana Berg",
+                "cue_complement",
+            )
+        ],
+    ),
+    (  # ... but not past a paragraph of the writer's own
+        "“The pier is rotten,” Mayor Ana Berg said.\n\nThe council meets on Monday.\n\n"
+        "“It has to come down before the winter storms.”",
+        [
+            ("direct", "The pier is rotten,", "Ana Berg", "cue_complement"),
+            (
+                "direct",
+                "It has to come down before the winter storms.",
+                None,
+                "unattributed_opening",
+            ),
+        ],
     ),
 ]
 

@@ -405,7 +405,9 @@ def _merge_into(idx: Index, prev: Candidate | None, cand: Candidate, q: QuoteSpa
     if cand.kind not in ("direct", "block"):
         return False
     same_cue = cand.cue_start is not None and cand.cue_start == prev.cue_start
-    if not same_cue or idx.para_of(prev.start) != idx.para_of(q.start):
+    if not same_cue:
+        return False
+    if idx.para_of(prev.start) != idx.para_of(q.start) and not _next_paragraph(idx, prev, q):
         return False
     if not (prev.end <= (prev.cue_start or 0) < q.start):
         return False
@@ -439,6 +441,19 @@ def _cue_goes_on(idx: Index, cue_at: int, until: int) -> bool:
         if ch.lemma_ == "go" and any(p.dep_ == "prt" and p.lower_ == "on" for p in ch.children):
             return True
     return False
+
+
+def _next_paragraph(idx: Index, prev: Candidate, q: QuoteSpan) -> bool:
+    """``“A,” he said.`` closing a paragraph and ``“B.”`` opening the next one: the
+    speaker goes on, and the pieces are one statement (as PolNeAR joins them)."""
+    p_end = idx.para_of(prev.cue_start or prev.end)
+    return (
+        prev.kind == "direct"
+        and not prev.fragments
+        and idx.para_of(prev.start) == p_end
+        and idx.para_of(q.start) == p_end + 1
+        and idx.paras[p_end + 1][0] == q.start
+    )
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
