@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,9 @@ class Built:
     #: PostgreSQL: run as a prepared statement (True), or planned for its values on
     #: every run (False); None leaves it to psycopg (prepared after a few runs).
     prepare: bool | None = None
+    #: When the query resolved a name itself and found nothing: the same search with
+    #: the name resolved first (its messages, its other ways to match), to run instead.
+    unfolded: Callable[[], Built] | None = None
 
 
 def joins_needed(where: list[str], key: str) -> tuple[bool, bool]:
