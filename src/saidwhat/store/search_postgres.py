@@ -60,8 +60,11 @@ def _window_page(
     return sql, [*params, cut, window, *params, window, window, window]
 
 
-#: Statements tested newest first to estimate how common a search's match is.
-SAMPLE_ROWS = 2_000
+#: Statements tested newest first to estimate how common a search's match is. 500
+#: cost 0.5-0.7 ms (2,000: 1.5-1.9 ms, a tenth of an ``--about`` search) and took the
+#: same walk-or-index decision for each text of bench/bench_search.py; at the walk's
+#: limit (WALK_MAX) 500 rows still expect 19 matches. Only the speed depends on it.
+SAMPLE_ROWS = 500
 #: The most statements a best-first search tests one by one, newest first, for its
 #: rank window (with WALK_MARGIN: matches in at least 1 in 27 rows). Testing a row
 #: of the newest (cached) pages costs about 1 us here, a GIN bitmap about as much a
