@@ -322,9 +322,28 @@ def common_word(store: Store, seed: int) -> dict[str, Callable[[random.Random], 
 WARM_RUNS = 6
 
 
+def round_trips(store: Store, filters: SearchFilters, window: int | None) -> int | None:
+    """How many statements one search sends to PostgreSQL (None on SQLite: in process)."""
+    if not store.is_postgres:
+        return None
+    sent: list[str] = []
+    execute = store.conn.execute
+
+    def counting(sql, *args, **kw):
+        sent.append(sql)
+        return execute(sql, *args, **kw)
+
+    store.conn.execute = counting
+    try:
+        search_statements(store, filters, rank_window=window)
+    finally:
+        del store.conn.execute
+    return len(sent)
+
+
 def time_searches(
     store: Store, repeat: int, seed: int, window: int | None = RANK_WINDOW
-) -> list[tuple[str, float, float, int, str]]:
+) -> list[tuple[str, float, float, int, int | None, str]]:
     out = []
     for label, make in {**workloads(store, seed), **common_word(store, seed)}.items():
         r = random.Random(seed)
@@ -339,6 +358,7 @@ def time_searches(
             found += len(hits)
         times.sort()
         p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        sent = round_trips(store, make(random.Random(seed)), window)
         steps = explain(store, make(random.Random(seed)))
         if store.is_postgres:
             plan = " | ".join(s.strip() for s in steps if "Index" in s or "Bitmap" in s)[:160]
@@ -346,7 +366,7 @@ def time_searches(
             # The page of ids is chosen before "SCAN top"; the rest fetches its columns.
             steps = steps[1 : steps.index("SCAN top")] if "SCAN top" in steps else steps
             plan = " | ".join(steps)
-        out.append((label, statistics.median(times), p95, found // repeat, plan))
+        out.append((label, statistics.median(times), p95, found // repeat, sent, plan))
     return out
 
 
@@ -361,9 +381,11 @@ def report(store: Store, path: Path, args: argparse.Namespace) -> None:
     window = None if args.rank_window == 0 else args.rank_window
     print(f"best match first ranks the newest {window or 'all'} matches; load average", end="")
     print(f" {' '.join(f'{x:.1f}' for x in os.getloadavg())} before timing")
-    print(f"{'search':<26} {'median ms':>10} {'p95 ms':>9} {'hits':>5}  plan")
-    for label, med, p95, found, plan in time_searches(store, args.repeat, args.seed, window):
-        print(f"{label:<26} {med:>10.2f} {p95:>9.2f} {found:>5}  {plan}")
+    # trips: the statements one search sends to PostgreSQL, each a round trip.
+    print(f"{'search':<26} {'median ms':>10} {'p95 ms':>9} {'hits':>5} {'trips':>5}  plan")
+    for label, med, p95, found, sent, plan in time_searches(store, args.repeat, args.seed, window):
+        trips = "-" if sent is None else str(sent)
+        print(f"{label:<26} {med:>10.2f} {p95:>9.2f} {found:>5} {trips:>5}  {plan}")
 
 
 def main(argv: list[str] | None = None) -> int:
