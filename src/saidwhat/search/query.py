@@ -318,7 +318,8 @@ def _hit(
 ) -> Hit:
     # Read by name from a dict: a PostgreSQL row's lookup by name is a Python call
     # (store.postgres.Row), and the 33 of a hit cost more than running a page's query.
-    row = dict(zip(row.keys(), row, strict=True))
+    if not isinstance(row, dict):
+        row = dict(zip(row.keys(), row, strict=True))
     fragments = row["fragments"]
     fragments = json.loads(fragments) if fragments else None
     whole = row["quote"]
