@@ -23,6 +23,16 @@ COLUMNS = """
 """
 
 
+#: The columns of ``statements s`` that :data:`COLUMNS` and the joins to ``d`` and ``p``
+#: read: a PostgreSQL page reads them in the scan that chooses its rows.
+STATEMENT_READ = (
+    "s.id, s.quote, s.quote_start, s.quote_end, s.kind, s.speaker_name, s.speaker_mention,"
+    " s.speaker_start, s.speaker_end, s.speaker_type, s.cue, s.role, s.organisation,"
+    " s.country, s.date, s.source, s.source_missing, s.confidence, s.fragments, s.headline,"
+    " s.person_id, s.date_source, s.document_id, s.day"
+)
+
+
 @dataclass
 class Built:
     sql: str

@@ -55,13 +55,18 @@ class _Context:
     fold: bool = False
     #: Whether a condition was built that way.
     folded: bool = False
+    #: How many people the speaker condition names (None: no speaker condition).
+    speakers: int | None = None
 
     def speaker_ids(self, name: str) -> list[int]:
-        return resolve_speaker_ids(self.conn, name)
+        ids = resolve_speaker_ids(self.conn, name)
+        self.speakers = len(ids)
+        return ids
 
     def one_speaker(self, name: str) -> tuple[str, list[Any]] | None:
         one = one_person_sql(name) if self.fold else None
-        self.folded = self.folded or one is not None
+        if one is not None:
+            self.folded, self.speakers = True, 1
         return one
 
 
@@ -182,6 +187,9 @@ class Statements(Concern):
                 rank_window=rank_window,
                 window_cut=cut,
                 walk_rows=walk,
+                # Newest first, statements_day_desc or one person's statements_person_day
+                # give the order; several people's statements would be sorted.
+                index_order=ctx.speakers in (None, 1),
             )
             if ctx.folded:
                 built.unfolded = lambda: self.build(
