@@ -135,3 +135,23 @@ def test_first_and_later_pages_are_slices_of_the_whole_list(backend_store, filte
     pages = [_ids(store, limit=1, offset=i, **filters) for i in range(len(whole))]
     assert [p[0] for p in pages] == whole
     assert _ids(store, limit=2, **filters) == whole[:2]
+
+
+def test_pages_read_in_the_index_walk_are_short_first_pages_only(both_stores):
+    from saidwhat.search.query import DEFAULT_HIGHLIGHT, text_expression
+
+    store = both_stores("postgres").open()  # the page forms are PostgreSQL's
+    _fill(store)
+
+    def sql(**kw) -> str:
+        filters = SearchFilters(**{"sort": "-date", **kw})
+        filters.validate()
+        return store.statements.build(
+            filters, text_expression=text_expression, highlight=DEFAULT_HIGHLIGHT
+        ).sql
+
+    assert "AS top" not in sql(limit=20)  # read in the walk
+    # Every statement (an export), a later page, oldest first: the ids first.
+    assert "AS top" in sql(limit=None)
+    assert "AS top" in sql(limit=20, offset=20)
+    assert "AS top" in sql(limit=20, speaker="Orla Quennell", sort="date")

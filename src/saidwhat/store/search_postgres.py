@@ -268,7 +268,9 @@ def build(
         return f"SELECT s.id AS sid, {rk} AS rk, s.day AS day {body}"
 
     newest = NEWEST.format(t="").replace("sid", "s.id").replace("day", "s.day")
-    short_first_page = filters.offset == 0 and (filters.limit or 0) <= NEWEST_PAGE_MAX
+    short_first_page = (
+        filters.offset == 0 and filters.limit is not None and filters.limit <= NEWEST_PAGE_MAX
+    )
     if not match and index_order and filters.sort != "date" and short_first_page:
         return _newest_page(filters, body, params, newest)
     tail: list[Any] = []
