@@ -11,6 +11,8 @@ median and p95 latency per search type and the file size on disk.
         # (a store of an older schema is migrated when it is opened; the time is printed)
     .venv/bin/python bench/bench_search.py --db postgresql://saidwhat:saidwhat@127.0.0.1/bench
         # PostgreSQL: an empty database (created with createdb); statements loaded with COPY
+    .venv/bin/python bench/bench_search.py --db big.db --compare postgresql://.../bench
+        # both stores (the same generated statements), searched alternately in one process
 """
 
 from __future__ import annotations
@@ -322,9 +324,28 @@ def common_word(store: Store, seed: int) -> dict[str, Callable[[random.Random], 
 WARM_RUNS = 6
 
 
+def round_trips(store: Store, filters: SearchFilters, window: int | None) -> int | None:
+    """How many statements one search sends to PostgreSQL (None on SQLite: in process)."""
+    if not store.is_postgres:
+        return None
+    sent: list[str] = []
+    execute = store.conn.execute
+
+    def counting(sql, *args, **kw):
+        sent.append(sql)
+        return execute(sql, *args, **kw)
+
+    store.conn.execute = counting
+    try:
+        search_statements(store, filters, rank_window=window)
+    finally:
+        del store.conn.execute
+    return len(sent)
+
+
 def time_searches(
     store: Store, repeat: int, seed: int, window: int | None = RANK_WINDOW
-) -> list[tuple[str, float, float, int, str]]:
+) -> list[tuple[str, float, float, int, int | None, str]]:
     out = []
     for label, make in {**workloads(store, seed), **common_word(store, seed)}.items():
         r = random.Random(seed)
@@ -337,8 +358,8 @@ def time_searches(
             hits = search_statements(store, filters, rank_window=window)
             times.append((time.perf_counter() - t) * 1000)
             found += len(hits)
-        times.sort()
-        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        p95 = p95_of(times)
+        sent = round_trips(store, make(random.Random(seed)), window)
         steps = explain(store, make(random.Random(seed)))
         if store.is_postgres:
             plan = " | ".join(s.strip() for s in steps if "Index" in s or "Bitmap" in s)[:160]
@@ -346,8 +367,45 @@ def time_searches(
             # The page of ids is chosen before "SCAN top"; the rest fetches its columns.
             steps = steps[1 : steps.index("SCAN top")] if "SCAN top" in steps else steps
             plan = " | ".join(steps)
-        out.append((label, statistics.median(times), p95, found // repeat, plan))
+        out.append((label, statistics.median(times), p95, found // repeat, sent, plan))
     return out
+
+
+def p95_of(times: list[float]) -> float:
+    times = sorted(times)
+    return times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+
+
+def compare(stores: list[Store], repeat: int, seed: int, window: int | None) -> None:
+    """Both stores searched alternately, the same filters for each, in one process.
+
+    Each search of a workload runs on both stores one after the other (the first
+    of the two alternating), so both are timed in the same moments and under the
+    same load; p95 of the second over p95 of the first is the ratio.
+    """
+    names = ["PostgreSQL" if st.is_postgres else "SQLite" for st in stores]
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} before timing")
+    print(
+        f"{'search':<26} {names[0] + ' median / p95 ms':>28} {names[1] + ' median / p95 ms':>32}"
+        f" {'p95 ratio':>9}"
+    )
+    for label, make in {**workloads(stores[0], seed), **common_word(stores[0], seed)}.items():
+        for st in stores:
+            r = random.Random(seed)
+            for _ in range(WARM_RUNS):
+                search_statements(st, make(r), rank_window=window)
+        r = random.Random(seed)
+        times: list[list[float]] = [[], []]
+        for i in range(repeat):
+            filters = make(r)
+            for k in (0, 1) if i % 2 == 0 else (1, 0):
+                t = time.perf_counter()
+                search_statements(stores[k], filters, rank_window=window)
+                times[k].append((time.perf_counter() - t) * 1000)
+        cells = [f"{statistics.median(ts):.2f} / {p95_of(ts):.2f}" for ts in times]
+        ratio = p95_of(times[1]) / p95_of(times[0])
+        print(f"{label:<26} {cells[0]:>28} {cells[1]:>32} {ratio:>9.2f}")
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} after timing")
 
 
 def report(store: Store, path: Path, args: argparse.Namespace) -> None:
@@ -361,9 +419,11 @@ def report(store: Store, path: Path, args: argparse.Namespace) -> None:
     window = None if args.rank_window == 0 else args.rank_window
     print(f"best match first ranks the newest {window or 'all'} matches; load average", end="")
     print(f" {' '.join(f'{x:.1f}' for x in os.getloadavg())} before timing")
-    print(f"{'search':<26} {'median ms':>10} {'p95 ms':>9} {'hits':>5}  plan")
-    for label, med, p95, found, plan in time_searches(store, args.repeat, args.seed, window):
-        print(f"{label:<26} {med:>10.2f} {p95:>9.2f} {found:>5}  {plan}")
+    # trips: the statements one search sends to PostgreSQL, each a round trip.
+    print(f"{'search':<26} {'median ms':>10} {'p95 ms':>9} {'hits':>5} {'trips':>5}  plan")
+    for label, med, p95, found, sent, plan in time_searches(store, args.repeat, args.seed, window):
+        trips = "-" if sent is None else str(sent)
+        print(f"{label:<26} {med:>10.2f} {p95:>9.2f} {found:>5} {trips:>5}  {plan}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -376,12 +436,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", help="store file [default: a temporary file, removed afterwards]")
     ap.add_argument("--reuse", action="store_true", help="time an existing --db without refilling")
     ap.add_argument(
+        "--compare",
+        metavar="DB",
+        help="a second existing store (file or URL): time both, alternately, with --db's"
+        " searches (implies --reuse)",
+    )
+    ap.add_argument(
         "--rank-window",
         type=int,
         default=RANK_WINDOW,
         help="best match first ranks the newest this many matches (0: all) [default: %(default)s]",
     )
     args = ap.parse_args(argv)
+    if args.compare:
+        if not args.db:
+            ap.error("--compare needs --db (two existing stores)")
+        args.reuse = True
 
     print("$", shlex.join(["python", "bench/bench_search.py", *(argv or sys.argv[1:])]))
     tmp = None
@@ -409,7 +479,17 @@ def main(argv: list[str] | None = None) -> int:
                 f" {took['write_s']:.1f} s = {args.n / took['write_s']:,.0f} statements/s"
                 f" {'with COPY' if store.is_postgres else 'with INSERT'})"
             )
-        report(store, path, args)
+        if args.compare:
+            other = open_store(
+                args.compare if is_postgres_url(args.compare) else Path(args.compare)
+            )
+            try:
+                window = None if args.rank_window == 0 else args.rank_window
+                compare([store, other], args.repeat, args.seed, window)
+            finally:
+                other.close()
+        else:
+            report(store, path, args)
     finally:
         store.close()
         if tmp:

@@ -316,6 +316,10 @@ def _hit(
     phrases: list[snippets.Wanted] = (),  # type: ignore[assignment]
     highlight: tuple[str, str] = DEFAULT_HIGHLIGHT,
 ) -> Hit:
+    # Read by name from a dict: a PostgreSQL row's lookup by name is a Python call
+    # (store.postgres.Row), and the 33 of a hit cost more than running a page's query.
+    if not isinstance(row, dict):
+        row = dict(zip(row.keys(), row, strict=True))
     fragments = row["fragments"]
     fragments = json.loads(fragments) if fragments else None
     whole = row["quote"]

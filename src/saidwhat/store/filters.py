@@ -40,6 +40,9 @@ class Filter:
 
 
 def _speaker(value: str, ctx: Any) -> tuple[str, list[Any]]:
+    one = ctx.one_speaker(value)
+    if one is not None:  # the name resolved inside the search's own query
+        return f"s.person_id = {one[0]}", one[1]
     ids = ctx.speaker_ids(value)
     return f"s.person_id IN ({','.join('?' * len(ids))})", list(ids)
 

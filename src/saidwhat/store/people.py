@@ -237,6 +237,57 @@ def resolve_speaker_ids(conn: Any, name: str) -> list[int]:
     return sorted(int(i) for i in ids)
 
 
+def one_person_sql(name: str) -> tuple[str, list[Any]] | None:
+    """A scalar subquery for the one person the full name ``name`` names, or None.
+
+    The first step of :func:`resolve_speaker_ids` inside the query that uses it (no
+    round trip of its own): the id when every alias with the name's key is one
+    person's, else NULL, which matches no statement. A caller that gets no rows
+    resolves ``name`` itself (its other steps, its messages) and runs again. None
+    for ``#id`` and one-word names (whose ambiguity must be checked first).
+    """
+    name = name.strip()
+    key = name_key(name)
+    if re.fullmatch(r"#\d+", name) or " " not in key:
+        return None
+    return (
+        "(SELECT min(a.person_id) FROM aliases a WHERE a.key = ?"
+        " HAVING min(a.person_id) = max(a.person_id))",
+        [key],
+    )
+
+
+def names_of_person(conn: Any, name: str) -> list[str]:
+    """Every name and alias of the people ``name`` refers to (none when it names no one).
+
+    A full name is resolved inside the query that reads the aliases (one round
+    trip); any other name, or a full name no alias holds, the long way
+    (:func:`resolve_speaker_ids`).
+    """
+    one = one_person_sql(name)
+    if one is not None:
+        key = one[1]
+        rows = conn.execute(
+            "SELECT alias FROM aliases WHERE person_id IN"
+            " (SELECT person_id FROM aliases WHERE key = ?) UNION"
+            " SELECT name FROM people WHERE id IN (SELECT person_id FROM aliases WHERE key = ?)",
+            [*key, *key],
+        ).fetchall()
+        if rows:
+            return [r[0] for r in rows]
+    try:
+        ids = resolve_speaker_ids(conn, name)
+    except (NotFoundError, QueryError):
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT alias FROM aliases WHERE person_id IN ({marks}) UNION "
+        f"SELECT name FROM people WHERE id IN ({marks})",
+        [*ids, *ids],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def resolve_one_person(conn: Any, name: str) -> int:
     """Like :func:`resolve_speaker_ids` but exactly one person (else QueryError naming ids)."""
     ids = resolve_speaker_ids(conn, name)

@@ -20,7 +20,13 @@ from typing import Any
 
 from saidwhat.errors import QueryError
 from saidwhat.store.fts_postgres import CONFIG, compile_query
-from saidwhat.store.search_shared import COLUMNS, QUOTING_HELP, Built, joins_needed
+from saidwhat.store.search_shared import (
+    COLUMNS,
+    QUOTING_HELP,
+    STATEMENT_READ,
+    Built,
+    joins_needed,
+)
 
 #: The newest-first order of statements (``statements_day_desc``), ties broken by id.
 NEWEST = "{t}day DESC NULLS LAST, {t}sid DESC"
@@ -60,8 +66,11 @@ def _window_page(
     return sql, [*params, cut, window, *params, window, window, window]
 
 
-#: Statements tested newest first to estimate how common a search's match is.
-SAMPLE_ROWS = 2_000
+#: Statements tested newest first to estimate how common a search's match is. 500
+#: cost 0.5-0.7 ms (2,000: 1.5-1.9 ms, a tenth of an ``--about`` search) and took the
+#: same walk-or-index decision for each text of bench/bench_search.py; at the walk's
+#: limit (WALK_MAX) 500 rows still expect 19 matches. Only the speed depends on it.
+SAMPLE_ROWS = 500
 #: The most statements a best-first search tests one by one, newest first, for its
 #: rank window (with WALK_MARGIN: matches in at least 1 in 27 rows). Testing a row
 #: of the newest (cached) pages costs about 1 us here, a GIN bitmap about as much a
@@ -171,6 +180,32 @@ def _limit(filters: Any) -> str:
     return f" LIMIT {limit} OFFSET {int(filters.offset)}"
 
 
+#: The longest first page :func:`_newest_page` reads in its choosing scan. A generic
+#: plan expects a person's statements to be about 200 (their average): past that it
+#: sorts a bitmap of all of them, which the heap read here would make read every row
+#: (a speaker's statements 501-520: 1.7 -> 230 ms), so later pages take the ids first.
+NEWEST_PAGE_MAX = 50
+
+
+def _newest_page(filters: Any, body: str, params: list[Any], newest: str) -> Built:
+    """A newest-first page without text, its statements read in the scan that picks them.
+
+    The walk of a day index (or of one person's) stops after the page and reads
+    each row it keeps anyway; taking the columns there, not the ids and then each
+    row again by id, reads 20 index leaves fewer: 0.90 -> 0.68 ms for a speaker's
+    90 days, 0.40 -> 0.33 ms for the newest page (bench/README.md, Round 6). Only
+    where the order comes from the index: a sort would read every candidate row
+    (a speaker's page oldest first: 50 -> 300+ ms), which an index-only scan does not.
+    """
+    page = f"SELECT {STATEMENT_READ} {body} ORDER BY {newest}{_limit(filters)}"
+    sql = (
+        f"SELECT {COLUMNS}, NULL::text AS snippet, NULL::float8 AS rank FROM ({page}) AS s"
+        " JOIN documents d ON d.id = s.document_id LEFT JOIN people p ON p.id = s.person_id"
+        f" ORDER BY {newest}"
+    )
+    return Built(sql, list(params), None, prepare=True)
+
+
 def build(
     filters: Any,
     match: str | None,
@@ -182,11 +217,14 @@ def build(
     rank_window: int | None = None,
     window_cut: str | None = None,
     walk_rows: int | None = None,
+    index_order: bool = False,
 ) -> Built:
     """The page of ``filters``; ``window_cut``: the day :data:`CUT_SQL` gives (or None).
 
     ``walk_rows``: how many of the newest statements to test one by one for the rank
-    window before its index search (:func:`walk_rows`; None: none).
+    window before its index search (:func:`walk_rows`; None: none). ``index_order``:
+    a page without text comes in newest-first order from an index (no sort), so
+    its rows may be read where they are chosen (:func:`_newest_page`).
     """
     where = list(where)
     params = list(params)
@@ -230,6 +268,11 @@ def build(
         return f"SELECT s.id AS sid, {rk} AS rk, s.day AS day {body}"
 
     newest = NEWEST.format(t="").replace("sid", "s.id").replace("day", "s.day")
+    short_first_page = (
+        filters.offset == 0 and filters.limit is not None and filters.limit <= NEWEST_PAGE_MAX
+    )
+    if not match and index_order and filters.sort != "date" and short_first_page:
+        return _newest_page(filters, body, params, newest)
     tail: list[Any] = []
     if ranked:
         page_end = None if filters.limit is None else filters.offset + filters.limit

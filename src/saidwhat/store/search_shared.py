@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,16 @@ COLUMNS = """
 """
 
 
+#: The columns of ``statements s`` that :data:`COLUMNS` and the joins to ``d`` and ``p``
+#: read: a PostgreSQL page reads them in the scan that chooses its rows.
+STATEMENT_READ = (
+    "s.id, s.quote, s.quote_start, s.quote_end, s.kind, s.speaker_name, s.speaker_mention,"
+    " s.speaker_start, s.speaker_end, s.speaker_type, s.cue, s.role, s.organisation,"
+    " s.country, s.date, s.source, s.source_missing, s.confidence, s.fragments, s.headline,"
+    " s.person_id, s.date_source, s.document_id, s.day"
+)
+
+
 @dataclass
 class Built:
     sql: str
@@ -30,6 +41,9 @@ class Built:
     #: PostgreSQL: run as a prepared statement (True), or planned for its values on
     #: every run (False); None leaves it to psycopg (prepared after a few runs).
     prepare: bool | None = None
+    #: When the query resolved a name itself and found nothing: the same search with
+    #: the name resolved first (its messages, its other ways to match), to run instead.
+    unfolded: Callable[[], Built] | None = None
 
 
 def joins_needed(where: list[str], key: str) -> tuple[bool, bool]:

@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from saidwhat.errors import NotFoundError, QueryError
+from saidwhat.errors import QueryError
 from saidwhat.store import filters as declared
 from saidwhat.store import search_postgres, search_sqlite
 from saidwhat.store.concerns import Concern
 from saidwhat.store.fts_postgres import compile_query
-from saidwhat.store.people import resolve_speaker_ids
+from saidwhat.store.people import names_of_person, one_person_sql, resolve_speaker_ids
 from saidwhat.store.search_shared import COLUMNS, QUOTING_HELP, Built
 from saidwhat.store.search_sqlite import FTS_ID, TEXT_COLUMNS
 
@@ -50,9 +50,24 @@ class _Context:
     """What filter declarations may ask while building SQL."""
 
     conn: Any
+    #: Resolve a full speaker name inside the search's query (PostgreSQL pages without
+    #: text: one round trip, not two; see Statements.build).
+    fold: bool = False
+    #: Whether a condition was built that way.
+    folded: bool = False
+    #: How many people the speaker condition names (None: no speaker condition).
+    speakers: int | None = None
 
     def speaker_ids(self, name: str) -> list[int]:
-        return resolve_speaker_ids(self.conn, name)
+        ids = resolve_speaker_ids(self.conn, name)
+        self.speakers = len(ids)
+        return ids
+
+    def one_speaker(self, name: str) -> tuple[str, list[Any]] | None:
+        one = one_person_sql(name) if self.fold else None
+        if one is not None:
+            self.folded, self.speakers = True, 1
+        return one
 
 
 class Statements(Concern):
@@ -61,19 +76,8 @@ class Statements(Concern):
     # -- building ----------------------------------------------------------------
     def about_expression(self, about: str) -> str:
         """FTS expression over the quote column for statements that mention ``about``."""
-        terms: list[str] = []
-        try:
-            ids = resolve_speaker_ids(self.conn, about)
-        except (NotFoundError, QueryError):
-            ids = []
-        if ids:
-            marks = ",".join("?" * len(ids))
-            rows = self.conn.execute(
-                f"SELECT alias FROM aliases WHERE person_id IN ({marks}) UNION "
-                f"SELECT name FROM people WHERE id IN ({marks})",
-                [*ids, *ids],
-            )
-            terms = sorted({r[0].strip() for r in rows if r[0] and r[0].strip()})
+        names = names_of_person(self.conn, about)
+        terms = sorted({n.strip() for n in names if n and n.strip()})
         if about.strip() not in terms:
             terms.append(about.strip())
         return "quote : (" + " OR ".join(fts_phrase(t) for t in terms) + ")"
@@ -132,16 +136,20 @@ class Statements(Concern):
         highlight: tuple[str, str],
         snippet_tokens: int = 16,
         rank_window: int | None = None,
+        fold: bool = True,
     ) -> Built:
         """One SQL statement for the page of ``filters``.
 
         ``rank_window``: best-first searches rank the newest this many matching
         statements and list older matches after them, newest first (None: rank
-        every match).
+        every match). ``fold``: on PostgreSQL, a page without text resolves a full
+        speaker name in its own query (the round trip of a separate lookup cost
+        more than the page); when that finds nothing, :meth:`rows` runs the search
+        again with the name resolved first (``Built.unfolded``).
         """
         match = self.match_expression(filters, text_expression)
         values = {f.name: getattr(filters, f.name, None) for f in declared.FILTERS}
-        ctx = _Context(self.conn)
+        ctx = _Context(self.conn, fold=fold and self.store.is_postgres and not match)
         if self.store.is_postgres:
             where, params = declared.conditions(values, ctx)
             cut = walk = None
@@ -158,13 +166,18 @@ class Statements(Concern):
                     raise self.search_error(e, filters.text or match) from e
                 walk = search_postgres.walk_rows(found, rank_window)
             worth_cut = found is None or search_postgres.cut_worthwhile(found, rank_window)
+            if filters.speaker:
+                # One speaker's matches are too few among the newest statements to
+                # fill the window there: looking first would only repeat the index
+                # search that every match then needs (twice the time of text+speaker).
+                worth_cut = False
             if in_window and not walk and worth_cut:
                 # The day from which the window is looked for first (search_postgres).
                 row = self.conn.execute(
                     search_postgres.CUT_SQL, [search_postgres.CUTOFF_FACTOR * rank_window - 1]
                 ).fetchone()
                 cut = row[0] if row else None
-            return search_postgres.build(
+            built = search_postgres.build(
                 filters,
                 match,
                 where,
@@ -174,7 +187,20 @@ class Statements(Concern):
                 rank_window=rank_window,
                 window_cut=cut,
                 walk_rows=walk,
+                # Newest first, statements_day_desc or one person's statements_person_day
+                # give the order; several people's statements would be sorted.
+                index_order=ctx.speakers in (None, 1),
             )
+            if ctx.folded:
+                built.unfolded = lambda: self.build(
+                    filters,
+                    text_expression=text_expression,
+                    highlight=highlight,
+                    snippet_tokens=snippet_tokens,
+                    rank_window=rank_window,
+                    fold=False,
+                )
+            return built
         bounds: tuple[int | None, int | None] = (None, None)
         if match:
             # FTS5 answers the speaker (a column filter) and the dates (a range of its
@@ -209,6 +235,10 @@ class Statements(Concern):
                 cur = self.conn.execute(built.sql, built.params)
         except self.store.errors as e:
             raise fail(e) from e
+        if built.unfolded is not None and cur.rowcount == 0:
+            # The name the query resolved matched no one person: resolve it the
+            # long way (raising its "no speaker named" message) and search again.
+            return self.rows(built.unfolded(), batch=batch, text=text)
 
         def gen() -> Iterator[Any]:
             try:
