@@ -275,6 +275,33 @@ INDIRECT_FORMS = [
         "Tomas Hale said the pier would close in May, which angered the ferry crews.",
         [("indirect", "the pier would close in May", "Tomas Hale", "speech_clause")],
     ),
+    (  # a gerund after a verb of mentioning or judging is what was put forward
+        "Tomas Hale has mentioned refinancing the harbour debt.",
+        [("indirect", "refinancing the harbour debt", "Tomas Hale", "gerund_clause")],
+    ),
+    (  # how someone sees a thing ('as ...') is their view of it
+        "Ana Berg views the new pier as a waste of money.",
+        [("indirect", "the new pier as a waste of money", "Ana Berg", "view_as")],
+    ),
+    # ... but seeing a thing is perception, and 'as a child' says when
+    ("Tomas Hale saw the old pier from his office window.", []),
+    ("Tomas Hale first saw the old pier as a child.", []),
+    (  # a decision is attributed like a plan
+        "Tomas Hale decided to sell the old pier.",
+        [("indirect", "to sell the old pier", "Tomas Hale", "intent_clause")],
+    ),
+    (
+        "Mayor Ana Berg decided against raising the ferry fares.",
+        [("indirect", "raising the ferry fares", "Ana Berg", "prep_object")],
+    ),
+    (  # verbs of judging aloud report their object
+        "Mayor Ana Berg mocked the ferry company's new timetable.",
+        [("indirect", "the ferry company's new timetable", "Ana Berg", "object_cue")],
+    ),
+    (
+        "Tomas Hale chided the harbour board for its slow repairs.",
+        [("indirect", "the harbour board for its slow repairs", "Tomas Hale", "object_cue")],
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from .clause_spans import CueClause, trim
 from .lexicon import (
     BELIEF_VERBS,
     FINDING_SOURCES,
+    LIFE_STAGE_NOUNS,
     MID_CLAUSE_ADVERBS,
     MID_CLAUSE_NOT_WHO,
     MID_CLAUSE_PRONOUNS,
@@ -159,6 +160,24 @@ def passive_object(tok: Token) -> tuple[Token, Token] | None:
     if subj is None or agent is None or subj.pos_ == "PRON":
         return None
     return subj, agent
+
+
+def regarded_as(tok: Token) -> tuple[Token, Token] | None:
+    """``Many voters see the levy as a tax on the poor``: (the object, the ``as`` phrase).
+
+    How someone sees, views or regards a thing is their view of it (PolNeAR attributes
+    it like ``believe``); without ``as`` (``saw the pier``) it is only perception.
+    """
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    as_ = next(
+        (c for c in tok.rights if c.i > obj.i and c.dep_ == "prep" and c.lower_ == "as"), None
+    )
+    pobj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    if pobj is None or pobj.lemma_.lower() in LIFE_STAGE_NOUNS:
+        return None
+    return obj, as_
 
 
 def finding(tok: Token) -> tuple[Token, Token] | None:

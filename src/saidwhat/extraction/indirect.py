@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clause_forms import directed, finding, noun_cue, passive_object, with_mid_clauses
+from .clause_forms import (
+    directed,
+    finding,
+    noun_cue,
+    passive_object,
+    regarded_as,
+    with_mid_clauses,
+)
 from .clause_spans import CueClause, complement_end, trim
 from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules and speakers
     _owner,
@@ -51,6 +58,7 @@ from .lexicon import (
     THAT_SUBORDINATORS,
     TOPIC_PREP_CUES,
     UNSAID_GOVERNORS,
+    VIEW_AS_VERBS,
 )
 from .settings import Confidence
 from .stance_forms import stance_clauses
@@ -228,6 +236,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             or lemma in DIRECTIVE_VERBS
             or lemma in LABEL_VERBS
             or lemma in OBJECT_CUES
+            or lemma in VIEW_AS_VERBS
         ):
             continue
         comp, how = _complement(tok)
@@ -251,7 +260,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         elif how == "xcomp" and lemma in DIRECTIVE_VERBS and (obj := directed(tok, comp)):
             strength, rule = conf.directive_clause, "directive_clause"
             span = trim(doc, obj.left_edge.i, comp.right_edge.i)
-        elif how == "xcomp" and lemma in GERUND_CUES and comp.tag_ == "VBG":
+        elif how == "xcomp" and lemma in GERUND_CUES | OBJECT_CUES and comp.tag_ == "VBG":
             strength, rule = conf.intent_clause, "gerund_clause"  # 'proposed dropping the levy'
             span = trim(doc, comp.left_edge.i, complement_end(tok, comp))
         elif how == "xcomp" and lemma in INTENT_VERBS:
@@ -291,6 +300,9 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             strength, rule = conf.object_cue, "object_cue"
             if last is right[0] and right[0].ent_type_ in _NAMED:
                 min_words = 1  # 'endorsed Hale', 'attacked Lund': whom one stood for or against
+        elif how == "" and lemma in VIEW_AS_VERBS and (seen := regarded_as(tok)) is not None:
+            span = trim(doc, seen[0].left_edge.i, seen[1].right_edge.i)
+            strength, rule = conf.belief_clause, "view_as"
         elif how == "" and lemma in EVIDENCE_VERBS and (found := finding(tok)) is not None:
             span = trim(doc, found[0].left_edge.i, found[1].right_edge.i)
             strength, rule = conf.object_cue, "finding_object"

@@ -36,7 +36,7 @@ BELIEF_VERBS = frozenset(
 #: Verbs taking an infinitive (``plans to``, ``vowed to``) that PolNeAR attributes.
 INTENT_VERBS = frozenset(
     """plan want promise pledge vow urge decline threaten intend seek hope expect
-    agree call ask demand aim vote offer like""".split()  # noqa: SIM905
+    agree call ask demand aim vote offer like decide""".split()  # noqa: SIM905
 )
 
 #: Verbs of perception and result: ``saw him win``, ``realizes``, ``refused``,
@@ -329,6 +329,7 @@ PREP_CUES = {
     "spar": {"over", "about"},
     "quarrel": {"over", "about"},
     "clash": {"over"},
+    "decide": {"against"},
 }
 CUT_AFTER_COMMA = frozenset(
     """which who whom whose although though while whereas according contradicting""".split()  # noqa: SIM905
@@ -367,14 +368,23 @@ NOT_CUES = (
     | NOT_SPEECH_VERBS
 )
 #: Verbs whose direct object is what was said or stood for (``criticized the media``).
-OBJECT_CUES = frozenset(
-    """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
+OBJECT_CUES = (
+    frozenset(
+        """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
     question announce promise pledge propose demand urge endorse back support oppose
     cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
-) | frozenset(
-    # verbs of saying whose object is what was said (``noted the rule``, ``touted his plan``)
-    """note discuss detail outline tout highlight denounce decry downplay disclose
+    )
+    | frozenset(
+        # verbs of saying whose object is what was said (``noted the rule``, ``touted his plan``)
+        """note discuss detail outline tout highlight denounce decry downplay disclose
     reference hail applaud lament""".split()  # noqa: SIM905
+    )
+    | frozenset(
+        # verbs of judging someone or something aloud (``mocked the plan``, ``chided the board``)
+        """mock ridicule deride lambast lambaste bemoan chastise chide scold rebuke assail
+    castigate berate excoriate disparage belittle lampoon denigrate vilify commend
+    congratulate compliment herald invoke articulate clarify portray embrace welcome""".split()  # noqa: SIM905
+    )
 )
 #: The verb forms of a reporting clause set off by commas mid-sentence
 #: (``The talks, he said, would go on``); checked against the lemma lists above.
@@ -473,12 +483,20 @@ STANCE_ADJECTIVES = frozenset(
     """afraid confident convinced sure certain worried concerned hopeful optimistic
     pessimistic fearful aware adamant positive frustrated angry upset""".split()  # noqa: SIM905
 )
+#: Verbs of seeing and judging whose object and ``as`` phrase are the holder's view
+#: (``voters see the levy as a tax on the poor``, ``she regards him as a rival``).
+VIEW_AS_VERBS = frozenset({"see", "view", "regard"})
+#: ``as a child``, ``as a teenager``: when something was seen, not how (no view).
+LIFE_STAGE_NOUNS = frozenset(
+    """child kid boy girl teenager teen youngster youth student adult""".split()  # noqa: SIM905
+)
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
     | (DIRECTIVE_VERBS | INTENT_NOUNS)
     | frozenset(PREP_CUES)
     | PASSIVE_CUES
+    | VIEW_AS_VERBS
     | {"accord"}
 )
 
