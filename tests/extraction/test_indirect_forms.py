@@ -302,6 +302,45 @@ INDIRECT_FORMS = [
         "Tomas Hale chided the harbour board for its slow repairs.",
         [("indirect", "the harbour board for its slow repairs", "Tomas Hale", "object_cue")],
     ),
+    (  # depicting someone 'as' something is the depicter's view
+        "In the debate Ana Berg painted Tomas Hale as a friend of the ferry owners.",
+        [("indirect", "Tomas Hale as a friend of the ferry owners", "Ana Berg", "view_as")],
+    ),
+    (  # an attitude towards a thing is attributed like praise
+        "Tomas Hale despises the new harbour levy.",
+        [("indirect", "the new harbour levy", "Tomas Hale", "object_cue")],
+    ),
+    (  # conjuncts the parser hangs on the cue still belong to its object ...
+        "Ana Berg cited her years as harbour master and as a city councillor.",
+        [
+            (
+                "indirect",
+                "her years as harbour master and as a city councillor",
+                "Ana Berg",
+                "object_cue",
+            )
+        ],
+    ),
+    (
+        "Tomas Hale has mentioned refinancing the harbour debt and forcing the port to sell "
+        "the old pier.",
+        [
+            (
+                "indirect",
+                "refinancing the harbour debt and forcing the port to sell the old pier",
+                "Tomas Hale",
+                "gerund_clause",
+            )
+        ],
+    ),
+    (  # ... while a second finite verb is the speaker's next act
+        "Tomas Hale criticized the levy and left the meeting.",
+        [("indirect", "the levy", "Tomas Hale", "object_cue")],
+    ),
+    (  # 'for years' says how long, not what the object was criticised for
+        "Mayor Ana Berg criticized the ferry company for years.",
+        [("indirect", "the ferry company", "Ana Berg", "object_cue")],
+    ),
 ]
 
 

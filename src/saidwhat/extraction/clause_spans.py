@@ -124,3 +124,33 @@ def _dangling_conjunct(doc: Doc, comp: Token, end: int) -> int:
                 return tok.right_edge.i
             break
     return end
+
+
+def object_end(cue: Token, last: Token) -> int:
+    """The last token of a cue's object, conjuncts the parser hung on the cue included.
+
+    ``mentioned refinancing the loans and forcing the port to pay`` (``forcing`` a
+    conjunct of ``mentioned``), ``cited her years as harbour master and as a councillor``
+    (``as`` a conjunct of ``cited``): a conjunct after ``and``/``or`` with no subject of
+    its own that is a noun, a preposition or a gerund (not the cue's own form) goes on
+    with the object; a finite verb is the speaker's next act.
+    """
+    end = last.right_edge.i
+    doc = cue.doc
+    for child in cue.rights:
+        if child.i <= end or child.dep_ in ("punct", "cc"):
+            continue
+        between = doc[end + 1 : child.left_edge.i]
+        if (
+            child.dep_ != "conj"
+            or not any(t.dep_ == "cc" for t in between)
+            or any(t.dep_ not in ("cc", "punct") for t in between)
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            break
+        if not (
+            child.pos_ in ("NOUN", "PROPN", "ADP") or (child.tag_ == "VBG" and cue.tag_ != "VBG")
+        ):
+            break
+        end = child.right_edge.i
+    return end

@@ -20,7 +20,7 @@ from .clause_forms import (
     regarded_as,
     with_mid_clauses,
 )
-from .clause_spans import CueClause, complement_end, trim
+from .clause_spans import CueClause, complement_end, object_end, trim
 from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules and speakers
     _owner,
     doc_ents,
@@ -39,6 +39,7 @@ from .lexicon import (
     CUE_NOUNS,
     DATA_NOUNS,
     DIRECTIVE_VERBS,
+    DURATION_NOUNS,
     EVIDENCE_VERBS,
     GERUND_CUES,
     INTENT_NOUNS,
@@ -272,7 +273,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             and lemma not in TOPIC_PREP_CUES
             and (pobj := _prep_object(tok, PREP_CUES[lemma]))
         ):
-            span = trim(doc, pobj.left_edge.i, pobj.right_edge.i)
+            span = trim(doc, pobj.left_edge.i, object_end(tok, pobj))
             strength, rule = conf.prep_object, "prep_object"
         elif (
             how == ""
@@ -291,10 +292,15 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             last = right[-1]
             for c in tok.rights:  # "accused X of Y", "described X as Y", "attacked X for Y"
                 if c.i > last.i and (
-                    c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
+                    c.dep_ == "oprd"
+                    or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS and not _duration(c))
                 ):
                     last = c
-            span = trim(doc, right[0].left_edge.i, last.right_edge.i)
+            end = object_end(tok, last)
+            tail = [c for c in last.rights if c.dep_ == "prep" and c.right_edge.i == end]
+            if tail and _duration(tail[0]):
+                end = tail[0].i - 1  # 'promoted the ferry for years': how long, not what
+            span = trim(doc, right[0].left_edge.i, end)
             if span is not None:
                 span = cut_after_quote(doc, span)
             strength, rule = conf.object_cue, "object_cue"
@@ -363,6 +369,12 @@ def cut_after_quote(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     if close > s and close + 1 < e and _AFTER_QUOTE.match(text, close + 1):
         return s, close + 1
     return span
+
+
+def _duration(prep: Token) -> bool:
+    """``promoted the plan for years``: how long, not what for."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in DURATION_NOUNS
 
 
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:

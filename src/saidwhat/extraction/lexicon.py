@@ -335,6 +335,11 @@ CUT_AFTER_COMMA = frozenset(
     """which who whom whose although though while whereas according contradicting""".split()  # noqa: SIM905
 )
 OBJ_PREPS = frozenset({"as", "for", "of", "over"})
+#: ``for years``, ``over the weekend``: a preposition's object that says how long, not
+#: what a cue's object was criticised or praised for.
+DURATION_NOUNS = frozenset(
+    """second minute hour day night week weekend month year decade century while time""".split()  # noqa: SIM905
+)
 #: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
 NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
 #: Verbs that characterise what someone said or is (``likened the plan to a "trap"``,
@@ -380,10 +385,12 @@ OBJECT_CUES = (
     reference hail applaud lament""".split()  # noqa: SIM905
     )
     | frozenset(
-        # verbs of judging someone or something aloud (``mocked the plan``, ``chided the board``)
+        # verbs of judging aloud (``mocked the plan``, ``chided the board``), of attitude
+        # (``despises the levy``)
         """mock ridicule deride lambast lambaste bemoan chastise chide scold rebuke assail
     castigate berate excoriate disparage belittle lampoon denigrate vilify commend
-    congratulate compliment herald invoke articulate clarify portray embrace welcome""".split()  # noqa: SIM905
+    congratulate compliment herald invoke articulate clarify portray embrace welcome love hate despise loathe
+    distrust resent""".split()  # noqa: SIM905
     )
 )
 #: The verb forms of a reporting clause set off by commas mid-sentence
@@ -483,9 +490,9 @@ STANCE_ADJECTIVES = frozenset(
     """afraid confident convinced sure certain worried concerned hopeful optimistic
     pessimistic fearful aware adamant positive frustrated angry upset""".split()  # noqa: SIM905
 )
-#: Verbs of seeing and judging whose object and ``as`` phrase are the holder's view
-#: (``voters see the levy as a tax on the poor``, ``she regards him as a rival``).
-VIEW_AS_VERBS = frozenset({"see", "view", "regard"})
+#: Verbs of seeing, judging and depicting whose object and ``as`` phrase are the holder's
+#: view (``voters see the levy as a tax on the poor``, ``she painted him as a crook``).
+VIEW_AS_VERBS = frozenset({"see", "view", "regard", "paint", "depict", "cast", "frame"})
 #: ``as a child``, ``as a teenager``: when something was seen, not how (no view).
 LIFE_STAGE_NOUNS = frozenset(
     """child kid boy girl teenager teen youngster youth student adult""".split()  # noqa: SIM905
