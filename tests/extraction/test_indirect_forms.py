@@ -341,6 +341,20 @@ INDIRECT_FORMS = [
         "Mayor Ana Berg criticized the ferry company for years.",
         [("indirect", "the ferry company", "Ana Berg", "object_cue")],
     ),
+    (  # a cue noun's owner after 'from' or 'by' ...
+        "The vote went ahead despite warnings from Ana Berg that the pier was unsafe.",
+        [("indirect", "that the pier was unsafe", "Ana Berg", "cue_noun")],
+    ),
+    (  # ... or the subject of a verb that voices it
+        "Tomas Hale made the argument that the levy was unfair.",
+        [("indirect", "that the levy was unfair", "Tomas Hale", "cue_noun")],
+    ),
+    (  # a fear is attributed like a claim
+        "Ana Berg voiced her fear that the ferry would stop in winter.",
+        [("indirect", "that the ferry would stop in winter", "Ana Berg", "cue_noun")],
+    ),
+    # answering a charge is not making it
+    ("Tomas Hale answered the charge that he had hidden the accounts.", []),
 ]
 
 

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .clause_spans import CueClause, trim
+from .clause_speakers import speaker_index
 from .lexicon import (
     BELIEF_VERBS,
     FINDING_SOURCES,
@@ -19,7 +20,9 @@ from .lexicon import (
     MID_CLAUSE_NOT_WHO,
     MID_CLAUSE_PRONOUNS,
     MID_CLAUSE_VERBS,
+    NOUN_OWNER_PREPS,
     SPEECH_VERBS,
+    VOICING_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -33,7 +36,7 @@ def noun_cue(doc: Doc, tok: Token, strength: float, intent: bool = False) -> Cue
     to run``, ``the mayor's pledge to cut fares``.
     """
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    owner = _noun_owner(tok)
     if clause is None or owner is None or clause.i < tok.i:
         return None
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
@@ -45,6 +48,26 @@ def noun_cue(doc: Doc, tok: Token, strength: float, intent: bool = False) -> Cue
         return None
     rule = "intent_noun" if to else "cue_noun"
     return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule=rule)
+
+
+def _noun_owner(tok: Token) -> Token | None:
+    """Whose claim or warning a cue noun is: ``her claim``, ``warnings from his lawyer``,
+    ``claims by the board``, or the subject of a verb that voices it (``Hale made the
+    argument that``, ``Berg repeated her warning that``); not of one that answers it
+    (``Hale rejected the claim that``)."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_OWNER_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return pobj
+    verb = tok.head
+    if tok.dep_ == "dobj" and verb.lemma_.lower() in VOICING_VERBS:
+        i = speaker_index(verb)
+        return tok.doc[i] if i is not None else None
+    return None
 
 
 def directed(tok: Token, comp: Token) -> Token | None:

@@ -52,7 +52,16 @@ CUE_NOUNS = frozenset(
     """claim statement report assertion suggestion argument warning view belief remark
     remarks comment comments testimony allegation accusation announcement promise pledge
     insistence contention admission denial message tweet post letter memo note conclusion
-    acknowledgment acknowledgement""".split()  # noqa: SIM905
+    acknowledgment acknowledgement charge fear hope concern complaint prediction
+    expectation""".split()  # noqa: SIM905
+)
+
+#: Prepositions naming the owner of a cue noun (``warnings from his lawyer that``).
+NOUN_OWNER_PREPS = frozenset({"from", "by"})
+#: Verbs by which the subject voices a cue noun (``made the argument that``, ``repeated
+#: her warning that``): the noun's content is the subject's statement.
+VOICING_VERBS = frozenset(
+    """make offer repeat reiterate voice raise issue express renew advance put""".split()  # noqa: SIM905
 )
 
 #: Subjects that are documents rather than people: their owner is the speaker.
