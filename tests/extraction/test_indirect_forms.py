@@ -355,6 +355,23 @@ INDIRECT_FORMS = [
     ),
     # answering a charge is not making it
     ("Tomas Hale answered the charge that he had hidden the accounts.", []),
+    (  # a cue verb tagged as a plural noun ('plans') still governs its subject's infinitive
+        "The Berg campaign plans to employ the mayor as much as possible in the coming weeks.",
+        [
+            (
+                "indirect",
+                "to employ the mayor as much as possible in the coming weeks",
+                "Berg’s campaign",
+                "intent_clause",
+            )
+        ],
+    ),
+    (  # an adjective of intention with an infinitive, like 'plans to'
+        "Tomas Hale is determined to close the old pier before winter.",
+        [("indirect", "to close the old pier before winter", "Tomas Hale", "intent_adjective")],
+    ),
+    # ... but a thing is ready or eager for nothing
+    ("The new pier is eager to open.", []),
 ]
 
 

@@ -212,12 +212,19 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             if cc is not None:
                 out.append(cc)
             continue
-        if tok.pos_ == "NOUN" and (lemma in CUE_NOUNS or lemma in INTENT_NOUNS):
+        # 'The campaign plans to ...' with 'plans' tagged as a plural noun: a cue verb
+        # that has a subject is a verb, whatever its tag
+        verbal = (
+            tok.pos_ == "NOUN"
+            and lemma in SPEECH_VERBS | INTENT_VERBS | BELIEF_VERBS
+            and any(c.dep_ == "nsubj" for c in tok.children)
+        )
+        if tok.pos_ == "NOUN" and not verbal and (lemma in CUE_NOUNS or lemma in INTENT_NOUNS):
             cc = noun_cue(doc, tok, conf.cue_noun, lemma in INTENT_NOUNS)
             if cc is not None:
                 out.append(cc)
             continue
-        if tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX") and not verbal:
             continue
         speech = lemma in SPEECH_VERBS
         belief = lemma in BELIEF_VERBS or (

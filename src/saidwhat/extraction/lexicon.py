@@ -506,6 +506,11 @@ VIEW_AS_VERBS = frozenset({"see", "view", "regard", "paint", "depict", "cast", "
 LIFE_STAGE_NOUNS = frozenset(
     """child kid boy girl teenager teen youngster youth student adult""".split()  # noqa: SIM905
 )
+#: Adjectives of intention whose infinitive is what the subject means to do
+#: (``willing to go forward``, ``determined to close the pier``), like ``plans to``.
+INTENT_ADJECTIVES = frozenset(
+    """willing unwilling eager determined reluctant prepared keen intent""".split()  # noqa: SIM905
+)
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
