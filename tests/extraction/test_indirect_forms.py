@@ -372,6 +372,31 @@ INDIRECT_FORMS = [
     ),
     # ... but a thing is ready or eager for nothing
     ("The new pier is eager to open.", []),
+    (  # an adjective of opinion: what it is about is the holder's view
+        "Tomas Hale has been critical of Berg since the spring.",
+        [("indirect", "Berg", "Tomas Hale", "opinion_adjective")],
+    ),
+    (
+        "Ana Berg was worried about the old pier.",
+        [("indirect", "the old pier", "Ana Berg", "opinion_adjective")],
+    ),
+    # ... but only a person's or a body's
+    ("The old pier was critical of nothing.", []),
+    (  # an owned noun of saying or opinion and what it is about
+        "Ana Berg's criticism of the ferry company surprised the board.",
+        [("indirect", "the ferry company", "Ana Berg", "noun_topic")],
+    ),
+    (  # ... voiced by the subject of a light verb
+        "Tomas Hale expressed deep misgivings about the new levy.",
+        [("indirect", "the new levy", "Tomas Hale", "noun_topic")],
+    ),
+    (
+        "Tomas Hale made the case for a smaller levy.",
+        [("indirect", "a smaller levy", "Tomas Hale", "noun_topic")],
+    ),
+    # no owner, or a date after the noun: no statement
+    ("The criticism of the levy grew over the summer.", []),
+    ("Ana Berg's remarks on Saturday angered the crews.", []),
 ]
 
 

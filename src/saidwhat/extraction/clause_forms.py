@@ -22,6 +22,7 @@ from .lexicon import (
     MID_CLAUSE_VERBS,
     NOUN_OWNER_PREPS,
     SPEECH_VERBS,
+    TOPIC_PREPS,
     VOICING_VERBS,
 )
 
@@ -48,6 +49,40 @@ def noun_cue(doc: Doc, tok: Token, strength: float, intent: bool = False) -> Cue
         return None
     rule = "intent_noun" if to else "cue_noun"
     return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule=rule)
+
+
+def noun_topic(doc: Doc, tok: Token, strength: float) -> CueClause | None:
+    """``her criticism of the levy``, ``Hale expressed concern about the pier``: what an
+    owned noun of saying or opinion is about (the object of ``of``, ``about``, ...).
+
+    The preposition may hang on the noun or, after it, on the verb that voices it.
+    """
+    owner = _noun_owner(tok)
+    if owner is None:
+        return None
+    heads = [tok]
+    if tok.dep_ == "dobj":
+        heads.append(tok.head)
+    for head in heads:
+        for prep in head.rights:
+            if prep.i > tok.i and prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS:
+                pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                    continue  # 'her remarks on Saturday': when, not what about
+                span = trim(doc, pobj.left_edge.i, pobj.right_edge.i)
+                if span is None:
+                    return None
+                return CueClause(
+                    tok.i,
+                    tok.text,
+                    span[0],
+                    span[1],
+                    owner.i,
+                    strength,
+                    rule="noun_topic",
+                    min_words=1 if pobj.ent_type_ else 2,
+                )
+    return None
 
 
 def _noun_owner(tok: Token) -> Token | None:

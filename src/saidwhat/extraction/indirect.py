@@ -16,6 +16,7 @@ from .clause_forms import (
     directed,
     finding,
     noun_cue,
+    noun_topic,
     passive_object,
     regarded_as,
     with_mid_clauses,
@@ -57,6 +58,7 @@ from .lexicon import (
     SEEMING_VERBS,
     SPEECH_VERBS,
     THAT_SUBORDINATORS,
+    TOPIC_NOUNS,
     TOPIC_PREP_CUES,
     UNSAID_GOVERNORS,
     VIEW_AS_VERBS,
@@ -221,6 +223,13 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         )
         if tok.pos_ == "NOUN" and not verbal and (lemma in CUE_NOUNS or lemma in INTENT_NOUNS):
             cc = noun_cue(doc, tok, conf.cue_noun, lemma in INTENT_NOUNS)
+            if cc is None and tok.lower_ in TOPIC_NOUNS:
+                cc = noun_topic(doc, tok, conf.object_cue)
+            if cc is not None:
+                out.append(cc)
+            continue
+        if tok.pos_ == "NOUN" and tok.lower_ in TOPIC_NOUNS:
+            cc = noun_topic(doc, tok, conf.object_cue)
             if cc is not None:
                 out.append(cc)
             continue

@@ -61,8 +61,19 @@ NOUN_OWNER_PREPS = frozenset({"from", "by"})
 #: Verbs by which the subject voices a cue noun (``made the argument that``, ``repeated
 #: her warning that``): the noun's content is the subject's statement.
 VOICING_VERBS = frozenset(
-    """make offer repeat reiterate voice raise issue express renew advance put""".split()  # noqa: SIM905
+    """make offer repeat reiterate voice raise issue express renew advance put sound""".split()  # noqa: SIM905
 )
+
+#: Nouns of saying and of opinion whose owner's view is what they are about (``her
+#: criticism of the levy``, ``expressed misgivings about Hale``, ``made the case for``).
+TOPIC_NOUNS = frozenset(
+    """criticism condemnation praise support opposition concern concerns misgivings doubts
+    reservations skepticism scepticism disdain contempt admiration adulation comment
+    comments remarks remark claim claims case call warning warnings complaint complaints
+    attack attacks defense defence""".split()  # noqa: SIM905
+)
+#: Prepositions after a topic noun that name what it is about.
+TOPIC_PREPS = frozenset({"of", "about", "on", "over", "for", "against"})
 
 #: Subjects that are documents rather than people: their owner is the speaker.
 DOCUMENT_NOUNS = frozenset(
@@ -511,6 +522,32 @@ LIFE_STAGE_NOUNS = frozenset(
 INTENT_ADJECTIVES = frozenset(
     """willing unwilling eager determined reluctant prepared keen intent""".split()  # noqa: SIM905
 )
+#: Adjectives of opinion with the prepositions that name what the opinion is about
+#: (``critical of the levy``, ``worried about the pier``, ``opposed to the plan``).
+OPINION_ADJECTIVES = {
+    "critical": {"of"},
+    "supportive": {"of"},
+    "skeptical": {"of", "about"},
+    "sceptical": {"of", "about"},
+    "wary": {"of"},
+    "dismissive": {"of"},
+    "concerned": {"about", "over", "by"},
+    "worried": {"about", "over", "by"},
+    "optimistic": {"about", "on"},
+    "pessimistic": {"about", "on"},
+    "bullish": {"on", "about"},
+    "bearish": {"on", "about"},
+    "opposed": {"to"},
+    "hostile": {"to"},
+    "enthusiastic": {"about"},
+    "angry": {"about", "over", "at", "with"},
+    "furious": {"about", "over", "at", "with"},
+    "upset": {"about", "over", "with"},
+    "frustrated": {"with", "by", "over"},
+    "unhappy": {"with", "about"},
+    "vague": {"about", "on"},
+    "adamant": {"about"},
+}
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
@@ -518,6 +555,7 @@ ALL_CUE_LEMMAS = (
     | frozenset(PREP_CUES)
     | PASSIVE_CUES
     | VIEW_AS_VERBS
+    | TOPIC_NOUNS
     | {"accord"}
 )
 

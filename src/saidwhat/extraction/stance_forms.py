@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from .clause_spans import CueClause, complement_end, trim
 from .clause_speakers import speaker_index
-from .lexicon import INTENT_ADJECTIVES, NOT_SOURCES, ORG_NOUNS, ROLE_NOUNS, STANCE_ADJECTIVES
+from .lexicon import (
+    INTENT_ADJECTIVES,
+    NOT_SOURCES,
+    OPINION_ADJECTIVES,
+    ORG_NOUNS,
+    ROLE_NOUNS,
+    STANCE_ADJECTIVES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -37,6 +44,14 @@ def _agent(subj: Token) -> bool:
     )
 
 
+def _opinion_object(adj: Token) -> Token | None:
+    """What an adjective of opinion is about (``critical of the levy``, ``worried about``)."""
+    for prep in adj.rights:
+        if prep.dep_ == "prep" and prep.lower_ in OPINION_ADJECTIVES[adj.lower_]:
+            return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
 def _intended(adj: Token) -> Token | None:
     """The infinitive an adjective of intention governs (``willing to go``)."""
     for child in adj.rights:
@@ -54,12 +69,13 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
     for adj in doc:
         if adj.dep_ not in ("acomp", "ROOT"):
             continue
+        comp = None
         if adj.lower_ in STANCE_ADJECTIVES:
             comp, strength, rule = _stance_clause(adj), conf.belief_clause, "stance_clause"
-        elif adj.lower_ in INTENT_ADJECTIVES:
+        if comp is None and adj.lower_ in INTENT_ADJECTIVES:
             comp, strength, rule = _intended(adj), conf.intent_clause, "intent_adjective"
-        else:
-            continue
+        if comp is None and adj.lower_ in OPINION_ADJECTIVES:
+            comp, strength, rule = _opinion_object(adj), conf.object_cue, "opinion_adjective"
         if comp is None:
             continue
         if any(c.lower_ == "so" for c in adj.lefts):
@@ -74,7 +90,7 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
         subj = doc[speaker_i]
         if subj.lower_ in NOT_SOURCES or subj.lower_ == "it":
             continue
-        if rule == "intent_adjective" and not _agent(subj):
+        if rule != "stance_clause" and not _agent(subj):
             continue  # 'the pier is ready to open': a thing's state, not anyone's intention
         span = trim(doc, comp.left_edge.i, complement_end(adj, comp))
         if span is None or span[0] <= adj.idx < span[1]:
@@ -88,6 +104,8 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
                 speaker_i=speaker_i,
                 strength=strength,
                 rule=rule,
+                # 'critical of Hale': a name is what the opinion is about
+                min_words=1 if rule == "opinion_adjective" and comp.ent_type_ else 2,
             )
         )
     return out
