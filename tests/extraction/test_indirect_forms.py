@@ -397,6 +397,23 @@ INDIRECT_FORMS = [
     # no owner, or a date after the noun: no statement
     ("The criticism of the levy grew over the summer.", []),
     ("Ana Berg's remarks on Saturday angered the crews.", []),
+    (  # what someone made clear is what they said
+        "In an interview, Tomas Hale made it clear he had major misgivings about the levy.",
+        [
+            (
+                "indirect",
+                "he had major misgivings about the levy",
+                "Tomas Hale",
+                "made_clear",
+            )
+        ],
+    ),
+    (
+        "Ana Berg has made clear that she will not resign.",
+        [("indirect", "that she will not resign", "Ana Berg", "made_clear")],
+    ),
+    # ... but weather makes nothing clear on anyone's behalf
+    ("The fog made it clear that the ferry could not sail.", []),
 ]
 
 

@@ -14,17 +14,20 @@ from .clause_spans import CueClause, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
     BELIEF_VERBS,
+    CLEAR_WORDS,
     FINDING_SOURCES,
     LIFE_STAGE_NOUNS,
     MID_CLAUSE_ADVERBS,
     MID_CLAUSE_NOT_WHO,
     MID_CLAUSE_PRONOUNS,
     MID_CLAUSE_VERBS,
+    NOT_SOURCES,
     NOUN_OWNER_PREPS,
     SPEECH_VERBS,
     TOPIC_PREPS,
     VOICING_VERBS,
 )
+from .stance_forms import agent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,6 +86,34 @@ def noun_topic(doc: Doc, tok: Token, strength: float) -> CueClause | None:
                     min_words=1 if pobj.ent_type_ else 2,
                 )
     return None
+
+
+def made_clear(doc: Doc, tok: Token, strength: float) -> CueClause | None:
+    """``Hale made it clear he would stay``, ``made clear that ...``: the clause under
+    ``clear`` is what the subject of ``make`` said."""
+    if tok.lemma_.lower() != "make":
+        return None
+    clear = next((c for c in tok.rights if c.lower_ in CLEAR_WORDS), None)
+    if clear is None:
+        return None
+    clause = next(
+        (
+            c
+            for c in clear.rights
+            if c.dep_ in ("ccomp", "advcl", "csubj", "acl") and c.pos_ in ("VERB", "AUX")
+        ),
+        None,
+    )
+    speaker_i = speaker_index(tok)
+    if clause is None or speaker_i is None or doc[speaker_i].lower_ in ("it", *NOT_SOURCES):
+        return None
+    if not agent(doc[speaker_i]):
+        return None  # 'the fog made it clear that ...': evidence, not a statement
+    span = trim(doc, clause.left_edge.i, clause.right_edge.i)
+    if span is None:
+        return None
+    cue = doc[tok.i : clear.i + 1].text
+    return CueClause(tok.i, cue, span[0], span[1], speaker_i, strength, rule="made_clear")
 
 
 def _noun_owner(tok: Token) -> Token | None:

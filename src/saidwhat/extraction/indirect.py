@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .clause_forms import (
     directed,
     finding,
+    made_clear,
     noun_cue,
     noun_topic,
     passive_object,
@@ -234,6 +235,9 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 out.append(cc)
             continue
         if tok.pos_ not in ("VERB", "AUX") and not verbal:
+            continue
+        if (cc := made_clear(doc, tok, conf.speech_clause)) is not None:
+            out.append(cc)
             continue
         speech = lemma in SPEECH_VERBS
         belief = lemma in BELIEF_VERBS or (

@@ -53,7 +53,7 @@ CUE_NOUNS = frozenset(
     remarks comment comments testimony allegation accusation announcement promise pledge
     insistence contention admission denial message tweet post letter memo note conclusion
     acknowledgment acknowledgement charge fear hope concern complaint prediction
-    expectation""".split()  # noqa: SIM905
+    expectation case point""".split()  # noqa: SIM905
 )
 
 #: Prepositions naming the owner of a cue noun (``warnings from his lawyer that``).
@@ -74,6 +74,9 @@ TOPIC_NOUNS = frozenset(
 )
 #: Prepositions after a topic noun that name what it is about.
 TOPIC_PREPS = frozenset({"of", "about", "on", "over", "for", "against"})
+
+#: ``made it clear that``, ``made plain``: what was made clear was said.
+CLEAR_WORDS = frozenset({"clear", "plain"})
 
 #: Subjects that are documents rather than people: their owner is the speaker.
 DOCUMENT_NOUNS = frozenset(

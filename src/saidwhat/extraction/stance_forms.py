@@ -35,7 +35,7 @@ def _stance_clause(adj: Token) -> Token | None:
     return None
 
 
-def _agent(subj: Token) -> bool:
+def agent(subj: Token) -> bool:
     """Whether ``subj`` can intend: a name, a pronoun, or a person or body by role."""
     return (
         subj.pos_ in ("PROPN", "PRON")
@@ -90,7 +90,7 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
         subj = doc[speaker_i]
         if subj.lower_ in NOT_SOURCES or subj.lower_ == "it":
             continue
-        if rule != "stance_clause" and not _agent(subj):
+        if rule != "stance_clause" and not agent(subj):
             continue  # 'the pier is ready to open': a thing's state, not anyone's intention
         span = trim(doc, comp.left_edge.i, complement_end(adj, comp))
         if span is None or span[0] <= adj.idx < span[1]:
