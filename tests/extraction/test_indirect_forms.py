@@ -414,6 +414,16 @@ INDIRECT_FORMS = [
     ),
     # ... but weather makes nothing clear on anyone's behalf
     ("The fog made it clear that the ferry could not sail.", []),
+    (  # a wh-clause after a verb that reports its object is what was reported
+        "Ana Berg discussed how the new levy would be spent.",
+        [("indirect", "how the new levy would be spent", "Ana Berg", "wh_clause")],
+    ),
+    # ... not after a verb of recording
+    ("The film documents how the harbour lost its ferries.", []),
+    (  # a named person endorsed: the name alone is what was stood for
+        "Berg was endorsed by the Velda Herald on Sunday.",
+        [("indirect", "Berg", "Velda Herald", "passive_object")],
+    ),
 ]
 
 

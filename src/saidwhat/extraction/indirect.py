@@ -63,6 +63,7 @@ from .lexicon import (
     TOPIC_PREP_CUES,
     UNSAID_GOVERNORS,
     VIEW_AS_VERBS,
+    WH_WORDS,
 )
 from .settings import Confidence
 from .stance_forms import stance_clauses
@@ -278,6 +279,15 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
             end = complement_end(tok, comp) if comp.i > tok.i else comp.right_edge.i
             span = trim(doc, comp.left_edge.i, end, cut=comp.i > tok.i)
+        elif (
+            how == "ccomp"
+            and comp.i > tok.i
+            and lemma in OBJECT_CUES
+            and doc[comp.left_edge.i].lower_ in WH_WORDS
+            and comp.lemma_.lower() not in LABEL_VERBS  # 'what X called "..."': its own form
+        ):
+            strength, rule = conf.object_cue, "wh_clause"  # 'discussed how the levy works'
+            span = trim(doc, comp.left_edge.i, complement_end(tok, comp))
         elif how == "xcomp" and lemma in DIRECTIVE_VERBS and (obj := directed(tok, comp)):
             strength, rule = conf.directive_clause, "directive_clause"
             span = trim(doc, obj.left_edge.i, comp.right_edge.i)
@@ -303,6 +313,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         ):
             span = trim(doc, passive[0].left_edge.i, passive[0].right_edge.i)
             strength, rule = conf.object_cue, "passive_object"
+            if passive[0].ent_type_ in _NAMED and passive[0].left_edge == passive[0]:
+                min_words = 1  # 'Hale was endorsed by the union': a name is enough
         elif lemma in LABEL_VERBS or (
             lemma in OBJECT_CUES and lemma not in ACT_OBJECT_VERBS and how == ""
         ):

@@ -78,6 +78,9 @@ TOPIC_PREPS = frozenset({"of", "about", "on", "over", "for", "against"})
 #: ``made it clear that``, ``made plain``: what was made clear was said.
 CLEAR_WORDS = frozenset({"clear", "plain"})
 
+#: Words opening a reported question or a wh-clause (``discussed how the levy works``).
+WH_WORDS = frozenset({"how", "why", "whether", "what", "when", "where", "who", "which", "if"})
+
 #: Subjects that are documents rather than people: their owner is the speaker.
 DOCUMENT_NOUNS = frozenset(
     """statement tweet post letter message release report memo note email e-mail video ad
