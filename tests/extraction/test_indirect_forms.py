@@ -424,6 +424,45 @@ INDIRECT_FORMS = [
         "Berg was endorsed by the Velda Herald on Sunday.",
         [("indirect", "Berg", "Velda Herald", "passive_object")],
     ),
+    (  # a reason clause after the reported clause goes on with what was said
+        "Tomas Hale said that claim smacked of hypocrisy, because the board had raised the "
+        "levy twice.",
+        [
+            (
+                "indirect",
+                "that claim smacked of hypocrisy, because the board had raised the levy twice",
+                "Tomas Hale",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # a passive verb of report with no agent: an unnamed source's view, subject included
+        "The harbour vote is expected to pass on Monday.",
+        [
+            (
+                "indirect",
+                "The harbour vote is expected to pass on Monday",
+                None,
+                "unsourced_report",
+            )
+        ],
+    ),
+    (
+        "Quiros was accused of using the harbour funds for his own flat.",
+        [
+            (
+                "indirect",
+                "Quiros was accused of using the harbour funds for his own flat",
+                None,
+                "unsourced_report",
+            )
+        ],
+    ),
+    # ... but a passive of making, and a name given, report nothing
+    ("The old pier was built in 1890.", []),
+    ("The levy has become known as the Berg tax.", []),
+    # ... nor a person's schedule
+    ("Mayor Ana Berg is expected to speak to reporters after the meeting.", []),
 ]
 
 

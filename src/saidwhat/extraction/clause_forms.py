@@ -25,6 +25,7 @@ from .lexicon import (
     NOUN_OWNER_PREPS,
     SPEECH_VERBS,
     TOPIC_PREPS,
+    UNSOURCED_PASSIVES,
     VOICING_VERBS,
 )
 from .stance_forms import agent
@@ -114,6 +115,32 @@ def made_clear(doc: Doc, tok: Token, strength: float) -> CueClause | None:
         return None
     cue = doc[tok.i : clear.i + 1].text
     return CueClause(tok.i, cue, span[0], span[1], speaker_i, strength, rule="made_clear")
+
+
+def unsourced_report(doc: Doc, tok: Token, strength: float) -> CueClause | None:
+    """``The vote is expected to pass``, ``Quiros was accused of fraud``: a passive verb
+    of report or belief with no agent reports the whole clause, its subject included,
+    as someone's unnamed view (PolNeAR attributes it to no named source)."""
+    if tok.tag_ != "VBN" or tok.lemma_.lower() not in UNSOURCED_PASSIVES:
+        return None
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None  # 'was accused by X of ...': the object-cue rules name X
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    rest = [c for c in tok.rights if c.dep_ in ("xcomp", "prep", "oprd", "ccomp")]
+    if subj is None or not rest or subj.lower_ in ("it", "there"):
+        return None
+    if tok.lemma_.lower() == "expect" and subj.ent_type_ == "PERSON":
+        return None  # 'President Marsk is expected to speak at noon': a schedule, not a view
+    if any(t.tag_ == "VBG" and t.lemma_.lower() in SPEECH_VERBS for r in rest for t in r.subtree):
+        return None  # 'was criticised for saying that ...': what was said is the statement
+    span = trim(doc, subj.left_edge.i, rest[-1].right_edge.i)
+    if span is None:
+        return None
+    return CueClause(
+        tok.i, tok.text, span[0], span[1], None, strength, rule="unsourced_report", unsourced=True
+    )
 
 
 def _noun_owner(tok: Token) -> Token | None:

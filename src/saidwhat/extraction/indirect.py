@@ -20,6 +20,7 @@ from .clause_forms import (
     noun_topic,
     passive_object,
     regarded_as,
+    unsourced_report,
     with_mid_clauses,
 )
 from .clause_spans import CueClause, complement_end, object_end, trim
@@ -238,6 +239,9 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         if tok.pos_ not in ("VERB", "AUX") and not verbal:
             continue
         if (cc := made_clear(doc, tok, conf.speech_clause)) is not None:
+            out.append(cc)
+            continue
+        if (cc := unsourced_report(doc, tok, conf.object_cue)) is not None:
             out.append(cc)
             continue
         speech = lemma in SPEECH_VERBS

@@ -81,6 +81,17 @@ CLEAR_WORDS = frozenset({"clear", "plain"})
 #: Words opening a reported question or a wh-clause (``discussed how the levy works``).
 WH_WORDS = frozenset({"how", "why", "whether", "what", "when", "where", "who", "which", "if"})
 
+#: Conjunctions of a reason clause that goes on with what was said (``said the claim was
+#: hypocritical, because ...``).
+REASON_MARKS = frozenset({"because", "since"})
+
+#: Passive verbs of report and belief that, with no agent, attribute their whole clause
+#: to an unnamed source (``is expected to``, ``was accused of``, ``is believed to``).
+UNSOURCED_PASSIVES = frozenset(
+    """expect believe think consider say report rumor rumour accuse blame allege
+    suspect estimate project predict criticize criticise""".split()  # noqa: SIM905
+)
+
 #: Subjects that are documents rather than people: their owner is the speaker.
 DOCUMENT_NOUNS = frozenset(
     """statement tweet post letter message release report memo note email e-mail video ad
