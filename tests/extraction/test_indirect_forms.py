@@ -463,6 +463,21 @@ INDIRECT_FORMS = [
     ("The levy has become known as the Berg tax.", []),
     # ... nor a person's schedule
     ("Mayor Ana Berg is expected to speak to reporters after the meeting.", []),
+    (  # an adverb of hearsay: its clause is an unnamed source's report
+        "Tomas Hale reportedly left the harbour board in March.",
+        [
+            (
+                "indirect",
+                "Tomas Hale reportedly left the harbour board in March",
+                None,
+                "hearsay_adverb",
+            )
+        ],
+    ),
+    (
+        "The guard fired after the man allegedly drew a knife.",
+        [("indirect", "the man allegedly drew a knife", None, "hearsay_adverb")],
+    ),
 ]
 
 

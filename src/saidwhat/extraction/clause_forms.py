@@ -16,6 +16,7 @@ from .lexicon import (
     BELIEF_VERBS,
     CLEAR_WORDS,
     FINDING_SOURCES,
+    HEARSAY_ADVERBS,
     LIFE_STAGE_NOUNS,
     MID_CLAUSE_ADVERBS,
     MID_CLAUSE_NOT_WHO,
@@ -140,6 +141,27 @@ def unsourced_report(doc: Doc, tok: Token, strength: float) -> CueClause | None:
         return None
     return CueClause(
         tok.i, tok.text, span[0], span[1], None, strength, rule="unsourced_report", unsourced=True
+    )
+
+
+def hearsay_adverb(doc: Doc, tok: Token, strength: float) -> CueClause | None:
+    """``Hale reportedly left the board``, ``he allegedly took the money``: an adverb of
+    hearsay makes its clause a report by an unnamed source."""
+    if tok.lower_ not in HEARSAY_ADVERBS or tok.dep_ != "advmod":
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    start = verb.left_edge.i
+    while doc[start].dep_ == "mark" and doc[start].head.i == verb.i:
+        start += 1  # 'after he allegedly ...': the conjunction is the writer's
+    span = trim(doc, start, verb.right_edge.i)
+    if span is None:
+        return None
+    return CueClause(
+        tok.i, tok.text, span[0], span[1], None, strength, rule="hearsay_adverb", unsourced=True
     )
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .clause_forms import (
     directed,
     finding,
+    hearsay_adverb,
     made_clear,
     noun_cue,
     noun_topic,
@@ -45,6 +46,7 @@ from .lexicon import (
     DURATION_NOUNS,
     EVIDENCE_VERBS,
     GERUND_CUES,
+    HEARSAY_ADVERBS,
     INTENT_NOUNS,
     INTENT_VERBS,
     LABEL_VERBS,
@@ -386,6 +388,11 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             )
         )
     out.extend(stance_clauses(doc, conf))
+    out.extend(
+        cc
+        for t in doc
+        if t.lower_ in HEARSAY_ADVERBS and (cc := hearsay_adverb(doc, t, conf.object_cue))
+    )
     out.extend(colon_paragraphs(doc, text, conf.speech_clause))
     return continue_paragraph(doc, text, with_mid_clauses(doc, text, out, conf.speech_clause))
 

@@ -92,6 +92,9 @@ UNSOURCED_PASSIVES = frozenset(
     suspect estimate project predict criticize criticise""".split()  # noqa: SIM905
 )
 
+#: Adverbs that make their clause hearsay (``Hale reportedly left the board``).
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+
 #: Subjects that are documents rather than people: their owner is the speaker.
 DOCUMENT_NOUNS = frozenset(
     """statement tweet post letter message release report memo note email e-mail video ad
