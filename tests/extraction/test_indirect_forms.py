@@ -478,6 +478,19 @@ INDIRECT_FORMS = [
         "The guard fired after the man allegedly drew a knife.",
         [("indirect", "the man allegedly drew a knife", None, "hearsay_adverb")],
     ),
+    (  # a rumour is a report by no one named
+        "The harbour chief was rumored to be leaving the port.",
+        [
+            (
+                "indirect",
+                "The harbour chief was rumored to be leaving the port",
+                None,
+                "unsourced_report",
+            )
+        ],
+    ),
+    # what something seems is the writer's impression, not a report
+    ("The new levy seems to have vanished from the agenda.", []),
 ]
 
 

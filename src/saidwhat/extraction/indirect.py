@@ -65,6 +65,7 @@ from .lexicon import (
     TOPIC_NOUNS,
     TOPIC_PREP_CUES,
     UNSAID_GOVERNORS,
+    UNSOURCED_CUES,
     VIEW_AS_VERBS,
     WH_WORDS,
 )
@@ -196,7 +197,9 @@ def _cue_candidates(doc: Doc):
     turned into Python objects (that is most of the cost of a pass over a Doc).
     """
     strings = doc.vocab.strings
-    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS} | {strings.add(w) for w in LEMMA_FIXES}
+    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS | UNSOURCED_CUES} | {
+        strings.add(w) for w in LEMMA_FIXES
+    }
     ccomp = strings.add("ccomp")
     arr = doc.to_array(["LEMMA", "DEP", "HEAD", "LOWER"])
     wanted = set()

@@ -568,6 +568,10 @@ OPINION_ADJECTIVES = {
     "vague": {"about", "on"},
     "adamant": {"about"},
 }
+#: Lemmas of the unsourced reports (``is expected to``), looked at by the clause rules
+#: only (not cue words of the quote rules). ``seems to`` is left out: the writer's own
+#: impression (``Melania seems to have vanished``), not a report.
+UNSOURCED_CUES = UNSOURCED_PASSIVES
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
