@@ -491,6 +491,14 @@ INDIRECT_FORMS = [
     ),
     # what something seems is the writer's impression, not a report
     ("The new levy seems to have vanished from the agenda.", []),
+    (  # a headline's label verb, not only a verb of saying, makes its statement
+        "Mayor Berg Calls The Pier Deal ‘A Disgrace’\n\nThe harbour board met on Monday.",
+        [("indirect", "The Pier Deal ‘A Disgrace’", "Berg", "headline_said")],
+    ),
+    (  # an infinitive the parser took for a purpose clause is still what was declined
+        "If Hale wins, the board could reverse the levy or decline to appeal to the high court.",
+        [("indirect", "to appeal to the high court", None, "intent_clause")],
+    ),
 ]
 
 

@@ -134,6 +134,15 @@ def _complement(tok: Token) -> tuple[Token | None, str]:
             ccomp = child if ccomp is None or later else ccomp
         elif child.dep_ == "xcomp":
             xcomp = child
+        elif (
+            child.dep_ == "advcl"
+            and xcomp is None
+            and child.i == tok.i + 2
+            and tok.doc[tok.i + 1].lower_ == "to"
+            and tok.doc[tok.i + 1].head.i == child.i
+            and (LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()) in INTENT_VERBS
+        ):
+            xcomp = child  # 'Vows To Eliminate' (a title) read as a purpose clause
     if ccomp is not None:
         return ccomp, "ccomp"
     if xcomp is not None:

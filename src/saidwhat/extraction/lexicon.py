@@ -572,6 +572,9 @@ OPINION_ADJECTIVES = {
 #: only (not cue words of the quote rules). ``seems to`` is left out: the writer's own
 #: impression (``Melania seems to have vanished``), not a report.
 UNSOURCED_CUES = UNSOURCED_PASSIVES
+#: Cue verbs of a headline's statement: saying, intending, labelling and the object cues
+#: (``Berg Vows To Cut Fares``, ``Hale Calls Berg 'A Disgrace'``, ``Lund Slams Levy``).
+HEADLINE_CUES = SPEECH_VERBS | INTENT_VERBS | LABEL_VERBS | OBJECT_CUES
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
