@@ -499,6 +499,19 @@ INDIRECT_FORMS = [
         "If Hale wins, the board could reverse the levy or decline to appeal to the high court.",
         [("indirect", "to appeal to the high court", None, "intent_clause")],
     ),
+    (  # a verb of saying conjoined to the reported clause starts a statement of its own
+        "Tomas Hale says Ana Berg promised to keep the ferry running and said she would "
+        "fight the levy.",
+        [
+            (
+                "indirect",
+                "Ana Berg promised to keep the ferry running",
+                "Tomas Hale",
+                "speech_clause",
+            ),
+            ("indirect", "she would fight the levy", "Ana Berg", "speech_clause"),
+        ],
+    ),
 ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import CUT_AFTER_COMMA, REASON_MARKS
+from .lexicon import CUT_AFTER_COMMA, REASON_MARKS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -93,7 +93,7 @@ def complement_end(cue: Token, comp: Token) -> int:
     after ``to ...``, not the cue's own tense) with no subject of its own, or a second
     complement right after the first with no subject and no ``that``, continues it.
     """
-    end = comp.right_edge.i
+    end = _before_second_cue(comp)
     doc = cue.doc
     for child in cue.rights:
         if child.i <= end or child.dep_ in ("punct", "cc", "advmod"):
@@ -116,6 +116,24 @@ def complement_end(cue: Token, comp: Token) -> int:
             break
         end = child.right_edge.i
     return _dangling_conjunct(doc, comp, end)
+
+
+def _before_second_cue(comp: Token) -> int:
+    """``says Machado promised to stay and said she would fight``: a verb of saying
+    conjoined to the reported clause, with no subject of its own, is what the clause's
+    subject said next, a statement of its own; the first ends before the conjunction."""
+    for child in comp.rights:
+        if (
+            child.dep_ == "conj"
+            and child.lemma_.lower() in SPEECH_VERBS
+            and child.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            j = child.left_edge.i - 1
+            while j > comp.i and (comp.doc[j].dep_ == "cc" or comp.doc[j].is_punct):
+                j -= 1
+            return j
+    return comp.right_edge.i
 
 
 def _reason(doc: Doc, child: Token, end: int) -> bool:
