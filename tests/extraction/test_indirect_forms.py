@@ -512,6 +512,10 @@ INDIRECT_FORMS = [
             ("indirect", "she would fight the levy", "Ana Berg", "speech_clause"),
         ],
     ),
+    (  # the evidence someone offers for a claim carries the claim
+        "Tomas Hale offered no proof that the board had hidden the accounts.",
+        [("indirect", "that the board had hidden the accounts", "Tomas Hale", "cue_noun")],
+    ),
 ]
 
 

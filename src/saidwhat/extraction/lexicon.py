@@ -53,7 +53,7 @@ CUE_NOUNS = frozenset(
     remarks comment comments testimony allegation accusation announcement promise pledge
     insistence contention admission denial message tweet post letter memo note conclusion
     acknowledgment acknowledgement charge fear hope concern complaint prediction
-    expectation case point""".split()  # noqa: SIM905
+    expectation case point evidence proof""".split()  # noqa: SIM905
 )
 
 #: Prepositions naming the owner of a cue noun (``warnings from his lawyer that``).
@@ -61,7 +61,8 @@ NOUN_OWNER_PREPS = frozenset({"from", "by"})
 #: Verbs by which the subject voices a cue noun (``made the argument that``, ``repeated
 #: her warning that``): the noun's content is the subject's statement.
 VOICING_VERBS = frozenset(
-    """make offer repeat reiterate voice raise issue express renew advance put sound""".split()  # noqa: SIM905
+    """make offer repeat reiterate voice raise issue express renew advance put sound provide
+    present""".split()  # noqa: SIM905
 )
 
 #: Nouns of saying and of opinion whose owner's view is what they are about (``her
