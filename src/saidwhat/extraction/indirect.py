@@ -206,7 +206,7 @@ def _cue_candidates(doc: Doc):
     turned into Python objects (that is most of the cost of a pass over a Doc).
     """
     strings = doc.vocab.strings
-    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS | UNSOURCED_CUES} | {
+    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS | UNSOURCED_CUES | HEARSAY_ADVERBS} | {
         strings.add(w) for w in LEMMA_FIXES
     }
     ccomp = strings.add("ccomp")
@@ -226,6 +226,10 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
     text = doc_text(doc)
     for tok in _cue_candidates(doc):
         lemma = LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+        if tok.lower_ in HEARSAY_ADVERBS:
+            if (cc := hearsay_adverb(doc, tok, conf.object_cue)) is not None:
+                out.append(cc)
+            continue
         if lemma == "accord" and tok.lower_ == "according":
             cc = _according(doc, tok, conf.according_to)
             if cc is not None:
@@ -400,11 +404,6 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             )
         )
     out.extend(stance_clauses(doc, conf))
-    out.extend(
-        cc
-        for t in doc
-        if t.lower_ in HEARSAY_ADVERBS and (cc := hearsay_adverb(doc, t, conf.object_cue))
-    )
     out.extend(colon_paragraphs(doc, text, conf.speech_clause))
     return continue_paragraph(doc, text, with_mid_clauses(doc, text, out, conf.speech_clause))
 

@@ -62,11 +62,23 @@ def _intended(adj: Token) -> Token | None:
     return None
 
 
+def _adjectives(doc: Doc) -> list[Token]:
+    """The tokens that are one of the adjectives above, found on the LOWER column (most
+    tokens are never made into Python objects: that is most of the cost of a pass)."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in _ADJECTIVES}
+    lower = doc.to_array(["LOWER"]).tolist()
+    return [doc[i] for i, h in enumerate(lower) if h in wanted]
+
+
+_ADJECTIVES = STANCE_ADJECTIVES | INTENT_ADJECTIVES | frozenset(OPINION_ADJECTIVES)
+
+
 def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
     """``X is/was/seemed <stance adjective> (that) A`` -> A, spoken by X; ``X is
     <adjective of intention> to A`` -> ``to A`` (``willing to``, ``determined to``)."""
     out: list[CueClause] = []
-    for adj in doc:
+    for adj in _adjectives(doc):
         if adj.dep_ not in ("acomp", "ROOT"):
             continue
         comp = None
