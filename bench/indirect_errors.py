@@ -23,6 +23,13 @@ With ``--by-rule`` it instead runs the Extractor itself on the gold documents
 and wrong predictions per rule and per rule and cue lemma (matched over all gold
 kinds, as above): where precision is lost, and what a new or demoted cue is worth.
 
+With ``--classes`` it parses the gold documents (about half a minute) and sorts the
+missed statements of ``--kind`` into (a) an extent error (an unmatched prediction
+overlaps it), (a2) nested (the prediction that overlaps it is matched to another gold
+statement), (b) a known cue word in a construction no rule reads, and (c) a cue word
+not in the lexicon or no cue; for (b) and (c) it counts cue lemmas and how the
+statement hangs on its cue (``dobj<-cue``, ``pobj<-prep<-cue``, ...). Counts only.
+
 Nothing is written; the texts are only printed to the terminal (they are
 copyrighted and must not be copied into the project).
 """
@@ -108,10 +115,14 @@ def main() -> None:
     ap.add_argument("--width", type=int, default=160)
     ap.add_argument("--cue", default=None, help="only missed statements whose gold cue matches")
     ap.add_argument("--by-rule", action="store_true", help="right/wrong per rule and cue lemma")
+    ap.add_argument("--classes", action="store_true", help="count missed ones by class")
     a = ap.parse_args()
     sc = _scorer()
     if a.by_rule:
         by_rule(sc, a.gold)
+        return
+    if a.classes:
+        classes(sc, a.gold, a.pred, a.kind)
         return
     gold, pred = sc.load(a.gold), sc.load(a.pred)
     missed = defaultdict(list)
@@ -241,6 +252,80 @@ def by_rule(sc, gold_path: Path) -> None:
         print(
             f"{key[0]:9} {key[1]:22} {key[2]:14} {right[key]:6d} {wrong[key]:6d}  {right[key] / n:.2f}"
         )
+
+
+def _cue_token(doc, q):
+    """The content word of a gold statement's cue (its first verb, noun or adjective)."""
+    if q.get("cue_start") is None:
+        return None
+    span = doc.char_span(q["cue_start"], q["cue_end"], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    words = [t for t in span if t.pos_ in ("VERB", "NOUN", "ADJ")]
+    return words[0] if words else span[-1]
+
+
+def _relation(doc, q, cue) -> str:
+    """How the statement's root hangs on the cue: ``dobj<-cue``, ``pobj<-prep<-cue``."""
+    span = doc.char_span(q["quote_start"], q["quote_end"], alignment_mode="expand")
+    if cue is None or span is None or not len(span):
+        return "no cue"
+    inside = set(range(span.start, span.end))
+    root = next((t for t in span if t.head.i not in inside or t.head.i == t.i), None)
+    if root is None:
+        return "other"
+    if root.head.i == cue.i:
+        return f"{root.dep_}<-cue"
+    if root.head.head.i == cue.i:
+        return f"{root.dep_}<-{root.head.dep_}<-cue"
+    return "other"
+
+
+def classes(sc, gold_path: Path, pred_path: Path, kind: str) -> None:
+    """Missed statements of ``kind`` by class: extent, nested, known cue, unknown cue."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from saidwhat.extraction import Extractor
+    from saidwhat.extraction.lexicon import ALL_CUE_LEMMAS, OPINION_ADJECTIVES, STANCE_ADJECTIVES
+
+    known = ALL_CUE_LEMMAS | STANCE_ADJECTIVES | frozenset(OPINION_ADJECTIVES)
+    gold, pred = sc.load(gold_path), sc.load(pred_path)
+    ids = list(gold)
+    parsed = dict(zip(ids, Extractor().nlp.pipe(gold[i]["text"] for i in ids), strict=True))
+    counts: Counter = Counter()
+    detail: dict[str, Counter] = defaultdict(Counter)
+    for did in ids:
+        text, doc = gold[did]["text"], parsed[did]
+        toks = sc.token_spans(text)
+        gq, pq = gold[did]["quotes"], pred.get(did, {}).get("quotes", [])
+        gs = [sc.tokset(toks, sc.frags_of(q)) for q in gq]
+        ps = [sc.tokset(toks, sc.frags_of(q)) for q in pq]
+        pairs = sc.match(gs, ps, "overlap")
+        mg = {i for i, _, _ in pairs}
+        mp = {j for _, js, _ in pairs for j in js}
+        for i, q in enumerate(gq):
+            if q.get("kind") != kind or i in mg:
+                continue
+            overlapping = [j for j, p in enumerate(ps) if gs[i] & p]
+            cue = _cue_token(doc, q)
+            lemma = cue.lemma_.lower() if cue is not None else "-"
+            if any(j not in mp for j in overlapping):
+                cls = "(a) extent: an unmatched prediction overlaps it"
+            elif overlapping:
+                cls = "(a2) nested: its overlapping prediction matched another"
+            elif cue is not None and lemma in known:
+                cls = "(b) known cue, construction not read"
+            else:
+                cls = "(c) cue not in the lexicon, or no cue"
+            counts[cls] += 1
+            if cls.startswith(("(b)", "(c)")):
+                detail[cls][(lemma, _relation(doc, q, cue))] += 1
+    print(f"missed {kind}: {sum(counts.values())}")
+    for cls, n in counts.most_common():
+        print(f"\n{n:5d}  {cls}")
+        for (lemma, rel), m in detail[cls].most_common(25):
+            print(f"        {m:4d}  {lemma:14} {rel}")
 
 
 if __name__ == "__main__":

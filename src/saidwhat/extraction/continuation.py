@@ -104,7 +104,12 @@ def colon_paragraphs(doc: Doc, text: str, strength: float) -> list[CueClause]:
     the speaker's words reported without quotation marks, and PolNeAR marks it whole.
     """
     out: list[CueClause] = []
-    for tok in doc:
+    colon = doc.vocab.strings.add(":")
+    lower = doc.to_array(["LOWER"]).tolist()
+    # only a token right before a colon can end 'X added:' (read on the arrays, so most
+    # tokens are never made into Python objects)
+    for i in (k - 1 for k, h in enumerate(lower) if h == colon and k > 0):
+        tok = doc[i]
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
             continue
         after = tok.idx + len(tok)

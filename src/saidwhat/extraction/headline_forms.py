@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .candidate import Candidate
 from .clause_spans import CueClause
-from .lexicon import HEADLINE_SOURCE_NOUNS, NOT_HEADLINE_SOURCES, SPEECH_VERBS
+from .lexicon import HEADLINE_CUES, HEADLINE_SOURCE_NOUNS, NOT_HEADLINE_SOURCES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -154,7 +154,7 @@ def _said_in_headline(
         cue = doc[c.cue_i]
         if not (h.start <= cue.idx < h.end and h.start <= c.start and c.end <= h.end):
             continue
-        if c.speaker_i is None or cue.lemma_.lower() not in SPEECH_VERBS or c.fragments:
+        if c.speaker_i is None or cue.lemma_.lower() not in HEADLINE_CUES or c.fragments:
             continue
         if len(_WORD.findall(doc.text, c.start, c.end)) < _MIN_CLAIM_WORDS:
             continue
