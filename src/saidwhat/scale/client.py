@@ -3,7 +3,7 @@
 The client is the store's only writer during the run. It keeps a bounded
 window of batches in flight (a few per worker thread, so no worker waits while
 the client stores) and stores results in input order, one transaction per
-document, with the decisions of the single-process ingest. So a one-worker,
+batch (:mod:`.storing`), with the decisions of the single-process ingest. So a one-worker,
 an N-worker and a single-process ingest of the same inputs give the same
 store, and memory stays flat however long the input is.
 
@@ -27,6 +27,7 @@ from saidwhat.errors import SaidwhatError, SourceError, UsageError
 from saidwhat.ingest import IngestReport, ProgressCallback, settle, store_extracted
 from saidwhat.scale.refs import FolderEnd, Ref, document_refs
 from saidwhat.scale.rows import DocumentRow, ErrorRow, document_of, extraction_of
+from saidwhat.scale.storing import store_rows
 from saidwhat.scale.worker import DEFAULT_MODEL, LoadModel, process_batch
 from saidwhat.sources.files import MAX_BYTES
 from saidwhat.store.near_dupes import NearDupes
@@ -199,6 +200,7 @@ def _run(
         tick()
 
     def store_batch(batch: list[Ref], results: list[list[ErrorRow | DocumentRow]]) -> None:
+        docs: list[DocumentRow] = []
         for ref, rows in zip(batch, results, strict=True):
             for row in rows:
                 if isinstance(row, ErrorRow):
@@ -206,8 +208,11 @@ def _run(
                     continue
                 if ref.folder is not None:
                     folder_docs[ref.folder] = folder_docs.get(ref.folder, 0) + 1
-                _store_row(store, near, row, report)
-                tick()
+                docs.append(row)
+        # The whole batch in one transaction, with the decisions of the one-by-one path.
+        store_rows(store, near, docs, report, lambda row: _store_row(store, near, row, report))
+        if docs:
+            tick()
 
     def settle_next() -> None:
         """Handle the oldest entry in flight: a batch's results, or a message in its place."""
