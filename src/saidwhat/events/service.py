@@ -164,6 +164,7 @@ def event_writer(doc: Document, extraction: Extraction | None) -> Callable[[Any,
             day=day,
             coder=CODER_NAME,
             people=extraction.people,
+            fresh=True,  # called only for a document stored in the same transaction
         )
 
     return write

@@ -129,6 +129,7 @@ def write_document_events(
     day: str | None,
     coder: str,
     people: Sequence[Any] | None = None,
+    fresh: bool = False,
 ) -> int:
     """Replace the events of ``document_id`` with ``events`` (``Event.statement`` indexes
     ``statements``) inside the caller's transaction; returns the number stored.
@@ -136,16 +137,20 @@ def write_document_events(
     ``people`` (the extractor's people, dataclasses) were the coder's input besides
     the parse and the statements: kept, so a recode gives the same input. Rows go in
     a canonical order (by span, then type), so the same events give the same rows.
+    ``fresh``: the document was stored in this transaction, so it has nothing to
+    replace (two statements fewer per document at ingest).
     """
     if people is not None:
-        conn.execute("DELETE FROM event_people WHERE document_id = ?", (document_id,))
+        if not fresh:
+            conn.execute("DELETE FROM event_people WHERE document_id = ?", (document_id,))
         conn.execute(
             "INSERT INTO event_people (document_id, people) VALUES (?, ?)",
             (document_id, json.dumps([asdict(p) for p in people], ensure_ascii=False)),
         )
     person_ids = _link_people(conn, document_id, events)
     ids = statement_ids(conn, document_id, statements)
-    conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
+    if not fresh:
+        conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
     rows = []
     for ev in sorted(events, key=lambda e: (e.start, e.end, e.event)):
         sid = ids[ev.statement] if ev.statement is not None else None

@@ -20,6 +20,7 @@ it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,6 +36,9 @@ class BatchPeople:
 
     def __init__(self, conn: Any, names: Iterable[str]) -> None:
         self.conn = conn
+        # Keys of the batch's names, each computed once (a speaker's name is met again
+        # by each of their statements and documents).
+        self.key = functools.lru_cache(maxsize=None)(name_key)
         #: key -> [person_id, alias, origin] rows, in id order (as the table gives them).
         self.by_key: dict[str, list[list[Any]]] = {}
         #: (person_id, alias) -> its row in ``by_key``.
@@ -43,7 +47,8 @@ class BatchPeople:
         self.people: dict[int, list[Any]] = {}
         self.new_aliases: list[tuple[int, str, str, str]] = []
         self.changed: dict[int, list[Any]] = {}
-        keys = sorted({k for k in (name_key(n.strip()) for n in names) if k})
+        unique = {n for name in names for n in (name, name.strip())}
+        keys = sorted({k for k in map(self.key, unique) if k})
         for chunk in _chunks(keys):
             marks = ", ".join("?" * len(chunk))
             for person_id, alias, key, origin in conn.execute(
@@ -68,7 +73,7 @@ class BatchPeople:
     # -- the rules of store.people, read from memory --------------------------------
     def find(self, name: str, aliases: list[str]) -> int | None:
         """:func:`saidwhat.store.people.find_person` (``single_word=True``)."""
-        keys = [name_key(name), *(name_key(a) for a in aliases)]
+        keys = [self.key(name), *(self.key(a) for a in aliases)]
         keys = [k for k in dict.fromkeys(keys) if k]
         for key in keys:
             if " " not in key or key not in self.by_key:
@@ -116,7 +121,7 @@ class BatchPeople:
     def _add_extracted_alias(self, person_id: int, alias: str) -> None:
         """:func:`saidwhat.store.people.add_alias` with origin 'extracted'."""
         alias = alias.strip()
-        key = name_key(alias)
+        key = self.key(alias)
         if not key:
             return
         if any(
