@@ -124,7 +124,7 @@ def _store_batch(store: Store, near: NearDupes, rows: list[DocumentRow], report:
                 extraction if supported else None,
                 status="extracted" if supported else "unsupported-language",
                 minhash=sig,
-                then=event_writer(doc, extraction) if supported else None,
+                then=event_writer(doc, extraction, fresh=True) if supported else None,
                 existing=lambda digest=doc.content_hash: find_by_hash(store, digest),
             )
             if not saved.created:
