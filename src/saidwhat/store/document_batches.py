@@ -81,7 +81,7 @@ class DocumentBatch:
         n = 0
         if extraction is not None:
             rows, roles = statement_rows(document_id, doc, extraction, self.people.resolve)
-            n = insert_statements(self.conn, rows)
+            n = insert_statements(self.conn, rows, fresh=True)
             self.roles.extend(roles)
             # The events below look the document's people up: its aliases must be there.
             self.people.flush()

@@ -230,7 +230,7 @@ def _store_statements(conn: Any, document_id: int, doc: Document, extraction: Ex
         return resolve_person(conn, name, **kw)
 
     rows, roles = statement_rows(document_id, doc, extraction, resolve)
-    n = insert_statements(conn, rows)
+    n = insert_statements(conn, rows, fresh=True)  # the document was stored just before
     add_roles(conn, roles)
     return n
 
@@ -280,19 +280,35 @@ def statement_rows(
     return rows, roles
 
 
-def insert_statements(conn: Any, rows: Sequence[tuple]) -> int:
+def insert_statements(conn: Any, rows: Sequence[tuple], *, fresh: bool = False) -> int:
     """Insert :func:`statement_row` rows in the order given; how many were new.
 
     One batch (one round trip on PostgreSQL instead of one per row): ids come
-    out as row-by-row inserts would give them.
+    out as row-by-row inserts would give them. ``fresh``: the rows are the
+    statements of a document stored in this transaction, one per span (as
+    :func:`statement_rows` gives them), so none can conflict: on PostgreSQL
+    they go in with COPY (:func:`copy_fresh`).
     """
     if not rows:
         return 0
+    if fresh and copy_fresh(conn):
+        return conn.copy_rows("statements", STATEMENT_COLUMNS, rows)
     marks = ", ".join("?" * len(STATEMENT_COLUMNS))
     return conn.executemany(
         f"INSERT OR IGNORE INTO statements ({', '.join(STATEMENT_COLUMNS)}) VALUES ({marks})",
         rows,
     ).rowcount
+
+
+#: Rows of a document stored in the same transaction go in with COPY on PostgreSQL.
+#: A statement in a pipeline costs the client about 40 µs of psycopg's Python per
+#: row and the server an executor start per row; COPY sends them in one stream.
+COPY_FRESH_ROWS = True
+
+
+def copy_fresh(conn: Any) -> bool:
+    """Whether rows that cannot conflict are written with COPY on ``conn``."""
+    return COPY_FRESH_ROWS and getattr(conn, "is_postgres", False)
 
 
 def add_roles(conn: Any, roles: Sequence[tuple]) -> None:

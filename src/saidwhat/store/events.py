@@ -18,8 +18,16 @@ from saidwhat.model import Statement
 from saidwhat.names import name_key
 from saidwhat.store import dialect
 from saidwhat.store.db import Store
+from saidwhat.store.documents import copy_fresh
 from saidwhat.store.people import TRUSTED_ORIGINS
 
+#: The columns of an ``events`` row, in the order write_document_events builds them.
+EVENT_COLUMNS = (
+    "document_id", "statement_id", "event", "mode", "aux", "score", "stance", "span",
+    "span_start", "span_end", "sentence_start", "sentence_end", "actor", "recipient",
+    "actor_name", "actor_country", "actor_person_id", "recipient_name", "recipient_country",
+    "recipient_person_id", "day", "confidence", "coder",
+)  # fmt: skip
 #: Decimals of a pair's mean stance.
 STANCE_DIGITS = 3
 #: Largest number of ids bound into one IN (...) list (SQLite's default limit is 32766).
@@ -220,16 +228,24 @@ def write_document_events(
         )
     if not rows:
         return 0
+    if fresh and copy_fresh(conn):
+        # A new document has no events yet: only repeats among these can conflict
+        # (UNIQUE document, span, type). The first of each is kept, as INSERT OR
+        # IGNORE keeps it, and the rest go in with COPY, in the same order.
+        seen: set[tuple] = set()
+        unique = []
+        for row in rows:
+            key = (row[8], row[9], row[2])  # span_start, span_end, event
+            if key not in seen:
+                seen.add(key)
+                unique.append(row)
+        return conn.copy_rows("events", EVENT_COLUMNS, unique)
     # One executemany in the rows' order (ids follow it, as with one INSERT per
     # row; a duplicate is skipped as before): on PostgreSQL one pipeline, not a
     # round trip per event. rowcount is the total of rows inserted on both backends.
+    marks = ", ".join("?" * len(EVENT_COLUMNS))
     cur = conn.executemany(
-        "INSERT OR IGNORE INTO events (document_id, statement_id, event, mode, aux, score,"
-        " stance, span, span_start, span_end, sentence_start, sentence_end, actor,"
-        " recipient, actor_name, actor_country, actor_person_id, recipient_name,"
-        " recipient_country, recipient_person_id, day, confidence, coder)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})", rows
     )
     return cur.rowcount
 
