@@ -12,8 +12,9 @@ What differs is the cost: the exact-copy check is one query for the batch, the
 near-duplicate index catches up once and is asked once (candidates of every
 signature, then verified here), and everything is written in one transaction
 (:mod:`saidwhat.store.document_batches`). A batch that fails as a whole (a
-document whose statements do not fit its text, say) is stored again one
-document at a time, so only that document is reported.
+document whose statements do not fit its text, a database error) is rolled
+back and stored again one document at a time, so only that document is
+reported.
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ def store_rows(
     done = IngestReport()
     try:
         _store_batch(store, near, rows, done)
-    except (SaidwhatError, ValueError) as e:
+    except (SaidwhatError, ValueError, *_errors(store)) as e:
+        # Rolled back as a whole (a database error too: a lock wait over the
+        # store's timeout, say); one by one, only the failing document fails.
         log.info("a batch of %d documents failed as a whole (%s); storing one by one", len(rows), e)
         for row in rows:
             store_one(row)
@@ -66,6 +69,11 @@ def store_rows(
     for name in _COUNTERS:
         setattr(report, name, getattr(report, name) + getattr(done, name))
     report.errors.extend(done.errors)
+
+
+def _errors(store: Store) -> tuple[type[Exception], ...]:
+    errors = store.errors
+    return errors if isinstance(errors, tuple) else (errors,)
 
 
 def _store_batch(store: Store, near: NearDupes, rows: list[DocumentRow], report: IngestReport):

@@ -48,7 +48,10 @@ class DocumentBatch:
 
     def __init__(self, conn: Any, names: Iterable[str]) -> None:
         self.conn = conn
-        lock_people(conn)  # once for the batch: it is held until the commit
+        # Once for the batch, held until the commit, and before any row is written,
+        # as every writer of people takes it (store_document, merges): no writer
+        # waiting for it holds a row this batch might wait for.
+        lock_people(conn)
         self.people = BatchPeople(conn, names)
         self.copies: list[tuple] = []
         self.roles: list[tuple] = []

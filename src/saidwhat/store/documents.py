@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from saidwhat.model import Document, Extraction
 from saidwhat.store.concerns import Concern
 from saidwhat.store.lemmas import index_lemmas
-from saidwhat.store.people import resolve_person
+from saidwhat.store.people import lock_people, resolve_person
 
 if TYPE_CHECKING:
     from saidwhat.store.db import Store
@@ -205,6 +205,11 @@ def store_document(
     """
     digest = doc.content_hash
     with store.transaction() as conn:
+        if extraction is not None and extraction.statements:
+            # The people lock before any row, as every writer of people takes it
+            # (a batch of documents, a merge): a writer that waits for the lock never
+            # holds a row another writer, holding the lock, may wait for.
+            lock_people(conn)
         existing = find_by_hash(store, digest)
         if existing is not None:
             add_copy(conn, existing, doc, "exact")
