@@ -143,7 +143,7 @@ def client_rate(
     time (``settle`` then ``store_extracted``, the one-by-one path).
     """
     from saidwhat.ingest import IngestReport, settle, store_extracted
-    from saidwhat.scale.client import DEFAULT_BATCH
+    from saidwhat.scale.client import DEFAULT_BATCH, _store_row
     from saidwhat.scale.rows import document_of
     from saidwhat.scale.storing import store_rows
     from saidwhat.store.db import open_store
@@ -166,12 +166,16 @@ def client_rate(
             doc = document_of(row)
             document = {**row.document, "text": f"{doc.text}\n{k}", "ref": f"{doc.ref}#{k}"}
             copied.append(row._replace(document=document, minhash=_random_sig(rng)))
+
+    def one(row) -> None:  # a batch that fails is stored one by one, as the client does
+        _store_row(store, near, row, report)
+
     counter = _QueryCount() if pg else None
     t0, c0, s0 = time.perf_counter(), time.process_time(), _server_cpu(store)
     try:
         if batched:
             for i in range(0, len(copied), DEFAULT_BATCH):
-                store_rows(store, near, copied[i : i + DEFAULT_BATCH], report, None)
+                store_rows(store, near, copied[i : i + DEFAULT_BATCH], report, one)
         else:
             from saidwhat.scale.rows import extraction_of
 

@@ -227,7 +227,14 @@ def test_a_batch_writer_and_a_one_by_one_writer_at_once_lose_nothing(backend_sto
                 start.wait()
                 rows = [document_row(doc, signature(doc.text), ex) for doc, ex in docs]
                 for i in range(0, n, 6):
-                    storing.store_rows(store, near, rows[i : i + 6], report, None)
+                    storing.store_rows(
+                        store,
+                        near,
+                        rows[i : i + 6],
+                        report,
+                        lambda r: _store_row(store, near, r, report),
+                    )
+                assert not report.errors, report.errors
         except BaseException as e:  # reported below, with the thread's error
             errors.append(e)
 
