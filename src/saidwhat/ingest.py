@@ -224,8 +224,11 @@ def store_extracted(
     if dup is not None:
         _store_copy(store, doc, dup, report)
         return
-    # The events go in the document's own transaction: all of it is stored, or none.
-    saved = store_document(store, doc, extraction, minhash=sig, then=event_writer(doc, extraction))
+    # The events go in the document's own transaction: all of it is stored, or none
+    # (``then`` runs only for a document stored there: it has no events to replace).
+    saved = store_document(
+        store, doc, extraction, minhash=sig, then=event_writer(doc, extraction, fresh=True)
+    )
     if saved.created:
         report.stored += 1
         report.statements += saved.statements

@@ -148,9 +148,13 @@ def _shift_event(ev: Event, offset: int) -> None:
             ent.end += offset
 
 
-def event_writer(doc: Document, extraction: Extraction | None) -> Callable[[Any, int], int] | None:
+def event_writer(
+    doc: Document, extraction: Extraction | None, *, fresh: bool = False
+) -> Callable[[Any, int], int] | None:
     """``write(conn, document_id)``: stores the document's events in the caller's transaction
-    (:func:`saidwhat.store.documents.store_document` calls it); None if it was not coded."""
+    (:func:`saidwhat.store.documents.store_document` calls it); None if it was not coded.
+    ``fresh``: only ever called for a document stored in that transaction (nothing
+    to replace: see ``write_document_events``)."""
     if not isinstance(extraction, CodedExtraction):
         return None
     day = _day(doc.published)
@@ -164,6 +168,7 @@ def event_writer(doc: Document, extraction: Extraction | None) -> Callable[[Any,
             day=day,
             coder=CODER_NAME,
             people=extraction.people,
+            fresh=fresh,
         )
 
     return write

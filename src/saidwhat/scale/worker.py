@@ -126,7 +126,7 @@ def process_batch(
     from saidwhat.sources.language import detect_language
 
     out: list[list[Row]] = []
-    to_extract: list[tuple[int, int, Document]] = []
+    read: list[tuple[int, int, Document, bytes | None]] = []
     for source, ref in refs:
         rows: list[Row] = []
         for item in _read(source, ref, max_bytes):
@@ -137,9 +137,15 @@ def process_batch(
                 item.language = detect_language(item.text)
             sig = signature(item.text)
             rows.append(document_row(item, sig, None))
-            if is_supported(item) and not (store_path and _already_stored(store_path, item, sig)):
-                to_extract.append((len(out), len(rows) - 1, item))
+            if is_supported(item):
+                read.append((len(out), len(rows) - 1, item, sig))
         out.append(rows)
+    stored = (
+        _already_stored(store_path, [(doc, sig) for _, _, doc, sig in read])
+        if store_path
+        else set()
+    )
+    to_extract = [(i, j, doc) for k, (i, j, doc, _) in enumerate(read) if k not in stored]
     docs = [doc for _, _, doc in to_extract]
     for (i, j, doc), extraction in zip(to_extract, _extract_all(model, docs), strict=True):
         if isinstance(extraction, SaidwhatError):
@@ -149,14 +155,18 @@ def process_batch(
     return out
 
 
-def _already_stored(store_path: str, doc: Document, sig: bytes | None) -> bool:
-    """Whether the store holds ``doc`` or a near copy (False when it cannot tell).
+def _already_stored(store_path: str, docs: list[tuple[Document, bytes | None]]) -> set[int]:
+    """Indexes of ``docs`` (document, signature) the store holds, exactly or as a near copy.
 
+    Two queries for the whole batch (the stored hashes, the near-duplicate
+    candidates of every signature); an empty set when the store cannot tell.
     ``store_path`` is a SQLite file this worker can read or a PostgreSQL URL.
     """
-    from saidwhat.store.documents import find_by_hash
-    from saidwhat.store.near_dupes import NearDupes, open_reader
+    from saidwhat.store.documents import stored_hashes
+    from saidwhat.store.near_dupes import NearDupes, best_match, open_reader
 
+    if not docs:
+        return set()
     if store_path not in _readers:
         try:
             _readers[store_path] = open_reader(store_path)
@@ -165,16 +175,25 @@ def _already_stored(store_path: str, doc: Document, sig: bytes | None) -> bool:
             _readers[store_path] = None
     reader = _readers[store_path]
     if reader is None:
-        return False
+        return set()
     try:
-        if find_by_hash(reader, doc.content_hash) is not None:
-            return True
-        return NearDupes(reader).find(sig, catch_up=False) is not None
-    except (sqlite3.Error, SaidwhatError, *_errors(reader)) as e:
+        hashes = stored_hashes(reader, [doc.content_hash for doc, _ in docs])
+        near = NearDupes(reader)
+        sigs = [sig for doc, sig in docs if sig is not None and doc.content_hash not in hashes]
+        candidates = near.candidates(sigs) if sigs else {}
+    except (sqlite3.Error, SaidwhatError, ValueError, *_errors(reader)) as e:
         # Only an optimisation: extract, and let the client decide. (The PostgreSQL
         # session is in autocommit: a failed lookup leaves nothing to roll back.)
-        log.info("cannot pre-check %s (%s); extracting it", doc.ref, e)
-        return False
+        log.info("cannot pre-check a batch (%s); extracting it", e)
+        return set()
+    return {
+        k
+        for k, (doc, sig) in enumerate(docs)
+        if doc.content_hash in hashes
+        or (
+            sig is not None and best_match(sig, candidates.get(sig, ()), near.threshold) is not None
+        )
+    }
 
 
 def _errors(reader: Store) -> tuple[type[Exception], ...]:

@@ -18,8 +18,16 @@ from saidwhat.model import Statement
 from saidwhat.names import name_key
 from saidwhat.store import dialect
 from saidwhat.store.db import Store
+from saidwhat.store.documents import copy_fresh
 from saidwhat.store.people import TRUSTED_ORIGINS
 
+#: The columns of an ``events`` row, in the order write_document_events builds them.
+EVENT_COLUMNS = (
+    "document_id", "statement_id", "event", "mode", "aux", "score", "stance", "span",
+    "span_start", "span_end", "sentence_start", "sentence_end", "actor", "recipient",
+    "actor_name", "actor_country", "actor_person_id", "recipient_name", "recipient_country",
+    "recipient_person_id", "day", "confidence", "coder",
+)  # fmt: skip
 #: Decimals of a pair's mean stance.
 STANCE_DIGITS = 3
 #: Largest number of ids bound into one IN (...) list (SQLite's default limit is 32766).
@@ -75,12 +83,38 @@ def find_person(
         " JOIN people p ON p.id = a.person_id"
         f" WHERE a.key = ? AND (a.origin IN ({marks})"
         " OR EXISTS (SELECT 1 FROM statements s WHERE s.person_id = p.id AND s.document_id = ?))"
-        " ORDER BY p.country IS NULL, p.id LIMIT 1",
+        " ORDER BY p.country IS NULL, p.id, trusted DESC LIMIT 1",
         (*TRUSTED_ORIGINS, name_key(name), *TRUSTED_ORIGINS, document_id),
     ).fetchone()
     if row is None:
         return None, None, None, False
     return int(row[0]), row[1], row[2], bool(row[3])
+
+
+def find_people(
+    conn: Any, names: Sequence[str], document_id: int
+) -> dict[str, tuple[int | None, str | None, str | None, bool]]:
+    """:func:`find_person` for each of ``names``, in one query (one round trip a document)."""
+    keys = {name: name_key(name) for name in dict.fromkeys(names)}
+    wanted = sorted({k for k in keys.values() if k})
+    best: dict[str, tuple[int | None, str | None, str | None, bool]] = {}
+    for i in range(0, len(wanted), MAX_IN_IDS):
+        chunk = wanted[i : i + MAX_IN_IDS]
+        marks = ",".join("?" * len(TRUSTED_ORIGINS))
+        keyed = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT a.key, p.id, p.name, p.country, a.origin IN ({marks}) AS trusted"
+            " FROM aliases a JOIN people p ON p.id = a.person_id"
+            f" WHERE a.key IN ({keyed}) AND (a.origin IN ({marks})"
+            " OR EXISTS (SELECT 1 FROM statements s WHERE s.person_id = p.id AND s.document_id = ?))"
+            " ORDER BY p.country IS NULL, p.id, trusted DESC",
+            (*TRUSTED_ORIGINS, *chunk, *TRUSTED_ORIGINS, document_id),
+        ).fetchall()
+        for key, pid, name, country, trusted in rows:
+            # The first row of a key is what find_person's LIMIT 1 gives.
+            best.setdefault(key, (int(pid), name, country, bool(trusted)))
+    none = (None, None, None, False)
+    return {name: best.get(key, none) for name, key in keys.items()}
 
 
 def _link_people(conn: Any, document_id: int, events: Sequence[Any]) -> dict[int, int | None]:
@@ -94,14 +128,18 @@ def _link_people(conn: Any, document_id: int, events: Sequence[Any]) -> dict[int
     from saidwhat.events.places import country_of  # the events package imports this module
 
     person_ids: dict[int, int | None] = {}
-    cache: dict[str, tuple[int | None, str | None, str | None, bool]] = {}
+    names = [
+        ent.name
+        for ev in events
+        for ent in (*ev.actor, *ev.recipient)
+        if ent.type in ("person", "organisation")
+    ]
+    found = find_people(conn, names, document_id)
     for ev in events:
         for ent in (*ev.actor, *ev.recipient):
             if ent.type not in ("person", "organisation"):
                 continue
-            if ent.name not in cache:
-                cache[ent.name] = find_person(conn, ent.name, document_id)
-            pid, name, country, trusted = cache[ent.name]
+            pid, name, country, trusted = found[ent.name]
             person_ids[id(ent)] = pid
             if pid is None:
                 continue
@@ -129,6 +167,7 @@ def write_document_events(
     day: str | None,
     coder: str,
     people: Sequence[Any] | None = None,
+    fresh: bool = False,
 ) -> int:
     """Replace the events of ``document_id`` with ``events`` (``Event.statement`` indexes
     ``statements``) inside the caller's transaction; returns the number stored.
@@ -136,16 +175,20 @@ def write_document_events(
     ``people`` (the extractor's people, dataclasses) were the coder's input besides
     the parse and the statements: kept, so a recode gives the same input. Rows go in
     a canonical order (by span, then type), so the same events give the same rows.
+    ``fresh``: the document was stored in this transaction, so it has nothing to
+    replace (two statements fewer per document at ingest).
     """
     if people is not None:
-        conn.execute("DELETE FROM event_people WHERE document_id = ?", (document_id,))
+        if not fresh:
+            conn.execute("DELETE FROM event_people WHERE document_id = ?", (document_id,))
         conn.execute(
             "INSERT INTO event_people (document_id, people) VALUES (?, ?)",
             (document_id, json.dumps([asdict(p) for p in people], ensure_ascii=False)),
         )
     person_ids = _link_people(conn, document_id, events)
     ids = statement_ids(conn, document_id, statements)
-    conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
+    if not fresh:
+        conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
     rows = []
     for ev in sorted(events, key=lambda e: (e.start, e.end, e.event)):
         sid = ids[ev.statement] if ev.statement is not None else None
@@ -185,16 +228,24 @@ def write_document_events(
         )
     if not rows:
         return 0
+    if fresh and copy_fresh(conn):
+        # A new document has no events yet: only repeats among these can conflict
+        # (UNIQUE document, span, type). The first of each is kept, as INSERT OR
+        # IGNORE keeps it, and the rest go in with COPY, in the same order.
+        seen: set[tuple] = set()
+        unique = []
+        for row in rows:
+            key = (row[8], row[9], row[2])  # span_start, span_end, event
+            if key not in seen:
+                seen.add(key)
+                unique.append(row)
+        return conn.copy_rows("events", EVENT_COLUMNS, unique)
     # One executemany in the rows' order (ids follow it, as with one INSERT per
     # row; a duplicate is skipped as before): on PostgreSQL one pipeline, not a
     # round trip per event. rowcount is the total of rows inserted on both backends.
+    marks = ", ".join("?" * len(EVENT_COLUMNS))
     cur = conn.executemany(
-        "INSERT OR IGNORE INTO events (document_id, statement_id, event, mode, aux, score,"
-        " stance, span, span_start, span_end, sentence_start, sentence_end, actor,"
-        " recipient, actor_name, actor_country, actor_person_id, recipient_name,"
-        " recipient_country, recipient_person_id, day, confidence, coder)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})", rows
     )
     return cur.rowcount
 

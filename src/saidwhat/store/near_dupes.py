@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from saidwhat.sources.dedup import BANDS, THRESHOLD, band_keys, check_signature, similarity
+from saidwhat.sources.dedup import THRESHOLD, band_keys, check_signature, similarity
 
 if TYPE_CHECKING:
     from saidwhat.store.db import Store
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 #: Pending documents indexed per transaction when catching up (bounds memory and lock time).
 CATCH_UP_CHUNK = 500
+#: Band keys looked up in one query (a batch of 16 documents has 176).
+LOOKUP_KEYS = 2000
 
 
 class NearDupes:
@@ -43,7 +46,12 @@ class NearDupes:
         self.threshold = threshold
 
     def catch_up(self) -> int:
-        """Index every document queued in ``near_dupe_pending``; returns how many."""
+        """Index every document queued in ``near_dupe_pending``; returns how many.
+
+        Set-based: a chunk of queued documents costs a handful of statements
+        (read the chunk, clear its old bands, insert all its bands, dequeue it),
+        not three per document.
+        """
         conn = self.store.conn
         done = 0
         while conn.execute("SELECT 1 FROM near_dupe_pending LIMIT 1").fetchone():
@@ -54,28 +62,34 @@ class NearDupes:
                     " ORDER BY p.document_id LIMIT ?",
                     (CATCH_UP_CHUNK,),
                 ).fetchall()
+                ids = [int(doc_id) for doc_id, _ in rows]
+                bands: list[tuple[int, int]] = []
                 for doc_id, sig in rows:
-                    tx.execute("DELETE FROM near_dupe_bands WHERE document_id = ?", (doc_id,))
-                    if sig is not None:
-                        try:
-                            keys = band_keys(bytes(sig))
-                        except ValueError:
-                            log.warning(
-                                "document %s has an unreadable minhash; not indexed", doc_id
-                            )
-                            keys = []
-                        tx.executemany(
-                            "INSERT OR IGNORE INTO near_dupe_bands (key, document_id) VALUES (?, ?)",
-                            [(k, doc_id) for k in keys],
-                        )
-                    tx.execute("DELETE FROM near_dupe_pending WHERE document_id = ?", (doc_id,))
+                    if sig is None:
+                        continue
+                    try:
+                        keys = band_keys(bytes(sig))
+                    except ValueError:
+                        log.warning("document %s has an unreadable minhash; not indexed", doc_id)
+                        continue
+                    bands.extend((k, int(doc_id)) for k in keys)
+                if ids:
+                    marks = ", ".join("?" * len(ids))
+                    tx.execute(f"DELETE FROM near_dupe_bands WHERE document_id IN ({marks})", ids)
+                if bands:
+                    tx.executemany(
+                        "INSERT OR IGNORE INTO near_dupe_bands (key, document_id) VALUES (?, ?)",
+                        bands,
+                    )
+                if ids:
+                    tx.execute(f"DELETE FROM near_dupe_pending WHERE document_id IN ({marks})", ids)
             done += len(rows)
             if len(rows) < CATCH_UP_CHUNK:
                 # The queue held no more when this chunk was read (in its transaction),
                 # so everything queued before this call is indexed: no probe again (a
                 # round trip per stored document on PostgreSQL).
                 return done
-            del rows  # before the next chunk is read: one chunk in memory at a time
+            del rows, bands  # before the next chunk is read: one chunk in memory at a time
         return done
 
     def find(self, sig: bytes | None, *, catch_up: bool = True) -> int | None:
@@ -89,27 +103,55 @@ class NearDupes:
         check_signature(sig)
         if catch_up:
             self.catch_up()
-        keys = band_keys(sig)
-        marks = ", ".join("?" * BANDS)
-        rows = self.store.query(
-            "SELECT d.id, d.minhash FROM documents d WHERE d.id IN"
-            f" (SELECT document_id FROM near_dupe_bands WHERE key IN ({marks}))",
-            tuple(keys),
-        )
-        best: tuple[float, int] | None = None
-        for doc_id, other in rows:
-            try:
-                sim = similarity(sig, bytes(other))
-            except ValueError:
-                continue
-            if sim >= self.threshold and (best is None or (sim, -doc_id) > (best[0], -best[1])):
-                best = (sim, int(doc_id))
-        return best[1] if best else None
+        return best_match(sig, self.candidates([sig]).get(sig, ()), self.threshold)
+
+    def candidates(self, sigs: list[bytes]) -> dict[bytes, list[tuple[int, bytes]]]:
+        """``(id, minhash)`` of the stored documents sharing a band with each of ``sigs``.
+
+        One query for all of them (a batch of documents is checked at once); the
+        caller verifies each candidate with :func:`best_match`. Call
+        :meth:`catch_up` first on a writable store.
+        """
+        wanted: dict[int, list[bytes]] = {}
+        for sig in dict.fromkeys(sigs):
+            for key in band_keys(sig):
+                wanted.setdefault(key, []).append(sig)
+        found: dict[bytes, dict[int, bytes]] = {sig: {} for sig in dict.fromkeys(sigs)}
+        keys = list(wanted)
+        for i in range(0, len(keys), LOOKUP_KEYS):
+            chunk = keys[i : i + LOOKUP_KEYS]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.store.query(
+                "SELECT b.key, d.id, d.minhash FROM near_dupe_bands b"
+                f" JOIN documents d ON d.id = b.document_id WHERE b.key IN ({marks})",
+                tuple(chunk),
+            )
+            for key, doc_id, other in rows:
+                if other is None:
+                    continue
+                for sig in wanted[int(key)]:
+                    found[sig][int(doc_id)] = bytes(other)
+        return {sig: sorted(c.items()) for sig, c in found.items()}
 
     def indexed(self) -> int:
         """How many documents the index holds (after catching up)."""
         self.catch_up()
         return self.store.query("SELECT COUNT(DISTINCT document_id) FROM near_dupe_bands")[0][0]
+
+
+def best_match(
+    sig: bytes, candidates: Iterable[tuple[int, bytes]], threshold: float = THRESHOLD
+) -> int | None:
+    """The candidate most similar to ``sig`` at or above ``threshold`` (lowest id on ties)."""
+    best: tuple[float, int] | None = None
+    for doc_id, other in candidates:
+        try:
+            sim = similarity(sig, other)
+        except ValueError:
+            continue
+        if sim >= threshold and (best is None or (sim, -doc_id) > (best[0], -best[1])):
+            best = (sim, int(doc_id))
+    return best[1] if best else None
 
 
 def open_reader(path: str) -> Store:
