@@ -275,6 +275,194 @@ INDIRECT_FORMS = [
         "Tomas Hale said the pier would close in May, which angered the ferry crews.",
         [("indirect", "the pier would close in May", "Tomas Hale", "speech_clause")],
     ),
+    (  # a gerund after a verb of mentioning or judging is what was put forward
+        "Tomas Hale has mentioned refinancing the harbour debt.",
+        [("indirect", "refinancing the harbour debt", "Tomas Hale", "gerund_clause")],
+    ),
+    (  # how someone sees a thing ('as ...') is their view of it
+        "Ana Berg views the new pier as a waste of money.",
+        [("indirect", "the new pier as a waste of money", "Ana Berg", "view_as")],
+    ),
+    # ... but seeing a thing is perception, and 'as a child' says when
+    ("Tomas Hale saw the old pier from his office window.", []),
+    ("Tomas Hale first saw the old pier as a child.", []),
+    (  # a decision is attributed like a plan
+        "Tomas Hale decided to sell the old pier.",
+        [("indirect", "to sell the old pier", "Tomas Hale", "intent_clause")],
+    ),
+    (
+        "Mayor Ana Berg decided against raising the ferry fares.",
+        [("indirect", "raising the ferry fares", "Ana Berg", "prep_object")],
+    ),
+    (  # verbs of judging aloud report their object
+        "Mayor Ana Berg mocked the ferry company's new timetable.",
+        [("indirect", "the ferry company's new timetable", "Ana Berg", "object_cue")],
+    ),
+    (
+        "Tomas Hale chided the harbour board for its slow repairs.",
+        [("indirect", "the harbour board for its slow repairs", "Tomas Hale", "object_cue")],
+    ),
+    (  # depicting someone 'as' something is the depicter's view
+        "In the debate Ana Berg painted Tomas Hale as a friend of the ferry owners.",
+        [("indirect", "Tomas Hale as a friend of the ferry owners", "Ana Berg", "view_as")],
+    ),
+    (  # an attitude towards a thing is attributed like praise
+        "Tomas Hale despises the new harbour levy.",
+        [("indirect", "the new harbour levy", "Tomas Hale", "object_cue")],
+    ),
+    (  # conjuncts the parser hangs on the cue still belong to its object ...
+        "Ana Berg cited her years as harbour master and as a city councillor.",
+        [
+            (
+                "indirect",
+                "her years as harbour master and as a city councillor",
+                "Ana Berg",
+                "object_cue",
+            )
+        ],
+    ),
+    (
+        "Tomas Hale has mentioned refinancing the harbour debt and forcing the port to sell "
+        "the old pier.",
+        [
+            (
+                "indirect",
+                "refinancing the harbour debt and forcing the port to sell the old pier",
+                "Tomas Hale",
+                "gerund_clause",
+            )
+        ],
+    ),
+    (  # ... while a second finite verb is the speaker's next act
+        "Tomas Hale criticized the levy and left the meeting.",
+        [("indirect", "the levy", "Tomas Hale", "object_cue")],
+    ),
+    (  # 'for years' says how long, not what the object was criticised for
+        "Mayor Ana Berg criticized the ferry company for years.",
+        [("indirect", "the ferry company", "Ana Berg", "object_cue")],
+    ),
+    (  # a cue noun's owner after 'from' or 'by' ...
+        "The vote went ahead despite warnings from Ana Berg that the pier was unsafe.",
+        [("indirect", "that the pier was unsafe", "Ana Berg", "cue_noun")],
+    ),
+    (  # ... or the subject of a verb that voices it
+        "Tomas Hale made the argument that the levy was unfair.",
+        [("indirect", "that the levy was unfair", "Tomas Hale", "cue_noun")],
+    ),
+    (  # a fear is attributed like a claim
+        "Ana Berg voiced her fear that the ferry would stop in winter.",
+        [("indirect", "that the ferry would stop in winter", "Ana Berg", "cue_noun")],
+    ),
+    # answering a charge is not making it
+    ("Tomas Hale answered the charge that he had hidden the accounts.", []),
+    (  # a cue verb tagged as a plural noun ('plans') still governs its subject's infinitive
+        "The Berg campaign plans to employ the mayor as much as possible in the coming weeks.",
+        [
+            (
+                "indirect",
+                "to employ the mayor as much as possible in the coming weeks",
+                "Berg’s campaign",
+                "intent_clause",
+            )
+        ],
+    ),
+    (  # an adjective of intention with an infinitive, like 'plans to'
+        "Tomas Hale is determined to close the old pier before winter.",
+        [("indirect", "to close the old pier before winter", "Tomas Hale", "intent_adjective")],
+    ),
+    # ... but a thing is ready or eager for nothing
+    ("The new pier is eager to open.", []),
+    (  # an adjective of opinion: what it is about is the holder's view
+        "Tomas Hale has been critical of Berg since the spring.",
+        [("indirect", "Berg", "Tomas Hale", "opinion_adjective")],
+    ),
+    (
+        "Ana Berg was worried about the old pier.",
+        [("indirect", "the old pier", "Ana Berg", "opinion_adjective")],
+    ),
+    # ... but only a person's or a body's
+    ("The old pier was critical of nothing.", []),
+    (  # an owned noun of saying or opinion and what it is about
+        "Ana Berg's criticism of the ferry company surprised the board.",
+        [("indirect", "the ferry company", "Ana Berg", "noun_topic")],
+    ),
+    (  # ... voiced by the subject of a light verb
+        "Tomas Hale expressed deep misgivings about the new levy.",
+        [("indirect", "the new levy", "Tomas Hale", "noun_topic")],
+    ),
+    (
+        "Tomas Hale made the case for a smaller levy.",
+        [("indirect", "a smaller levy", "Tomas Hale", "noun_topic")],
+    ),
+    # no owner, or a date after the noun: no statement
+    ("The criticism of the levy grew over the summer.", []),
+    ("Ana Berg's remarks on Saturday angered the crews.", []),
+    (  # what someone made clear is what they said
+        "In an interview, Tomas Hale made it clear he had major misgivings about the levy.",
+        [
+            (
+                "indirect",
+                "he had major misgivings about the levy",
+                "Tomas Hale",
+                "made_clear",
+            )
+        ],
+    ),
+    (
+        "Ana Berg has made clear that she will not resign.",
+        [("indirect", "that she will not resign", "Ana Berg", "made_clear")],
+    ),
+    # ... but weather makes nothing clear on anyone's behalf
+    ("The fog made it clear that the ferry could not sail.", []),
+    (  # a wh-clause after a verb that reports its object is what was reported
+        "Ana Berg discussed how the new levy would be spent.",
+        [("indirect", "how the new levy would be spent", "Ana Berg", "wh_clause")],
+    ),
+    # ... not after a verb of recording
+    ("The film documents how the harbour lost its ferries.", []),
+    (  # a named person endorsed: the name alone is what was stood for
+        "Berg was endorsed by the Velda Herald on Sunday.",
+        [("indirect", "Berg", "Velda Herald", "passive_object")],
+    ),
+    (  # a reason clause after the reported clause goes on with what was said
+        "Tomas Hale said that claim smacked of hypocrisy, because the board had raised the "
+        "levy twice.",
+        [
+            (
+                "indirect",
+                "that claim smacked of hypocrisy, because the board had raised the levy twice",
+                "Tomas Hale",
+                "speech_clause",
+            )
+        ],
+    ),
+    (  # a passive verb of report with no agent: an unnamed source's view, subject included
+        "The harbour vote is expected to pass on Monday.",
+        [
+            (
+                "indirect",
+                "The harbour vote is expected to pass on Monday",
+                None,
+                "unsourced_report",
+            )
+        ],
+    ),
+    (
+        "Quiros was accused of using the harbour funds for his own flat.",
+        [
+            (
+                "indirect",
+                "Quiros was accused of using the harbour funds for his own flat",
+                None,
+                "unsourced_report",
+            )
+        ],
+    ),
+    # ... but a passive of making, and a name given, report nothing
+    ("The old pier was built in 1890.", []),
+    ("The levy has become known as the Berg tax.", []),
+    # ... nor a person's schedule
+    ("Mayor Ana Berg is expected to speak to reporters after the meeting.", []),
 ]
 
 

@@ -11,15 +11,24 @@ import re
 from typing import TYPE_CHECKING
 
 from .clause_spans import CueClause, trim
+from .clause_speakers import speaker_index
 from .lexicon import (
     BELIEF_VERBS,
+    CLEAR_WORDS,
     FINDING_SOURCES,
+    LIFE_STAGE_NOUNS,
     MID_CLAUSE_ADVERBS,
     MID_CLAUSE_NOT_WHO,
     MID_CLAUSE_PRONOUNS,
     MID_CLAUSE_VERBS,
+    NOT_SOURCES,
+    NOUN_OWNER_PREPS,
     SPEECH_VERBS,
+    TOPIC_PREPS,
+    UNSOURCED_PASSIVES,
+    VOICING_VERBS,
 )
+from .stance_forms import agent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -32,7 +41,7 @@ def noun_cue(doc: Doc, tok: Token, strength: float, intent: bool = False) -> Cue
     to run``, ``the mayor's pledge to cut fares``.
     """
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")), None)
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    owner = _noun_owner(tok)
     if clause is None or owner is None or clause.i < tok.i:
         return None
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
@@ -44,6 +53,114 @@ def noun_cue(doc: Doc, tok: Token, strength: float, intent: bool = False) -> Cue
         return None
     rule = "intent_noun" if to else "cue_noun"
     return CueClause(tok.i, tok.text, span[0], span[1], owner.i, strength, rule=rule)
+
+
+def noun_topic(doc: Doc, tok: Token, strength: float) -> CueClause | None:
+    """``her criticism of the levy``, ``Hale expressed concern about the pier``: what an
+    owned noun of saying or opinion is about (the object of ``of``, ``about``, ...).
+
+    The preposition may hang on the noun or, after it, on the verb that voices it.
+    """
+    owner = _noun_owner(tok)
+    if owner is None:
+        return None
+    heads = [tok]
+    if tok.dep_ == "dobj":
+        heads.append(tok.head)
+    for head in heads:
+        for prep in head.rights:
+            if prep.i > tok.i and prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS:
+                pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                    continue  # 'her remarks on Saturday': when, not what about
+                span = trim(doc, pobj.left_edge.i, pobj.right_edge.i)
+                if span is None:
+                    return None
+                return CueClause(
+                    tok.i,
+                    tok.text,
+                    span[0],
+                    span[1],
+                    owner.i,
+                    strength,
+                    rule="noun_topic",
+                    min_words=1 if pobj.ent_type_ else 2,
+                )
+    return None
+
+
+def made_clear(doc: Doc, tok: Token, strength: float) -> CueClause | None:
+    """``Hale made it clear he would stay``, ``made clear that ...``: the clause under
+    ``clear`` is what the subject of ``make`` said."""
+    if tok.lemma_.lower() != "make":
+        return None
+    clear = next((c for c in tok.rights if c.lower_ in CLEAR_WORDS), None)
+    if clear is None:
+        return None
+    clause = next(
+        (
+            c
+            for c in clear.rights
+            if c.dep_ in ("ccomp", "advcl", "csubj", "acl") and c.pos_ in ("VERB", "AUX")
+        ),
+        None,
+    )
+    speaker_i = speaker_index(tok)
+    if clause is None or speaker_i is None or doc[speaker_i].lower_ in ("it", *NOT_SOURCES):
+        return None
+    if not agent(doc[speaker_i]):
+        return None  # 'the fog made it clear that ...': evidence, not a statement
+    span = trim(doc, clause.left_edge.i, clause.right_edge.i)
+    if span is None:
+        return None
+    cue = doc[tok.i : clear.i + 1].text
+    return CueClause(tok.i, cue, span[0], span[1], speaker_i, strength, rule="made_clear")
+
+
+def unsourced_report(doc: Doc, tok: Token, strength: float) -> CueClause | None:
+    """``The vote is expected to pass``, ``Quiros was accused of fraud``: a passive verb
+    of report or belief with no agent reports the whole clause, its subject included,
+    as someone's unnamed view (PolNeAR attributes it to no named source)."""
+    if tok.tag_ != "VBN" or tok.lemma_.lower() not in UNSOURCED_PASSIVES:
+        return None
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None  # 'was accused by X of ...': the object-cue rules name X
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    rest = [c for c in tok.rights if c.dep_ in ("xcomp", "prep", "oprd", "ccomp")]
+    if subj is None or not rest or subj.lower_ in ("it", "there"):
+        return None
+    if tok.lemma_.lower() == "expect" and subj.ent_type_ == "PERSON":
+        return None  # 'President Marsk is expected to speak at noon': a schedule, not a view
+    if any(t.tag_ == "VBG" and t.lemma_.lower() in SPEECH_VERBS for r in rest for t in r.subtree):
+        return None  # 'was criticised for saying that ...': what was said is the statement
+    span = trim(doc, subj.left_edge.i, rest[-1].right_edge.i)
+    if span is None:
+        return None
+    return CueClause(
+        tok.i, tok.text, span[0], span[1], None, strength, rule="unsourced_report", unsourced=True
+    )
+
+
+def _noun_owner(tok: Token) -> Token | None:
+    """Whose claim or warning a cue noun is: ``her claim``, ``warnings from his lawyer``,
+    ``claims by the board``, or the subject of a verb that voices it (``Hale made the
+    argument that``, ``Berg repeated her warning that``); not of one that answers it
+    (``Hale rejected the claim that``)."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_OWNER_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return pobj
+    verb = tok.head
+    if tok.dep_ == "dobj" and verb.lemma_.lower() in VOICING_VERBS:
+        i = speaker_index(verb)
+        return tok.doc[i] if i is not None else None
+    return None
 
 
 def directed(tok: Token, comp: Token) -> Token | None:
@@ -159,6 +276,24 @@ def passive_object(tok: Token) -> tuple[Token, Token] | None:
     if subj is None or agent is None or subj.pos_ == "PRON":
         return None
     return subj, agent
+
+
+def regarded_as(tok: Token) -> tuple[Token, Token] | None:
+    """``Many voters see the levy as a tax on the poor``: (the object, the ``as`` phrase).
+
+    How someone sees, views or regards a thing is their view of it (PolNeAR attributes
+    it like ``believe``); without ``as`` (``saw the pier``) it is only perception.
+    """
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    as_ = next(
+        (c for c in tok.rights if c.i > obj.i and c.dep_ == "prep" and c.lower_ == "as"), None
+    )
+    pobj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    if pobj is None or pobj.lemma_.lower() in LIFE_STAGE_NOUNS:
+        return None
+    return obj, as_
 
 
 def finding(tok: Token) -> tuple[Token, Token] | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import CUT_AFTER_COMMA
+from .lexicon import CUT_AFTER_COMMA, REASON_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,6 +30,9 @@ class CueClause:
     rule: str = ""
     #: The fewest words a statement of it may have (``endorsed Hale``: a name is enough).
     min_words: int = 2
+    #: A report whose source the text does not name (``X is expected to ...``): kept
+    #: without a speaker, like ``according to`` without one.
+    unsourced: bool = False
 
 
 def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
@@ -95,6 +98,9 @@ def complement_end(cue: Token, comp: Token) -> int:
     for child in cue.rights:
         if child.i <= end or child.dep_ in ("punct", "cc", "advmod"):
             continue
+        if _reason(doc, child, end):
+            end = child.right_edge.i
+            continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
             break
         between = doc[end + 1 : child.left_edge.i]
@@ -112,6 +118,17 @@ def complement_end(cue: Token, comp: Token) -> int:
     return _dangling_conjunct(doc, comp, end)
 
 
+def _reason(doc: Doc, child: Token, end: int) -> bool:
+    """``said the claim smacked of hypocrisy, because the board ...``: a reason clause the
+    parser hung on the cue right after the complement gives the reason for the claim."""
+    return (
+        child.dep_ == "advcl"
+        and child.left_edge.i == end + 2
+        and doc[end + 1].text == ","
+        and any(c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in child.children)
+    )
+
+
 def _dangling_conjunct(doc: Doc, comp: Token, end: int) -> int:
     """``promising to meet and in some cases exceed his goals``: a conjunction right after
     the complement whose conjunct the parser hung higher up (on the main verb) still
@@ -123,4 +140,34 @@ def _dangling_conjunct(doc: Doc, comp: Token, end: int) -> int:
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 return tok.right_edge.i
             break
+    return end
+
+
+def object_end(cue: Token, last: Token) -> int:
+    """The last token of a cue's object, conjuncts the parser hung on the cue included.
+
+    ``mentioned refinancing the loans and forcing the port to pay`` (``forcing`` a
+    conjunct of ``mentioned``), ``cited her years as harbour master and as a councillor``
+    (``as`` a conjunct of ``cited``): a conjunct after ``and``/``or`` with no subject of
+    its own that is a noun, a preposition or a gerund (not the cue's own form) goes on
+    with the object; a finite verb is the speaker's next act.
+    """
+    end = last.right_edge.i
+    doc = cue.doc
+    for child in cue.rights:
+        if child.i <= end or child.dep_ in ("punct", "cc"):
+            continue
+        between = doc[end + 1 : child.left_edge.i]
+        if (
+            child.dep_ != "conj"
+            or not any(t.dep_ == "cc" for t in between)
+            or any(t.dep_ not in ("cc", "punct") for t in between)
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            break
+        if not (
+            child.pos_ in ("NOUN", "PROPN", "ADP") or (child.tag_ == "VBG" and cue.tag_ != "VBG")
+        ):
+            break
+        end = child.right_edge.i
     return end

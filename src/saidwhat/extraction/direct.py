@@ -159,7 +159,7 @@ def attribute(
     n_before = len(out)
     outer = Spans([(o.start, o.end) for o in out])
     for ci, cc in enumerate(clauses):
-        if ci in used or (cc.speaker_i is None and not cc.according):
+        if ci in used or (cc.speaker_i is None and not (cc.according or cc.unsourced)):
             continue
         c_words = words(text, cc.start, cc.end)
         if c_words < cc.min_words:

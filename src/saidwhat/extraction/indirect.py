@@ -12,8 +12,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clause_forms import directed, finding, noun_cue, passive_object, with_mid_clauses
-from .clause_spans import CueClause, complement_end, trim
+from .clause_forms import (
+    directed,
+    finding,
+    made_clear,
+    noun_cue,
+    noun_topic,
+    passive_object,
+    regarded_as,
+    unsourced_report,
+    with_mid_clauses,
+)
+from .clause_spans import CueClause, complement_end, object_end, trim
 from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules and speakers
     _owner,
     doc_ents,
@@ -32,6 +42,7 @@ from .lexicon import (
     CUE_NOUNS,
     DATA_NOUNS,
     DIRECTIVE_VERBS,
+    DURATION_NOUNS,
     EVIDENCE_VERBS,
     GERUND_CUES,
     INTENT_NOUNS,
@@ -49,8 +60,11 @@ from .lexicon import (
     SEEMING_VERBS,
     SPEECH_VERBS,
     THAT_SUBORDINATORS,
+    TOPIC_NOUNS,
     TOPIC_PREP_CUES,
     UNSAID_GOVERNORS,
+    VIEW_AS_VERBS,
+    WH_WORDS,
 )
 from .settings import Confidence
 from .stance_forms import stance_clauses
@@ -203,12 +217,32 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             if cc is not None:
                 out.append(cc)
             continue
-        if tok.pos_ == "NOUN" and (lemma in CUE_NOUNS or lemma in INTENT_NOUNS):
+        # 'The campaign plans to ...' with 'plans' tagged as a plural noun: a cue verb
+        # that has a subject is a verb, whatever its tag
+        verbal = (
+            tok.pos_ == "NOUN"
+            and lemma in SPEECH_VERBS | INTENT_VERBS | BELIEF_VERBS
+            and any(c.dep_ == "nsubj" for c in tok.children)
+        )
+        if tok.pos_ == "NOUN" and not verbal and (lemma in CUE_NOUNS or lemma in INTENT_NOUNS):
             cc = noun_cue(doc, tok, conf.cue_noun, lemma in INTENT_NOUNS)
+            if cc is None and tok.lower_ in TOPIC_NOUNS:
+                cc = noun_topic(doc, tok, conf.object_cue)
             if cc is not None:
                 out.append(cc)
             continue
-        if tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ == "NOUN" and tok.lower_ in TOPIC_NOUNS:
+            cc = noun_topic(doc, tok, conf.object_cue)
+            if cc is not None:
+                out.append(cc)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") and not verbal:
+            continue
+        if (cc := made_clear(doc, tok, conf.speech_clause)) is not None:
+            out.append(cc)
+            continue
+        if (cc := unsourced_report(doc, tok, conf.object_cue)) is not None:
+            out.append(cc)
             continue
         speech = lemma in SPEECH_VERBS
         belief = lemma in BELIEF_VERBS or (
@@ -228,6 +262,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             or lemma in DIRECTIVE_VERBS
             or lemma in LABEL_VERBS
             or lemma in OBJECT_CUES
+            or lemma in VIEW_AS_VERBS
         ):
             continue
         comp, how = _complement(tok)
@@ -248,10 +283,19 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
             end = complement_end(tok, comp) if comp.i > tok.i else comp.right_edge.i
             span = trim(doc, comp.left_edge.i, end, cut=comp.i > tok.i)
+        elif (
+            how == "ccomp"
+            and comp.i > tok.i
+            and lemma in OBJECT_CUES
+            and doc[comp.left_edge.i].lower_ in WH_WORDS
+            and comp.lemma_.lower() not in LABEL_VERBS  # 'what X called "..."': its own form
+        ):
+            strength, rule = conf.object_cue, "wh_clause"  # 'discussed how the levy works'
+            span = trim(doc, comp.left_edge.i, complement_end(tok, comp))
         elif how == "xcomp" and lemma in DIRECTIVE_VERBS and (obj := directed(tok, comp)):
             strength, rule = conf.directive_clause, "directive_clause"
             span = trim(doc, obj.left_edge.i, comp.right_edge.i)
-        elif how == "xcomp" and lemma in GERUND_CUES and comp.tag_ == "VBG":
+        elif how == "xcomp" and lemma in GERUND_CUES | OBJECT_CUES and comp.tag_ == "VBG":
             strength, rule = conf.intent_clause, "gerund_clause"  # 'proposed dropping the levy'
             span = trim(doc, comp.left_edge.i, complement_end(tok, comp))
         elif how == "xcomp" and lemma in INTENT_VERBS:
@@ -263,7 +307,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             and lemma not in TOPIC_PREP_CUES
             and (pobj := _prep_object(tok, PREP_CUES[lemma]))
         ):
-            span = trim(doc, pobj.left_edge.i, pobj.right_edge.i)
+            span = trim(doc, pobj.left_edge.i, object_end(tok, pobj))
             strength, rule = conf.prep_object, "prep_object"
         elif (
             how == ""
@@ -273,6 +317,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         ):
             span = trim(doc, passive[0].left_edge.i, passive[0].right_edge.i)
             strength, rule = conf.object_cue, "passive_object"
+            if passive[0].ent_type_ in _NAMED and passive[0].left_edge == passive[0]:
+                min_words = 1  # 'Hale was endorsed by the union': a name is enough
         elif lemma in LABEL_VERBS or (
             lemma in OBJECT_CUES and lemma not in ACT_OBJECT_VERBS and how == ""
         ):
@@ -282,15 +328,23 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             last = right[-1]
             for c in tok.rights:  # "accused X of Y", "described X as Y", "attacked X for Y"
                 if c.i > last.i and (
-                    c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
+                    c.dep_ == "oprd"
+                    or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS and not _duration(c))
                 ):
                     last = c
-            span = trim(doc, right[0].left_edge.i, last.right_edge.i)
+            end = object_end(tok, last)
+            tail = [c for c in last.rights if c.dep_ == "prep" and c.right_edge.i == end]
+            if tail and _duration(tail[0]):
+                end = tail[0].i - 1  # 'promoted the ferry for years': how long, not what
+            span = trim(doc, right[0].left_edge.i, end)
             if span is not None:
                 span = cut_after_quote(doc, span)
             strength, rule = conf.object_cue, "object_cue"
             if last is right[0] and right[0].ent_type_ in _NAMED:
                 min_words = 1  # 'endorsed Hale', 'attacked Lund': whom one stood for or against
+        elif how == "" and lemma in VIEW_AS_VERBS and (seen := regarded_as(tok)) is not None:
+            span = trim(doc, seen[0].left_edge.i, seen[1].right_edge.i)
+            strength, rule = conf.belief_clause, "view_as"
         elif how == "" and lemma in EVIDENCE_VERBS and (found := finding(tok)) is not None:
             span = trim(doc, found[0].left_edge.i, found[1].right_edge.i)
             strength, rule = conf.object_cue, "finding_object"
@@ -351,6 +405,12 @@ def cut_after_quote(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     if close > s and close + 1 < e and _AFTER_QUOTE.match(text, close + 1):
         return s, close + 1
     return span
+
+
+def _duration(prep: Token) -> bool:
+    """``promoted the plan for years``: how long, not what for."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in DURATION_NOUNS
 
 
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:

@@ -36,7 +36,7 @@ BELIEF_VERBS = frozenset(
 #: Verbs taking an infinitive (``plans to``, ``vowed to``) that PolNeAR attributes.
 INTENT_VERBS = frozenset(
     """plan want promise pledge vow urge decline threaten intend seek hope expect
-    agree call ask demand aim vote offer like""".split()  # noqa: SIM905
+    agree call ask demand aim vote offer like decide""".split()  # noqa: SIM905
 )
 
 #: Verbs of perception and result: ``saw him win``, ``realizes``, ``refused``,
@@ -52,7 +52,44 @@ CUE_NOUNS = frozenset(
     """claim statement report assertion suggestion argument warning view belief remark
     remarks comment comments testimony allegation accusation announcement promise pledge
     insistence contention admission denial message tweet post letter memo note conclusion
-    acknowledgment acknowledgement""".split()  # noqa: SIM905
+    acknowledgment acknowledgement charge fear hope concern complaint prediction
+    expectation case point""".split()  # noqa: SIM905
+)
+
+#: Prepositions naming the owner of a cue noun (``warnings from his lawyer that``).
+NOUN_OWNER_PREPS = frozenset({"from", "by"})
+#: Verbs by which the subject voices a cue noun (``made the argument that``, ``repeated
+#: her warning that``): the noun's content is the subject's statement.
+VOICING_VERBS = frozenset(
+    """make offer repeat reiterate voice raise issue express renew advance put sound""".split()  # noqa: SIM905
+)
+
+#: Nouns of saying and of opinion whose owner's view is what they are about (``her
+#: criticism of the levy``, ``expressed misgivings about Hale``, ``made the case for``).
+TOPIC_NOUNS = frozenset(
+    """criticism condemnation praise support opposition concern concerns misgivings doubts
+    reservations skepticism scepticism disdain contempt admiration adulation comment
+    comments remarks remark claim claims case call warning warnings complaint complaints
+    attack attacks defense defence""".split()  # noqa: SIM905
+)
+#: Prepositions after a topic noun that name what it is about.
+TOPIC_PREPS = frozenset({"of", "about", "on", "over", "for", "against"})
+
+#: ``made it clear that``, ``made plain``: what was made clear was said.
+CLEAR_WORDS = frozenset({"clear", "plain"})
+
+#: Words opening a reported question or a wh-clause (``discussed how the levy works``).
+WH_WORDS = frozenset({"how", "why", "whether", "what", "when", "where", "who", "which", "if"})
+
+#: Conjunctions of a reason clause that goes on with what was said (``said the claim was
+#: hypocritical, because ...``).
+REASON_MARKS = frozenset({"because", "since"})
+
+#: Passive verbs of report and belief that, with no agent, attribute their whole clause
+#: to an unnamed source (``is expected to``, ``was accused of``, ``is believed to``).
+UNSOURCED_PASSIVES = frozenset(
+    """expect believe think consider say report rumor rumour accuse blame allege
+    suspect estimate project predict criticize criticise""".split()  # noqa: SIM905
 )
 
 #: Subjects that are documents rather than people: their owner is the speaker.
@@ -335,11 +372,17 @@ PREP_CUES = {
     "spar": {"over", "about"},
     "quarrel": {"over", "about"},
     "clash": {"over"},
+    "decide": {"against"},
 }
 CUT_AFTER_COMMA = frozenset(
     """which who whom whose although though while whereas according contradicting""".split()  # noqa: SIM905
 )
 OBJ_PREPS = frozenset({"as", "for", "of", "over"})
+#: ``for years``, ``over the weekend``: a preposition's object that says how long, not
+#: what a cue's object was criticised or praised for.
+DURATION_NOUNS = frozenset(
+    """second minute hour day night week weekend month year decade century while time""".split()  # noqa: SIM905
+)
 #: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
 NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
 #: Verbs that characterise what someone said or is (``likened the plan to a "trap"``,
@@ -378,14 +421,25 @@ NOT_CUES = (
     | NOT_SPEECH_VERBS
 )
 #: Verbs whose direct object is what was said or stood for (``criticized the media``).
-OBJECT_CUES = frozenset(
-    """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
+OBJECT_CUES = (
+    frozenset(
+        """criticize criticise attack blast slam accuse praise condemn deny reject dismiss
     question announce promise pledge propose demand urge endorse back support oppose
     cite mention defend blame warn thank predict acknowledge admit""".split()  # noqa: SIM905
-) | frozenset(
-    # verbs of saying whose object is what was said (``noted the rule``, ``touted his plan``)
-    """note discuss detail outline tout highlight denounce decry downplay disclose
+    )
+    | frozenset(
+        # verbs of saying whose object is what was said (``noted the rule``, ``touted his plan``)
+        """note discuss detail outline tout highlight denounce decry downplay disclose
     reference hail applaud lament""".split()  # noqa: SIM905
+    )
+    | frozenset(
+        # verbs of judging aloud (``mocked the plan``, ``chided the board``), of attitude
+        # (``despises the levy``)
+        """mock ridicule deride lambast lambaste bemoan chastise chide scold rebuke assail
+    castigate berate excoriate disparage belittle lampoon denigrate vilify commend
+    congratulate compliment herald invoke articulate clarify portray embrace welcome love hate despise loathe
+    distrust resent""".split()  # noqa: SIM905
+    )
 )
 #: The verb forms of a reporting clause set off by commas mid-sentence
 #: (``The talks, he said, would go on``); checked against the lemma lists above.
@@ -484,12 +538,52 @@ STANCE_ADJECTIVES = frozenset(
     """afraid confident convinced sure certain worried concerned hopeful optimistic
     pessimistic fearful aware adamant positive frustrated angry upset""".split()  # noqa: SIM905
 )
+#: Verbs of seeing, judging and depicting whose object and ``as`` phrase are the holder's
+#: view (``voters see the levy as a tax on the poor``, ``she painted him as a crook``).
+VIEW_AS_VERBS = frozenset({"see", "view", "regard", "paint", "depict", "cast", "frame"})
+#: ``as a child``, ``as a teenager``: when something was seen, not how (no view).
+LIFE_STAGE_NOUNS = frozenset(
+    """child kid boy girl teenager teen youngster youth student adult""".split()  # noqa: SIM905
+)
+#: Adjectives of intention whose infinitive is what the subject means to do
+#: (``willing to go forward``, ``determined to close the pier``), like ``plans to``.
+INTENT_ADJECTIVES = frozenset(
+    """willing unwilling eager determined reluctant prepared keen intent""".split()  # noqa: SIM905
+)
+#: Adjectives of opinion with the prepositions that name what the opinion is about
+#: (``critical of the levy``, ``worried about the pier``, ``opposed to the plan``).
+OPINION_ADJECTIVES = {
+    "critical": {"of"},
+    "supportive": {"of"},
+    "skeptical": {"of", "about"},
+    "sceptical": {"of", "about"},
+    "wary": {"of"},
+    "dismissive": {"of"},
+    "concerned": {"about", "over", "by"},
+    "worried": {"about", "over", "by"},
+    "optimistic": {"about", "on"},
+    "pessimistic": {"about", "on"},
+    "bullish": {"on", "about"},
+    "bearish": {"on", "about"},
+    "opposed": {"to"},
+    "hostile": {"to"},
+    "enthusiastic": {"about"},
+    "angry": {"about", "over", "at", "with"},
+    "furious": {"about", "over", "at", "with"},
+    "upset": {"about", "over", "with"},
+    "frustrated": {"with", "by", "over"},
+    "unhappy": {"with", "about"},
+    "vague": {"about", "on"},
+    "adamant": {"about"},
+}
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)
     | (DIRECTIVE_VERBS | INTENT_NOUNS)
     | frozenset(PREP_CUES)
     | PASSIVE_CUES
+    | VIEW_AS_VERBS
+    | TOPIC_NOUNS
     | {"accord"}
 )
 

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from .clause_spans import CueClause, complement_end, trim
 from .clause_speakers import speaker_index
-from .lexicon import NOT_SOURCES, STANCE_ADJECTIVES
+from .lexicon import (
+    INTENT_ADJECTIVES,
+    NOT_SOURCES,
+    OPINION_ADJECTIVES,
+    ORG_NOUNS,
+    ROLE_NOUNS,
+    STANCE_ADJECTIVES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -28,13 +35,47 @@ def _stance_clause(adj: Token) -> Token | None:
     return None
 
 
+def agent(subj: Token) -> bool:
+    """Whether ``subj`` can intend: a name, a pronoun, or a person or body by role."""
+    return (
+        subj.pos_ in ("PROPN", "PRON")
+        or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or subj.lemma_.lower() in ROLE_NOUNS | ORG_NOUNS
+    )
+
+
+def _opinion_object(adj: Token) -> Token | None:
+    """What an adjective of opinion is about (``critical of the levy``, ``worried about``)."""
+    for prep in adj.rights:
+        if prep.dep_ == "prep" and prep.lower_ in OPINION_ADJECTIVES[adj.lower_]:
+            return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
+def _intended(adj: Token) -> Token | None:
+    """The infinitive an adjective of intention governs (``willing to go``)."""
+    for child in adj.rights:
+        if child.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    return None
+
+
 def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
-    """``X is/was/seemed <stance adjective> (that) A`` -> A, spoken by X."""
+    """``X is/was/seemed <stance adjective> (that) A`` -> A, spoken by X; ``X is
+    <adjective of intention> to A`` -> ``to A`` (``willing to``, ``determined to``)."""
     out: list[CueClause] = []
     for adj in doc:
-        if adj.lower_ not in STANCE_ADJECTIVES or adj.dep_ not in ("acomp", "ROOT"):
+        if adj.dep_ not in ("acomp", "ROOT"):
             continue
-        comp = _stance_clause(adj)
+        comp = None
+        if adj.lower_ in STANCE_ADJECTIVES:
+            comp, strength, rule = _stance_clause(adj), conf.belief_clause, "stance_clause"
+        if comp is None and adj.lower_ in INTENT_ADJECTIVES:
+            comp, strength, rule = _intended(adj), conf.intent_clause, "intent_adjective"
+        if comp is None and adj.lower_ in OPINION_ADJECTIVES:
+            comp, strength, rule = _opinion_object(adj), conf.object_cue, "opinion_adjective"
         if comp is None:
             continue
         if any(c.lower_ == "so" for c in adj.lefts):
@@ -49,6 +90,8 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
         subj = doc[speaker_i]
         if subj.lower_ in NOT_SOURCES or subj.lower_ == "it":
             continue
+        if rule != "stance_clause" and not agent(subj):
+            continue  # 'the pier is ready to open': a thing's state, not anyone's intention
         span = trim(doc, comp.left_edge.i, complement_end(adj, comp))
         if span is None or span[0] <= adj.idx < span[1]:
             continue
@@ -59,8 +102,10 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
                 start=span[0],
                 end=span[1],
                 speaker_i=speaker_i,
-                strength=conf.belief_clause,
-                rule="stance_clause",
+                strength=strength,
+                rule=rule,
+                # 'critical of Hale': a name is what the opinion is about
+                min_words=1 if rule == "opinion_adjective" and comp.ent_type_ else 2,
             )
         )
     return out
