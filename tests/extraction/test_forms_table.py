@@ -666,6 +666,7 @@ FORMS = [
     ("Mayor Ana Berg will also find it difficult to repeat the trick.", []),
     ("The harbour master personally invited him to visit the lighthouse in May.", []),
     ("In 2001, they attacked the ferry Aurora, killing 17 sailors.", []),
+    ("The harbour board's meeting concluded with a vote on the levy.", []),
     # ... while the same verbs with what was said or meant stay statements
     (
         "Mayor Ana Berg has called the new levy a tax on the poor.",
@@ -678,6 +679,43 @@ FORMS = [
     (
         "Mayor Ana Berg said after the vote the levy would rise.",
         [("indirect", "after the vote the levy would rise", "Ana Berg", "speech_clause")],
+    ),
+    (  # a short quote set off by a comma is an utterance: the nearest cue speaks it
+        "The spot concludes with footage of Berg saying during the debate last week, "
+        "“That makes me smart,” when Lund blasted her for not paying the levy.",
+        [
+            ("direct", "That makes me smart,", "Berg", "cue_before"),
+            ("indirect", "her for not paying the levy", "Lund", "object_cue"),
+        ],
+    ),
+    (  # a paragraph quoted in straight marks holds a curly quote within it: one quote
+        "Harbour master Ilse Varga continued:\n\n"
+        '"The ferry question is a local issue, but I am going to read you the question: '
+        "“Do you think the pier should close before the winter?” Forty-three, yes; "
+        'forty-four, no."',
+        [
+            (
+                "block",
+                "The ferry question is a local issue, but I am going to read you the question: "
+                "“Do you think the pier should close before the winter?” Forty-three, yes; "
+                "forty-four, no.",
+                "Ilse Varga",
+                "said_colon_paragraph",
+            )
+        ],
+    ),
+    (  # a body's 'it' quoting words through a verb of saying or citing
+        "The International Monetary Fund cut its forecast on Tuesday. Although the fund "
+        "did not single out Berg's plan, it referenced “political tensions” in rich "
+        "economies that are generating broader uncertainty.",
+        [
+            (
+                "mixed",
+                "political tensions” in rich economies that are generating broader uncertainty",
+                "International Monetary Fund",
+                "governing_verb",
+            )
+        ],
     ),
     (  # the charge of 'accused X of Y' is what was said; X is whom it is about
         "Mayor Ana Berg accused Holm of lying about the pier.",

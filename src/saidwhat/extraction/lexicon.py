@@ -419,6 +419,8 @@ ADVERBIAL_MARKS = frozenset(
 EXPERIENCE_VERBS = frozenset({"find"})
 #: Verbs whose ``of`` phrase is the charge (``accused Kim of "recklessness"``).
 CHARGE_VERBS = frozenset({"accuse"})
+#: Verbs that also mean "end" and do with ``with`` (``the spot concludes with footage``).
+ENDING_VERBS = frozenset({"conclude", "close", "end", "finish", "wrap"})
 #: Directive verbs of hospitality (``invited him to visit``): an act, not a statement.
 INVITING_VERBS = frozenset({"invite"})
 #: Verbs that are verbal or physical acts by their object (``attacked the plan`` vs

@@ -8,10 +8,12 @@ that an analyst is not shown acts, feelings or evidence as what someone said:
 - an adverbial clause taken for the content (``feel stung after the vote went ...``);
 - ``find it hard to ...``: an experience, not a finding;
 - an invitation (``invited him to visit``);
-- a physical attack (``attacked the ferry``).
+- a physical attack (``attacked the ferry``);
+- an ending (``the spot concludes with footage of ...``).
 
-(Evidence summed up by the writer, ``polls show a close race``, and a meeting held
-``to discuss`` a topic stay reports: PolNeAR attributes both to their source.)
+(Evidence summed up by the writer, ``polls show a close race``, what a video shows
+someone doing, and a meeting held ``to discuss`` a topic stay reports: PolNeAR
+attributes them to their source.)
 
 Each test reads the parse only; the word lists live in :mod:`.lexicon`.
 """
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING
 from .lexicon import (
     ADVERBIAL_MARKS,
     ASSAULT_VERBS,
+    ENDING_VERBS,
     EXPERIENCE_VERBS,
     INVITING_VERBS,
     NAMING_VERBS,
@@ -100,4 +103,6 @@ def not_a_report(tok: Token, lemma: str, rule: str, comp: Token | None) -> bool:
         return True
     if rule in _CLAUSE_RULES and (_adverbial(tok, comp) or _experience(lemma, comp)):
         return True
+    if lemma in ENDING_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return True  # 'the spot concludes with footage of ...': it ends, it does not conclude
     return rule == "directive_clause" and lemma in INVITING_VERBS
