@@ -728,6 +728,19 @@ FORMS = [
             ("indirect", "a new audit", "Mira Castell", "object_cue"),
         ],
     ),
+    (  # ... which the parser may hang inside the content: it ends there, same speaker
+        'Berg took to Twitter overnight to accuse Lund\'s campaign of being "duped" by '
+        '"a con" and encourage voters to check out what she called Lund\'s "secret tape."',
+        [
+            ("mixed", 'being "duped" by "a con', "Berg", "object_cue"),
+            (
+                "mixed",
+                "voters to check out what she called Lund's \"secret tape.",
+                "Berg",
+                "directive_clause",
+            ),
+        ],
+    ),
     (  # a participle ending the sentence after a mid-sentence cue is the speaker's own act
         "“The fund is a scandal” to push up the share price, Mayor Ana Berg said, "
         "referencing the firm's drive to “cut costs” at the port.",

@@ -4,14 +4,15 @@
   accused is whom it is about. The parser hangs ``of`` on the verb or on its object.
 - ``to accuse X of being "duped" and encourage voters to ...``: a verb joined to the
   content in the cue's own form (``encourage`` like ``accuse``, unlike ``duped``) is
-  the speaker's next act, which the parser hung inside the content.
+  the speaker's next act, which the parser hung inside the content; its speaker is
+  the speaker of the verb it joins.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import CHARGE_VERBS
+from .lexicon import ALL_CUE_LEMMAS, CHARGE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,3 +47,21 @@ def cue_conjunct_end(cue: Token, start: int, end: int) -> int:
         ):
             return tok.i - 2
     return end
+
+
+def misplaced_conjunct_head(tok: Token) -> Token | None:
+    """The cue ``tok`` joins when the parser hung it inside that cue's content: for
+    ``encourage`` in ``to accuse X of being "duped" and encourage voters to ...``, the
+    nearest verb above it in its own form (``accuse``), whose subject speaks it too.
+    Only a cue: ``the show proved a haven ... and offered him a platform`` joins no
+    statement."""
+    if tok.dep_ != "conj" or tok.head.tag_ == tok.tag_:
+        return None
+    up = tok.head
+    for _ in range(6):
+        if up.head is up:
+            return None
+        up = up.head
+        if up.pos_ == "VERB" and up.tag_ == tok.tag_:
+            return up if up.lemma_.lower() in ALL_CUE_LEMMAS else None
+    return None

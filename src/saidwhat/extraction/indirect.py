@@ -34,7 +34,7 @@ from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules a
     subject_of,
 )
 from .continuation import colon_paragraphs, continue_paragraph
-from .cue_extents import charge_start, cue_conjunct_end
+from .cue_extents import charge_start, cue_conjunct_end, misplaced_conjunct_head
 from .lexicon import (
     ACT_OBJECT_VERBS,
     ADDRESSEE_VERBS,
@@ -372,6 +372,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         ):
             continue  # 'voters supporting Hale', 'a policy urging ...': a kind, not a report
         speaker_i = passive[1].i if rule == "passive_object" else speaker_index(tok)
+        if rule != "passive_object" and (joined := misplaced_conjunct_head(tok)) is not None:
+            speaker_i = speaker_index(joined)  # '... of being "duped" and encourage X to'
         if speaker_i is not None:
             subj = doc[speaker_i]
             if subj.lower_ in NOT_SOURCES or (subj.lower_ == "it" and not speech):
