@@ -637,10 +637,11 @@ FORMS = [
         [("direct", "harbour thieves", "Tomas Hale", "named_phrase")],
     ),
     ("The term “harbour thieves” appears in the report.", []),  # nobody used it here
-    (  # a passive label with 'what' as its subject: the label, said by nobody named
+    (  # a passive label with 'what' as its subject: the label, said by nobody named (the
+        # cue-clause rule of unsourced passives reads it, with the extent 'what_called' gave)
         "Voters who skip two elections are removed, in what is being criticized as a "
         '"use it or lose it" approach to voting.',
-        [("mixed", 'what is being criticized as a "use it or lose it', None, "what_called")],
+        [("mixed", 'what is being criticized as a "use it or lose it', None, "unsourced_report")],
     ),
     (  # the quote opening the next paragraph goes on with the speaker: one statement
         "“The pier is rotten,” Mayor Ana Berg said.\n\n"
@@ -652,6 +653,105 @@ FORMS = [
                 "Ana Berg",
                 "cue_complement",
             )
+        ],
+    ),
+    # cues that report an act, a feeling or an experience, not a statement: none
+    ("The harbour board called an emergency meeting for Monday.", []),
+    (
+        "In those towns, many fishermen feel stung after the quota cut exposed deep rifts "
+        "over how best to share the catch and the storm season drove a fleet of trawlers "
+        "into port.",
+        [],
+    ),
+    ("Mayor Ana Berg will also find it difficult to repeat the trick.", []),
+    ("The harbour master personally invited him to visit the lighthouse in May.", []),
+    ("In 2001, they attacked the ferry Aurora, killing 17 sailors.", []),
+    ("The harbour board's meeting concluded with a vote on the levy.", []),
+    # ... while the same verbs with what was said or meant stay statements
+    (
+        "Mayor Ana Berg has called the new levy a tax on the poor.",
+        [("indirect", "the new levy a tax on the poor", "Ana Berg", "object_cue")],
+    ),
+    (
+        "Senator Mira Castell attacked the harbour plan as a waste of money.",
+        [("indirect", "the harbour plan as a waste of money", "Mira Castell", "object_cue")],
+    ),
+    (
+        "Mayor Ana Berg said after the vote the levy would rise.",
+        [("indirect", "after the vote the levy would rise", "Ana Berg", "speech_clause")],
+    ),
+    (  # a short quote set off by a comma is an utterance: the nearest cue speaks it
+        "The spot concludes with footage of Berg saying during the debate last week, "
+        "“That makes me smart,” when Lund blasted her for not paying the levy.",
+        [
+            ("direct", "That makes me smart,", "Berg", "cue_before"),
+            ("indirect", "her for not paying the levy", "Lund", "object_cue"),
+        ],
+    ),
+    (  # a paragraph quoted in straight marks holds a curly quote within it: one quote
+        "Harbour master Ilse Varga continued:\n\n"
+        '"The ferry question is a local issue, but I am going to read you the question: '
+        "“Do you think the pier should close before the winter?” Forty-three, yes; "
+        'forty-four, no."',
+        [
+            (
+                "block",
+                "The ferry question is a local issue, but I am going to read you the question: "
+                "“Do you think the pier should close before the winter?” Forty-three, yes; "
+                "forty-four, no.",
+                "Ilse Varga",
+                "said_colon_paragraph",
+            )
+        ],
+    ),
+    (  # a body's 'it' quoting words through a verb of saying or citing
+        "The International Monetary Fund cut its forecast on Tuesday. Although the fund "
+        "did not single out Berg's plan, it referenced “political tensions” in rich "
+        "economies that are generating broader uncertainty.",
+        [
+            (
+                "mixed",
+                "political tensions” in rich economies that are generating broader uncertainty",
+                "International Monetary Fund",
+                "governing_verb",
+            )
+        ],
+    ),
+    (  # the charge of 'accused X of Y' is what was said; X is whom it is about
+        "Mayor Ana Berg accused Holm of lying about the pier.",
+        [("indirect", "lying about the pier", "Ana Berg", "object_cue")],
+    ),
+    (  # ... and a verb joined in the cue's own form is the speaker's next act
+        "Senator Mira Castell accused the board of hiding the accounts and demanded a new audit.",
+        [
+            ("indirect", "hiding the accounts", "Mira Castell", "object_cue"),
+            ("indirect", "a new audit", "Mira Castell", "object_cue"),
+        ],
+    ),
+    (  # ... which the parser may hang inside the content: it ends there, same speaker
+        'Berg took to Twitter overnight to accuse Lund\'s campaign of being "duped" by '
+        '"a con" and encourage voters to check out what she called Lund\'s "secret tape."',
+        [
+            ("mixed", 'being "duped" by "a con', "Berg", "object_cue"),
+            (
+                "mixed",
+                "voters to check out what she called Lund's \"secret tape.",
+                "Berg",
+                "directive_clause",
+            ),
+        ],
+    ),
+    (  # a participle ending the sentence after a mid-sentence cue is the speaker's own act
+        "“The fund is a scandal” to push up the share price, Mayor Ana Berg said, "
+        "referencing the firm's drive to “cut costs” at the port.",
+        [
+            (
+                "mixed",
+                "The fund is a scandal” to push up the share price",
+                "Ana Berg",
+                "speech_clause",
+            ),
+            ("mixed", "the firm's drive to “cut costs", "Ana Berg", "object_cue"),
         ],
     ),
     (  # ... but not past a paragraph of the writer's own

@@ -435,3 +435,19 @@ def test_roles_carry_no_junk(extract, text, role):
 )
 def test_canonical_forms(made, expected):
     assert made == expected
+
+
+def test_a_title_entity_holding_a_verb_is_no_speaker_mention(extractor):
+    # the tagger sometimes reads 'Berg accused Holt of being a' after a quote as a title
+    # (WORK_OF_ART): the mention is the name, not the words up to the next noun
+    from spacy.tokens import Span
+
+    from saidwhat.extraction.clause_speakers import np_span
+
+    text = "Bemoaning the “phony system,” Berg accused Holt of being a liar."
+    doc = extractor.nlp(text)
+    berg = next(t for t in doc if t.text == "Berg")
+    title = Span(doc, berg.i, berg.i + 6, label="WORK_OF_ART")
+    doc.ents = [e for e in doc.ents if e.end <= berg.i or e.start >= title.end] + [title]
+    start, end = np_span(doc, berg)
+    assert text[start:end] == "Berg"

@@ -203,6 +203,8 @@ _MID_CLAUSE = re.compile(
     r"(?P<verb>" + "|".join(sorted(MID_CLAUSE_VERBS, key=len, reverse=True)) + r")"
     r"(?P<adjunct>[ \t]+[^,.;:!?\"“”\n]{1,40}?)?[ \t]*,[ \t]+"
 )
+#: Dependencies of a participle that modifies the reporting verb (not ``csubj``, ``prep``).
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 #: A relative pronoun just before the reporting clause starts the statement
 #: (``..., which, Tompkins said, is usually full``).
 _REL_BEFORE = re.compile(r"(?:^|[\s,])(which|who|that)[ \t]*$")
@@ -222,6 +224,18 @@ def _mid_clause_ok(who, adjunct) -> bool:
     if not any(t.pos_ in ("PROPN", "NOUN") for t in toks):
         return False
     return adjunct is None or not any(t.pos_ in ("VERB", "AUX") for t in adjunct)
+
+
+def _speakers_participle(first: Token) -> bool:
+    """``..., she said, referencing X.``: a participle that ends the sentence is what the
+    speaker did in saying it (``adding``, ``citing``), not the rest of the content
+    (``..., Lund said, citing the accounts, would follow`` goes on after it, and a
+    gerund subject or ``including`` belongs to the content)."""
+    return (
+        first.tag_ == "VBG"
+        and first.dep_ in _PARTICIPLE_DEPS
+        and not any(t.text == "," for t in first.doc[first.i : first.sent.end])
+    )
 
 
 def with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float):
@@ -251,6 +265,8 @@ def with_mid_clauses(doc: Doc, text: str, out: list[CueClause], strength: float)
         rest_i = doc.char_span(m.end(), s1, alignment_mode="expand")
         if rest_i is None or len(rest_i) == 0:
             continue
+        if _speakers_participle(rest_i[0]):
+            continue  # '..., she said, referencing the levy': her act, not the content
         second = trim(doc, rest_i.start, rest_i.end - 1)
         if second is None or second[1] - second[0] < 3:
             continue

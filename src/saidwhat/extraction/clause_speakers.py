@@ -77,7 +77,10 @@ def np_span(doc: Doc, head: Token) -> tuple[int, int]:
 def _entity_of(doc: Doc, tok: Token):
     if tok.ent_iob_ == "O":
         return None
-    return doc_ents(doc)[1].get(tok.i)
+    ent = doc_ents(doc)[1].get(tok.i)
+    if ent is not None and any(t.pos_ == "VERB" for t in ent):
+        return None  # 'Trump accused Holt of being a' read as a title: no name holds a verb
+    return ent
 
 
 def subject_of(tok: Token) -> Token | None:

@@ -35,6 +35,7 @@ from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules a
     subject_of,
 )
 from .continuation import colon_paragraphs, continue_paragraph
+from .cue_extents import charge_start, cue_conjunct_end, misplaced_conjunct_head
 from .lexicon import (
     ACT_OBJECT_VERBS,
     ADDRESSEE_VERBS,
@@ -69,6 +70,7 @@ from .lexicon import (
     VIEW_AS_VERBS,
     WH_WORDS,
 )
+from .not_reports import not_a_report
 from .settings import Confidence
 from .stance_forms import stance_clauses
 
@@ -354,7 +356,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             tail = [c for c in last.rights if c.dep_ == "prep" and c.right_edge.i == end]
             if tail and _duration(tail[0]):
                 end = tail[0].i - 1  # 'promoted the ferry for years': how long, not what
-            span = trim(doc, right[0].left_edge.i, end)
+            start = charge_start(tok, lemma, right[0]) or right[0].left_edge.i
+            span = trim(doc, start, cue_conjunct_end(tok, start, end))
             if span is not None:
                 span = cut_after_quote(doc, span)
             strength, rule = conf.object_cue, "object_cue"
@@ -376,6 +379,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             continue  # 'A new fight: Republicans said ...': the clause before a colon is not content
         if _not_said(tok, comp if how == "ccomp" else None):
             continue
+        if not_a_report(tok, lemma, rule, comp if how == "ccomp" else None):
+            continue  # 'called a meeting to discuss', 'polls show': acts and evidence
         if (
             tok.dep_ == "acl"
             and tok.tag_ == "VBG"
@@ -385,6 +390,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
         ):
             continue  # 'voters supporting Hale', 'a policy urging ...': a kind, not a report
         speaker_i = passive[1].i if rule == "passive_object" else speaker_index(tok)
+        if rule != "passive_object" and (joined := misplaced_conjunct_head(tok)) is not None:
+            speaker_i = speaker_index(joined)  # '... of being "duped" and encourage X to'
         if speaker_i is not None:
             subj = doc[speaker_i]
             if subj.lower_ in NOT_SOURCES or (subj.lower_ == "it" and not speech):

@@ -407,6 +407,36 @@ QUOTE_VERBS = frozenset(
     """sing chant type scrawl text mutter mumble scream holler whisper recite mouth
     shout yell cry scold rebuke chide admonish""".split()  # noqa: SIM905
 )
+
+# -- Cue forms that report no statement (read by :mod:`.not_reports`) --------------
+#: Verbs that name something only with a predicate (``called him "a crook"``): with a
+#: bare object they report an act (``called a meeting``, ``called the police``).
+NAMING_VERBS = frozenset({"call", "dub", "label", "term", "brand"})
+#: Subordinators of an adverbial clause (``feel stung after the vote went ...``): a
+#: clause they open is a time, reason or condition, never what was said or believed.
+ADVERBIAL_MARKS = frozenset(
+    """after before when whenever while because since although though until unless once
+    whereas""".split()  # noqa: SIM905
+)
+#: Verbs of experience with ``it`` and an adjective (``found it hard to repeat``): how
+#: something went for the subject, not a finding or view.
+EXPERIENCE_VERBS = frozenset({"find"})
+#: Verbs whose ``of`` phrase is the charge (``accused Kim of "recklessness"``).
+CHARGE_VERBS = frozenset({"accuse"})
+#: Verbs that also mean "end" and do with ``with`` (``the spot concludes with footage``).
+ENDING_VERBS = frozenset({"conclude", "close", "end", "finish", "wrap"})
+#: Directive verbs of hospitality (``invited him to visit``): an act, not a statement.
+INVITING_VERBS = frozenset({"invite"})
+#: Verbs that are verbal or physical acts by their object (``attacked the plan`` vs
+#: ``attacked the ferry``): with a place, vessel or building as object, no words.
+ASSAULT_VERBS = frozenset({"attack", "target", "hit", "strike", "bomb"})
+#: Entity types and nouns of things one attacks physically, not in words.
+PHYSICAL_TARGET_ENTS = frozenset({"FAC", "PRODUCT", "LOC"})
+PHYSICAL_TARGET_NOUNS = frozenset(
+    """ship ferry vessel boat base building embassy convoy village town compound camp
+    barracks school hospital church mosque synagogue checkpoint station plant bridge
+    tanker aircraft plane jet train bus truck car""".split()  # noqa: SIM905
+)
 #: Nouns naming words that a colon then quotes (``a new campaign message: "It's about
 #: me."``, ``used her words as its headline: "..."``).
 QUOTED_WORDS_NOUNS = frozenset(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .builders import Index, QuoteMask
+from .builders import Index, QuoteMask, set_off_quote
 from .candidate import Candidate
 from .indirect import CueClause, fallback_subject, subject_of
 from .lexicon import BELIEF_VERBS, QUOTE_VERBS, SPEECH_VERBS
@@ -104,7 +104,10 @@ class QuoteContext:
         self.hi = min(self.sent.end, idx.tok_at(min(self.nxt, self.pe)) + 1)
         self.t_start = idx.tok_at(q.start)
         self.lo = max(doc[self.t_start].sent.start, idx.tok_at(self.ps))
-        short = self.n_words < 5
+        # a short quote needs a cue that governs it (scare quotes: 'called it “a sham”'),
+        # unless it is a whole utterance set off by a comma or colon ('Berg saying
+        # during the debate, “That makes me smart,”'): then the nearest cue speaks it
+        short = self.n_words < 5 and not set_off_quote(doc, idx, text, doc[self.lo].idx, q)
         self.before = cue_token(
             doc, self.lo, self.t_start, self.in_quote, reverse=True, q=q if short else None
         )

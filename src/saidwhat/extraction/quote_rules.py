@@ -36,7 +36,9 @@ from .lexicon import (
     ALL_CUE_LEMMAS,
     EVALUATION_VERBS,
     LABEL_VERBS,
+    OBJECT_CUES,
     QUOTED_WORDS_NOUNS,
+    SPEECH_VERBS,
     TERM_NOUNS,
 )
 from .quote_context import STOP, QuoteContext, cue_token
@@ -62,6 +64,8 @@ if TYPE_CHECKING:
 _ASIDE = re.compile(r"[ \t\u00a0]+[-—–―]{1,2}[ \t\u00a0]+\w")
 #: Verbs a scare-quoted phrase under them may be attributed through.
 _CHARACTERISING = ALL_CUE_LEMMAS | EVALUATION_VERBS
+#: Verbs by which an organisation's ``it`` quotes words (the resolver finds the body).
+_SAYING_FOR_IT = SPEECH_VERBS | OBJECT_CUES
 
 
 def _governed(t, q: QuoteSpan) -> tuple[int, int] | None:
@@ -118,6 +122,9 @@ def _governing_verb(doc: Doc, i: int, lo: int, in_quote: QuoteMask):
         if (
             subj.ent_type_ in ("PERSON", "ORG", "NORP")
             or subj.lower_ in ("he", "she", "they", "who")
+            # 'the fund ... it referenced “political tensions”': a body's 'it' with a verb
+            # of saying (not 'it looks “odd”')
+            or (subj.lower_ == "it" and t.lemma_.lower() in _SAYING_FOR_IT)
             # 'Another critic, Tomas Hale, likened ...': the apposition names the subject
             or any(ch.dep_ == "appos" and ch.ent_type_ == "PERSON" for ch in subj.children)
         ):

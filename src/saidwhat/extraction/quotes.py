@@ -185,6 +185,18 @@ def _nickname(text: str, q: QuoteSpan) -> bool:
     )
 
 
+def _straight_paragraph(text: str, ps: int, pe: int, start: int) -> bool:
+    """The paragraph is one quote in straight marks (its first and last characters, and
+    its only straight marks): curly marks inside it are quotes within the quote."""
+    body = text[ps:pe].strip()
+    return (
+        start == ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
+        and len(body) > 2
+        and body[-1] == '"'
+        and body.count('"') == 2
+    )
+
+
 def _double_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     # Walk paragraphs; an unclosed quote carries over when the next paragraph opens with a mark.
@@ -224,7 +236,12 @@ def _double_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
                 ch not in "»" and _looks_open(text, j) and _WORD.match(text[j + 1 : j + 2] or " ")
             )
             if opener and j > frag_start + 1:
-                if text[cur.start] == '"' and ch in "“„«" and not cur.fragments:
+                if (
+                    text[cur.start] == '"'
+                    and ch in "“„«"
+                    and not cur.fragments
+                    and not _straight_paragraph(text, ps, pe, cur.start)
+                ):
                     cur.start = frag_start = j  # a stray straight mark before curly quoting
                     continue
                 depth += 1
