@@ -75,6 +75,31 @@ FORMS = [
         "Senator Mira Castell called for new talks on the levy.",
         [("indirect", "new talks on the levy", "Mira Castell", "prep_object")],
     ),
+    # a belief inside what Lund says is part of her report: the quote after it is hers
+    (
+        "Lund said the board was considering a new pier, “if the port pays for it, which it won’t.”",
+        [
+            (
+                "mixed",
+                "the board was considering a new pier, “if the port pays for it, which it won’t.",
+                "Lund",
+                "cue_before",
+            )
+        ],
+    ),
+    (  # ... also where the parser hangs the quote on the belief itself
+        "Lund said the board was considering a new pier, “if the government in Velda will"
+        " pay for it, which it won’t.”",
+        [
+            (
+                "mixed",
+                "the board was considering a new pier, “if the government in Velda will pay for"
+                " it, which it won’t.",
+                "Lund",
+                "cue_before",
+            )
+        ],
+    ),
     (
         "Oskar Brandt is “tired of waiting,” Lund said.",
         [("mixed", "Oskar Brandt is “tired of waiting,", "Lund", "speech_clause")],
@@ -592,7 +617,14 @@ FORMS = [
         "Mayor Ana Berg said the fares would rise and warned drivers to expect delays.",
         [
             ("indirect", "the fares would rise", "Ana Berg", "speech_clause"),
-            ("indirect", "drivers to expect delays", "Ana Berg", "conjoined_cue"),
+            ("indirect", "drivers to expect delays", "Ana Berg", "directive_clause"),
+        ],
+    ),
+    (  # the parser hangs the second cue on the reported verb: the clause is cut there
+        "Dara Lund said the pier was “a disgrace” and urged the company to publish its accounts.",
+        [
+            ("mixed", "the pier was “a disgrace", "Dara Lund", "speech_clause"),
+            ("indirect", "the company to publish its accounts", "Dara Lund", "conjoined_cue"),
         ],
     ),
     (  # ... but the reported subject's own second verb is not

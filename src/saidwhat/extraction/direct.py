@@ -31,6 +31,7 @@ from .builders import (
 from .candidate import Candidate, Spans
 from .conjoined_cues import split_second_cues
 from .indirect import CueClause, doc_text, fallback_subject
+from .lexicon import BELIEF_VERBS, SPEECH_VERBS
 from .quote_rules import QuoteContext, colon_cue, search
 from .quotes import QuoteSpan
 from .settings import Confidence, Shares
@@ -64,9 +65,10 @@ def attribute(
     used: set[int] = set()
     out: list[Candidate] = []
     # 1. quotes reached through a cue's complement
+    speech_cues = {cc.cue_i for cc in clauses if doc[cc.cue_i].lemma_.lower() in SPEECH_VERBS}
     for ci, cc in enumerate(clauses):
         c_words = words(text, cc.start, cc.end)
-        if not c_words:
+        if not c_words or _belief_reported(doc[cc.cue_i], speech_cues):
             continue
         inside = [
             (qi, quotes[qi])
@@ -476,3 +478,12 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _belief_reported(cue, speech_cues: set[int]) -> bool:
+    """``Sollen said the council was considering a bypass, “if …”``: a belief inside
+    what someone says is part of their report; the quote after it is theirs, not the
+    believer's."""
+    if cue.lemma_.lower() not in BELIEF_VERBS - SPEECH_VERBS:
+        return False
+    return any(a.i in speech_cues for a in cue.ancestors)

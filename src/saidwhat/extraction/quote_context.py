@@ -62,6 +62,20 @@ def _gerund_subject(t):
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "DET"), None)
 
 
+def _outer_speaker(found, lo: int, in_quote: QuoteMask):
+    """``X said the council was considering a bypass, “…”``: a belief inside what
+    someone says is part of their report, so the quote after it is theirs too."""
+    if found is None or found[0].lemma_.lower() not in BELIEF_VERBS - SPEECH_VERBS:
+        return found
+    for outer in found[0].ancestors:
+        if outer.i < lo or outer.lemma_.lower() not in SPEECH_VERBS | QUOTE_VERBS:
+            continue
+        subj = subject_of(outer)
+        if subj is not None and not in_quote.inside(subj.idx):
+            return outer, subj
+    return found
+
+
 #: What a rule returns to say "not a statement, stop looking".
 STOP = object()
 
@@ -108,6 +122,10 @@ class QuoteContext:
         # unless it is a whole utterance set off by a comma or colon ('Berg saying
         # during the debate, “That makes me smart,”'): then the nearest cue speaks it
         short = self.n_words < 5 and not set_off_quote(doc, idx, text, doc[self.lo].idx, q)
-        self.before = cue_token(
-            doc, self.lo, self.t_start, self.in_quote, reverse=True, q=q if short else None
+        self.before = _outer_speaker(
+            cue_token(
+                doc, self.lo, self.t_start, self.in_quote, reverse=True, q=q if short else None
+            ),
+            self.lo,
+            self.in_quote,
         )
