@@ -163,6 +163,10 @@ def _said_in_headline(
         if ent is None or ent.label_ not in _SOURCE_ENTS:
             continue  # 'Ambassador Tells ...': a bare title is too weak a source for a headline
         s0, s1 = ent.start_char, ent.end_char
+        if ent.start <= cue.i < ent.end:  # 'Zakharova Criticizes': title case runs names on
+            if cue.i == ent.start or spk.i >= cue.i:
+                continue
+            s1 = doc[cue.i - 1].idx + len(doc[cue.i - 1])
         return Candidate(
             start=c.start,
             end=c.end,

@@ -29,8 +29,30 @@ class Parsed:
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> Parsed:
         ents = tuple(doc.ents)
+        trimmed = tuple(_without_predicate(e) for e in ents)
+        if trimmed != ents:
+            doc.ents = trimmed
+            ents = tuple(doc.ents)
         by_tok = {i: e for e in ents for i in range(e.start, e.end)}
         return cls(doc=doc, text=doc.text if text is None else text, ents=ents, ent_by_tok=by_tok)
+
+
+def _without_predicate(ent: Span) -> Span:
+    """A name never holds its own verb: title case runs the NER on over it
+    (``Zakharova Criticizes U.S. Journalists``: PERSON 'Zakharova Criticizes'), so
+    the entity stops before a verb that governs a word of the entity."""
+    if ent.label_ != "PERSON":
+        return ent
+    for tok in ent[1:]:  # the first word stays: a one-word entity is not cut to nothing
+        if tok.pos_ == "VERB" and any(ent.start <= c.i < tok.i for c in tok.children):
+            return _span(ent, tok.i)
+    return ent
+
+
+def _span(ent: Span, end: int) -> Span:
+    from spacy.tokens import Span
+
+    return Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def attach(doc: Doc, text: str | None = None) -> Parsed:
