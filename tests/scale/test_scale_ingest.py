@@ -271,7 +271,12 @@ def test_workers_keep_no_profile_and_no_new_strings(tmp_path, dask_cluster):
         report = ingest_distributed(store, [str(folder)], client=dask_cluster, batch_size=2)
     assert report.stored == 8 and report.statements >= 8
     after = dask_cluster.run(_worker_memory_state)
+    # a worker the nanny restarted under load (a missed heartbeat) comes back under a
+    # new address with a fresh model: its strings have nothing to compare with
+    survivors = before.keys() & after.keys()
+    assert survivors, (before, after)
     for address, state in after.items():
         assert not state["profiling"] and state["profile_history"] == 0, state
         assert state["in_zone"] is False
-        assert state["strings"] == before[address]["strings"], (before, after)
+        if address in survivors:
+            assert state["strings"] == before[address]["strings"], (before, after)
