@@ -64,6 +64,17 @@ def attribute(
     consumed: dict[int, Candidate] = {}  # quote index -> the mixed statement holding it
     used: set[int] = set()
     out: list[Candidate] = []
+
+    def quote_alone(ci, cc, found, rule: str, aside: tuple[int, int]) -> None:
+        """The cue's quote as a direct statement; the cues inside ``aside`` are spent."""
+        qi, q = found
+        if qi not in by_q:
+            spk = _outside(doc, cc, in_quote)
+            by_q[qi] = direct(doc, idx, q, cc.cue_i, spk, cc.cue, conf.cue_complement)
+            by_q[qi].rule = rule
+        used.add(ci)
+        used.update(j for j, o in enumerate(clauses) if aside[0] <= doc[o.cue_i].idx < aside[1])
+
     # 1. quotes reached through a cue's complement
     speech_cues = {cc.cue_i for cc in clauses if doc[cc.cue_i].lemma_.lower() in SPEECH_VERBS}
     for ci, cc in enumerate(clauses):
@@ -89,30 +100,16 @@ def attribute(
             continue
         said_after = _sentence_after_aside(doc, text, cc, inside, idx)
         if said_after is not None:  # 'Asked about X, Lund said, "Not now."': the quote alone
-            qi, q = said_after
-            if qi not in by_q:
-                by_q[qi] = direct(
-                    doc, idx, q, cc.cue_i, _outside(doc, cc, in_quote), cc.cue, conf.cue_complement
-                )
-                by_q[qi].rule = "cue_complement"
-            used.add(ci)
-            aside = cc.fragments[0]  # 'Asked to describe it': no statement of its own here
-            used.update(j for j, o in enumerate(clauses) if aside[0] <= doc[o.cue_i].idx < aside[1])
+            # 'Asked to describe it': the aside makes no statement of its own here
+            quote_alone(ci, cc, said_after, "cue_complement", cc.fragments[0])
             continue
         set_off = _quote_after_aside(doc, text, cc, inside, idx)
         if set_off is not None and colon_cue(doc, idx, in_quote, set_off[1]) is not None:
             used.add(ci)  # 'X scolded him: “A,” she said. “B.”': A is scolded's (a quote rule)
             continue
         if set_off is not None:  # 'When Berg asked him, “We will cut them,” Hale said'
-            qi, q = set_off
-            if qi not in by_q:
-                by_q[qi] = direct(
-                    doc, idx, q, cc.cue_i, _outside(doc, cc, in_quote), cc.cue, conf.cue_complement
-                )
-                by_q[qi].rule = "aside_then_quote"
-            used.add(ci)
-            aside = (cc.start, q.start)  # what comes before the quote reports nothing here
-            used.update(j for j, o in enumerate(clauses) if aside[0] <= doc[o.cue_i].idx < aside[1])
+            # what comes before the quote reports nothing here
+            quote_alone(ci, cc, set_off, "aside_then_quote", (cc.start, set_off[1].start))
             continue
         if q_words >= shares.direct_quoted * c_words and not cc.according:
             qi, q = max(inside, key=lambda x: overlap(x[1].start, x[1].end, cc.start, cc.end))
