@@ -117,94 +117,60 @@ def test_a_failing_batch_is_stored_one_by_one(tmp_path, batch_rows, monkeypatch,
 def test_two_batch_writers_and_a_merge_at_once_lose_nothing(backend_store):
     """Two clients storing batches that share texts, in opposite orders (each may wait
     on a row the other holds), and a merge, at once: nothing lost or doubled."""
-    import threading
-
     from search_samples import make_document
 
+    from concurrent_writers import (
+        N_DOCS,
+        SEED,
+        assert_nothing_lost_or_doubled,
+        run_together,
+        writer_documents,
+    )
     from saidwhat.scale.rows import document_row
     from saidwhat.search.people import merge_people
     from saidwhat.sources.dedup import signature
 
-    speakers = ["Ilse Vantor", "Oren Maddix", "Tamsin Roe", "Pell Quarry"]
-    n = 24
-
-    def rows(writer: int) -> list:
-        out = []
-        for i in range(n):
-            tag = f"shared {i}" if i % 2 == 0 else f"writer {writer} doc {i}"
-            said = [
-                {"mention": speakers[(i + k) % len(speakers)], "quote": f"Statement {k} on {tag}."}
-                for k in range(3)
-            ]
-            doc, ex = make_document(f"w{writer}-{i}.txt", said, published="2026-05-01")
-            out.append(document_row(doc, signature(doc.text), ex))
-        return out if writer == 1 else out[::-1]
-
     target = backend_store.target()
-    with open_store(target) as store:
-        doc, ex = make_document(
-            "seed.txt",
-            [
-                {"mention": "Ilse Vantor", "quote": "First seed."},
-                {"mention": "I. Vantor-Kell", "quote": "Second seed."},
-            ],
-        )
+    with open_store(target) as store:  # a person to merge into Ilse Vantor meanwhile
+        doc, ex = make_document("seed.txt", SEED)
         storing.store_rows(
             store, NearDupes(store), [document_row(doc, None, ex)], IngestReport(), None
         )
-    errors: list[BaseException] = []
-    start = threading.Barrier(3, timeout=60)
 
-    def write(writer: int) -> None:
-        try:
-            with open_store(target, timeout=30) as store:
-                near, report = NearDupes(store), IngestReport()
-                start.wait()
-                todo = rows(writer)
-                for i in range(0, n, 8):
-                    batch = todo[i : i + 8]
-                    storing.store_rows(
-                        store, near, batch, report, lambda r: _store_row(store, near, r, report)
-                    )
-                assert not report.errors, report.errors
-        except BaseException as e:  # reported below, with the thread's error
-            errors.append(e)
+    def writer(n: int):
+        rows = [document_row(doc, signature(doc.text), ex) for doc, ex in writer_documents(n)]
+        rows = rows if n == 1 else rows[::-1]
 
-    def merge() -> None:
-        try:
-            with open_store(target, timeout=30) as store:
-                start.wait()
-                merge_people(store, "Ilse Vantor", "I. Vantor-Kell")
-        except BaseException as e:
-            errors.append(e)
+        def write(store) -> None:
+            near, report = NearDupes(store), IngestReport()
+            for i in range(0, N_DOCS, 8):
+                storing.store_rows(
+                    store,
+                    near,
+                    rows[i : i + 8],
+                    report,
+                    lambda r: _store_row(store, near, r, report),
+                )
+            assert not report.errors, report.errors
 
-    threads = [threading.Thread(target=write, args=(w,)) for w in (1, 2)]
-    threads.append(threading.Thread(target=merge))
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    assert not errors, errors
-    with open_store(target, write=False) as store:
-        one = lambda sql: store.query(sql)[0][0]  # noqa: E731
-        texts = n // 2 + 2 * (n // 2)  # shared once + each writer's own
-        assert one("SELECT COUNT(*) FROM documents") == texts + 1
-        assert one("SELECT COUNT(*) FROM statements") == 3 * texts + 2
-        assert one("SELECT COUNT(*) FROM document_copies") == 2 * n + 1
-        people = store.query("SELECT name, COUNT(*) FROM people GROUP BY name")
-        assert sorted(r[0] for r in people) == sorted(speakers)
-        assert all(r[1] == 1 for r in people)
-        assert one("SELECT COUNT(*) FROM statements WHERE person_id IS NULL") == 0
+        return write
+
+    run_together(
+        target,
+        writer(1),
+        writer(2),
+        lambda store: merge_people(store, "Ilse Vantor", "I. Vantor-Kell"),
+    )
+    assert_nothing_lost_or_doubled(target)
 
 
 def test_a_batch_writer_and_a_one_by_one_writer_at_once_lose_nothing(backend_store):
     """A client storing batches and a one-document writer share texts, in opposite
     orders: both take the people lock before their rows, so neither waits on the other
     while holding what it needs."""
-    import threading
-
     from search_samples import make_document
 
+    from concurrent_writers import run_together
     from saidwhat.scale.rows import document_row
     from saidwhat.sources.dedup import signature
     from saidwhat.store.documents import store_document
@@ -217,42 +183,21 @@ def test_a_batch_writer_and_a_one_by_one_writer_at_once_lose_nothing(backend_sto
     target = backend_store.target()
     with open_store(target):
         pass  # the tables, before two writers open it at once
-    errors: list[BaseException] = []
-    start = threading.Barrier(2, timeout=60)
 
-    def batches() -> None:
-        try:
-            with open_store(target, timeout=30) as store:
-                near, report = NearDupes(store), IngestReport()
-                start.wait()
-                rows = [document_row(doc, signature(doc.text), ex) for doc, ex in docs]
-                for i in range(0, n, 6):
-                    storing.store_rows(
-                        store,
-                        near,
-                        rows[i : i + 6],
-                        report,
-                        lambda r: _store_row(store, near, r, report),
-                    )
-                assert not report.errors, report.errors
-        except BaseException as e:  # reported below, with the thread's error
-            errors.append(e)
+    def batches(store) -> None:
+        near, report = NearDupes(store), IngestReport()
+        rows = [document_row(doc, signature(doc.text), ex) for doc, ex in docs]
+        for i in range(0, n, 6):
+            storing.store_rows(
+                store, near, rows[i : i + 6], report, lambda r: _store_row(store, near, r, report)
+            )
+        assert not report.errors, report.errors
 
-    def one_by_one() -> None:
-        try:
-            with open_store(target, timeout=30) as store:
-                start.wait()
-                for doc, ex in reversed(docs):
-                    store_document(store, doc, ex)
-        except BaseException as e:
-            errors.append(e)
+    def one_by_one(store) -> None:
+        for doc, ex in reversed(docs):
+            store_document(store, doc, ex)
 
-    threads = [threading.Thread(target=batches), threading.Thread(target=one_by_one)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
-    assert not errors, errors
+    run_together(target, batches, one_by_one)
     with open_store(target, write=False) as store:
         one = lambda sql: store.query(sql)[0][0]  # noqa: E731
         assert one("SELECT COUNT(*) FROM documents") == n

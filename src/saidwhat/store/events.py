@@ -67,34 +67,17 @@ def statement_ids(conn: Any, document_id: int, statements: Sequence[Statement]) 
     return [stored.get((st.quote_start, st.quote_end)) for st in statements]
 
 
-def find_person(
-    conn: Any, name: str, document_id: int
-) -> tuple[int | None, str | None, str | None, bool]:
-    """(id, name, country, trusted) of the stored person an event entity named ``name`` is.
+def find_people(
+    conn: Any, names: Sequence[str], document_id: int
+) -> dict[str, tuple[int | None, str | None, str | None, bool]]:
+    """name -> (id, name, country, trusted) of the stored person an event entity named
+    ``name`` is, for every name of a document in one query.
 
     Only a person the document itself quotes, or one a trusted alias (registry,
     manual) names: a person first met in a document stored later must not change
     what this document's events say, so coding at ingest and recoding agree
     whatever the order documents were stored in. ``trusted``: named by a trusted alias.
     """
-    marks = ",".join("?" * len(TRUSTED_ORIGINS))
-    row = conn.execute(
-        f"SELECT p.id, p.name, p.country, a.origin IN ({marks}) AS trusted FROM aliases a"
-        " JOIN people p ON p.id = a.person_id"
-        f" WHERE a.key = ? AND (a.origin IN ({marks})"
-        " OR EXISTS (SELECT 1 FROM statements s WHERE s.person_id = p.id AND s.document_id = ?))"
-        " ORDER BY p.country IS NULL, p.id, trusted DESC LIMIT 1",
-        (*TRUSTED_ORIGINS, name_key(name), *TRUSTED_ORIGINS, document_id),
-    ).fetchone()
-    if row is None:
-        return None, None, None, False
-    return int(row[0]), row[1], row[2], bool(row[3])
-
-
-def find_people(
-    conn: Any, names: Sequence[str], document_id: int
-) -> dict[str, tuple[int | None, str | None, str | None, bool]]:
-    """:func:`find_person` for each of ``names``, in one query (one round trip a document)."""
     keys = {name: name_key(name) for name in dict.fromkeys(names)}
     wanted = sorted({k for k in keys.values() if k})
     best: dict[str, tuple[int | None, str | None, str | None, bool]] = {}
@@ -111,7 +94,7 @@ def find_people(
             (*TRUSTED_ORIGINS, *chunk, *TRUSTED_ORIGINS, document_id),
         ).fetchall()
         for key, pid, name, country, trusted in rows:
-            # The first row of a key is what find_person's LIMIT 1 gives.
+            # the first row of a key: the person with a country, then the oldest
             best.setdefault(key, (int(pid), name, country, bool(trusted)))
     none = (None, None, None, False)
     return {name: best.get(key, none) for name, key in keys.items()}
