@@ -669,11 +669,10 @@ FORMS = [
         [("direct", "harbour thieves", "Tomas Hale", "named_phrase")],
     ),
     ("The term “harbour thieves” appears in the report.", []),  # nobody used it here
-    (  # a passive label with 'what' as its subject: the label, said by nobody named (the
-        # cue-clause rule of unsourced passives reads it, with the extent 'what_called' gave)
-        "Voters who skip two elections are removed, in what is being criticized as a "
-        '"use it or lose it" approach to voting.',
-        [("mixed", 'what is being criticized as a "use it or lose it', None, "unsourced_report")],
+    (  # a passive label with 'what' as its subject: the label, said by nobody named
+        "Ferry passes lapse after two idle months, in what is being criticized as a "
+        '"pay or stay ashore" rule for islanders.',
+        [("mixed", 'what is being criticized as a "pay or stay ashore', None, "what_called")],
     ),
     (  # the quote opening the next paragraph goes on with the speaker: one statement
         "“The pier is rotten,” Mayor Ana Berg said.\n\n"

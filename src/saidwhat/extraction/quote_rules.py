@@ -187,7 +187,7 @@ def _what_called(c: QuoteContext):
 
 
 def _what_passive(t):
-    """``in what is being criticized as a “use it or lose it” approach``: a passive label
+    """``in what is being criticized as a “pay or stay ashore” rule``: a passive label
     verb whose subject is ``what``; the statement is from ``what`` to the quote, said
     by nobody named."""
     if t.pos_ != "VERB" or t.tag_ != "VBN" or t.lemma_.lower() not in _PASSIVE_LABELS:
