@@ -2,17 +2,21 @@
 
 Reading happens in this process (streamed: one document at a time), extraction
 in ``jobs`` worker processes that each load the spaCy model once, and writing in
-this process again, one transaction per document. A crash or Ctrl-C therefore
-leaves every document either fully stored or absent, and memory does not grow
-with the size of the corpus.
+this process again: the extracted documents are stored a few at a time, each
+group in one transaction (the distributed ingest's batch store, with the same
+decisions as storing them one by one). A crash or Ctrl-C therefore leaves every
+document either fully stored or absent, and memory does not grow with the size
+of the corpus.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -32,6 +36,14 @@ log = logging.getLogger(__name__)
 #: the zone, so a long ingest's memory does not grow with the words it has met.
 #: Larger zones cost less bookkeeping and hold more transient strings at once.
 ZONE_DOCUMENTS = 64
+#: Extracted documents stored in one transaction. One commit, one people lock and
+#: one copy check per group instead of per document: on PostgreSQL each round trip
+#: costs the client and the server as much as storing a small document.
+STORE_BATCH_DOCUMENTS = 16
+#: ... or fewer, when the first of them has waited this long (a slow feed's
+#: documents are stored, and searchable, within seconds of being read).
+STORE_BATCH_SECONDS = 2.0
+ORIGINAL_GONE = "its stored copy was deleted during the ingest; ingest it again"
 
 
 @dataclass
@@ -186,6 +198,12 @@ def settle(
     distributed ingest (:mod:`saidwhat.scale`), so both decide alike.
     """
     report.documents += 1
+    return _settle_counted(store, near, doc, sig, report)
+
+
+def _settle_counted(
+    store: Store, near: NearDupes, doc: Document, sig: bytes | None, report: IngestReport
+) -> bool:
     existing = find_by_hash(store, doc.content_hash)
     if existing is not None:
         with store.transaction() as conn:
@@ -204,6 +222,15 @@ def settle(
         )
         return False
     return True
+
+
+def needs_extraction(store: Store, near: NearDupes, doc: Document, sig: bytes | None) -> bool:
+    """Whether ``settle`` would leave ``doc`` to the extractor (it reads, stores nothing)."""
+    return (
+        is_supported(doc)
+        and find_by_hash(store, doc.content_hash) is None
+        and near.find(sig) is None
+    )
 
 
 def store_extracted(
@@ -278,25 +305,103 @@ def ingest_documents(
                 tick()
                 continue
             sig = signature(item.text)
-            if not settle(store, near, item, sig, report):
+            report.documents += 1
+            if not needs_extraction(store, near, item, sig):
+                # Stored with its group (a copy, or without statements), in its place.
+                pending.add(pending.read(), item, None, sig)
+                pending.store_ready(in_flight[0] if in_flight else None)
                 tick()
                 continue
             signatures[item.content_hash] = sig
+            in_flight.append(pending.read())
             yield item
 
+    pending = _Pending(store, near, report)
+    in_flight: deque[int] = deque()  # read numbers of the documents in the extractor, in order
     stream = extract_stream(to_extract(), jobs=jobs, settings=settings, on_progress=doc_progress)
-    for doc, result in stream:
-        sig = signatures.pop(doc.content_hash, None)
-        if isinstance(result, str):
-            report.errors.append(result)
+    try:
+        for doc, result in stream:
+            seq = in_flight.popleft()
+            sig = signatures.pop(doc.content_hash, None)
+            if isinstance(result, str):
+                report.errors.append(result)
+            else:
+                pending.add(seq, doc, result, sig)
+            pending.store_ready(in_flight[0] if in_flight else None)
             tick()
-            continue
-        try:
-            store_extracted(store, near, doc, result, sig, report)
-        except SaidwhatError as e:
-            report.errors.append(str(e))
-        tick()
+    finally:
+        # What was extracted before an error or Ctrl-C is stored, not lost.
+        pending.store_ready(None, force=True)
+    tick()
     return report
+
+
+class _Pending:
+    """Documents waiting to be stored together (see ``STORE_BATCH_DOCUMENTS``).
+
+    Each has its read number: documents are stored in the order they were read
+    (as the distributed ingest stores them), although one that needs no
+    extraction is ready before the documents read ahead of it come out of the
+    extractor.
+    """
+
+    def __init__(self, store: Store, near: NearDupes, report: IngestReport) -> None:
+        self.store, self.near, self.report = store, near, report
+        self.items: list[tuple[int, Document, Extraction | None, bytes | None]] = []
+        self.since = 0.0
+        self._read = itertools.count()
+
+    def read(self) -> int:
+        """The next read number."""
+        return next(self._read)
+
+    def add(self, seq: int, doc: Document, extraction: Extraction | None, sig: bytes | None):
+        """Queue ``doc`` (``extraction`` None: it needs none, see ``needs_extraction``)."""
+        if not self.items:
+            self.since = time.monotonic()
+        bisect.insort(self.items, (seq, doc, extraction, sig), key=lambda item: item[0])
+
+    def store_ready(self, first_in_flight: int | None, *, force: bool = False) -> None:
+        """Store the documents read before ``first_in_flight`` (None: all) once there
+        are enough of them or the oldest has waited long enough, or at once (``force``)."""
+        if not self.items:
+            return
+        due = (
+            force
+            or len(self.items) >= STORE_BATCH_DOCUMENTS
+            or time.monotonic() - self.since >= STORE_BATCH_SECONDS
+        )
+        if not due:
+            return
+        cut = len(self.items)
+        if first_in_flight is not None:
+            cut = bisect.bisect_left(self.items, first_in_flight, key=lambda item: item[0])
+        ready, self.items = self.items[:cut], self.items[cut:]
+        if self.items:
+            self.since = time.monotonic()
+        self._store([item[1:] for item in ready])
+
+    def _store(self, items: list[tuple[Document, Extraction | None, bytes | None]]) -> None:
+        from saidwhat.scale.storing import store_batch
+
+        store_batch(
+            self.store,
+            self.near,
+            items,
+            self.report,
+            lambda k: self._store_one(*items[k]),
+            counted=True,
+        )
+
+    def _store_one(self, doc: Document, extraction: Extraction | None, sig: bytes | None) -> None:
+        try:
+            if extraction is not None:
+                store_extracted(self.store, self.near, doc, extraction, sig, self.report)
+            elif _settle_counted(self.store, self.near, doc, sig, self.report):
+                # Its stored original was deleted since it was read.
+                raise SaidwhatError(ORIGINAL_GONE, source=doc.ref)
+        except SaidwhatError as e:
+            self.report.errors.append(str(e))
 
 
 def ingest_paths(

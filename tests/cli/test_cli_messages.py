@@ -84,16 +84,19 @@ def test_plurals_and_ctrl_c_says_what_was_kept(tmp_path, corpus, monkeypatch):
     )
     assert "0 errors" in one.stdout and "0 near-duplicates" in one.stdout
 
-    real = ingest.store_document
+    import saidwhat.scale.storing as storing
+
+    real = storing.store_batch
     calls = {"n": 0}
 
-    def interrupt_second(*args, **kwargs):
+    def interrupt_second(*args, **kwargs):  # Ctrl-C while the second document is stored
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ingest, "store_document", interrupt_second)
+    monkeypatch.setattr(ingest, "STORE_BATCH_DOCUMENTS", 1)
+    monkeypatch.setattr(storing, "store_batch", interrupt_second)
     (corpus / "third.txt").write_text(STORY.replace("Ferry", "Quay"), encoding="utf-8")
     result = runner.invoke(cli, ["--db", str(tmp_path / "n.db"), "ingest", str(corpus)])
     assert result.exit_code == 130

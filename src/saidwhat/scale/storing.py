@@ -1,4 +1,7 @@
-"""The client stores a worker's batch of documents at once: the decisions of ``settle``, batched.
+"""Extracted documents stored a batch at a time: the decisions of ``settle``, batched.
+
+Used for each worker's batch by the distributed client and for each group of
+extracted documents by the single-process ingest (:mod:`saidwhat.ingest`).
 
 For each document, in order, the same decisions as the single-process ingest
 (:func:`saidwhat.ingest.settle` and :func:`~saidwhat.ingest.store_extracted`):
@@ -26,7 +29,8 @@ from typing import TYPE_CHECKING
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.events.service import event_writer
-from saidwhat.ingest import IngestReport, is_supported
+from saidwhat.ingest import ORIGINAL_GONE, IngestReport, is_supported
+from saidwhat.model import Document, Extraction
 from saidwhat.scale.rows import DocumentRow, document_of, extraction_of
 from saidwhat.sources.dedup import band_keys, check_signature
 from saidwhat.store.document_batches import document_batch
@@ -42,6 +46,10 @@ log = logging.getLogger(__name__)
 _COUNTERS = tuple(f.name for f in fields(IngestReport) if f.name != "errors")
 
 
+#: One document to store: its record, its extraction (None: not extracted) and MinHash.
+Item = tuple[Document, Extraction | None, bytes | None]
+
+
 def store_rows(
     store: Store,
     near: NearDupes,
@@ -54,21 +62,49 @@ def store_rows(
     ``store_one(row)`` stores a single row the one-document way: used for every
     row when the batch as a whole fails, so one bad document costs only itself.
     """
-    if not rows:
+    try:
+        items = [(document_of(row), extraction_of(row), row.minhash) for row in rows]
+    except ValueError as e:
+        _one_by_one(len(rows), e, lambda k: store_one(rows[k]))
+        return
+    store_batch(store, near, items, report, lambda k: store_one(rows[k]))
+
+
+def store_batch(
+    store: Store,
+    near: NearDupes,
+    items: list[Item],
+    report: IngestReport,
+    store_one: Callable[[int], None],
+    *,
+    counted: bool = False,
+) -> None:
+    """Store ``items`` (in input order) in one transaction; ``store_one(k)`` stores the
+    k-th the one-document way when the batch as a whole fails.
+
+    With ``counted``, the caller has already counted the documents as read (the
+    single-process ingest counts each when it settles it).
+    """
+    if not items:
         return
     done = IngestReport()
     try:
-        _store_batch(store, near, rows, done)
+        _store_batch(store, near, items, done)
     except (SaidwhatError, ValueError, *_errors(store)) as e:
         # Rolled back as a whole (a database error too: a lock wait over the
         # store's timeout, say); one by one, only the failing document fails.
-        log.info("a batch of %d documents failed as a whole (%s); storing one by one", len(rows), e)
-        for row in rows:
-            store_one(row)
+        _one_by_one(len(items), e, store_one)
         return
     for name in _COUNTERS:
-        setattr(report, name, getattr(report, name) + getattr(done, name))
+        if not (counted and name == "documents"):
+            setattr(report, name, getattr(report, name) + getattr(done, name))
     report.errors.extend(done.errors)
+
+
+def _one_by_one(n: int, error: Exception, store_one: Callable[[int], None]) -> None:
+    log.info("a batch of %d documents failed as a whole (%s); storing one by one", n, error)
+    for k in range(n):
+        store_one(k)
 
 
 def _errors(store: Store) -> tuple[type[Exception], ...]:
@@ -76,15 +112,16 @@ def _errors(store: Store) -> tuple[type[Exception], ...]:
     return errors if isinstance(errors, tuple) else (errors,)
 
 
-def _store_batch(store: Store, near: NearDupes, rows: list[DocumentRow], report: IngestReport):
-    docs = [document_of(row) for row in rows]
-    extractions = [extraction_of(row) for row in rows]
-    for row in rows:
-        if row.minhash is not None:
-            check_signature(row.minhash)
+def _store_batch(store: Store, near: NearDupes, items: list[Item], report: IngestReport):
+    docs = [doc for doc, _, _ in items]
+    extractions = [extraction for _, extraction, _ in items]
+    sigs = [sig for _, _, sig in items]
+    for sig in sigs:
+        if sig is not None:
+            check_signature(sig)
     near.catch_up()
     stored = stored_hashes(store, [doc.content_hash for doc in docs])
-    candidates = near.candidates([row.minhash for row in rows if row.minhash is not None])
+    candidates = near.candidates([sig for sig in sigs if sig is not None])
     # Documents stored by this batch, as the later ones of the batch must see them:
     # their id by band key (near copies) and by content hash (exact copies).
     batch_bands: dict[int, list[tuple[int, bytes]]] = {}
@@ -98,9 +135,8 @@ def _store_batch(store: Store, near: NearDupes, rows: list[DocumentRow], report:
         )
     ]
     with document_batch(store, names) as batch:
-        for row, doc, extraction in zip(rows, docs, extractions, strict=True):
+        for doc, extraction, sig in items:
             report.documents += 1
-            sig = row.minhash
             existing = stored.get(doc.content_hash)
             if existing is not None:
                 batch.copy(existing, doc, "exact")
@@ -118,14 +154,7 @@ def _store_batch(store: Store, near: NearDupes, rows: list[DocumentRow], report:
             supported = is_supported(doc)
             if supported and extraction is None:
                 # The worker saw it stored (and skipped parsing); it is gone now.
-                report.errors.append(
-                    str(
-                        SaidwhatError(
-                            "its stored copy was deleted during the ingest; ingest it again",
-                            source=doc.ref,
-                        )
-                    )
-                )
+                report.errors.append(str(SaidwhatError(ORIGINAL_GONE, source=doc.ref)))
                 continue
             saved = batch.store(
                 doc,
