@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .candidate import Candidate
+from .lexicon import OUTLET_WORDS
 from .quotes import DOUBLE_MARKS
 from .settings import Confidence
 
@@ -42,6 +43,10 @@ _NOT_NAMES = frozenset(
     from to cc warning summary background context the this that these update breaking""".split()  # noqa: SIM905
 )
 _CITATION = re.compile(r"^\(.*\)$|^\[\d+\]")
+#: A stage direction in a transcript: "(CROSSTALK.)", "[LAUGHTER]", in quote marks or not.
+_STAGE = re.compile(r"^[\"“]?[(\[][A-Z][A-Z .,'’-]{1,40}[)\]][.\"”]*$")
+#: A closing line about the writer, not part of the last turn: "Follow Ana Berg on Twitter".
+_FOLLOW = re.compile(r"^[\"“]?Follow\b[^\n]{1,80}\bon (?:Twitter|X|Facebook|Instagram)\b")
 _SMALL = frozenset(
     """a an the of in on at to for and or but with from by as is are was be its it vs via
     into""".split()  # noqa: SIM905
@@ -131,7 +136,9 @@ def find_blocks(
         ps, pe = paras[k]
         name = m.group("name")
         low = name.lower()
-        if low in _QUESTION or low in askers:
+        if low in _QUESTION or (low in askers and _is_outlet(low)):
+            # "Q:" or the publication ("HERALD:") asks: its questions frame the interview,
+            # like the writer's own prose; a named interviewer's turns ("WALLACE:") are quoted
             res.claimed.append((ps, _turn_end(text, paras, k, label_at)[1]))
             continue
         if not transcript and name not in repeated:
@@ -145,8 +152,8 @@ def find_blocks(
             fragments=[list(f) for f in frags] if len(frags) > 1 else None,
             cue=text[m.start("name") : m.end()].strip(),
             cue_start=m.start("name"),
-            confidence=conf.transcript_turn,
-            rule="transcript_turn",
+            confidence=conf.interviewer_turn if low in askers else conf.transcript_turn,
+            rule="interviewer_turn" if low in askers else "transcript_turn",
         )
         if low in _ANSWER:
             if last_named is not None:
@@ -155,13 +162,19 @@ def find_blocks(
         else:
             ns = m.start("name")
             cand.speaker_start, cand.speaker_end = ns, ns + len(name)
-            last_named = (ns, ns + len(name))
-            res.labels.append(last_named)
+            res.labels.append((ns, ns + len(name)))
+            if low not in askers:  # 'A:' answers are the interviewee's, not the asker's
+                last_named = (ns, ns + len(name))
         res.candidates.append(cand)
         res.claimed.append((ps, end))
     for ps, pe in paras:
         _name_role_line(text, ps, pe, res, conf.name_role_line)
     return res
+
+
+def _is_outlet(label: str) -> bool:
+    """A label naming a publication: its last word is an outlet word ("herald", "harbour times")."""
+    return label.split()[-1] in OUTLET_WORDS
 
 
 def _turn_end(text: str, paras, k: int, label_at: dict) -> tuple[int, int]:
@@ -170,7 +183,7 @@ def _turn_end(text: str, paras, k: int, label_at: dict) -> tuple[int, int]:
     while last + 1 < len(paras) and last + 1 not in label_at:
         ps, pe = paras[last + 1]
         nxt = text[ps:pe]
-        if _CITATION.match(nxt):
+        if _CITATION.match(nxt) or _STAGE.match(nxt) or _FOLLOW.match(nxt):
             break
         prev_closed = text[paras[last][1] - 1] in '”"' and not _ends_open(text, paras[last])
         if prev_closed and nxt[0] not in DOUBLE_MARKS:

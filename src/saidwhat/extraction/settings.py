@@ -106,6 +106,7 @@ class Confidence:
     headline_statement: float = 0.6  # Pat Lund: Fares Will Double / Fares Will Double, Lund Says
     # blocks (:mod:`.blocks`) and posts
     transcript_turn: float = 0.85
+    interviewer_turn: float = 0.7  # a named interviewer's turn ("WALLACE: Why ...?")
     answer_turn: float = 0.6  # 'A:' answers, speaker from the header
     name_role_line: float = 0.85  # NAME, ROLE: “...”
     post_by_author: float = 0.95
