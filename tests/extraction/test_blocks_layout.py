@@ -31,6 +31,16 @@ TURNS = [
             ("qa", "They stay as they are.", "Hale", "transcript_turn"),
         ],
     ),
+    (  # ... and so does a role asking: 'MODERATOR' names no one
+        "MODERATOR: Will the ferry run in winter?\n\n"
+        "HALE: It will run twice a day until the ice comes.\n\n"
+        "MODERATOR: And the fares?\n\n"
+        "HALE: They stay as they are.\n",
+        [
+            ("qa", "It will run twice a day until the ice comes.", "Hale", "transcript_turn"),
+            ("qa", "They stay as they are.", "Hale", "transcript_turn"),
+        ],
+    ),
     (  # a stage direction ends the turn before it and is no one's words
         "ROSS: Will the ferry run?\n\n"
         "HALE: It will run until the ice comes, and then —\n\n"

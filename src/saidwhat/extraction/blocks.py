@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .candidate import Candidate
-from .lexicon import OUTLET_WORDS
+from .lexicon import HONORIFICS, INTERVIEWER_ROLES, OUTLET_WORDS, ROLE_NOUNS, TITLES
 from .quotes import DOUBLE_MARKS
 from .settings import Confidence
 
@@ -42,6 +42,8 @@ _NOT_NAMES = frozenset(
     watch video image caption correction disclaimer transcript subject date tags tag by
     from to cc warning summary background context the this that these update breaking""".split()  # noqa: SIM905
 )
+#: Labels that name a role, not a person: "MAYOR:", "MODERATOR:", "HOST:".
+_ROLE_LABELS = HONORIFICS | ROLE_NOUNS | TITLES | INTERVIEWER_ROLES
 _CITATION = re.compile(r"^\(.*\)$|^\[\d+\]")
 #: A stage direction in a transcript: "(CROSSTALK.)", "[LAUGHTER]", in quote marks or not.
 _STAGE = re.compile(r"^[\"“]?[(\[][A-Z][A-Z .,'’-]{1,40}[)\]][.\"”]*$")
@@ -136,9 +138,10 @@ def find_blocks(
         ps, pe = paras[k]
         name = m.group("name")
         low = name.lower()
-        if low in _QUESTION or (low in askers and _is_outlet(low)):
-            # "Q:" or the publication ("HERALD:") asks: its questions frame the interview,
-            # like the writer's own prose; a named interviewer's turns ("WALLACE:") are quoted
+        if low in _QUESTION or (low in askers and not _names_someone(low)):
+            # "Q:", a role ("MAYOR:") or the publication ("HERALD:") asks: the questions frame
+            # the interview, like the writer's own prose; a named interviewer ("WALLACE:") is
+            # quoted
             res.claimed.append((ps, _turn_end(text, paras, k, label_at)[1]))
             continue
         if not transcript and name not in repeated:
@@ -172,9 +175,11 @@ def find_blocks(
     return res
 
 
-def _is_outlet(label: str) -> bool:
-    """A label naming a publication: its last word is an outlet word ("herald", "harbour times")."""
-    return label.split()[-1] in OUTLET_WORDS
+def _names_someone(label: str) -> bool:
+    """A (lower-cased) label that names a person, not a publication ("herald", "harbour
+    times") or a bare role ("mayor", "moderator")."""
+    last = label.split()[-1]
+    return last not in OUTLET_WORDS and last not in _ROLE_LABELS
 
 
 def _turn_end(text: str, paras, k: int, label_at: dict) -> tuple[int, int]:

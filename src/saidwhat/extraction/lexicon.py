@@ -482,6 +482,10 @@ OPINION_ADJECTIVES = {
     "vague": {"about", "on"},
     "adamant": {"about"},
 }
+#: -- r7-layout (blocks, headlines, source adjuncts) --
+#: Transcript labels that name a role, not a person (``MODERATOR:``, ``HOST:``): the
+#: turns of an asker so labelled frame the interview and are not quoted.
+INTERVIEWER_ROLES = frozenset({"moderator", "host", "anchor", "reporter", "interviewer"})
 #: Lemmas of the unsourced reports (``is expected to``), looked at by the clause rules
 #: only (not cue words of the quote rules). ``seems to`` is left out: the writer's own
 #: impression (``Melania seems to have vanished``), not a report.
