@@ -55,6 +55,16 @@ _SMALL = frozenset(
 )
 
 
+#: The longest first line read as a ``source: claim`` title.
+_TITLE_MAX = 200
+_COLON_TITLE = re.compile(
+    r"^[A-Z][\w’'.&-]*(?:[ \u00a0][A-Z][\w’'.&-]*){0,3}:[ \u00a0]+"
+    r"(?P<claim>\S+(?:[ \u00a0]+\S+){2,})$"
+)
+#: A sentence ending inside a claim (a lead paragraph, not a title).
+_SENTENCE_INSIDE = re.compile(r"[.!?][’'”\"]?[ \u00a0]+[A-Z]")
+
+
 @dataclass
 class Headline:
     """A short title-case line; ``who`` is the speaker part before a colon, if any."""
@@ -114,6 +124,16 @@ def find_blocks(
             labels.append((k, m))
         elif _is_headline(text, ps, pe):
             labels.append((k, None))
+    if len(paras) > 1 and not text[: paras[0][0]].strip() and _colon_title(text, *paras[0]):
+        first = labels[0][1] if labels and labels[0][0] == 0 else None
+        name = first.group("name") if first else None
+        # not the first turn of a transcript ('Q: ...', 'ROSS: ...', 'Lund: ...' again below)
+        if first is None or (
+            name.lower() not in _QUESTION | _ANSWER
+            and not name.isupper()
+            and sum(1 for _, m in labels if m and m.group("name") == name) == 1
+        ):
+            labels = [(0, None)] + [(k, m) for k, m in labels if k != 0]
     label_at = dict(labels)
     n_question = sum(1 for _, m in labels if m is not None and m.group("name").lower() in _QUESTION)
     names = [m.group("name") for _, m in labels if m is not None]
@@ -201,6 +221,17 @@ def _ends_open(text: str, para: tuple[int, int]) -> bool:
     """A paragraph ending in a mark that actually opens (rare typo) counts as open."""
     ps, pe = para
     return pe - ps < 2 or text[pe - 2].isspace()
+
+
+def _colon_title(text: str, ps: int, pe: int) -> bool:
+    """The document's first line in sentence case, ``Sanders: Clinton needs to ...``: a
+    title if it is one short line of ``Name: claim`` (a name of capitalised words, no
+    sentence ending inside the claim) over a story."""
+    line = text[ps:pe]
+    if len(line) > _TITLE_MAX or "\n" in line:
+        return False
+    m = _COLON_TITLE.match(line)
+    return m is not None and not _SENTENCE_INSIDE.search(m.group("claim"))
 
 
 def _headline(text: str, ps: int, pe: int) -> Headline:
