@@ -54,6 +54,19 @@ ADJUNCTS = [
         "As stated in Tomas Hale's report, the ferry lost money every winter.",
         [("indirect", "the ferry lost money every winter", "Tomas Hale", "source_adjunct")],
     ),
+    (  # an aside inside the sentence: the clause after it, not the main clause
+        "If, as Councillor Tomas Hale has suggested, the ferry company profits from the levy, "
+        "the board should say so.",
+        [
+            (
+                "indirect",
+                "the ferry company profits from the levy",
+                "Tomas Hale",
+                "source_adjunct",
+            )
+        ],
+    ),
+    ("The old ferry, as everyone knows, is older than the pier.", []),
     # 'as' saying when, or with a topic or object of its own, names no source
     ("As she spoke, the crowd outside the hall began to cheer loudly.", []),
     ("As Berg talked about the pier, Hale left the room without a word.", []),

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 #: The fewest words of the statement after the adjunct.
 _MIN_WORDS = 4
+#: Where a clause after an aside ends: the verb heading it is one of these to its head.
+_CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp"})
 #: Complements that make an ``as`` clause say something of its own (``As she said goodbye``).
 _OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp"})
 
@@ -42,10 +44,40 @@ def source_adjuncts(doc: Doc, conf: Confidence = Confidence()) -> list[CueClause
         found = _prep_source(first) if first.dep_ == "prep" else None
         if found is None and first.lower_ == "as" and first.dep_ == "mark":
             found = _as_source(first)
+        if found is not None:
+            adjunct_end, speaker = found
+            cc = _clause(doc, sent, first, adjunct_end, speaker, sent.end - 1, conf.source_adjunct)
+            if cc is not None:
+                out.append(cc)
+            continue
+        out.extend(_inner_asides(doc, sent, conf.source_adjunct))
+    return out
+
+
+def _inner_asides(doc: Doc, sent: Span, strength: float) -> list[CueClause]:
+    """``If, as I have suggested, the levy fails, ...``: an aside set off by commas before
+    the clause it comments on, inside the sentence; the statement is that clause."""
+    out = []
+    for mark in sent:
+        if mark.lower_ != "as" or mark.dep_ != "mark" or doc[mark.i - 1].text != ",":
+            continue
+        found = _as_source(mark)
         if found is None:
             continue
         adjunct_end, speaker = found
-        cc = _clause(doc, sent, first, adjunct_end, speaker, conf.source_adjunct)
+        if doc[adjunct_end].text == ",":
+            adjunct_end -= 1
+        if adjunct_end + 2 >= sent.end:
+            continue
+        verb = doc[adjunct_end + 2]  # the clause after the aside, up to its own verb
+        while verb.dep_ not in _CLAUSE_DEPS and verb.head is not verb:
+            verb = verb.head
+        if verb.i <= adjunct_end:
+            continue
+        last = verb.right_edge.i
+        if _first_word(sent).dep_ == "mark":  # 'If, as I suggested, A, B': A, not B
+            last = next((t.i - 1 for t in doc[adjunct_end + 2 : last + 1] if t.text == ","), last)
+        cc = _clause(doc, sent, mark, adjunct_end, speaker, last, strength)
         if cc is not None:
             out.append(cc)
     return out
@@ -98,15 +130,15 @@ def _as_source(mark: Token) -> tuple[int, Token] | None:
 
 
 def _clause(
-    doc: Doc, sent: Span, first: Token, adjunct_end: int, speaker: Token, strength: float
+    doc: Doc, sent: Span, first: Token, adjunct_end: int, speaker: Token, last: int, strength: float
 ) -> CueClause | None:
-    """The rest of the sentence after the adjunct's comma, unless it reports on its own."""
+    """What follows the adjunct's comma up to token ``last``."""
     if doc[adjunct_end].text == ",":  # the parser may hang the comma on the aside
         adjunct_end -= 1
     comma = adjunct_end + 1
     if comma >= sent.end or doc[comma].text != ",":
         return None
-    span = trim(doc, comma + 1, sent.end - 1)
+    span = trim(doc, comma + 1, last)
     if span is None or len(doc.text[span[0] : span[1]].split()) < _MIN_WORDS:
         return None
     return CueClause(
