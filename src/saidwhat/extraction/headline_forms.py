@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .blocks import is_title_case
 from .candidate import Candidate
 from .clause_spans import CueClause
+from .headline_verbs import verb_headline
 from .lexicon import HEADLINE_CUES, HEADLINE_SOURCE_NOUNS, NOT_HEADLINE_SOURCES
 
 if TYPE_CHECKING:
@@ -67,6 +69,8 @@ def headline_statements(
         cand = _colon_claim(doc, text, h, strength) if h.who else None
         if cand is None:
             cand = _said_in_headline(doc, h, clauses, strength)
+        if cand is None and h.who is None and is_title_case(h.text):
+            cand = verb_headline(doc, text, h, strength)
         if cand is not None and not _paraphrased(
             text, cand, body, h.end, section_end, verbatim=_is_title(text, h)
         ):

@@ -502,6 +502,15 @@ COLON_REPORT_NOUNS = CUE_NOUNS | frozenset(
     """endorsement story account assessment explanation summary verdict answer reply
     response""".split()  # noqa: SIM905
 )
+#: Verbs of headline-speak that report criticism (``Lawmakers Rip Hale``), besides the
+#: headline cues (:data:`HEADLINE_CUES`).
+HEADLINE_ONLY_CUES = frozenset({"rip", "bash", "knock"})
+#: Who a title's subject may be when the parser sees no name in it (besides roles,
+#: relatives, organisations and finding sources): ``Black Lawmakers``, ``Frustrated Parents``.
+HEADLINE_SUBJECT_NOUNS = frozenset(
+    """voter parent expert critic resident worker activist democrat republican veteran
+    teacher student doctor mom dad mother father panel website group family""".split()  # noqa: SIM905
+)
 #: Verbs of ``As X noted, ...`` / ``As stated in X, ...``: an aside naming the source of the
 #: sentence it opens (not ``As she spoke, ...``, which only says when).
 AS_SOURCE_VERBS = frozenset(
