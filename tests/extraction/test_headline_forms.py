@@ -45,6 +45,12 @@ TITLES = [
             )
         ],
     ),
+    (  # a label before the colon: the verb of saying after it, its subject named below
+        "The Latest: Berg urges riders to keep their old tickets"
+        + BODY
+        + " Mayor Ana Berg spoke first.",
+        [("indirect", "riders to keep their old tickets", "Ana Berg", "headline_said")],
+    ),
     # a topic before the colon, even one that starts with a name, is no source
     ("Ferry strike: reactions in Vessia and Arkhavia" + BODY, []),
     ("Harbour fares: what the new levy means for you" + BODY, []),

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .blocks import is_title_case
 from .candidate import Candidate
 from .clause_spans import CueClause
-from .headline_verbs import verb_headline
+from .headline_verbs import named_below, verb_headline
 from .lexicon import HEADLINE_CUES, HEADLINE_SOURCE_NOUNS, NOT_HEADLINE_SOURCES
 
 if TYPE_CHECKING:
@@ -192,7 +192,9 @@ def _said_in_headline(
             continue
         spk = doc[c.speaker_i]
         ent = next((e for e in doc.ents if e.start <= spk.i < e.end), None)
-        if ent is None or ent.label_ not in _SOURCE_ENTS:
+        if ent is None and spk.text[:1].isupper() and named_below(doc, h, spk.text):
+            ent = doc[spk.i : spk.i + 1]  # 'Trump urges ...' over a story naming Donald Trump
+        elif ent is None or ent.label_ not in _SOURCE_ENTS:
             continue  # 'Ambassador Tells ...': a bare title is too weak a source for a headline
         s0, s1 = ent.start_char, ent.end_char
         if ent.start <= cue.i < ent.end:  # 'Zakharova Criticizes': title case runs names on

@@ -132,12 +132,12 @@ def _source(
     if ents:
         e = min(ents, key=lambda e: (_NAME_ENTS.index(e.label_), e.start))
         return e.start_char, e.end_char, e.root.i
-    if len(subject) <= 2 and _named_below(doc, h, subject[-1].group()):
+    if len(subject) <= 2 and named_below(doc, h, subject[-1].group()):
         return s0, s1, span[-1].i  # 'Sanders Vows ...' over a story naming Bernie Sanders
     return None
 
 
-def _named_below(doc: Doc, h: Headline, word: str) -> bool:
+def named_below(doc: Doc, h: Headline, word: str) -> bool:
     """Whether the story under the headline names a person or organisation ending in ``word``."""
     low = word.lower()
     return any(
