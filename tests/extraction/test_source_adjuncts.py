@@ -67,6 +67,17 @@ ADJUNCTS = [
         ],
     ),
     ("The old ferry, as everyone knows, is older than the pier.", []),
+    (  # the clause reports on its own: its speaker, not the poll
+        "In the harbour poll, most island voters said the ferry levy was too high.",
+        [
+            (
+                "indirect",
+                "the ferry levy was too high",
+                None,
+                "speech_clause",
+            )
+        ],
+    ),
     # 'as' saying when, or with a topic or object of its own, names no source
     ("As she spoke, the crowd outside the hall began to cheer loudly.", []),
     ("As Berg talked about the pier, Hale left the room without a word.", []),

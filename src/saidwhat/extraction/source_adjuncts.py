@@ -20,7 +20,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .clause_spans import CueClause, trim
-from .lexicon import AS_SOURCE_VERBS, FINDING_SOURCES, SOURCE_ADJUNCT_NOUNS, TOPIC_PREPS
+from .lexicon import (
+    AS_SOURCE_VERBS,
+    BELIEF_VERBS,
+    FINDING_SOURCES,
+    SOURCE_ADJUNCT_NOUNS,
+    SPEECH_VERBS,
+    TOPIC_PREPS,
+)
 from .settings import Confidence
 
 if TYPE_CHECKING:
@@ -28,6 +35,8 @@ if TYPE_CHECKING:
 
 #: The fewest words of the statement after the adjunct.
 _MIN_WORDS = 4
+#: Verbs by which the clause after the adjunct reports on its own.
+_OWN_REPORT_VERBS = SPEECH_VERBS | BELIEF_VERBS
 #: Where a clause after an aside ends: the verb heading it is one of these to its head.
 _CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp"})
 #: Complements that make an ``as`` clause say something of its own (``As she said goodbye``).
@@ -70,7 +79,7 @@ def _inner_asides(doc: Doc, sent: Span, strength: float) -> list[CueClause]:
         if adjunct_end + 2 >= sent.end:
             continue
         verb = doc[adjunct_end + 2]  # the clause after the aside, up to its own verb
-        while verb.dep_ not in _CLAUSE_DEPS and verb.head is not verb:
+        while verb.dep_ not in _CLAUSE_DEPS and verb.head.i != verb.i:
             verb = verb.head
         if verb.i <= adjunct_end:
             continue
@@ -132,12 +141,18 @@ def _as_source(mark: Token) -> tuple[int, Token] | None:
 def _clause(
     doc: Doc, sent: Span, first: Token, adjunct_end: int, speaker: Token, last: int, strength: float
 ) -> CueClause | None:
-    """What follows the adjunct's comma up to token ``last``."""
+    """What follows the adjunct's comma up to token ``last``, unless a verb of saying with
+    its own subject reports it (``In the poll, most voters said ...``: theirs)."""
     if doc[adjunct_end].text == ",":  # the parser may hang the comma on the aside
         adjunct_end -= 1
     comma = adjunct_end + 1
     if comma >= sent.end or doc[comma].text != ",":
         return None
+    for t in doc[comma + 1 : last + 1]:  # the clause's own verb: its head lies outside it
+        if comma < t.head.i <= last and t.head.i != t.i:
+            continue
+        if t.lemma_.lower() in _OWN_REPORT_VERBS and any(c.dep_ == "nsubj" for c in t.children):
+            return None
     span = trim(doc, comma + 1, last)
     if span is None or len(doc.text[span[0] : span[1]].split()) < _MIN_WORDS:
         return None
