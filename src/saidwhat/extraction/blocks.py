@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .candidate import Candidate
+from .lexicon import HONORIFICS, INTERVIEWER_ROLES, OUTLET_WORDS, ROLE_NOUNS, TITLES
 from .quotes import DOUBLE_MARKS
 from .settings import Confidence
 
@@ -41,11 +42,27 @@ _NOT_NAMES = frozenset(
     watch video image caption correction disclaimer transcript subject date tags tag by
     from to cc warning summary background context the this that these update breaking""".split()  # noqa: SIM905
 )
+#: Labels that name a role, not a person: "MAYOR:", "MODERATOR:", "HOST:".
+_ROLE_LABELS = HONORIFICS | ROLE_NOUNS | TITLES | INTERVIEWER_ROLES
 _CITATION = re.compile(r"^\(.*\)$|^\[\d+\]")
+#: A stage direction in a transcript: "(CROSSTALK.)", "[LAUGHTER]", in quote marks or not.
+_STAGE = re.compile(r"^[\"“]?[(\[][A-Z][A-Z .,'’-]{1,40}[)\]][.\"”]*$")
+#: A closing line about the writer, not part of the last turn: "Follow Ana Berg on Twitter".
+_FOLLOW = re.compile(r"^[\"“]?Follow\b[^\n]{1,80}\bon (?:Twitter|X|Facebook|Instagram)\b")
 _SMALL = frozenset(
     """a an the of in on at to for and or but with from by as is are was be its it vs via
     into""".split()  # noqa: SIM905
 )
+
+
+#: The longest first line read as a ``source: claim`` title.
+_TITLE_MAX = 200
+_COLON_TITLE = re.compile(
+    r"^[A-Z][\w’'.&-]*(?:[ \u00a0][A-Z][\w’'.&-]*){0,3}:[ \u00a0]+"
+    r"(?P<claim>\S+(?:[ \u00a0]+\S+){2,})$"
+)
+#: A sentence ending inside a claim (a lead paragraph, not a title).
+_SENTENCE_INSIDE = re.compile(r"[.!?][’'”\"]?[ \u00a0]+[A-Z]")
 
 
 @dataclass
@@ -107,6 +124,16 @@ def find_blocks(
             labels.append((k, m))
         elif _is_headline(text, ps, pe):
             labels.append((k, None))
+    if len(paras) > 1 and not text[: paras[0][0]].strip() and _colon_title(text, *paras[0]):
+        first = labels[0][1] if labels and labels[0][0] == 0 else None
+        name = first.group("name") if first else None
+        # not the first turn of a transcript ('Q: ...', 'ROSS: ...', 'Lund: ...' again below)
+        if first is None or (
+            name.lower() not in _QUESTION | _ANSWER
+            and not name.isupper()
+            and sum(1 for _, m in labels if m and m.group("name") == name) == 1
+        ):
+            labels = [(0, None)] + [(k, m) for k, m in labels if k != 0]
     label_at = dict(labels)
     n_question = sum(1 for _, m in labels if m is not None and m.group("name").lower() in _QUESTION)
     names = [m.group("name") for _, m in labels if m is not None]
@@ -131,7 +158,10 @@ def find_blocks(
         ps, pe = paras[k]
         name = m.group("name")
         low = name.lower()
-        if low in _QUESTION or low in askers:
+        if low in _QUESTION or (low in askers and not _names_someone(low)):
+            # "Q:", a role ("MAYOR:") or the publication ("HERALD:") asks: the questions frame
+            # the interview, like the writer's own prose; a named interviewer ("WALLACE:") is
+            # quoted
             res.claimed.append((ps, _turn_end(text, paras, k, label_at)[1]))
             continue
         if not transcript and name not in repeated:
@@ -145,8 +175,8 @@ def find_blocks(
             fragments=[list(f) for f in frags] if len(frags) > 1 else None,
             cue=text[m.start("name") : m.end()].strip(),
             cue_start=m.start("name"),
-            confidence=conf.transcript_turn,
-            rule="transcript_turn",
+            confidence=conf.interviewer_turn if low in askers else conf.transcript_turn,
+            rule="interviewer_turn" if low in askers else "transcript_turn",
         )
         if low in _ANSWER:
             if last_named is not None:
@@ -155,13 +185,21 @@ def find_blocks(
         else:
             ns = m.start("name")
             cand.speaker_start, cand.speaker_end = ns, ns + len(name)
-            last_named = (ns, ns + len(name))
-            res.labels.append(last_named)
+            res.labels.append((ns, ns + len(name)))
+            if low not in askers:  # 'A:' answers are the interviewee's, not the asker's
+                last_named = (ns, ns + len(name))
         res.candidates.append(cand)
         res.claimed.append((ps, end))
     for ps, pe in paras:
         _name_role_line(text, ps, pe, res, conf.name_role_line)
     return res
+
+
+def _names_someone(label: str) -> bool:
+    """A (lower-cased) label that names a person, not a publication ("herald", "harbour
+    times") or a bare role ("mayor", "moderator")."""
+    last = label.split()[-1]
+    return last not in OUTLET_WORDS and last not in _ROLE_LABELS
 
 
 def _turn_end(text: str, paras, k: int, label_at: dict) -> tuple[int, int]:
@@ -170,7 +208,7 @@ def _turn_end(text: str, paras, k: int, label_at: dict) -> tuple[int, int]:
     while last + 1 < len(paras) and last + 1 not in label_at:
         ps, pe = paras[last + 1]
         nxt = text[ps:pe]
-        if _CITATION.match(nxt):
+        if _CITATION.match(nxt) or _STAGE.match(nxt) or _FOLLOW.match(nxt):
             break
         prev_closed = text[paras[last][1] - 1] in '”"' and not _ends_open(text, paras[last])
         if prev_closed and nxt[0] not in DOUBLE_MARKS:
@@ -183,6 +221,17 @@ def _ends_open(text: str, para: tuple[int, int]) -> bool:
     """A paragraph ending in a mark that actually opens (rare typo) counts as open."""
     ps, pe = para
     return pe - ps < 2 or text[pe - 2].isspace()
+
+
+def _colon_title(text: str, ps: int, pe: int) -> bool:
+    """The document's first line in sentence case, ``Sanders: Clinton needs to ...``: a
+    title if it is one short line of ``Name: claim`` (a name of capitalised words, no
+    sentence ending inside the claim) over a story."""
+    line = text[ps:pe]
+    if len(line) > _TITLE_MAX or "\n" in line:
+        return False
+    m = _COLON_TITLE.match(line)
+    return m is not None and not _SENTENCE_INSIDE.search(m.group("claim"))
 
 
 def _headline(text: str, ps: int, pe: int) -> Headline:

@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .blocks import is_title_case
 from .candidate import Candidate
 from .clause_spans import CueClause
+from .headline_verbs import named_below, verb_headline
 from .lexicon import HEADLINE_CUES, HEADLINE_SOURCE_NOUNS, NOT_HEADLINE_SOURCES
 
 if TYPE_CHECKING:
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
 
 #: The entity types that can be the source before a headline's colon.
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: What the story may name a title's source as (``Lund`` -> ``Pat Lund``, an organisation).
+_BODY_NAME_ENTS = frozenset({"PERSON", "ORG"})
 _ENT_RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 2}
 #: The most words a source before a colon has (``Senate Majority Leader Ana Berg``).
 _MAX_WHO_WORDS = 6
@@ -36,6 +40,11 @@ _MAX_WHO_WORDS = 6
 _MIN_CLAIM_WORDS = 3
 _WORD = re.compile(r"\w+")
 _DOUBLE = '"“”'
+#: The source part of a title the parser may miss: a name of one or two capitalised words,
+#: alone or before the topic it speaks on (``Lund: ...``, ``Pat Lund on the Ferries: ...``).
+_TITLE_NAME = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]+(?:[ \u00a0][A-Z][\w’'.-]+)?)(?:[ \u00a0]+(?:on|about)[ \u00a0].+)?$"
+)
 
 
 def headline_statements(
@@ -60,6 +69,8 @@ def headline_statements(
         cand = _colon_claim(doc, text, h, strength) if h.who else None
         if cand is None:
             cand = _said_in_headline(doc, h, clauses, strength)
+        if cand is None and h.who is None and is_title_case(h.text):
+            cand = verb_headline(doc, text, h, strength)
         if cand is not None and not _paraphrased(
             text, cand, body, h.end, section_end, verbatim=_is_title(text, h)
         ):
@@ -123,10 +134,16 @@ def _colon_claim(doc: Doc, text: str, h: Headline, strength: float) -> Candidate
     )
     if ents and ents[0].label_ in ("NORP", "GPE") and len(ents[0]) < len(span):
         ents = []
+    if ents and any(w[0].islower() for w in words) and ents[0].end_char < span.end_char:
+        # in sentence case the source ends the part before the colon ('A lesson from Pat
+        # Lund: ...'); a name before lower-case words is a topic ('Ferry strike: ...')
+        ents = []
     if ents:  # 'Elizabeth Warren Hammers the CEO: ...': the name, not the verb after it
         s0, s1, head = ents[0].start_char, ents[0].end_char, ents[0].root.i
     elif len(words) == 1 and words[0].lower() in HEADLINE_SOURCE_NOUNS:
         s0, s1, head = h.start, who_end, span.root.i
+    elif (named := _named_in_body(doc, text, h)) is not None:
+        s0, s1, head = named
     else:
         return None
     kind = _kind(text, start, end)
@@ -146,6 +163,21 @@ def _colon_claim(doc: Doc, text: str, h: Headline, strength: float) -> Candidate
     )
 
 
+def _named_in_body(doc: Doc, text: str, h: Headline) -> tuple[int, int, int] | None:
+    """``Lund: ...`` / ``Lund on the Ferries: ...`` when the parser sees no name in the title:
+    a person or organisation the story below names with the same last word. Returns the
+    name's span in the title and its last token."""
+    m = _TITLE_NAME.match(text, h.start, h.start + len(h.who))
+    if m is None or m.group("name").split()[-1].lower() in NOT_HEADLINE_SOURCES:
+        return None
+    last = m.group("name").split()[-1].lower()
+    for ent in doc.ents:
+        if ent.label_ in _BODY_NAME_ENTS and ent.start_char >= h.end and ent[-1].lower_ == last:
+            span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+            return (m.start("name"), m.end("name"), span[-1].i) if span else None
+    return None
+
+
 def _said_in_headline(
     doc: Doc, h: Headline, clauses: list[CueClause], strength: float
 ) -> Candidate | None:
@@ -160,7 +192,9 @@ def _said_in_headline(
             continue
         spk = doc[c.speaker_i]
         ent = next((e for e in doc.ents if e.start <= spk.i < e.end), None)
-        if ent is None or ent.label_ not in _SOURCE_ENTS:
+        if ent is None and spk.text[:1].isupper() and named_below(doc, h, spk.text):
+            ent = doc[spk.i : spk.i + 1]  # 'Trump urges ...' over a story naming Donald Trump
+        elif ent is None or ent.label_ not in _SOURCE_ENTS:
             continue  # 'Ambassador Tells ...': a bare title is too weak a source for a headline
         s0, s1 = ent.start_char, ent.end_char
         if ent.start <= cue.i < ent.end:  # 'Zakharova Criticizes': title case runs names on

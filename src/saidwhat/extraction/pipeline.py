@@ -21,6 +21,7 @@ from . import fast_components, slavic
 from .blocks import Headline, find_blocks
 from .candidate import Candidate, Spans
 from .citations import attach_citations
+from .colon_forms import colon_reports
 from .dates import sentence_date
 from .direct import attribute
 from .headline_forms import headline_statements
@@ -31,6 +32,7 @@ from .quotes import find_quotes, paragraphs, statement_span
 from .roles import role_from_text
 from .sections import plan_sections
 from .settings import MAX_BYTES_ENV, MAX_SECONDS_ENV, Confidence, Settings
+from .source_adjuncts import source_adjuncts
 from .speakers import SpeakerResolver
 
 #: ``on_progress(document, characters done, characters in all)`` after each section.
@@ -237,7 +239,8 @@ class Extractor:
         blocks = find_blocks(text, paras, conf)
         claimed = Spans(blocks.claimed)
         free_quotes = [q for q in quotes if not claimed(q.start)]
-        all_clauses = find_cue_clauses(sdoc, conf)
+        all_clauses = find_cue_clauses(sdoc, conf) + source_adjuncts(sdoc, conf)
+        all_clauses += colon_reports(sdoc, conf)
         clauses = [
             c for c in all_clauses if not claimed(sdoc[c.cue_i].idx) and not claimed(c.start)
         ]

@@ -102,10 +102,13 @@ class Confidence:
     prep_object: float = 0.4  # called for ...
     object_cue: float = 0.4  # criticized the media
     according_to: float = 0.8
+    source_adjunct: float = 0.6  # By X's own admission, ... / As X noted, ...
+    colon_report: float = 0.5  # gave Berg a glowing endorsement: she knows ...
     cue_noun: float = 0.5  # X's claim that ...
     headline_statement: float = 0.6  # Pat Lund: Fares Will Double / Fares Will Double, Lund Says
     # blocks (:mod:`.blocks`) and posts
     transcript_turn: float = 0.85
+    interviewer_turn: float = 0.7  # a named interviewer's turn ("WALLACE: Why ...?")
     answer_turn: float = 0.6  # 'A:' answers, speaker from the header
     name_role_line: float = 0.85  # NAME, ROLE: “...”
     post_by_author: float = 0.95
