@@ -482,6 +482,19 @@ OPINION_ADJECTIVES = {
     "vague": {"about", "on"},
     "adamant": {"about"},
 }
+# --- prepositional and noun cues (rules of :mod:`.topic_forms`) ---
+#: Verbs of speaking whose topic preposition names what was said (``spoke about the
+#: pier``, ``talked about the levy``).
+TOPIC_SPEECH_VERBS = frozenset({"speak", "talk"})
+#: Their topic prepositions; ``of`` only in a participle after a verb of saying
+#: (``..., said Hale, speaking of the levy``): ``spoke warmly of her years`` is a memory,
+#: ``spoke against the backdrop of the harbour`` a place (``against``: 1 right, 1 wrong on
+#: PolNeAR dev).
+TOPIC_SPEECH_PREPS = frozenset({"about"})
+#: Adverbs opening a phrase that narrows a topic (``about race, particularly in ...``).
+FOCUS_ADVERBS = frozenset({"particularly", "especially", "notably", "chiefly", "mainly"})
+# --- end of the prepositional and noun cues ---
+
 #: Lemmas of the unsourced reports (``is expected to``), looked at by the clause rules
 #: only (not cue words of the quote rules). ``seems to`` is left out: the writer's own
 #: impression (``Melania seems to have vanished``), not a report.

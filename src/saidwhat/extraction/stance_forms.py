@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .agents import agent
 from .clause_spans import CueClause, complement_end, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
     INTENT_ADJECTIVES,
     NOT_SOURCES,
     OPINION_ADJECTIVES,
-    ORG_NOUNS,
-    ROLE_NOUNS,
     STANCE_ADJECTIVES,
 )
+from .topic_forms import topic_clauses
+
+__all__ = ["agent", "stance_clauses"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,15 +35,6 @@ def _stance_clause(adj: Token) -> Token | None:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             return child
     return None
-
-
-def agent(subj: Token) -> bool:
-    """Whether ``subj`` can intend: a name, a pronoun, or a person or body by role."""
-    return (
-        subj.pos_ in ("PROPN", "PRON")
-        or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or subj.lemma_.lower() in ROLE_NOUNS | ORG_NOUNS
-    )
 
 
 def _opinion_object(adj: Token) -> Token | None:
@@ -76,7 +69,8 @@ _ADJECTIVES = STANCE_ADJECTIVES | INTENT_ADJECTIVES | frozenset(OPINION_ADJECTIV
 
 def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
     """``X is/was/seemed <stance adjective> (that) A`` -> A, spoken by X; ``X is
-    <adjective of intention> to A`` -> ``to A`` (``willing to``, ``determined to``)."""
+    <adjective of intention> to A`` -> ``to A`` (``willing to``, ``determined to``);
+    then the topic forms of :mod:`.topic_forms` (``X spoke about A``)."""
     out: list[CueClause] = []
     for adj in _adjectives(doc):
         if adj.dep_ not in ("acomp", "ROOT"):
@@ -120,4 +114,4 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
                 min_words=1 if rule == "opinion_adjective" and comp.ent_type_ else 2,
             )
         )
-    return out
+    return out + topic_clauses(doc, conf)

@@ -1,0 +1,155 @@
+"""Attributions carried by a preposition: what someone spoke about.
+
+PolNeAR counts ``Berg spoke about the pier`` as Berg's statement on the pier,
+like ``Berg criticized the pier``: the object of ``about`` is what was said. The
+verb rules of :mod:`.indirect` leave ``speak``/``talk`` out (``spoke warmly of her
+years on the board``, ``did not respond to requests``: a memory or an addressee),
+so this rule reads only the topic prepositions of speaking (``about``, ``against``),
+said by someone who can speak, and the participle that names what a quote was
+about (``..., said Hale, speaking of the levy``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .agents import agent
+from .clause_spans import CueClause, object_end, trim
+from .clause_speakers import speaker_index
+from .lexicon import (
+    FOCUS_ADVERBS,
+    NOT_SOURCES,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+    TOPIC_SPEECH_PREPS,
+    TOPIC_SPEECH_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .settings import Confidence
+
+
+def _topic(verb: Token, preps: frozenset[str]) -> Token | None:
+    """The object of the first topic preposition after ``verb`` (``spoke about X``)."""
+    for prep in verb.rights:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
+def _addressed(verb: Token) -> bool:
+    """``the experts I spoke to about the plan``: a relative clause whose noun is not its
+    subject names whom the speaker addressed, in a clause about them, not a statement
+    (``Hale, who spoke about the plan`` is one)."""
+    while verb.dep_ == "xcomp" and verb.head is not verb:  # 'people we tried to talk to'
+        verb = verb.head
+    if verb.dep_ != "relcl":
+        return False
+    return not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
+
+
+def _aside(verb: Token) -> bool:
+    """Not the speaker's own speaking about a topic: a preposition left without its
+    object (``people we tried to talk to about the plan``: whom they addressed), a
+    purpose infinitive under a passive (``was summoned to talk about``: sent, not
+    speaking of one's own accord) or a verb the parser could not attach (``parataxis``)."""
+    if verb.dep_ == "parataxis":
+        return True
+    if any(
+        c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for c in verb.children
+    ):
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def _until_when(pobj: Token) -> int:
+    """The last token of a topic, without a trailing ``on Tuesday`` the parser hung on it."""
+    end = pobj.right_edge.i
+    for prep in pobj.rights:
+        if prep.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children
+        ):
+            return prep.i - 1
+    return end
+
+
+def _quote_topic(verb: Token) -> bool:
+    """``..., said Hale, speaking of the levy``: a participle of speaking that hangs on a
+    verb of saying (or on its subject) names what the statement was about."""
+    if verb.tag_ != "VBG":
+        return False
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "nsubj":
+        head = head.head
+    return verb.dep_ in ("advcl", "xcomp", "conj", "acl") and head.lemma_.lower() in SPEECH_VERBS
+
+
+def _focused(verb: Token, end: int) -> int:
+    """``spoke about race, particularly in the context of policing``: a phrase that a
+    focusing adverb opens right after the topic narrows the topic, so it goes on."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i <= end + 1 or child.dep_ != "prep":
+            continue
+        first = doc[child.left_edge.i]
+        if (
+            doc[end + 1].text == ","
+            and child.left_edge.i == end + 2
+            and first.lower_ in FOCUS_ADVERBS
+        ):
+            return child.right_edge.i
+        break
+    return end
+
+
+def _verbs(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
+    """The tokens with one of ``lemmas``, found on the LEMMA column (most tokens are
+    never made into Python objects: that is most of the cost of a pass)."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in lemmas}
+    return [doc[i] for i, h in enumerate(doc.to_array(["LEMMA"]).tolist()) if h in wanted]
+
+
+def topic_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
+    """``X spoke/talked about A`` -> A, spoken by X (``about``, ``against``; ``of`` only
+    in a participle after a verb of saying)."""
+    out: list[CueClause] = []
+    for verb in _verbs(doc, TOPIC_SPEECH_VERBS):
+        if verb.pos_ != "VERB":
+            continue
+        preps = TOPIC_SPEECH_PREPS | ({"of"} if _quote_topic(verb) else set())
+        pobj = _topic(verb, frozenset(preps))
+        if pobj is None or _addressed(verb) or _aside(verb):
+            continue
+        speaker_i = speaker_index(verb)
+        if speaker_i is None and _quote_topic(verb):
+            speaker_i = speaker_index(verb.head)
+        if speaker_i is None:
+            continue
+        subj = doc[speaker_i]
+        if subj.lower_ in NOT_SOURCES or subj.lower_ == "it" or not agent(subj):
+            continue
+        end = object_end(verb, pobj.head)
+        if end == pobj.right_edge.i:
+            end = _until_when(pobj)
+        end = _focused(verb, end)
+        span = trim(doc, pobj.left_edge.i, end)
+        if span is None or span[0] <= verb.idx < span[1]:
+            continue
+        out.append(
+            CueClause(
+                cue_i=verb.i,
+                cue=verb.text,
+                start=span[0],
+                end=span[1],
+                speaker_i=speaker_i,
+                strength=conf.prep_object,
+                rule="speech_topic",
+                # 'spoke about Hale': a name is what was spoken about
+                min_words=1 if pobj.ent_type_ else 2,
+            )
+        )
+    return out

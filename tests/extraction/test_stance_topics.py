@@ -1,0 +1,59 @@
+"""The table of prepositional and noun cues: invented sentences, the statements they give.
+
+Each row is ``(text, [(kind, whole statement, speaker, rule), ...])`` as in
+``test_forms_table.py``; these rows cover :mod:`saidwhat.extraction.topic_forms`,
+including the near misses that must give no statement.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+TOPIC_FORMS = [
+    (  # what someone spoke about is their statement on it
+        "Mayor Ana Berg spoke about the new ferry timetable.",
+        [("indirect", "the new ferry timetable", "Ana Berg", "speech_topic")],
+    ),
+    (  # a date the parser hangs on the topic says when, not what about
+        "Mayor Ana Berg spoke about the new ferry timetable on Tuesday.",
+        [("indirect", "the new ferry timetable", "Ana Berg", "speech_topic")],
+    ),
+    (  # 'talk about' with an addressee before the topic
+        "Councillor Tomas Hale talked to dock workers about the closing of the north pier.",
+        [("indirect", "the closing of the north pier", "Tomas Hale", "speech_topic")],
+    ),
+    (  # a gerund topic
+        "Ana Berg talked about bringing the two harbour towns together.",
+        [("indirect", "bringing the two harbour towns together", "Ana Berg", "speech_topic")],
+    ),
+    (  # the subject of a relative clause speaks
+        "Ana Berg, who spoke about the harbour levy, left the hall early.",
+        [("indirect", "the harbour levy", "Ana Berg", "speech_topic")],
+    ),
+    (  # a focusing adverb after the topic narrows it: the topic goes on
+        "Dara Lund speaks often about the ferries, particularly in the context of the winter "
+        "timetable.",
+        [
+            (
+                "indirect",
+                "the ferries, particularly in the context of the winter timetable",
+                "Dara Lund",
+                "speech_topic",
+            )
+        ],
+    ),
+    # a memory or a place, not what was said ('of' and 'against' are not read)
+    ("Councillor Mira Castell spoke warmly of her years on the ferry board.", []),
+    ("Tomas Hale spoke against the grey backdrop of the old customs hall.", []),
+    # whom someone addressed: the preposition is left without its object
+    ("The skippers we tried to talk to about the levy would not comment.", []),
+    # sent to speak under a passive: not the subject's own statement
+    ("Ana Berg was summoned before the harbour board to talk about the accounts.", []),
+    # no one who can speak
+    ("The report talks about the ferries.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOPIC_FORMS, ids=[t[:40] for t, _ in TOPIC_FORMS])
+def test_topic_form(traced, text, expected):
+    assert traced(text) == expected
