@@ -51,6 +51,33 @@ TOPIC_FORMS = [
     ("Ana Berg was summoned before the harbour board to talk about the accounts.", []),
     # no one who can speak
     ("The report talks about the ferries.", []),
+    (  # the topic of the questions someone raises is what they said
+        "Councillor Tomas Hale is raising questions about the ferry contract signed in May.",
+        [("indirect", "the ferry contract signed in May", "Tomas Hale", "question_topic")],
+    ),
+    (  # a phrase the parser hangs on the verb after the topic still belongs to it
+        "Ana Berg raised questions about the pier repairs during the harbour board meeting.",
+        [
+            (
+                "indirect",
+                "the pier repairs during the harbour board meeting",
+                "Ana Berg",
+                "question_topic",
+            )
+        ],
+    ),
+    (  # questions someone has, or answers
+        "Mayor Dara Lund answered questions about the winter timetable.",
+        [("indirect", "the winter timetable", "Dara Lund", "question_topic")],
+    ),
+    (  # faced questions: asked by someone the text does not name
+        "Tomas Hale has faced questions about the accounts of his shipping firm.",
+        [("indirect", "the accounts of his shipping firm", None, "question_topic")],
+    ),
+    # a thing that prompts questions is no one asking them
+    ("The late report inevitably raises questions about what the board knew.", []),
+    # questions with no topic
+    ("Ana Berg took questions from reporters on Monday.", []),
 ]
 
 

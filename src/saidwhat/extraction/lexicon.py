@@ -493,6 +493,14 @@ TOPIC_SPEECH_VERBS = frozenset({"speak", "talk"})
 TOPIC_SPEECH_PREPS = frozenset({"about"})
 #: Adverbs opening a phrase that narrows a topic (``about race, particularly in ...``).
 FOCUS_ADVERBS = frozenset({"particularly", "especially", "notably", "chiefly", "mainly"})
+#: ``raised questions about the levy``: a question's topic is what its asker said.
+QUESTION_NOUNS = frozenset({"question"})
+QUESTION_PREPS = frozenset({"about", "over", "regarding"})
+#: Verbs by which the subject asks, holds or answers questions (``raised``, ``has``,
+#: ``answered questions about``): the subject speaks on the topic.
+QUESTION_VERBS = frozenset({"raise", "pose", "ask", "have", "answer", "field", "face"})
+#: ... and by which it is asked them by someone unnamed (``has faced questions about``).
+QUESTIONED_VERBS = frozenset({"face"})
 # --- end of the prepositional and noun cues ---
 
 #: Lemmas of the unsourced reports (``is expected to``), looked at by the clause rules

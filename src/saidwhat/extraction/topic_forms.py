@@ -19,6 +19,10 @@ from .clause_speakers import speaker_index
 from .lexicon import (
     FOCUS_ADVERBS,
     NOT_SOURCES,
+    QUESTION_NOUNS,
+    QUESTION_PREPS,
+    QUESTION_VERBS,
+    QUESTIONED_VERBS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     TOPIC_SPEECH_PREPS,
@@ -105,7 +109,7 @@ def _focused(verb: Token, end: int) -> int:
     return end
 
 
-def _verbs(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
+def _verbs(doc: Doc, lemmas: frozenset[str]) -> list[Token]:  # or nouns: any lemma
     """The tokens with one of ``lemmas``, found on the LEMMA column (most tokens are
     never made into Python objects: that is most of the cost of a pass)."""
     strings = doc.vocab.strings
@@ -152,4 +156,56 @@ def topic_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
                 min_words=1 if pobj.ent_type_ else 2,
             )
         )
+    for noun in _verbs(doc, QUESTION_NOUNS):
+        if noun.pos_ == "NOUN" and (cc := _question_clause(noun, conf)) is not None:
+            out.append(cc)
     return out
+
+
+def _after_object(verb: Token, end: int) -> int:
+    """``raising questions about his microphone during the debate``: a phrase the parser
+    hung on the verb right after the object still says which topic (not a date)."""
+    for child in verb.rights:
+        if child.i <= end:
+            continue
+        if child.dep_ == "prep" and child.i == end + 1:
+            if any(c.ent_type_ in ("DATE", "TIME") for c in child.children):
+                break
+            end = child.right_edge.i
+            continue
+        break
+    return end
+
+
+def _question_clause(noun: Token, conf: Confidence) -> CueClause | None:
+    """``Hale raised questions about the levy``, ``the board has questions about``,
+    ``answering questions about`` -> the topic, by the verb's subject; ``Hale has faced
+    questions about the accounts`` -> the topic, asked by someone the text does not name."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in QUESTION_VERBS:
+        return None
+    verb = noun.head
+    pobj = _topic(noun, QUESTION_PREPS)
+    if pobj is None:
+        return None
+    unsourced = verb.lemma_.lower() in QUESTIONED_VERBS
+    speaker_i = None if unsourced else speaker_index(verb)
+    if not unsourced:
+        if speaker_i is None:
+            return None
+        subj = noun.doc[speaker_i]
+        if subj.lower_ in NOT_SOURCES or subj.lower_ == "it" or not agent(subj):
+            return None  # 'the decision raises questions': a thing prompts them, no one asks
+    span = trim(noun.doc, pobj.left_edge.i, _after_object(verb, noun.right_edge.i))
+    if span is None or span[0] <= verb.idx < span[1]:
+        return None
+    return CueClause(
+        cue_i=noun.i,
+        cue=noun.text,
+        start=span[0],
+        end=span[1],
+        speaker_i=speaker_i,
+        strength=conf.object_cue,
+        rule="question_topic",
+        min_words=1 if pobj.ent_type_ else 2,
+        unsourced=unsourced,
+    )
