@@ -78,9 +78,46 @@ TOPIC_FORMS = [
     ("The late report inevitably raises questions about what the board knew.", []),
     # questions with no topic
     ("Ana Berg took questions from reporters on Monday.", []),
+    (  # what someone is criticised for: said by critics the text does not name
+        "In 2019, the harbour board came under withering criticism for its failure to "
+        "repair the north pier.",
+        [("indirect", "its failure to repair the north pier", None, "criticised_for")],
+    ),
+    (
+        "Tomas Hale has faced sharp criticism for closing the ferry office.",
+        [("indirect", "closing the ferry office", None, "criticised_for")],
+    ),
+    # 'from' names the critics (or the guns), a date says when
+    ("The patrol boat came under fire from the shore.", []),
+    ("Ana Berg came under fire over the weekend.", []),
+    (  # words of saying as the means of the subject's act
+        "Tomas Hale has responded with attacks on the harbour board.",
+        [("indirect", "the harbour board", "Tomas Hale", "said_with")],
+    ),
+    # ... by no one who can speak
+    ("The port was hit with attacks on its computers.", []),
+]
+
+STANCE_FORMS = [
+    (  # how openly someone speaks of a topic; a concessive phrase after it is the writer's
+        "Before the vote, Mayor Ana Berg was coy about whether she would run again, "
+        "despite weeks of rumours.",
+        [("indirect", "whether she would run again", "Ana Berg", "opinion_adjective")],
+    ),
+    (
+        "Tomas Hale has been vocal about the pier closures.",
+        [("indirect", "the pier closures", "Tomas Hale", "opinion_adjective")],
+    ),
+    # an adjective of manner with no topic
+    ("Ana Berg was frank.", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), TOPIC_FORMS, ids=[t[:40] for t, _ in TOPIC_FORMS])
 def test_topic_form(traced, text, expected):
+    assert traced(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_FORMS, ids=[t[:40] for t, _ in STANCE_FORMS])
+def test_stance_form(traced, text, expected):
     assert traced(text) == expected

@@ -481,6 +481,15 @@ OPINION_ADJECTIVES = {
     "unhappy": {"with", "about"},
     "vague": {"about", "on"},
     "adamant": {"about"},
+    # how openly someone speaks of a topic (``coy about whether``, ``vocal about``)
+    "coy": {"about", "on"},
+    "cagey": {"about", "on"},
+    "evasive": {"about", "on"},
+    "noncommittal": {"about", "on"},
+    "candid": {"about"},
+    "frank": {"about"},
+    "outspoken": {"about", "on"},
+    "vocal": {"about", "on"},
 }
 # --- prepositional and noun cues (rules of :mod:`.topic_forms`) ---
 #: Verbs of speaking whose topic preposition names what was said (``spoke about the
@@ -501,6 +510,13 @@ QUESTION_PREPS = frozenset({"about", "over", "regarding"})
 QUESTION_VERBS = frozenset({"raise", "pose", "ask", "have", "answer", "field", "face"})
 #: ... and by which it is asked them by someone unnamed (``has faced questions about``).
 QUESTIONED_VERBS = frozenset({"face"})
+#: ``faced criticism for closing the pier``, ``came under fire over the levy``: what
+#: someone is criticised for is what their unnamed critics said (``from`` names them).
+CRITICISM_NOUNS = frozenset({"criticism", "fire", "heat", "flak", "condemnation", "ridicule"})
+RECEIVING_VERBS = frozenset({"face", "draw", "come", "receive", "attract", "take", "earn"})
+REASON_PREPS = frozenset({"for", "over"})
+#: Prepositions of a concessive phrase, the writer's comment after a view (``, despite``).
+CONCESSIVE_PREPS = frozenset({"despite", "notwithstanding"})
 # --- end of the prepositional and noun cues ---
 
 #: Lemmas of the unsourced reports (``is expected to``), looked at by the clause rules

@@ -14,6 +14,7 @@ from .agents import agent
 from .clause_spans import CueClause, complement_end, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
+    CONCESSIVE_PREPS,
     INTENT_ADJECTIVES,
     NOT_SOURCES,
     OPINION_ADJECTIVES,
@@ -53,6 +54,16 @@ def _intended(adj: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _before_concession(comp: Token, end: int) -> int:
+    """``coy about whether they would change, despite weeks of bad polls``: a concessive
+    phrase after a comma is the writer's comment on the view, not part of it."""
+    doc = comp.doc
+    for k in range(comp.i + 1, end):
+        if doc[k].text == "," and doc[k + 1].lower_ in CONCESSIVE_PREPS:
+            return k - 1
+    return end
 
 
 def _adjectives(doc: Doc) -> list[Token]:
@@ -98,7 +109,7 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
             continue
         if rule != "stance_clause" and not agent(subj):
             continue  # 'the pier is ready to open': a thing's state, not anyone's intention
-        span = trim(doc, comp.left_edge.i, complement_end(adj, comp))
+        span = trim(doc, comp.left_edge.i, _before_concession(comp, complement_end(adj, comp)))
         if span is None or span[0] <= adj.idx < span[1]:
             continue
         out.append(

@@ -17,14 +17,19 @@ from .agents import agent
 from .clause_spans import CueClause, object_end, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
+    CRITICISM_NOUNS,
     FOCUS_ADVERBS,
     NOT_SOURCES,
     QUESTION_NOUNS,
     QUESTION_PREPS,
     QUESTION_VERBS,
     QUESTIONED_VERBS,
+    REASON_PREPS,
+    RECEIVING_VERBS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    TOPIC_NOUNS,
+    TOPIC_PREPS,
     TOPIC_SPEECH_PREPS,
     TOPIC_SPEECH_VERBS,
 )
@@ -159,6 +164,12 @@ def topic_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
     for noun in _verbs(doc, QUESTION_NOUNS):
         if noun.pos_ == "NOUN" and (cc := _question_clause(noun, conf)) is not None:
             out.append(cc)
+    for noun in _verbs(doc, CRITICISM_NOUNS):
+        if noun.pos_ == "NOUN" and (cc := _criticised_for(noun, conf)) is not None:
+            out.append(cc)
+    for noun in _verbs(doc, TOPIC_NOUNS):
+        if noun.pos_ == "NOUN" and (cc := _said_with(noun, conf)) is not None:
+            out.append(cc)
     return out
 
 
@@ -208,4 +219,75 @@ def _question_clause(noun: Token, conf: Confidence) -> CueClause | None:
         rule="question_topic",
         min_words=1 if pobj.ent_type_ else 2,
         unsourced=unsourced,
+    )
+
+
+def _received_from(noun: Token) -> Token | None:
+    """The verb by which someone takes criticism: ``faced criticism``, ``came under
+    (withering) criticism``, ``drew fire``."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "under":
+        return head.head
+    if noun.dep_ != "dobj":
+        return None
+    if head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ == "under":
+        return head.head.head  # 'came under withering criticism': the parser's reading
+    return head
+
+
+def _criticised_for(noun: Token, conf: Confidence) -> CueClause | None:
+    """``Hale has faced criticism for closing the pier``, ``came under fire over the
+    levy``: what someone is criticised for is what unnamed critics said of them."""
+    verb = _received_from(noun)
+    if verb is None or verb.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    heads = (noun, noun.head) if noun.dep_ == "dobj" else (noun,)
+    pobj = next((p for h in heads if (p := _topic(h, REASON_PREPS)) is not None), None)
+    if pobj is None or pobj.i < noun.i or pobj.ent_type_ in ("DATE", "TIME"):
+        return None  # 'came under fire over the weekend': when, not what for
+    span = trim(noun.doc, pobj.left_edge.i, pobj.right_edge.i)
+    if span is None:
+        return None
+    return CueClause(
+        cue_i=noun.i,
+        cue=noun.text,
+        start=span[0],
+        end=span[1],
+        speaker_i=None,
+        strength=conf.object_cue,
+        rule="criticised_for",
+        min_words=1 if pobj.ent_type_ else 2,
+        unsourced=True,
+    )
+
+
+def _said_with(noun: Token, conf: Confidence) -> CueClause | None:
+    """``Hale responded with attacks on the board``, ``peppered him with criticism of
+    the levy``: words of saying that are the means of the subject's act say what the
+    subject said about their topic (an owned noun, ``his attacks on``, is read by
+    :func:`.clause_forms.noun_topic`)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None
+    verb = noun.head.head
+    pobj = _topic(noun, TOPIC_PREPS)
+    speaker_i = speaker_index(verb)
+    if pobj is None or speaker_i is None or pobj.ent_type_ in ("DATE", "TIME"):
+        return None
+    subj = noun.doc[speaker_i]
+    if subj.lower_ in NOT_SOURCES or subj.lower_ == "it" or not agent(subj):
+        return None
+    span = trim(noun.doc, pobj.left_edge.i, pobj.right_edge.i)
+    if span is None:
+        return None
+    return CueClause(
+        cue_i=noun.i,
+        cue=noun.text,
+        start=span[0],
+        end=span[1],
+        speaker_i=speaker_i,
+        strength=conf.object_cue,
+        rule="said_with",
+        min_words=1 if pobj.ent_type_ else 2,
     )
