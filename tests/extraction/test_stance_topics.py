@@ -96,6 +96,22 @@ TOPIC_FORMS = [
     ),
     # ... by no one who can speak
     ("The port was hit with attacks on its computers.", []),
+    (  # what someone does not hide, they say
+        "Mayor Ana Berg made no secret of her doubts about the ferry deal.",
+        [("indirect", "her doubts about the ferry deal", "Ana Berg", "no_secret")],
+    ),
+    # ... and what they made a secret of, they hid
+    ("Ana Berg made a secret of her plans.", []),
+    (  # a stand someone took in speaking or acting
+        "Tomas Hale testified in support of the new pier.",
+        [("indirect", "the new pier", "Tomas Hale", "in_support")],
+    ),
+    (
+        "Councillor Dara Lund spoke in opposition to the harbour levy.",
+        [("indirect", "the harbour levy", "Dara Lund", "in_support")],
+    ),
+    # ... by no one who can speak
+    ("The old pier was rebuilt in support of the ferry trade.", []),
 ]
 
 STANCE_FORMS = [

@@ -515,6 +515,12 @@ QUESTIONED_VERBS = frozenset({"face"})
 CRITICISM_NOUNS = frozenset({"criticism", "fire", "heat", "flak", "condemnation", "ridicule"})
 RECEIVING_VERBS = frozenset({"face", "draw", "come", "receive", "attract", "take", "earn"})
 REASON_PREPS = frozenset({"for", "over"})
+#: ``made no secret of his doubts``, ``little secret``: the object is said openly.
+OPEN_SECRET_WORDS = frozenset({"no", "little"})
+#: ``spoke in support of the levy``, ``testified in opposition to the pier``: nouns of a
+#: stand after ``in``, with the prepositions naming what the stand is on (``in favor of``
+#: is left out: ``abandoned the party in favor of Hale`` is a choice, not a view).
+STAND_NOUNS = {"support": frozenset({"of"}), "opposition": frozenset({"to"})}
 #: Prepositions of a concessive phrase, the writer's comment after a view (``, despite``).
 CONCESSIVE_PREPS = frozenset({"despite", "notwithstanding"})
 # --- end of the prepositional and noun cues ---

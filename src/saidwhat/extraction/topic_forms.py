@@ -20,6 +20,7 @@ from .lexicon import (
     CRITICISM_NOUNS,
     FOCUS_ADVERBS,
     NOT_SOURCES,
+    OPEN_SECRET_WORDS,
     QUESTION_NOUNS,
     QUESTION_PREPS,
     QUESTION_VERBS,
@@ -28,6 +29,7 @@ from .lexicon import (
     RECEIVING_VERBS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    STAND_NOUNS,
     TOPIC_NOUNS,
     TOPIC_PREPS,
     TOPIC_SPEECH_PREPS,
@@ -170,6 +172,9 @@ def topic_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
     for noun in _verbs(doc, TOPIC_NOUNS):
         if noun.pos_ == "NOUN" and (cc := _said_with(noun, conf)) is not None:
             out.append(cc)
+    for noun in _verbs(doc, frozenset(STAND_NOUNS) | {"secret"}):
+        if noun.pos_ == "NOUN" and (cc := _stand(noun, conf)) is not None:
+            out.append(cc)
     return out
 
 
@@ -289,5 +294,57 @@ def _said_with(noun: Token, conf: Confidence) -> CueClause | None:
         speaker_i=speaker_i,
         strength=conf.object_cue,
         rule="said_with",
+        min_words=1 if pobj.ent_type_ else 2,
+    )
+
+
+def _prep_object(head: Token, preps: frozenset[str]) -> Token | None:
+    """The object of the first of ``preps`` hanging on ``head`` after it."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
+def _by_agent(verb: Token) -> int | None:
+    """The subject of ``verb`` when it is someone who can speak, else None."""
+    speaker_i = speaker_index(verb)
+    if speaker_i is None:
+        return None
+    subj = verb.doc[speaker_i]
+    if subj.lower_ in NOT_SOURCES or subj.lower_ == "it" or not agent(subj):
+        return None
+    return speaker_i
+
+
+def _stand(noun: Token, conf: Confidence) -> CueClause | None:
+    """``Hale made no secret of his doubts`` (what one does not hide, one says) and
+    ``Hale spoke in support of the levy``, ``testified in opposition to the pier``:
+    the object is the subject's stated view."""
+    head = noun.head
+    if noun.lower_ == "secret":
+        if noun.dep_ != "dobj" or head.lemma_.lower() != "make":
+            return None
+        if not any(c.lower_ in OPEN_SECRET_WORDS for c in noun.lefts):
+            return None  # 'made a secret of it': hidden, not said
+        verb, pobj, rule = head, _prep_object(noun, frozenset({"of"})), "no_secret"
+    else:
+        if noun.dep_ != "pobj" or head.lower_ != "in" or head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb, pobj, rule = head.head, _prep_object(noun, STAND_NOUNS[noun.lower_]), "in_support"
+    speaker_i = _by_agent(verb) if pobj is not None else None
+    if speaker_i is None:
+        return None
+    span = trim(noun.doc, pobj.left_edge.i, pobj.right_edge.i)
+    if span is None:
+        return None
+    return CueClause(
+        cue_i=noun.i,
+        cue=noun.text,
+        start=span[0],
+        end=span[1],
+        speaker_i=speaker_i,
+        strength=conf.object_cue,
+        rule=rule,
         min_words=1 if pobj.ent_type_ else 2,
     )
