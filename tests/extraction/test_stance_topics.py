@@ -112,6 +112,12 @@ TOPIC_FORMS = [
     ),
     # ... by no one who can speak
     ("The old pier was rebuilt in support of the ferry trade.", []),
+    (  # a feeling someone expresses about something
+        "Mayor Ana Berg expressed outrage over the closing of the north pier.",
+        [("indirect", "the closing of the north pier", "Ana Berg", "voiced_feeling")],
+    ),
+    # a feeling with a date, not a topic
+    ("Tomas Hale voiced anger on Monday.", []),
 ]
 
 STANCE_FORMS = [

@@ -521,6 +521,14 @@ OPEN_SECRET_WORDS = frozenset({"no", "little"})
 #: stand after ``in``, with the prepositions naming what the stand is on (``in favor of``
 #: is left out: ``abandoned the party in favor of Hale`` is a choice, not a view).
 STAND_NOUNS = {"support": frozenset({"of"}), "opposition": frozenset({"to"})}
+#: Feelings someone expresses about something (``expressed outrage over the levy``);
+#: the nouns of opinion (``concern``, ``misgivings``) are :data:`TOPIC_NOUNS`.
+FEELING_NOUNS = frozenset(
+    """outrage anger frustration dismay regret sympathy disappointment alarm displeasure
+    indignation gratitude satisfaction surprise""".split()  # noqa: SIM905
+)
+EXPRESSING_VERBS = frozenset({"express", "voice"})
+FEELING_PREPS = frozenset({"over", "about", "at", "with", "for", "to"})
 #: Prepositions of a concessive phrase, the writer's comment after a view (``, despite``).
 CONCESSIVE_PREPS = frozenset({"despite", "notwithstanding"})
 # --- end of the prepositional and noun cues ---

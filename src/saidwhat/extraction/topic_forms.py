@@ -18,6 +18,9 @@ from .clause_spans import CueClause, object_end, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
     CRITICISM_NOUNS,
+    EXPRESSING_VERBS,
+    FEELING_NOUNS,
+    FEELING_PREPS,
     FOCUS_ADVERBS,
     NOT_SOURCES,
     OPEN_SECRET_WORDS,
@@ -174,6 +177,9 @@ def topic_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
             out.append(cc)
     for noun in _verbs(doc, frozenset(STAND_NOUNS) | {"secret"}):
         if noun.pos_ == "NOUN" and (cc := _stand(noun, conf)) is not None:
+            out.append(cc)
+    for noun in _verbs(doc, FEELING_NOUNS):
+        if noun.pos_ == "NOUN" and (cc := _voiced_feeling(noun, conf)) is not None:
             out.append(cc)
     return out
 
@@ -346,5 +352,30 @@ def _stand(noun: Token, conf: Confidence) -> CueClause | None:
         speaker_i=speaker_i,
         strength=conf.object_cue,
         rule=rule,
+        min_words=1 if pobj.ent_type_ else 2,
+    )
+
+
+def _voiced_feeling(noun: Token, conf: Confidence) -> CueClause | None:
+    """``Hale expressed outrage over the levy``, ``voiced dismay at the vote``: a feeling
+    someone expresses is their stated view of what it is about."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in EXPRESSING_VERBS:
+        return None
+    verb = noun.head
+    pobj = _prep_object(noun, FEELING_PREPS) or _prep_object(verb, FEELING_PREPS)
+    if pobj is None or pobj.i < noun.i or pobj.ent_type_ in ("DATE", "TIME"):
+        return None
+    speaker_i = _by_agent(verb)
+    span = trim(noun.doc, pobj.left_edge.i, pobj.right_edge.i) if speaker_i is not None else None
+    if span is None:
+        return None
+    return CueClause(
+        cue_i=noun.i,
+        cue=noun.text,
+        start=span[0],
+        end=span[1],
+        speaker_i=speaker_i,
+        strength=conf.object_cue,
+        rule="voiced_feeling",
         min_words=1 if pobj.ent_type_ else 2,
     )
