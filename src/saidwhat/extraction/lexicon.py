@@ -481,6 +481,15 @@ OPINION_ADJECTIVES = {
     "unhappy": {"with", "about"},
     "vague": {"about", "on"},
     "adamant": {"about"},
+    # how openly someone speaks of a topic (``coy about whether``, ``vocal about``)
+    "coy": {"about", "on"},
+    "cagey": {"about", "on"},
+    "evasive": {"about", "on"},
+    "noncommittal": {"about", "on"},
+    "candid": {"about"},
+    "frank": {"about"},
+    "outspoken": {"about", "on"},
+    "vocal": {"about", "on"},
 }
 #: -- r7-layout (blocks, headlines, source adjuncts) --
 #: Transcript labels that name a role, not a person (``MODERATOR:``, ``HOST:``): the
@@ -517,6 +526,48 @@ AS_SOURCE_VERBS = frozenset(
     """say note point suggest argue write put report state observe explain acknowledge
     admit claim predict warn testify conclude add find show reveal""".split()  # noqa: SIM905
 )
+# --- prepositional and noun cues (rules of :mod:`.topic_forms`) ---
+#: Verbs of speaking whose topic preposition names what was said (``spoke about the
+#: pier``, ``talked about the levy``).
+TOPIC_SPEECH_VERBS = frozenset({"speak", "talk"})
+#: Their topic prepositions; ``of`` only in a participle after a verb of saying
+#: (``..., said Hale, speaking of the levy``): ``spoke warmly of her years`` is a memory,
+#: ``spoke against the backdrop of the harbour`` a place (``against``: 1 right, 1 wrong on
+#: PolNeAR dev).
+TOPIC_SPEECH_PREPS = frozenset({"about"})
+#: Adverbs opening a phrase that narrows a topic (``about race, particularly in ...``).
+FOCUS_ADVERBS = frozenset({"particularly", "especially", "notably", "chiefly", "mainly"})
+#: ``raised questions about the levy``: a question's topic is what its asker said.
+QUESTION_NOUNS = frozenset({"question"})
+QUESTION_PREPS = frozenset({"about", "over", "regarding"})
+#: Verbs by which the subject asks, holds or answers questions (``raised``, ``has``,
+#: ``answered questions about``): the subject speaks on the topic.
+QUESTION_VERBS = frozenset({"raise", "pose", "ask", "have", "answer", "field", "face"})
+#: ... and by which it is asked them by someone unnamed (``has faced questions about``).
+QUESTIONED_VERBS = frozenset({"face"})
+#: ``faced criticism for closing the pier``, ``came under fire over the levy``: what
+#: someone is criticised for is what their unnamed critics said (``from`` names them).
+CRITICISM_NOUNS = frozenset({"criticism", "fire", "heat", "flak", "condemnation", "ridicule"})
+RECEIVING_VERBS = frozenset({"face", "draw", "come", "receive", "attract", "take", "earn"})
+REASON_PREPS = frozenset({"for", "over"})
+#: ``made no secret of his doubts``, ``little secret``: the object is said openly.
+OPEN_SECRET_WORDS = frozenset({"no", "little"})
+#: ``spoke in support of the levy``, ``testified in opposition to the pier``: nouns of a
+#: stand after ``in``, with the prepositions naming what the stand is on (``in favor of``
+#: is left out: ``abandoned the party in favor of Hale`` is a choice, not a view).
+STAND_NOUNS = {"support": frozenset({"of"}), "opposition": frozenset({"to"})}
+#: Feelings someone expresses about something (``expressed outrage over the levy``);
+#: the nouns of opinion (``concern``, ``misgivings``) are :data:`TOPIC_NOUNS`.
+FEELING_NOUNS = frozenset(
+    """outrage anger frustration dismay regret sympathy disappointment alarm displeasure
+    indignation gratitude satisfaction surprise""".split()  # noqa: SIM905
+)
+EXPRESSING_VERBS = frozenset({"express", "voice"})
+FEELING_PREPS = frozenset({"over", "about", "at", "with", "for", "to"})
+#: Prepositions of a concessive phrase, the writer's comment after a view (``, despite``).
+CONCESSIVE_PREPS = frozenset({"despite", "notwithstanding"})
+# --- end of the prepositional and noun cues ---
+
 #: Lemmas of the unsourced reports (``is expected to``), looked at by the clause rules
 #: only (not cue words of the quote rules). ``seems to`` is left out: the writer's own
 #: impression (``Melania seems to have vanished``), not a report.

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .agents import agent
 from .clause_spans import CueClause, complement_end, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
+    CONCESSIVE_PREPS,
     INTENT_ADJECTIVES,
     NOT_SOURCES,
     OPINION_ADJECTIVES,
-    ORG_NOUNS,
-    ROLE_NOUNS,
     STANCE_ADJECTIVES,
 )
+from .topic_forms import topic_clauses
+
+__all__ = ["agent", "stance_clauses"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,15 +36,6 @@ def _stance_clause(adj: Token) -> Token | None:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             return child
     return None
-
-
-def agent(subj: Token) -> bool:
-    """Whether ``subj`` can intend: a name, a pronoun, or a person or body by role."""
-    return (
-        subj.pos_ in ("PROPN", "PRON")
-        or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or subj.lemma_.lower() in ROLE_NOUNS | ORG_NOUNS
-    )
 
 
 def _opinion_object(adj: Token) -> Token | None:
@@ -62,6 +56,16 @@ def _intended(adj: Token) -> Token | None:
     return None
 
 
+def _before_concession(comp: Token, end: int) -> int:
+    """``coy about whether they would change, despite weeks of bad polls``: a concessive
+    phrase after a comma is the writer's comment on the view, not part of it."""
+    doc = comp.doc
+    for k in range(comp.i + 1, end):
+        if doc[k].text == "," and doc[k + 1].lower_ in CONCESSIVE_PREPS:
+            return k - 1
+    return end
+
+
 def _adjectives(doc: Doc) -> list[Token]:
     """The tokens that are one of the adjectives above, found on the LOWER column (most
     tokens are never made into Python objects: that is most of the cost of a pass)."""
@@ -76,7 +80,8 @@ _ADJECTIVES = STANCE_ADJECTIVES | INTENT_ADJECTIVES | frozenset(OPINION_ADJECTIV
 
 def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
     """``X is/was/seemed <stance adjective> (that) A`` -> A, spoken by X; ``X is
-    <adjective of intention> to A`` -> ``to A`` (``willing to``, ``determined to``)."""
+    <adjective of intention> to A`` -> ``to A`` (``willing to``, ``determined to``);
+    then the topic forms of :mod:`.topic_forms` (``X spoke about A``)."""
     out: list[CueClause] = []
     for adj in _adjectives(doc):
         if adj.dep_ not in ("acomp", "ROOT"):
@@ -104,7 +109,7 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
             continue
         if rule != "stance_clause" and not agent(subj):
             continue  # 'the pier is ready to open': a thing's state, not anyone's intention
-        span = trim(doc, comp.left_edge.i, complement_end(adj, comp))
+        span = trim(doc, comp.left_edge.i, _before_concession(comp, complement_end(adj, comp)))
         if span is None or span[0] <= adj.idx < span[1]:
             continue
         out.append(
@@ -120,4 +125,4 @@ def stance_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
                 min_words=1 if rule == "opinion_adjective" and comp.ent_type_ else 2,
             )
         )
-    return out
+    return out + topic_clauses(doc, conf)
