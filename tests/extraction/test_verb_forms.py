@@ -79,6 +79,21 @@ VERB_FORMS = [
     ),
     # ... a real noun 'plans' with a determiner or as an object states nothing here
     ("Ana Berg did not unveil plans to pay for the new ferry.", []),
+    # -- 'it' as a source: a body named before that intends or stands for a named person
+    (
+        "The Velda Herald has long opposed the levy. On Sunday it endorsed Ana Berg.",
+        [
+            ("indirect", "the levy", "Velda Herald", "object_cue"),
+            ("indirect", "Ana Berg", "Velda Herald", "object_cue"),
+        ],
+    ),
+    (
+        "The harbour board met on Monday. It wants to sell the old pier.",
+        [("indirect", "to sell the old pier", None, "intent_clause")],
+    ),
+    # ... not the 'it' of a thing that will be so, nor 'it' with no named object
+    ("It promises to be a long night at the harbour.", []),
+    ("The Velda Herald met on Monday. It criticized the new plan.", []),
 ]
 
 

@@ -521,6 +521,9 @@ PRO_FORM_VERBS = frozenset(
     """say tell indicate suggest signal admit acknowledge concede think believe hope
     suspect""".split()  # noqa: SIM905
 )
+#: Verbs after ``it promises to`` / ``it threatens to`` that make ``it`` a thing, not a
+#: body with an intention (``it promises to be a long night``).
+IT_EMPTY_VERBS = frozenset({"be", "become", "get", "cost", "take", "last", "rain", "snow"})
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)

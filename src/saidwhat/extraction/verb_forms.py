@@ -30,6 +30,7 @@ from .lexicon import (
     COMPARISON_VERBS,
     FASTENED_THINGS,
     INTENT_VERBS,
+    IT_EMPTY_VERBS,
     NOT_SOURCES,
     PHYSICAL_TARGET_ENTS,
     PRO_FORM_VERBS,
@@ -193,6 +194,22 @@ def noun_tagged_intent(doc: Doc, tok: Token, lemma: str, strength: float) -> Cue
     if span is None:
         return None
     return CueClause(tok.i, tok.text, span[0], span[1], subj.i, strength, rule="noun_tagged_intent")
+
+
+def it_names_source(tok: Token, rule: str, speech: bool) -> bool:
+    """Whether ``it`` as the subject of cue ``tok`` (read by ``rule``; ``speech``: a verb
+    of saying) is a body named before (a paper, a party, a board) rather than the empty
+    ``it`` of ``it seems``: the subject of a verb of saying, of an intention (``it wants
+    to release the files``, not ``it promises to be a long night``) or of standing for
+    or against a named person (``it backed Hale``, ``it criticized Lund``)."""
+    if rule == "intent_clause":
+        return not any(c.dep_ == "xcomp" and c.lemma_ in IT_EMPTY_VERBS for c in tok.children)
+    if speech:
+        return True
+    if rule != "object_cue":
+        return False
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    return obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
 def verb_form(doc: Doc, tok: Token, lemma: str, conf: Confidence) -> CueClause | None:
