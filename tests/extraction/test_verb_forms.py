@@ -91,6 +91,18 @@ VERB_FORMS = [
         "The harbour board met on Monday. It wants to sell the old pier.",
         [("indirect", "to sell the old pier", None, "intent_clause")],
     ),
+    # -- object cues: what was claimed or explained
+    (
+        "Tomas Hale claimed sole credit for the new ferry route.",
+        [("indirect", "sole credit for the new ferry route", "Tomas Hale", "object_cue")],
+    ),
+    (
+        "In her column, Ana Berg explains the new harbour levy.",
+        [("indirect", "the new harbour levy", "Ana Berg", "object_cue")],
+    ),
+    # ... but a prize won or a life taken is no claim
+    ("The island team claimed the regional title on Sunday.", []),
+    ("The winter storm claimed three lives on the coast road.", []),
     # ... not the 'it' of a thing that will be so, nor 'it' with no named object
     ("It promises to be a long night at the harbour.", []),
     ("The Velda Herald met on Monday. It criticized the new plan.", []),
