@@ -73,6 +73,7 @@ from .lexicon import (
 from .not_reports import not_a_report
 from .settings import Confidence
 from .stance_forms import stance_clauses
+from .verb_forms import VERB_FORM_LEMMAS, it_names_source, verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -208,9 +209,9 @@ def _cue_candidates(doc: Doc):
     turned into Python objects (that is most of the cost of a pass over a Doc).
     """
     strings = doc.vocab.strings
-    lemmas = {strings.add(w) for w in ALL_CUE_LEMMAS | UNSOURCED_CUES | HEARSAY_ADVERBS} | {
-        strings.add(w) for w in LEMMA_FIXES
-    }
+    lemmas = {
+        strings.add(w) for w in ALL_CUE_LEMMAS | UNSOURCED_CUES | HEARSAY_ADVERBS | VERB_FORM_LEMMAS
+    } | {strings.add(w) for w in LEMMA_FIXES}
     ccomp = strings.add("ccomp")
     arr = doc.to_array(["LEMMA", "DEP", "HEAD", "LOWER"])
     wanted = set()
@@ -236,6 +237,9 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             cc = _according(doc, tok, conf.according_to)
             if cc is not None:
                 out.append(cc)
+            continue
+        if (cc := verb_form(doc, tok, lemma, conf)) is not None:
+            out.append(cc)  # forms the rules below do not read (:mod:`.verb_forms`)
             continue
         # 'The campaign plans to ...' with 'plans' tagged as a plural noun: a cue verb
         # that has a subject is a verb, whatever its tag
@@ -394,7 +398,9 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             speaker_i = speaker_index(joined)  # '... of being "duped" and encourage X to'
         if speaker_i is not None:
             subj = doc[speaker_i]
-            if subj.lower_ in NOT_SOURCES or (subj.lower_ == "it" and not speech):
+            if subj.lower_ in NOT_SOURCES:
+                continue
+            if subj.lower_ == "it" and not it_names_source(tok, rule, speech):
                 continue
             if lemma in EVIDENCE_VERBS and subj.lemma_.lower() in DATA_NOUNS:
                 continue  # 'figures show that ...': a finding, not anyone's statement

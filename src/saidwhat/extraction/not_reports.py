@@ -9,7 +9,8 @@ that an analyst is not shown acts, feelings or evidence as what someone said:
 - ``find it hard to ...``: an experience, not a finding;
 - an invitation (``invited him to visit``);
 - a physical attack (``attacked the ferry``);
-- an ending (``the spot concludes with footage of ...``).
+- an ending (``the spot concludes with footage of ...``);
+- a taking (``claimed the title``, ``the fire claimed three lives``).
 
 (Evidence summed up by the writer, ``polls show a close race``, what a video shows
 someone doing, and a meeting held ``to discuss`` a topic stay reports: PolNeAR
@@ -31,6 +32,8 @@ from .lexicon import (
     NAMING_VERBS,
     PHYSICAL_TARGET_ENTS,
     PHYSICAL_TARGET_NOUNS,
+    TAKEN_NOUNS,
+    TAKING_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -92,6 +95,12 @@ def _physical_target(tok: Token) -> bool:
     )
 
 
+def _taken(tok: Token) -> bool:
+    """``claimed the regional title``, ``claimed three lives``: a prize or a loss."""
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in TAKEN_NOUNS
+
+
 def not_a_report(tok: Token, lemma: str, rule: str, comp: Token | None) -> bool:
     """Whether the cue ``tok`` (lemma ``lemma``), read by ``rule``, reports no statement.
 
@@ -100,6 +109,8 @@ def not_a_report(tok: Token, lemma: str, rule: str, comp: Token | None) -> bool:
     if rule == "object_cue" and lemma in NAMING_VERBS and _bare_object(tok):
         return True
     if rule == "object_cue" and lemma in ASSAULT_VERBS and _physical_target(tok):
+        return True
+    if rule == "object_cue" and lemma in TAKING_VERBS and _taken(tok):
         return True
     if rule in _CLAUSE_RULES and (_adverbial(tok, comp) or _experience(lemma, comp)):
         return True
