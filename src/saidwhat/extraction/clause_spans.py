@@ -8,7 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import CUT_AFTER_COMMA, REASON_MARKS, SPEECH_VERBS
+from .lexicon import (
+    CUT_AFTER_COMMA,
+    DURATION_NOUNS,
+    OBJECT_MODIFIER_PREPS,
+    REASON_MARKS,
+    SPEECH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,6 +52,7 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
         doc[i].is_space or (doc[i].is_punct and doc[i].text not in "“‘\"'") or doc[i].dep_ == "cc"
     ):
         i += 1
+    j = unsplit_end(doc, j)
     for k in range(
         i + 3, j if cut else i + 3
     ):  # a second clause after ';', a dash or ', which' is not reported
@@ -70,6 +77,42 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
     if j < i:
         return None
     return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def unsplit_end(doc: Doc, j: int) -> int:
+    """``cited disparaging remarks Hale had made about Lund as ...``: the parser may end
+    a sentence at a word with no final punctuation where a capitalised name follows on
+    the same line. Content that runs to such an end goes on to the next sentence's end."""
+    tok = doc[j]
+    if (
+        j + 1 >= len(doc)
+        or tok.is_punct
+        or tok.is_space
+        or "\n" in tok.whitespace_
+        or doc[j + 1].is_space
+        or not doc[j + 1].is_sent_start
+    ):
+        return j
+    return doc[j + 1].sent.end - 1
+
+
+#: Entity types of a preposition's object that say when, not what.
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _object_modifier(doc: Doc, child: Token, end: int) -> bool:
+    """``cited his endorsements from 88 admirals``, ``endorsed Hale in the race``,
+    ``railed against the levy, including the part that ...``: a prepositional phrase
+    right after the object (or ``, including ...``) that the parser hung on the cue
+    still says what the object was; the reported object goes on through it."""
+    if child.dep_ != "prep" or child.lower_ not in OBJECT_MODIFIER_PREPS:
+        return False
+    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or pobj.ent_type_ in _WHEN or pobj.lemma_.lower() in DURATION_NOUNS:
+        return False  # 'endorsed Hale on Thursday', 'for years': when, not what
+    if child.left_edge.i == end + 1:
+        return True
+    return child.lower_ == "including" and child.i == end + 2 and doc[end + 1].text == ","
 
 
 def _parenthetical(doc: Doc, k: int, j: int) -> bool:
@@ -174,6 +217,9 @@ def object_end(cue: Token, last: Token) -> int:
     doc = cue.doc
     for child in cue.rights:
         if child.i <= end or child.dep_ in ("punct", "cc"):
+            continue
+        if _object_modifier(doc, child, end):
+            end = child.right_edge.i
             continue
         between = doc[end + 1 : child.left_edge.i]
         if (

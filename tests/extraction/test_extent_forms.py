@@ -1,0 +1,96 @@
+"""Where a statement we find starts and ends: the table of extent forms (round 7).
+
+Each row is ``(text, [(kind, whole statement, speaker, rule), ...])`` like
+``test_forms_table``; the rows that must stop short of a phrase are the near misses
+of the rule that lets the content go on.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from saidwhat.extraction.clause_spans import trim, unsplit_end
+
+EXTENTS = [
+    # A prepositional phrase right after the object, hung on the cue, still says what it was.
+    (
+        "Mayor Ilse Varga cited her own endorsements from forty harbour pilots on Tuesday.",
+        [
+            (
+                "indirect",
+                "her own endorsements from forty harbour pilots",
+                "Ilse Varga",
+                "object_cue",
+            )
+        ],
+    ),
+    (
+        "Tom Lund railed against the new port levy, including the part that doubles the fee "
+        "for fishing boats.",
+        [
+            (
+                "indirect",
+                "the new port levy, including the part that doubles the fee for fishing boats",
+                "Tom Lund",
+                "prep_object",
+            )
+        ],
+    ),
+    (
+        "Varga referred to the old ferry as a floating ruin.",
+        [("indirect", "the old ferry as a floating ruin", "Varga", "prep_object")],
+    ),
+    # Near misses: when or where the speaker spoke is not what was said.
+    (
+        "Varga criticised the levy during a speech in Tallstad.",
+        [("indirect", "the levy", "Varga", "object_cue")],
+    ),
+    (
+        "Dara Novak voted against the Clean Harbours Act for the third time.",
+        [("indirect", "the Clean Harbours Act", "Dara Novak", "prep_object")],
+    ),
+    (
+        "Dara Novak praised Tom Lund on Thursday.",
+        [("indirect", "Tom Lund", "Dara Novak", "object_cue")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXTENTS, ids=[r[0][:40] for r in EXTENTS])
+def test_extent_forms(traced, text, expected):
+    assert traced(text) == expected
+
+
+#: English lexical attributes (``is_punct``, ``is_space``) without a model.
+_VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words: list[str], spaces: list[bool], starts: list[int]) -> Doc:
+    sent_starts = [i in starts for i in range(len(words))]
+    return Doc(_VOCAB, words=words, spaces=spaces, sent_starts=sent_starts)
+
+
+def test_unsplit_end_goes_on_past_a_sentence_end_with_no_punctuation():
+    # 'cited harsh remarks Lund had made .' split by the parser before 'Lund'
+    words = ["Varga", "cited", "harsh", "remarks", "Lund", "had", "made", "."]
+    doc = _doc(words, [True] * 6 + [False, False], starts=[0, 4])
+    assert unsplit_end(doc, 3) == 7
+    assert trim(doc, 2, 3) == (doc[2].idx, doc[6].idx + len("made"))
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "starts"),
+    [
+        # a sentence that ends with its full stop
+        (["Varga", "cited", "remarks", ".", "Lund", "left", "."], [True] * 7, [0, 4]),
+        # a title line: the next sentence starts on a new line
+        (["Varga", "cited", "remarks", "\n", "Lund", "left", "."], [True] * 7, [0, 4]),
+        # the end of the document
+        (["Varga", "cited", "remarks"], [True, True, False], [0]),
+    ],
+)
+def test_unsplit_end_near_misses(words, spaces, starts):
+    doc = _doc(words, spaces, starts)
+    assert unsplit_end(doc, 2) == 2
