@@ -42,6 +42,38 @@ EXTENTS = [
         "Varga referred to the old ferry as a floating ruin.",
         [("indirect", "the old ferry as a floating ruin", "Varga", "prep_object")],
     ),
+    # A reporting clause at the end of the sentence reports both clauses before it.
+    (
+        "The mayor had asked the harbour police to stay away, but the council overruled "
+        "that request, the source added.",
+        [
+            (
+                "indirect",
+                "The mayor had asked the harbour police to stay away, but the council "
+                "overruled that request",
+                None,
+                "speech_clause",
+            )
+        ],
+    ),
+    (
+        "The ferry was supposed to sail at noon, but the crew left the harbour an hour early, "
+        "another official said.",
+        [
+            (
+                "indirect",
+                "The ferry was supposed to sail at noon, but the crew left the harbour an hour "
+                "early",
+                None,
+                "speech_clause",
+            )
+        ],
+    ),
+    # Near miss: a reporting clause inside the second clause reports only that clause.
+    (
+        "The ferry was late, but the crew said the engine had failed.",
+        [("indirect", "the engine had failed", None, "speech_clause")],
+    ),
     # Near misses: when or where the speaker spoke is not what was said.
     (
         "Varga criticised the levy during a speech in Tallstad.",

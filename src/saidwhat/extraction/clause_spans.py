@@ -125,6 +125,52 @@ def _parenthetical(doc: Doc, k: int, j: int) -> bool:
     return close < j and doc[close].text == "," and doc[close + 1].dep_ not in ("cc", "punct")
 
 
+def clause_start(cue: Token, comp: Token) -> int:
+    """The first token of what ``cue`` reports through ``comp``.
+
+    ``A, but B, another source said.``: the parser often joins a trailing reporting
+    clause to the first clause (``said`` a conjunct of ``A``) and takes only the last
+    clause as its complement; the reporting clause at the end of the sentence reports
+    all of it, from the first clause on.
+    """
+    start = comp.left_edge.i
+    head = cue.head
+    if not (comp.i < cue.i and cue.dep_ == "conj" and head.i < start and head.dep_ == "ROOT"):
+        return start
+    doc = cue.doc
+    joint = doc[head.left_edge.i : start]
+    if not any(t.dep_ == "cc" and t.head.i == head.i for t in joint[-2:]):
+        return start  # the first clause must end in ', but' / ', and' right before the second
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[cue.i + 1 : cue.right_edge.i + 1]):
+        return start  # '..., said X' is fine; a cue with more after its subject is not trailing
+    return head.left_edge.i
+
+
+def clause_end(cue: Token, comp: Token) -> int:
+    """The last token of what a cue after its content reports through ``comp``.
+
+    ``A, but B, the source added.`` read as two complements of ``added``: the content
+    runs on through the later one when only ``, but`` / ``, and`` stand between them.
+    """
+    end = comp.right_edge.i
+    doc = cue.doc
+    for child in cue.lefts:
+        if child.i <= end or child.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if child.right_edge.i >= cue.i:
+            break  # 'the impact it said Hale would have': not a clause before the cue
+        last = end
+        while last > comp.i and doc[last].dep_ in ("cc", "punct"):
+            last -= 1  # the parser may hang ', but' on the first clause
+        joint = doc[last + 1 : child.left_edge.i]
+        if not any(t.dep_ == "cc" for t in joint) or any(
+            t.dep_ not in ("cc", "punct") or t.text in ":;" for t in joint
+        ):
+            break
+        end = child.right_edge.i
+    return end
+
+
 def complement_end(cue: Token, comp: Token) -> int:
     """The last token of what ``cue`` reports through ``comp``, coordination included.
 
