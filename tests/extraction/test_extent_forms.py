@@ -74,6 +74,37 @@ EXTENTS = [
         "The ferry was late, but the crew said the engine had failed.",
         [("indirect", "the engine had failed", None, "speech_clause")],
     ),
+    # A series of relative clauses on one noun inside the content goes on.
+    (
+        "Varga knows there are sailors in this town who fear the new levy, who work the night "
+        "boats, and who want the port kept open.",
+        [
+            (
+                "indirect",
+                "there are sailors in this town who fear the new levy, who work the night boats, "
+                "and who want the port kept open",
+                "Varga",
+                "belief_clause",
+            )
+        ],
+    ),
+    # Near misses: a relative clause after a comma that starts no series is a remark.
+    (
+        "Varga said the council backed the levy, which angered the sailors.",
+        [("indirect", "the council backed the levy", "Varga", "speech_clause")],
+    ),
+    (
+        "Lund said the levy would hurt the sailors who work the night boats, which worried "
+        "the mayor.",
+        [
+            (
+                "indirect",
+                "the levy would hurt the sailors who work the night boats",
+                "Lund",
+                "speech_clause",
+            )
+        ],
+    ),
     # Near misses: when or where the speaker spoke is not what was said.
     (
         "Varga criticised the levy during a speech in Tallstad.",

@@ -63,7 +63,7 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
             j = k - 1
             break
         nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
-        if t.text == "," and _parenthetical(doc, k, j):
+        if t.text == "," and (_parenthetical(doc, k, j) or _second_relative(doc, i, k)):
             continue
         if t.text == "," and (
             doc[k + 1].lower_ in CUT_AFTER_COMMA
@@ -113,6 +113,28 @@ def _object_modifier(doc: Doc, child: Token, end: int) -> bool:
     if child.left_edge.i == end + 1:
         return True
     return child.lower_ == "including" and child.i == end + 2 and doc[end + 1].text == ","
+
+
+def _second_relative(doc: Doc, i: int, k: int) -> bool:
+    """``people who fish here, who live on the coast, and who ...``: a relative clause after
+    a comma on a noun that already has one before the comma is the next of a series
+    that describes it, not a remark on the reported clause. The first must lie inside
+    the content (from token ``i``): ``someone who had to reject X, who spent ...``
+    describes someone outside what was rejected."""
+    rel = doc[k + 1]
+    if rel.lower_ not in ("which", "who") or rel.head.dep_ != "relcl":
+        return False
+    noun = rel.head.head
+    if any(
+        c.dep_ == "relcl" and i <= c.left_edge.i < k and c.left_edge.lower_ == rel.lower_
+        for c in noun.children
+    ):
+        return True
+    # the parser may hang the second on the last noun of the first: same pronoun, above it
+    return any(
+        up.dep_ == "relcl" and up.left_edge.lower_ == rel.lower_ and i <= up.left_edge.i < k
+        for up in noun.ancestors
+    )
 
 
 def _parenthetical(doc: Doc, k: int, j: int) -> bool:
