@@ -105,6 +105,35 @@ EXTENTS = [
             )
         ],
     ),
+    # The object of one act, then a second cue with a quote: two statements.
+    (
+        "Mayor Ilse Varga outlined her harbour plan and vowed to “punish those who dump oil "
+        "in the bay.”",
+        [
+            ("indirect", "her harbour plan", "Ilse Varga", "object_cue"),
+            ("mixed", "to “punish those who dump oil in the bay.", "Ilse Varga", "intent_clause"),
+        ],
+    ),
+    (
+        "Tom Lund bemoaned the delays at the port and said he thought the ferries were "
+        "“far too old.”",
+        [
+            ("indirect", "the delays at the port", "Tom Lund", "object_cue"),
+            ("mixed", "he thought the ferries were “far too old.", "Tom Lund", "speech_clause"),
+        ],
+    ),
+    # Near miss: a label that quotes already, then more quoted words, stays one statement.
+    (
+        "Varga called the levy “a disgrace” and referred to its “hidden costs.”",
+        [
+            (
+                "mixed",
+                "the levy “a disgrace” and referred to its “hidden costs.",
+                "Varga",
+                "object_cue",
+            )
+        ],
+    ),
     # Near misses: when or where the speaker spoke is not what was said.
     (
         "Varga criticised the levy during a speech in Tallstad.",
