@@ -8,7 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import CUT_AFTER_COMMA, REASON_MARKS, SPEECH_VERBS
+from .lexicon import (
+    CUT_AFTER_COMMA,
+    DURATION_NOUNS,
+    OBJECT_MODIFIER_PREPS,
+    REASON_MARKS,
+    SPEECH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,6 +52,7 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
         doc[i].is_space or (doc[i].is_punct and doc[i].text not in "“‘\"'") or doc[i].dep_ == "cc"
     ):
         i += 1
+    j = unsplit_end(doc, j)
     for k in range(
         i + 3, j if cut else i + 3
     ):  # a second clause after ';', a dash or ', which' is not reported
@@ -56,7 +63,7 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
             j = k - 1
             break
         nxt = doc[k + 2] if doc[k + 1].pos_ == "ADV" and k + 2 <= j else doc[k + 1]
-        if t.text == "," and _parenthetical(doc, k, j):
+        if t.text == "," and (_parenthetical(doc, k, j) or _second_relative(doc, i, k)):
             continue
         if t.text == "," and (
             doc[k + 1].lower_ in CUT_AFTER_COMMA
@@ -72,6 +79,64 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
     return doc[i].idx, doc[j].idx + len(doc[j])
 
 
+def unsplit_end(doc: Doc, j: int) -> int:
+    """``cited disparaging remarks Hale had made about Lund as ...``: the parser may end
+    a sentence at a word with no final punctuation where a capitalised name follows on
+    the same line. Content that runs to such an end goes on to the next sentence's end."""
+    tok = doc[j]
+    if (
+        j + 1 >= len(doc)
+        or tok.is_punct
+        or tok.is_space
+        or "\n" in tok.whitespace_
+        or doc[j + 1].is_space
+        or not doc[j + 1].is_sent_start
+    ):
+        return j
+    return doc[j + 1].sent.end - 1
+
+
+#: Entity types of a preposition's object that say when, not what.
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _object_modifier(doc: Doc, child: Token, end: int) -> bool:
+    """``cited his endorsements from 88 admirals``, ``endorsed Hale in the race``,
+    ``railed against the levy, including the part that ...``: a prepositional phrase
+    right after the object (or ``, including ...``) that the parser hung on the cue
+    still says what the object was; the reported object goes on through it."""
+    if child.dep_ != "prep" or child.lower_ not in OBJECT_MODIFIER_PREPS:
+        return False
+    pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or pobj.ent_type_ in _WHEN or pobj.lemma_.lower() in DURATION_NOUNS:
+        return False  # 'endorsed Hale on Thursday', 'for years': when, not what
+    if child.left_edge.i == end + 1:
+        return True
+    return child.lower_ == "including" and child.i == end + 2 and doc[end + 1].text == ","
+
+
+def _second_relative(doc: Doc, i: int, k: int) -> bool:
+    """``people who fish here, who live on the coast, and who ...``: a relative clause after
+    a comma on a noun that already has one before the comma is the next of a series
+    that describes it, not a remark on the reported clause. The first must lie inside
+    the content (from token ``i``): ``someone who had to reject X, who spent ...``
+    describes someone outside what was rejected."""
+    rel = doc[k + 1]
+    if rel.lower_ not in ("which", "who") or rel.head.dep_ != "relcl":
+        return False
+    noun = rel.head.head
+    if any(
+        c.dep_ == "relcl" and i <= c.left_edge.i < k and c.left_edge.lower_ == rel.lower_
+        for c in noun.children
+    ):
+        return True
+    # the parser may hang the second on the last noun of the first: same pronoun, above it
+    return any(
+        up.dep_ == "relcl" and up.left_edge.lower_ == rel.lower_ and i <= up.left_edge.i < k
+        for up in noun.ancestors
+    )
+
+
 def _parenthetical(doc: Doc, k: int, j: int) -> bool:
     """``to form a task force, which would include the army, to crack down on ...``: a
     relative clause between two commas with the reported clause going on after it."""
@@ -80,6 +145,52 @@ def _parenthetical(doc: Doc, k: int, j: int) -> bool:
         return False
     close = rel.head.right_edge.i + 1
     return close < j and doc[close].text == "," and doc[close + 1].dep_ not in ("cc", "punct")
+
+
+def clause_start(cue: Token, comp: Token) -> int:
+    """The first token of what ``cue`` reports through ``comp``.
+
+    ``A, but B, another source said.``: the parser often joins a trailing reporting
+    clause to the first clause (``said`` a conjunct of ``A``) and takes only the last
+    clause as its complement; the reporting clause at the end of the sentence reports
+    all of it, from the first clause on.
+    """
+    start = comp.left_edge.i
+    head = cue.head
+    if not (comp.i < cue.i and cue.dep_ == "conj" and head.i < start and head.dep_ == "ROOT"):
+        return start
+    doc = cue.doc
+    joint = doc[head.left_edge.i : start]
+    if not any(t.dep_ == "cc" and t.head.i == head.i for t in joint[-2:]):
+        return start  # the first clause must end in ', but' / ', and' right before the second
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[cue.i + 1 : cue.right_edge.i + 1]):
+        return start  # '..., said X' is fine; a cue with more after its subject is not trailing
+    return head.left_edge.i
+
+
+def clause_end(cue: Token, comp: Token) -> int:
+    """The last token of what a cue after its content reports through ``comp``.
+
+    ``A, but B, the source added.`` read as two complements of ``added``: the content
+    runs on through the later one when only ``, but`` / ``, and`` stand between them.
+    """
+    end = comp.right_edge.i
+    doc = cue.doc
+    for child in cue.lefts:
+        if child.i <= end or child.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if child.right_edge.i >= cue.i:
+            break  # 'the impact it said Hale would have': not a clause before the cue
+        last = end
+        while last > comp.i and doc[last].dep_ in ("cc", "punct"):
+            last -= 1  # the parser may hang ', but' on the first clause
+        joint = doc[last + 1 : child.left_edge.i]
+        if not any(t.dep_ == "cc" for t in joint) or any(
+            t.dep_ not in ("cc", "punct") or t.text in ":;" for t in joint
+        ):
+            break
+        end = child.right_edge.i
+    return end
 
 
 def complement_end(cue: Token, comp: Token) -> int:
@@ -174,6 +285,9 @@ def object_end(cue: Token, last: Token) -> int:
     doc = cue.doc
     for child in cue.rights:
         if child.i <= end or child.dep_ in ("punct", "cc"):
+            continue
+        if _object_modifier(doc, child, end):
+            end = child.right_edge.i
             continue
         between = doc[end + 1 : child.left_edge.i]
         if (

@@ -24,7 +24,14 @@ from .clause_forms import (
     unsourced_report,
     with_mid_clauses,
 )
-from .clause_spans import CueClause, complement_end, object_end, trim
+from .clause_spans import (
+    CueClause,
+    clause_end,
+    clause_start,
+    complement_end,
+    object_end,
+    trim,
+)
 from .clause_speakers import (  # noqa: F401 - re-exported for the quote rules and speakers
     _owner,
     doc_ents,
@@ -305,8 +312,8 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
                 else conf.label_clause
             )
             rule = "speech_clause" if speech else "belief_clause" if belief else "label_clause"
-            end = complement_end(tok, comp) if comp.i > tok.i else comp.right_edge.i
-            span = trim(doc, comp.left_edge.i, end, cut=comp.i > tok.i)
+            end = complement_end(tok, comp) if comp.i > tok.i else clause_end(tok, comp)
+            span = trim(doc, clause_start(tok, comp), end, cut=comp.i > tok.i)
         elif (
             how == "ccomp"
             and comp.i > tok.i

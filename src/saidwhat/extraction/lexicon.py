@@ -259,6 +259,13 @@ OBJ_PREPS = frozenset({"as", "for", "of", "over"})
 DURATION_NOUNS = frozenset(
     """second minute hour day night week weekend month year decade century while time""".split()  # noqa: SIM905
 )
+#: (r7-extent) Prepositions that, right after a cue's object, still say what the object
+#: was (``cited his endorsements from 88 admirals``, ``voted against the Act for ...``,
+#: ``referred to Hale as ...``), though the parser hangs them on the cue; ``in``, ``at``,
+#: ``during``, ``since`` mostly say when or where the speaker spoke, and are left out.
+OBJECT_MODIFIER_PREPS = frozenset(
+    """from by as for after about including to against over toward towards""".split()  # noqa: SIM905
+)
 #: Subjects that are not sources (``Do you know where...``, ``anyone wanting to``).
 NOT_SOURCES = frozenset({"you", "anyone", "anybody", "everyone", "nobody", "one", "there"})
 #: Verbs that characterise what someone said or is (``likened the plan to a "trap"``,
