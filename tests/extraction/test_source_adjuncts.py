@@ -80,7 +80,10 @@ ADJUNCTS = [
     ),
     # 'as' saying when, or with a topic or object of its own, names no source
     ("As she spoke, the crowd outside the hall began to cheer loudly.", []),
-    ("As Berg talked about the pier, Hale left the room without a word.", []),
+    (  # (what Berg talked about is his topic: speech_topic's, not this rule's)
+        "As Berg talked about the pier, Hale left the room without a word.",
+        [("indirect", "the pier", "Berg", "speech_topic")],
+    ),
     ("As Berg said goodbye, the ferry left the quay for the last time.", []),
     # a plan, a place or a time with no one's name is no source
     ("Under the plan, the ferries would run every hour until midnight.", []),

@@ -68,6 +68,8 @@ VERB_FORMS = [
     # ... not a comparison of amounts, nor 'so far'
     ("Dara Lund knew as much about ferries as anyone on the island.", []),
     ("Tomas Hale has said little so far.", []),
+    # ... nor what someone ought to say
+    ("If the levy pays for the pier, the harbour board should say so.", []),
     # -- noun_tagged_intent: 'votes' and 'plans' tagged as nouns in a terse headline style
     (
         "Island panel votes to hold the harbour chief in contempt.",

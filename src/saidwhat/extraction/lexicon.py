@@ -619,6 +619,8 @@ WH_COGNITION_VERBS = frozenset(
     """know realize realise understand fathom envision imagine wonder decide question
     emphasize emphasise explain recall remember doubt""".split()  # noqa: SIM905
 )
+#: Modals of obligation: ``should say so`` is what someone ought to say, not what was said.
+OBLIGATION_MODALS = frozenset({"should", "must", "ought", "shall"})
 #: Verbs of saying and belief whose pro-form object (``said as much``, ``thinks so``,
 #: ``said the same``) stands for what was said.
 PRO_FORM_VERBS = frozenset(

@@ -32,6 +32,7 @@ from .lexicon import (
     INTENT_VERBS,
     IT_EMPTY_VERBS,
     NOT_SOURCES,
+    OBLIGATION_MODALS,
     PHYSICAL_TARGET_ENTS,
     PRO_FORM_VERBS,
     SPEECH_VERBS,
@@ -138,6 +139,8 @@ def pro_form(doc: Doc, tok: Token, lemma: str, strength: float) -> CueClause | N
         return None
     if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return None
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
+        return None  # 'the board should say so': what someone ought to say, not a report
     start = end = None
     for c in tok.rights:
         nxt = doc[c.i + 1] if c.i + 1 < len(doc) else None
