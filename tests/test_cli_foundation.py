@@ -108,20 +108,23 @@ def test_reingest_is_idempotent(run, corpus):
 
 
 def test_interrupted_ingest_keeps_whole_documents_only(run, corpus, monkeypatch):
-    import saidwhat.store.documents as documents
+    import saidwhat.ingest as ingest
+    import saidwhat.store.document_batches as batches
 
     (corpus / "third.txt").write_text(WIRE.replace("Velda", "Orsk"), encoding="utf-8")
-    real = documents._store_statements
+    real = batches.insert_statements
     calls = {"n": 0}
 
-    def crash_on_second(conn, document_id, doc, extraction):
+    def crash_on_second(conn, rows, **kwargs):
         calls["n"] += 1
         if calls["n"] == 2:
-            real(conn, document_id, doc, extraction)  # half-written, then Ctrl-C
+            real(conn, rows, **kwargs)  # half-written, then Ctrl-C
             raise KeyboardInterrupt
-        return real(conn, document_id, doc, extraction)
+        return real(conn, rows, **kwargs)
 
-    monkeypatch.setattr(documents, "_store_statements", crash_on_second)
+    # one document per transaction, so the first is committed before the second fails
+    monkeypatch.setattr(ingest, "STORE_BATCH_DOCUMENTS", 1)
+    monkeypatch.setattr(batches, "insert_statements", crash_on_second)
     result = run("ingest", corpus)
     assert result.exit_code == 130
     conn = sqlite3.connect(run.db)
@@ -132,7 +135,7 @@ def test_interrupted_ingest_keeps_whole_documents_only(run, corpus, monkeypatch)
     ).fetchone()[0]
     assert orphans == 0
     conn.close()
-    monkeypatch.setattr(documents, "_store_statements", real)
+    monkeypatch.setattr(batches, "insert_statements", real)
     assert run("ingest", corpus).exit_code == 0
     assert counts(run.db)[0] == 3
 
