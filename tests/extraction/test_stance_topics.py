@@ -74,6 +74,12 @@ TOPIC_FORMS = [
         "Tomas Hale has faced questions about the accounts of his shipping firm.",
         [("indirect", "the accounts of his shipping firm", None, "question_topic")],
     ),
+    (  # questions there are: asked by people the text does not name
+        "There are conflicting stories and many questions about how the harbour fund was spent.",
+        [("indirect", "how the harbour fund was spent", None, "question_topic")],
+    ),
+    # a question of something is no topic of anyone's
+    ("There is a question of timing.", []),
     # a thing that prompts questions is no one asking them
     ("The late report inevitably raises questions about what the board knew.", []),
     # questions with no topic

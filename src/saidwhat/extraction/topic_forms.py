@@ -199,17 +199,31 @@ def _after_object(verb: Token, end: int) -> int:
     return end
 
 
+def _there_are(noun: Token) -> Token | None:
+    """``there are (many) questions about X``: the ``be`` of an existential sentence whose
+    subject the noun is (or a conjunct of it); the questions are asked by people unnamed."""
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    verb = head.head
+    if head.dep_ not in ("attr", "nsubj") or verb.lemma_.lower() != "be":
+        return None
+    return verb if any(c.dep_ == "expl" for c in verb.children) else None
+
+
 def _question_clause(noun: Token, conf: Confidence) -> CueClause | None:
     """``Hale raised questions about the levy``, ``the board has questions about``,
     ``answering questions about`` -> the topic, by the verb's subject; ``Hale has faced
-    questions about the accounts`` -> the topic, asked by someone the text does not name."""
-    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in QUESTION_VERBS:
+    questions about the accounts``, ``there are questions about`` -> the topic, asked by
+    someone the text does not name."""
+    there = _there_are(noun)
+    if there is None and (noun.dep_ != "dobj" or noun.head.lemma_.lower() not in QUESTION_VERBS):
         return None
-    verb = noun.head
+    verb = there or noun.head
     pobj = _topic(noun, QUESTION_PREPS)
     if pobj is None:
         return None
-    unsourced = verb.lemma_.lower() in QUESTIONED_VERBS
+    unsourced = there is not None or verb.lemma_.lower() in QUESTIONED_VERBS
     speaker_i = None if unsourced else speaker_index(verb)
     if not unsourced:
         if speaker_i is None:
