@@ -134,6 +134,19 @@ EXTENTS = [
             )
         ],
     ),
+    # A relative clause with a verb of saying right after a short object is another report.
+    (
+        "Dara Novak endorsed Tom Lund, who says he is honored by the support.",
+        [
+            ("indirect", "Tom Lund", "Dara Novak", "object_cue"),
+            ("indirect", "he is honored by the support", "Tom Lund", "speech_clause"),
+        ],
+    ),
+    # Near miss: a relative clause that reports nothing stays with the object.
+    (
+        "Dara Novak praised Lund, who runs the ferry.",
+        [("indirect", "Lund, who runs the ferry", "Dara Novak", "object_cue")],
+    ),
     # Near misses: when or where the speaker spoke is not what was said.
     (
         "Varga criticised the levy during a speech in Tallstad.",

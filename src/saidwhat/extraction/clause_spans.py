@@ -53,6 +53,8 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
     ):
         i += 1
     j = unsplit_end(doc, j)
+    if cut:
+        j = _before_reporting_relative(doc, i, j)
     for k in range(
         i + 3, j if cut else i + 3
     ):  # a second clause after ';', a dash or ', which' is not reported
@@ -113,6 +115,22 @@ def _object_modifier(doc: Doc, child: Token, end: int) -> bool:
     if child.left_edge.i == end + 1:
         return True
     return child.lower_ == "including" and child.i == end + 2 and doc[end + 1].text == ","
+
+
+def _before_reporting_relative(doc: Doc, i: int, j: int) -> int:
+    """``endorsed Hale, who says he is honored``, ``discussed the test, which state media
+    claimed ...``: a relative clause after a comma whose verb is a verb of saying is
+    another source's report, never part of this one, however short the content before."""
+    for k in range(i + 1, min(j, i + 3)):
+        rel = doc[k + 1]
+        if (
+            doc[k].text == ","
+            and rel.lower_ in ("which", "who")
+            and rel.head.dep_ == "relcl"
+            and rel.head.lemma_.lower() in SPEECH_VERBS
+        ):
+            return k - 1
+    return j
 
 
 def _second_relative(doc: Doc, i: int, k: int) -> bool:
