@@ -44,13 +44,13 @@ EXTENTS = [
     ),
     # A reporting clause at the end of the sentence reports both clauses before it.
     (
-        "The mayor had asked the harbour police to stay away, but the council overruled "
-        "that request, the source added.",
+        "The mayor had asked the harbour police to stay away, but the council turned the plea "
+        "down, the source added.",
         [
             (
                 "indirect",
                 "The mayor had asked the harbour police to stay away, but the council "
-                "overruled that request",
+                "turned the plea down",
                 None,
                 "speech_clause",
             )
