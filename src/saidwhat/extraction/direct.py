@@ -213,9 +213,8 @@ def _second_cue(text: str, last: Candidate, c: Candidate) -> bool:
     if c.rule in _OWN_STATEMENT_RULES:
         return False  # 'said A and urged voters to “B”': a claim, then an exhortation
     if last.rule in _OBJECT_RULES and last.kind == "indirect":
-        return (
-            False  # 'presented her budget and promised to “B”': an act on an object, then a claim
-        )
+        # 'presented her budget and promised to “B”': an act on an object, then a claim
+        return False
     m = _SECOND_CUE_GAP.fullmatch(text, last.end, c.start)
     if m is None or m.start("cue") != c.cue_start:
         return False
