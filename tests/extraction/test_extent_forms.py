@@ -44,13 +44,13 @@ EXTENTS = [
     ),
     # A reporting clause at the end of the sentence reports both clauses before it.
     (
-        "The mayor had asked the harbour police to stay away, but the council overruled "
-        "that request, the source added.",
+        "The mayor had asked the harbour police to stay away, but the council turned the plea "
+        "down, the source added.",
         [
             (
                 "indirect",
                 "The mayor had asked the harbour police to stay away, but the council "
-                "overruled that request",
+                "turned the plea down",
                 None,
                 "speech_clause",
             )
@@ -133,6 +133,19 @@ EXTENTS = [
                 "object_cue",
             )
         ],
+    ),
+    # A relative clause with a verb of saying right after a short object is another report.
+    (
+        "Dara Novak endorsed Tom Lund, who says he is honored by the support.",
+        [
+            ("indirect", "Tom Lund", "Dara Novak", "object_cue"),
+            ("indirect", "he is honored by the support", "Tom Lund", "speech_clause"),
+        ],
+    ),
+    # Near miss: a relative clause that reports nothing stays with the object.
+    (
+        "Dara Novak praised Lund, who runs the ferry.",
+        [("indirect", "Lund, who runs the ferry", "Dara Novak", "object_cue")],
     ),
     # Near misses: when or where the speaker spoke is not what was said.
     (

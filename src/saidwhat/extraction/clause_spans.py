@@ -53,6 +53,8 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
     ):
         i += 1
     j = unsplit_end(doc, j)
+    if cut:
+        j = _before_reporting_relative(doc, i, j)
     for k in range(
         i + 3, j if cut else i + 3
     ):  # a second clause after ';', a dash or ', which' is not reported
@@ -80,7 +82,7 @@ def trim(doc: Doc, i: int, j: int, cut: bool = True) -> tuple[int, int] | None:
 
 
 def unsplit_end(doc: Doc, j: int) -> int:
-    """``cited disparaging remarks Hale had made about Lund as ...``: the parser may end
+    """``cited harsh remarks Hale had made about the port ...``: the parser may end
     a sentence at a word with no final punctuation where a capitalised name follows on
     the same line. Content that runs to such an end goes on to the next sentence's end."""
     tok = doc[j]
@@ -101,7 +103,7 @@ _WHEN = frozenset({"DATE", "TIME"})
 
 
 def _object_modifier(doc: Doc, child: Token, end: int) -> bool:
-    """``cited his endorsements from 88 admirals``, ``endorsed Hale in the race``,
+    """``cited her endorsements from forty pilots``, ``referred to Hale as ...``,
     ``railed against the levy, including the part that ...``: a prepositional phrase
     right after the object (or ``, including ...``) that the parser hung on the cue
     still says what the object was; the reported object goes on through it."""
@@ -115,11 +117,27 @@ def _object_modifier(doc: Doc, child: Token, end: int) -> bool:
     return child.lower_ == "including" and child.i == end + 2 and doc[end + 1].text == ","
 
 
+def _before_reporting_relative(doc: Doc, i: int, j: int) -> int:
+    """``endorsed Hale, who says she is grateful``, ``praised the bridge, which the
+    council claimed ...``: a relative clause after a comma whose verb is a verb of saying is
+    another source's report, never part of this one, however short the content before."""
+    for k in range(i + 1, min(j, i + 3)):
+        rel = doc[k + 1]
+        if (
+            doc[k].text == ","
+            and rel.lower_ in ("which", "who")
+            and rel.head.dep_ == "relcl"
+            and rel.head.lemma_.lower() in SPEECH_VERBS
+        ):
+            return k - 1
+    return j
+
+
 def _second_relative(doc: Doc, i: int, k: int) -> bool:
     """``people who fish here, who live on the coast, and who ...``: a relative clause after
     a comma on a noun that already has one before the comma is the next of a series
     that describes it, not a remark on the reported clause. The first must lie inside
-    the content (from token ``i``): ``someone who had to reject X, who spent ...``
+    the content (from token ``i``): ``a pilot who had to defy X, who spent ...``
     describes someone outside what was rejected."""
     rel = doc[k + 1]
     if rel.lower_ not in ("which", "who") or rel.head.dep_ != "relcl":
@@ -150,7 +168,7 @@ def _parenthetical(doc: Doc, k: int, j: int) -> bool:
 def clause_start(cue: Token, comp: Token) -> int:
     """The first token of what ``cue`` reports through ``comp``.
 
-    ``A, but B, another source said.``: the parser often joins a trailing reporting
+    ``A, but B, an aide said.``: the parser often joins a trailing reporting
     clause to the first clause (``said`` a conjunct of ``A``) and takes only the last
     clause as its complement; the reporting clause at the end of the sentence reports
     all of it, from the first clause on.

@@ -194,8 +194,8 @@ _SECOND_CUE_GAP = re.compile(
 )
 #: Second cues that make a statement of their own, never joined to the one before.
 _OWN_STATEMENT_RULES = frozenset({"directive_clause", "conjoined_cue"})
-#: (r7-extent) Rules whose statement is the object of one act (``outlined his plan``,
-#: ``bemoaned the unrest``): a second cue joined to it is another act, never the same statement.
+#: (r7-extent) Rules whose statement is the object of one act (``presented her budget``,
+#: ``regretted the delays``): a second cue joined to it is another act, never the same statement.
 _OBJECT_RULES = frozenset({"object_cue", "prep_object"})
 _CONJ_END = re.compile(r"\b(?:and|but)\W*$", re.IGNORECASE)
 _GAP_SUBJECT = re.compile(r"\b(?:he|she|they|we|i)\b", re.IGNORECASE)
@@ -213,7 +213,8 @@ def _second_cue(text: str, last: Candidate, c: Candidate) -> bool:
     if c.rule in _OWN_STATEMENT_RULES:
         return False  # 'said A and urged voters to “B”': a claim, then an exhortation
     if last.rule in _OBJECT_RULES and last.kind == "indirect":
-        return False  # 'outlined his plan and vowed to “B”': an act on an object, then a claim
+        # 'presented her budget and promised to “B”': an act on an object, then a claim
+        return False
     m = _SECOND_CUE_GAP.fullmatch(text, last.end, c.start)
     if m is None or m.start("cue") != c.cue_start:
         return False

@@ -260,7 +260,7 @@ DURATION_NOUNS = frozenset(
     """second minute hour day night week weekend month year decade century while time""".split()  # noqa: SIM905
 )
 #: (r7-extent) Prepositions that, right after a cue's object, still say what the object
-#: was (``cited his endorsements from 88 admirals``, ``voted against the Act for ...``,
+#: was (``cited her endorsements from forty pilots``, ``voted against the bill for ...``,
 #: ``referred to Hale as ...``), though the parser hangs them on the cue; ``in``, ``at``,
 #: ``during``, ``since`` mostly say when or where the speaker spoke, and are left out.
 OBJECT_MODIFIER_PREPS = frozenset(
