@@ -150,22 +150,9 @@ def topic_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
         if end == pobj.right_edge.i:
             end = _until_when(pobj)
         end = _focused(verb, end)
-        span = trim(doc, pobj.left_edge.i, end)
-        if span is None or span[0] <= verb.idx < span[1]:
-            continue
-        out.append(
-            CueClause(
-                cue_i=verb.i,
-                cue=verb.text,
-                start=span[0],
-                end=span[1],
-                speaker_i=speaker_i,
-                strength=conf.prep_object,
-                rule="speech_topic",
-                # 'spoke about Hale': a name is what was spoken about
-                min_words=1 if pobj.ent_type_ else 2,
-            )
-        )
+        cc = _topic_clause(verb, pobj, end, speaker_i, conf.prep_object, "speech_topic")
+        if cc is not None and not cc.start <= verb.idx < cc.end:
+            out.append(cc)
     for noun in _verbs(doc, QUESTION_NOUNS):
         if noun.pos_ == "NOUN" and (cc := _question_clause(noun, conf)) is not None:
             out.append(cc)
@@ -231,20 +218,11 @@ def _question_clause(noun: Token, conf: Confidence) -> CueClause | None:
         subj = noun.doc[speaker_i]
         if subj.lower_ in NOT_SOURCES or subj.lower_ == "it" or not agent(subj):
             return None  # 'the decision raises questions': a thing prompts them, no one asks
-    span = trim(noun.doc, pobj.left_edge.i, _after_object(verb, noun.right_edge.i))
-    if span is None or span[0] <= verb.idx < span[1]:
-        return None
-    return CueClause(
-        cue_i=noun.i,
-        cue=noun.text,
-        start=span[0],
-        end=span[1],
-        speaker_i=speaker_i,
-        strength=conf.object_cue,
-        rule="question_topic",
-        min_words=1 if pobj.ent_type_ else 2,
-        unsourced=unsourced,
+    end = _after_object(verb, noun.right_edge.i)
+    cc = _topic_clause(
+        noun, pobj, end, speaker_i, conf.object_cue, "question_topic", unsourced=unsourced
     )
+    return None if cc is None or cc.start <= verb.idx < cc.end else cc
 
 
 def _received_from(noun: Token) -> Token | None:
@@ -270,19 +248,8 @@ def _criticised_for(noun: Token, conf: Confidence) -> CueClause | None:
     pobj = next((p for h in heads if (p := _topic(h, REASON_PREPS)) is not None), None)
     if pobj is None or pobj.i < noun.i or pobj.ent_type_ in ("DATE", "TIME"):
         return None  # 'came under fire over the weekend': when, not what for
-    span = trim(noun.doc, pobj.left_edge.i, pobj.right_edge.i)
-    if span is None:
-        return None
-    return CueClause(
-        cue_i=noun.i,
-        cue=noun.text,
-        start=span[0],
-        end=span[1],
-        speaker_i=None,
-        strength=conf.object_cue,
-        rule="criticised_for",
-        min_words=1 if pobj.ent_type_ else 2,
-        unsourced=True,
+    return _topic_clause(
+        noun, pobj, pobj.right_edge.i, None, conf.object_cue, "criticised_for", unsourced=True
     )
 
 
@@ -303,19 +270,7 @@ def _said_with(noun: Token, conf: Confidence) -> CueClause | None:
     subj = noun.doc[speaker_i]
     if subj.lower_ in NOT_SOURCES or subj.lower_ == "it" or not agent(subj):
         return None
-    span = trim(noun.doc, pobj.left_edge.i, pobj.right_edge.i)
-    if span is None:
-        return None
-    return CueClause(
-        cue_i=noun.i,
-        cue=noun.text,
-        start=span[0],
-        end=span[1],
-        speaker_i=speaker_i,
-        strength=conf.object_cue,
-        rule="said_with",
-        min_words=1 if pobj.ent_type_ else 2,
-    )
+    return _topic_clause(noun, pobj, pobj.right_edge.i, speaker_i, conf.object_cue, "said_with")
 
 
 def _prep_object(head: Token, preps: frozenset[str]) -> Token | None:
@@ -355,19 +310,7 @@ def _stand(noun: Token, conf: Confidence) -> CueClause | None:
     speaker_i = _by_agent(verb) if pobj is not None else None
     if speaker_i is None:
         return None
-    span = trim(noun.doc, pobj.left_edge.i, pobj.right_edge.i)
-    if span is None:
-        return None
-    return CueClause(
-        cue_i=noun.i,
-        cue=noun.text,
-        start=span[0],
-        end=span[1],
-        speaker_i=speaker_i,
-        strength=conf.object_cue,
-        rule=rule,
-        min_words=1 if pobj.ent_type_ else 2,
-    )
+    return _topic_clause(noun, pobj, pobj.right_edge.i, speaker_i, conf.object_cue, rule)
 
 
 def _voiced_feeling(noun: Token, conf: Confidence) -> CueClause | None:
@@ -380,16 +323,36 @@ def _voiced_feeling(noun: Token, conf: Confidence) -> CueClause | None:
     if pobj is None or pobj.i < noun.i or pobj.ent_type_ in ("DATE", "TIME"):
         return None
     speaker_i = _by_agent(verb)
-    span = trim(noun.doc, pobj.left_edge.i, pobj.right_edge.i) if speaker_i is not None else None
+    if speaker_i is None:
+        return None
+    return _topic_clause(
+        noun, pobj, pobj.right_edge.i, speaker_i, conf.object_cue, "voiced_feeling"
+    )
+
+
+def _topic_clause(
+    cue: Token,
+    pobj: Token,
+    end: int,
+    speaker_i: int | None,
+    strength: float,
+    rule: str,
+    *,
+    unsourced: bool = False,
+) -> CueClause | None:
+    """What ``cue`` reports: its topic ``pobj``, up to token ``end``. A named topic may be
+    a single word ('spoke about Hale': a name is what was spoken about)."""
+    span = trim(cue.doc, pobj.left_edge.i, end)
     if span is None:
         return None
     return CueClause(
-        cue_i=noun.i,
-        cue=noun.text,
+        cue_i=cue.i,
+        cue=cue.text,
         start=span[0],
         end=span[1],
         speaker_i=speaker_i,
-        strength=conf.object_cue,
-        rule="voiced_feeling",
+        strength=strength,
+        rule=rule,
         min_words=1 if pobj.ent_type_ else 2,
+        unsourced=unsourced,
     )
