@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from .candidate import Candidate
-from .lexicon import HONORIFICS, INTERVIEWER_ROLES, OUTLET_WORDS, ROLE_NOUNS, TITLES
+from .lexicon import (
+    HONORIFICS,
+    OUTLET_WORDS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from .lexicon_layout import (
+    INTERVIEWER_ROLES,
+)
 from .quotes import DOUBLE_MARKS
 from .settings import Confidence
 

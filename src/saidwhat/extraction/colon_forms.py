@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from .clause_spans import CueClause, trim
 from .clause_speakers import subject_of
-from .lexicon import COLON_REPORT_NOUNS
+from .lexicon_layout import (
+    COLON_REPORT_NOUNS,
+)
 from .settings import Confidence
 
 if TYPE_CHECKING:

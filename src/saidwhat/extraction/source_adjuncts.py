@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING
 
 from .clause_spans import CueClause, trim
 from .lexicon import (
-    AS_SOURCE_VERBS,
     BELIEF_VERBS,
     FINDING_SOURCES,
-    SOURCE_ADJUNCT_NOUNS,
     SPEECH_VERBS,
     TOPIC_PREPS,
+)
+from .lexicon_layout import (
+    AS_SOURCE_VERBS,
+    SOURCE_ADJUNCT_NOUNS,
 )
 from .settings import Confidence
 

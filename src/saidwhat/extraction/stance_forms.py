@@ -14,11 +14,13 @@ from .agents import agent
 from .clause_spans import CueClause, complement_end, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
-    CONCESSIVE_PREPS,
     INTENT_ADJECTIVES,
     NOT_SOURCES,
     OPINION_ADJECTIVES,
     STANCE_ADJECTIVES,
+)
+from .lexicon_topics import (
+    CONCESSIVE_PREPS,
 )
 from .topic_forms import topic_clauses
 

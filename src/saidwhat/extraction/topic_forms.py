@@ -17,12 +17,18 @@ from .agents import agent
 from .clause_spans import CueClause, object_end, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
+    NOT_SOURCES,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+    TOPIC_NOUNS,
+    TOPIC_PREPS,
+)
+from .lexicon_topics import (
     CRITICISM_NOUNS,
     EXPRESSING_VERBS,
     FEELING_NOUNS,
     FEELING_PREPS,
     FOCUS_ADVERBS,
-    NOT_SOURCES,
     OPEN_SECRET_WORDS,
     QUESTION_NOUNS,
     QUESTION_PREPS,
@@ -30,11 +36,7 @@ from .lexicon import (
     QUESTIONED_VERBS,
     REASON_PREPS,
     RECEIVING_VERBS,
-    RELATIVE_PRONOUNS,
-    SPEECH_VERBS,
     STAND_NOUNS,
-    TOPIC_NOUNS,
-    TOPIC_PREPS,
     TOPIC_SPEECH_PREPS,
     TOPIC_SPEECH_VERBS,
 )
