@@ -100,6 +100,11 @@ VERB_FORMS = [
         "In her column, Ana Berg explains the new harbour levy.",
         [("indirect", "the new harbour levy", "Ana Berg", "object_cue")],
     ),
+    (  # ... and what was ignored, an attitude like dismissing it
+        "Mayor Ana Berg has largely ignored the question of the ferry levy.",
+        [("indirect", "the question of the ferry levy", "Ana Berg", "object_cue")],
+    ),
+    ("Anyone can ignore the new levy.", []),
     # ... but a prize won or a life taken is no claim
     ("The island team claimed the regional title on Sunday.", []),
     ("The winter storm claimed three lives on the coast road.", []),

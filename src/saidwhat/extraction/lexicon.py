@@ -357,6 +357,8 @@ OBJECT_CUES = (
     # wealth``, ``explains the new levy``); ``report``, ``reveal`` and ``write`` were
     # measured and left out (their objects are acts as often as statements)
     | frozenset({"claim", "explain"})
+    # verbs of disregard, an attitude like ``dismiss`` (``has ignored the levy``)
+    | frozenset({"ignore", "disregard"})
 )
 #: The verb forms of a reporting clause set off by commas mid-sentence
 #: (``The talks, he said, would go on``); checked against the lemma lists above.
