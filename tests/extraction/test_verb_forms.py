@@ -52,6 +52,12 @@ VERB_FORMS = [
         "Tomas Hale could not fathom why the board had sold the pier.",
         [("indirect", "why the board had sold the pier", "Tomas Hale", "wh_cognition")],
     ),
+    (  # ... and under a verb of saying that is negated, the question left open
+        "Ana Berg has not said when the council would vote on the levy.",
+        [("indirect", "when the council would vote on the levy", "Ana Berg", "wh_cognition")],
+    ),
+    # ... but not the time of saying nothing
+    ("Tomas Hale did not say anything when he left.", []),
     # ... not anyone's, and not finding out (an inquiry, not a view)
     ("You never know what the harbour board will do.", []),
     ("Students at the college learn how the tides work.", []),
