@@ -97,6 +97,11 @@ VERB_FORMS = [
         "The harbour board met on Monday. It wants to sell the old pier.",
         [("indirect", "to sell the old pier", None, "intent_clause")],
     ),
+    (  # 'one of' people counts a source, unlike the generic 'one'
+        "One or more of the councillors have backed Tomas Hale.",
+        [("indirect", "Tomas Hale", None, "object_cue")],
+    ),
+    ("One can never know what the board will do.", []),
     # -- object cues: what was claimed or explained
     (
         "Tomas Hale claimed sole credit for the new ferry route.",

@@ -229,6 +229,19 @@ def it_names_source(tok: Token, rule: str, speech: bool) -> bool:
     return obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
+def one_of(subj: Token) -> bool:
+    """``one of its members``, ``one or more of the judges``: ``one`` counting people named
+    after it, a source (not the generic ``one`` of ``one can never know``)."""
+    if subj.lower_ != "one":
+        return False
+    heads = [subj, *(c for c in subj.children if c.dep_ == "conj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children)
+        for h in heads
+        for c in h.children
+    )
+
+
 def verb_form(doc: Doc, tok: Token, lemma: str, conf: Confidence) -> CueClause | None:
     """The first form of this module that ``tok`` (lemma ``lemma``) is the cue of."""
     return (
