@@ -52,6 +52,12 @@ VERB_FORMS = [
         "Tomas Hale could not fathom why the board had sold the pier.",
         [("indirect", "why the board had sold the pier", "Tomas Hale", "wh_cognition")],
     ),
+    (  # ... and under a verb of saying that is negated, the question left open
+        "Ana Berg has not said when the council would vote on the levy.",
+        [("indirect", "when the council would vote on the levy", "Ana Berg", "wh_cognition")],
+    ),
+    # ... but not the time of saying nothing
+    ("Tomas Hale did not say anything when he left.", []),
     # ... not anyone's, and not finding out (an inquiry, not a view)
     ("You never know what the harbour board will do.", []),
     ("Students at the college learn how the tides work.", []),
@@ -93,6 +99,11 @@ VERB_FORMS = [
         "The harbour board met on Monday. It wants to sell the old pier.",
         [("indirect", "to sell the old pier", None, "intent_clause")],
     ),
+    (  # 'one of' people counts a source, unlike the generic 'one'
+        "One or more of the councillors have backed Tomas Hale.",
+        [("indirect", "Tomas Hale", None, "object_cue")],
+    ),
+    ("One can never know what the board will do.", []),
     # -- object cues: what was claimed or explained
     (
         "Tomas Hale claimed sole credit for the new ferry route.",
@@ -102,6 +113,11 @@ VERB_FORMS = [
         "In her column, Ana Berg explains the new harbour levy.",
         [("indirect", "the new harbour levy", "Ana Berg", "object_cue")],
     ),
+    (  # ... and what was ignored, an attitude like dismissing it
+        "Mayor Ana Berg has largely ignored the question of the ferry levy.",
+        [("indirect", "the question of the ferry levy", "Ana Berg", "object_cue")],
+    ),
+    ("Anyone can ignore the new levy.", []),
     # ... but a prize won or a life taken is no claim
     ("The island team claimed the regional title on Sunday.", []),
     ("The winter storm claimed three lives on the coast road.", []),

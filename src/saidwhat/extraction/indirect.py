@@ -80,7 +80,7 @@ from .lexicon import (
 from .not_reports import not_a_report
 from .settings import Confidence
 from .stance_forms import stance_clauses
-from .verb_forms import VERB_FORM_LEMMAS, it_names_source, verb_form
+from .verb_forms import VERB_FORM_LEMMAS, it_names_source, one_of, verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -405,7 +405,7 @@ def find_cue_clauses(doc: Doc, conf: Confidence = Confidence()) -> list[CueClaus
             speaker_i = speaker_index(joined)  # '... of being "duped" and encourage X to'
         if speaker_i is not None:
             subj = doc[speaker_i]
-            if subj.lower_ in NOT_SOURCES:
+            if subj.lower_ in NOT_SOURCES and not one_of(subj):
                 continue
             if subj.lower_ == "it" and not it_names_source(tok, rule, speech):
                 continue

@@ -364,6 +364,8 @@ OBJECT_CUES = (
     # wealth``, ``explains the new levy``); ``report``, ``reveal`` and ``write`` were
     # measured and left out (their objects are acts as often as statements)
     | frozenset({"claim", "explain"})
+    # verbs of disregard, an attitude like ``dismiss`` (``has ignored the levy``)
+    | frozenset({"ignore", "disregard"})
 )
 #: The verb forms of a reporting clause set off by commas mid-sentence
 #: (``The talks, he said, would go on``); checked against the lemma lists above.
@@ -517,43 +519,6 @@ UNSOURCED_CUES = UNSOURCED_PASSIVES
 #: Cue verbs of a headline's statement: saying, intending, labelling and the object cues
 #: (``Berg Vows To Cut Fares``, ``Hale Calls Berg 'A Disgrace'``, ``Lund Slams Levy``).
 HEADLINE_CUES = SPEECH_VERBS | INTENT_VERBS | LABEL_VERBS | OBJECT_CUES
-# -- Verb forms beside the clause rules (read by :mod:`.verb_forms`) ----------------
-#: Verbs of likening and connecting with the prepositions of what the object is
-#: likened or tied to (``likened the levy to a toll``): the comparison is a view.
-#: ``compared X with Y`` sets two things side by side (an act), ``compared X to Y``
-#: says one is like the other.
-COMPARISON_VERBS_PREPS = {
-    "compare": {"to"},
-    "liken": {"to"},
-    "link": {"to"},
-    "tie": {"to"},
-    "equate": {"with"},
-    "connect": {"to"},
-}
-COMPARISON_PREPS = {k: frozenset(v) for k, v in COMPARISON_VERBS_PREPS.items()}
-COMPARISON_VERBS = frozenset(COMPARISON_VERBS_PREPS)
-#: Things one ties or connects with one's hands (``tied the boat to the pier``): no view.
-FASTENED_THINGS = PHYSICAL_TARGET_NOUNS | frozenset(
-    """pier dock wharf quay rope cable pipe wire pole mast""".split()  # noqa: SIM905
-)
-#: Verbs of knowing, wondering and deciding whose wh-clause is what the holder knew,
-#: asked or settled (``did not know how the fund was spent``); not of finding out
-#: (``learn``, ``determine``, ``figure out``: an inquiry, not a view).
-WH_COGNITION_VERBS = frozenset(
-    """know realize realise understand fathom envision imagine wonder decide question
-    emphasize emphasise explain recall remember doubt""".split()  # noqa: SIM905
-)
-#: Modals of obligation: ``should say so`` is what someone ought to say, not what was said.
-OBLIGATION_MODALS = frozenset({"should", "must", "ought", "shall"})
-#: Verbs of saying and belief whose pro-form object (``said as much``, ``thinks so``,
-#: ``said the same``) stands for what was said.
-PRO_FORM_VERBS = frozenset(
-    """say tell indicate suggest signal admit acknowledge concede think believe hope
-    suspect""".split()  # noqa: SIM905
-)
-#: Verbs after ``it promises to`` / ``it threatens to`` that make ``it`` a thing, not a
-#: body with an intention (``it promises to be a long night``).
-IT_EMPTY_VERBS = frozenset({"be", "become", "get", "cost", "take", "last", "rain", "snow"})
 #: Every lemma that can start a cue (the token filter of :func:`find_cue_clauses`).
 ALL_CUE_LEMMAS = (
     (SPEECH_VERBS | BELIEF_VERBS | INTENT_VERBS | CUE_NOUNS | LABEL_VERBS | OBJECT_CUES)

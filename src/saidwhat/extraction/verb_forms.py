@@ -15,7 +15,7 @@ object rules of :mod:`.indirect` find nothing:
   intention verb the tagger took for a plural noun, its subject hung on it as a
   compound (``noun_tagged_intent``).
 
-The word lists live in :mod:`.lexicon`.
+The word lists live in :mod:`.lexicon` and :mod:`.lexicon_verbs`.
 """
 
 from __future__ import annotations
@@ -26,18 +26,22 @@ from .clause_spans import CueClause, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
     BELIEF_VERBS,
+    INTENT_VERBS,
+    NOT_SOURCES,
+    PHYSICAL_TARGET_ENTS,
+    SPEECH_VERBS,
+    WH_WORDS,
+)
+from .lexicon_verbs import (
     COMPARISON_PREPS,
     COMPARISON_VERBS,
     FASTENED_THINGS,
-    INTENT_VERBS,
     IT_EMPTY_VERBS,
-    NOT_SOURCES,
     OBLIGATION_MODALS,
-    PHYSICAL_TARGET_ENTS,
     PRO_FORM_VERBS,
-    SPEECH_VERBS,
     WH_COGNITION_VERBS,
-    WH_WORDS,
+    WITHHELD_SPEECH_VERBS,
+    WITHHOLDING_VERBS,
 )
 from .settings import Confidence
 
@@ -45,7 +49,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Every lemma a rule here starts from (added to the cue token filter of :mod:`.indirect`).
-VERB_FORM_LEMMAS = COMPARISON_VERBS | WH_COGNITION_VERBS | PRO_FORM_VERBS | INTENT_VERBS
+VERB_FORM_LEMMAS = (
+    COMPARISON_VERBS | WH_COGNITION_VERBS | PRO_FORM_VERBS | INTENT_VERBS | WITHHELD_SPEECH_VERBS
+)
 #: Dependencies of a wh-complement the clause rules leave unread (a ``ccomp`` under a
 #: verb of saying or belief is theirs).
 _WH_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl"})
@@ -101,11 +107,20 @@ def comparison_object(doc: Doc, tok: Token, lemma: str, strength: float) -> CueC
     return CueClause(tok.i, tok.text, span[0], span[1], speaker, strength, rule="comparison_object")
 
 
+def _withheld(tok: Token) -> bool:
+    """``did not say``, ``declined to say``: a verb of saying that says nothing."""
+    return any(c.dep_ == "neg" for c in tok.children) or (
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING_VERBS
+    )
+
+
 def wh_cognition(doc: Doc, tok: Token, lemma: str, strength: float) -> CueClause | None:
     """``Berg did not know how the fund was spent``: the wh-clause after a verb of knowing,
     wondering or deciding (``realize how``, ``fathom why``, ``decide who``) that the clause
     rules do not read (a ``ccomp`` of a verb of saying or belief is theirs)."""
-    if lemma not in WH_COGNITION_VERBS or tok.pos_ != "VERB":
+    if tok.pos_ != "VERB":
+        return None
+    if lemma not in WH_COGNITION_VERBS and not (lemma in WITHHELD_SPEECH_VERBS and _withheld(tok)):
         return None
     comp = next(
         (
@@ -122,6 +137,8 @@ def wh_cognition(doc: Doc, tok: Token, lemma: str, strength: float) -> CueClause
         return None
     if comp.dep_ == "ccomp" and lemma in (SPEECH_VERBS | BELIEF_VERBS):
         return None  # the speech and belief clause rules read it
+    if comp.dep_ == "advcl" and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # 'did not say anything when he left': when, not what
     ok, speaker = _source(doc, tok)
     if not ok or speaker is None:
         return None  # 'you never know what ...': no one's view
@@ -213,6 +230,19 @@ def it_names_source(tok: Token, rule: str, speech: bool) -> bool:
         return False
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
     return obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
+def one_of(subj: Token) -> bool:
+    """``one of its members``, ``one or more of the judges``: ``one`` counting people named
+    after it, a source (not the generic ``one`` of ``one can never know``)."""
+    if subj.lower_ != "one":
+        return False
+    heads = [subj, *(c for c in subj.children if c.dep_ == "conj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children)
+        for h in heads
+        for c in h.children
+    )
 
 
 def verb_form(doc: Doc, tok: Token, lemma: str, conf: Confidence) -> CueClause | None:
