@@ -75,7 +75,7 @@ TOPIC_FORMS = [
         [("indirect", "the accounts of his shipping firm", None, "question_topic")],
     ),
     (  # questions there are: asked by people the text does not name
-        "There are conflicting stories and many questions about how the harbour fund was spent.",
+        "On the island there are still many questions about how the harbour fund was spent.",
         [("indirect", "how the harbour fund was spent", None, "question_topic")],
     ),
     # a question of something is no topic of anyone's
@@ -85,9 +85,9 @@ TOPIC_FORMS = [
     # questions with no topic
     ("Ana Berg took questions from reporters on Monday.", []),
     (  # what someone is criticised for: said by critics the text does not name
-        "In 2019, the harbour board came under withering criticism for its failure to "
-        "repair the north pier.",
-        [("indirect", "its failure to repair the north pier", None, "criticised_for")],
+        "In 2019, the harbour board came under withering criticism for letting the "
+        "north pier rot.",
+        [("indirect", "letting the north pier rot", None, "criticised_for")],
     ),
     (
         "Tomas Hale has faced sharp criticism for closing the ferry office.",

@@ -86,7 +86,7 @@ VERB_FORMS = [
         [("indirect", "to close the old pier", None, "noun_tagged_intent")],
     ),
     # ... a real noun 'plans' with a determiner or as an object states nothing here
-    ("Ana Berg did not unveil plans to pay for the new ferry.", []),
+    ("Workers found old plans to widen the quay in the archive.", []),
     # -- 'it' as a source: a body named before that intends or stands for a named person
     (
         "The Velda Herald has long opposed the levy. On Sunday it endorsed Ana Berg.",
