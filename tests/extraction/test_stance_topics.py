@@ -85,8 +85,7 @@ TOPIC_FORMS = [
     # questions with no topic
     ("Ana Berg took questions from reporters on Monday.", []),
     (  # what someone is criticised for: said by critics the text does not name
-        "In 2019, the harbour board came under withering criticism for letting the "
-        "north pier rot.",
+        "In 2019, the harbour board came under withering criticism for letting the north pier rot.",
         [("indirect", "letting the north pier rot", None, "criticised_for")],
     ),
     (
