@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .blocks import is_title_case
 from .candidate import Candidate
 from .clause_spans import CueClause
-from .headline_verbs import named_below, verb_headline
+from .headline_verbs import claim_extent, claim_kind, named_below, verb_headline
 from .lexicon import HEADLINE_CUES, HEADLINE_SOURCE_NOUNS, NOT_HEADLINE_SOURCES
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ _MAX_WHO_WORDS = 6
 #: The fewest words of a headline's claim.
 _MIN_CLAIM_WORDS = 3
 _WORD = re.compile(r"\w+")
-_DOUBLE = '"“”'
 #: The source part of a title the parser may miss: a name of one or two capitalised words,
 #: alone or before the topic it speaks on (``Lund: ...``, ``Pat Lund on the Ferries: ...``).
 _TITLE_NAME = re.compile(
@@ -117,7 +116,7 @@ def _colon_claim(doc: Doc, text: str, h: Headline, strength: float) -> Candidate
     colon = text.find(":", who_end, h.end)
     if colon < 0:
         return None
-    start, end = _claim_extent(text, colon + 1, h.end)
+    start, end = claim_extent(text, colon + 1, h.end)
     if len(_WORD.findall(text, start, end)) < _MIN_CLAIM_WORDS:
         return None
     words = _WORD.findall(h.who)
@@ -146,7 +145,7 @@ def _colon_claim(doc: Doc, text: str, h: Headline, strength: float) -> Candidate
         s0, s1, head = named
     else:
         return None
-    kind = _kind(text, start, end)
+    kind = claim_kind(text, start, end)
     if kind == "direct":  # the statement is inside the marks
         start, end = start + 1, end - 1
     return Candidate(
@@ -204,7 +203,7 @@ def _said_in_headline(
         return Candidate(
             start=c.start,
             end=c.end,
-            kind=_kind(doc.text, c.start, c.end),
+            kind=claim_kind(doc.text, c.start, c.end),
             cue=c.cue,
             cue_start=cue.idx,
             speaker_start=s0,
@@ -214,20 +213,3 @@ def _said_in_headline(
             rule="headline_said",
         )
     return None
-
-
-def _claim_extent(text: str, start: int, end: int) -> tuple[int, int]:
-    """The claim after the colon, without the spaces and the closing full stop."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == "."):
-        end -= 1
-    return start, end
-
-
-def _kind(text: str, start: int, end: int) -> str:
-    """A claim wholly in double quotation marks is quoted; else it is reported."""
-    claim = text[start:end].strip()
-    if len(claim) > 2 and claim[0] in _DOUBLE and claim[-1] in _DOUBLE:
-        return "direct"
-    return "indirect"

@@ -74,18 +74,18 @@ def verb_headline(doc: Doc, text: str, h: Headline, strength: float) -> Candidat
         source = _source(doc, text, h, subject, evidence=lemma in _RESULT_VERBS)
         if source is None:
             return None
-        start, end = _claim(text, w.end(), h.end)
+        start, end = claim_extent(text, w.end(), h.end)
         if _noun_read(text, start, end):
             return None
         if len(_WORD.findall(text, start, end)) < _MIN_CLAIM_WORDS:
             return None
-        claim = text[start:end]
-        quoted = len(claim) > 2 and claim[0] in _DOUBLE and claim[-1] in _DOUBLE
+        kind = claim_kind(text, start, end)
+        quoted = kind == "direct"  # the statement is inside the marks
         s0, s1, head = source
         return Candidate(
             start=start + 1 if quoted else start,
             end=end - 1 if quoted else end,
-            kind="direct" if quoted else "indirect",
+            kind=kind,
             cue=w.group(),
             cue_start=w.start(),
             speaker_start=s0,
@@ -158,10 +158,19 @@ def _noun_read(text: str, start: int, end: int) -> bool:
     )
 
 
-def _claim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The words after the verb, without spaces and the closing full stop."""
+def claim_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """A headline's claim (after its verb or colon), without the spaces and the closing
+    full stop."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == "."):
         end -= 1
     return start, end
+
+
+def claim_kind(text: str, start: int, end: int) -> str:
+    """A claim wholly in double quotation marks is quoted; else it is reported."""
+    claim = text[start:end].strip()
+    if len(claim) > 2 and claim[0] in _DOUBLE and claim[-1] in _DOUBLE:
+        return "direct"
+    return "indirect"
