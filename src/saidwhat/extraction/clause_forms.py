@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .agents import agent
 from .clause_spans import CueClause, trim
 from .clause_speakers import speaker_index
 from .lexicon import (
@@ -29,7 +30,6 @@ from .lexicon import (
     UNSOURCED_PASSIVES,
     VOICING_VERBS,
 )
-from .stance_forms import agent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

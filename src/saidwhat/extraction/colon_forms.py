@@ -37,7 +37,10 @@ def colon_reports(doc: Doc, conf: Confidence = Confidence()) -> list[CueClause]:
     """Every ``noun of saying: content`` of ``doc`` with unquoted content."""
     out = []
     text = doc.text
-    for colon in (t for t in doc if t.text == ":"):
+    # found on the ORTH column: most tokens are never made into Python objects
+    colon_id = doc.vocab.strings.add(":")
+    orth = doc.to_array(["ORTH"]).tolist()
+    for colon in (doc[i] for i, o in enumerate(orth) if o == colon_id):
         noun = _report_noun(doc, colon)
         if noun is None:
             continue

@@ -19,12 +19,8 @@ from .lexicon import (
     OPINION_ADJECTIVES,
     STANCE_ADJECTIVES,
 )
-from .lexicon_topics import (
-    CONCESSIVE_PREPS,
-)
+from .lexicon_topics import CONCESSIVE_PREPS
 from .topic_forms import topic_clauses
-
-__all__ = ["agent", "stance_clauses"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

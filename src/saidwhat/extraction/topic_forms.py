@@ -121,19 +121,20 @@ def _focused(verb: Token, end: int) -> int:
     return end
 
 
-def _verbs(doc: Doc, lemmas: frozenset[str]) -> list[Token]:  # or nouns: any lemma
-    """The tokens with one of ``lemmas``, found on the LEMMA column (most tokens are
+def _verbs(doc: Doc, lemmas: frozenset[str], column: list[int]) -> list[Token]:  # or nouns
+    """The tokens with one of ``lemmas``, found on the LEMMA ``column`` (most tokens are
     never made into Python objects: that is most of the cost of a pass)."""
     strings = doc.vocab.strings
     wanted = {strings.add(w) for w in lemmas}
-    return [doc[i] for i, h in enumerate(doc.to_array(["LEMMA"]).tolist()) if h in wanted]
+    return [doc[i] for i, h in enumerate(column) if h in wanted]
 
 
 def topic_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
     """``X spoke/talked about A`` -> A, spoken by X (``about``, ``against``; ``of`` only
     in a participle after a verb of saying)."""
     out: list[CueClause] = []
-    for verb in _verbs(doc, TOPIC_SPEECH_VERBS):
+    column = doc.to_array(["LEMMA"]).tolist()
+    for verb in _verbs(doc, TOPIC_SPEECH_VERBS, column):
         if verb.pos_ != "VERB":
             continue
         preps = TOPIC_SPEECH_PREPS | ({"of"} if _quote_topic(verb) else set())
@@ -155,21 +156,17 @@ def topic_clauses(doc: Doc, conf: Confidence) -> list[CueClause]:
         cc = _topic_clause(verb, pobj, end, speaker_i, conf.prep_object, "speech_topic")
         if cc is not None and not cc.start <= verb.idx < cc.end:
             out.append(cc)
-    for noun in _verbs(doc, QUESTION_NOUNS):
-        if noun.pos_ == "NOUN" and (cc := _question_clause(noun, conf)) is not None:
-            out.append(cc)
-    for noun in _verbs(doc, CRITICISM_NOUNS):
-        if noun.pos_ == "NOUN" and (cc := _criticised_for(noun, conf)) is not None:
-            out.append(cc)
-    for noun in _verbs(doc, TOPIC_NOUNS):
-        if noun.pos_ == "NOUN" and (cc := _said_with(noun, conf)) is not None:
-            out.append(cc)
-    for noun in _verbs(doc, frozenset(STAND_NOUNS) | {"secret"}):
-        if noun.pos_ == "NOUN" and (cc := _stand(noun, conf)) is not None:
-            out.append(cc)
-    for noun in _verbs(doc, FEELING_NOUNS):
-        if noun.pos_ == "NOUN" and (cc := _voiced_feeling(noun, conf)) is not None:
-            out.append(cc)
+    noun_forms = (
+        (QUESTION_NOUNS, _question_clause),
+        (CRITICISM_NOUNS, _criticised_for),
+        (TOPIC_NOUNS, _said_with),
+        (frozenset(STAND_NOUNS) | {"secret"}, _stand),
+        (FEELING_NOUNS, _voiced_feeling),
+    )
+    for nouns, form in noun_forms:
+        for noun in _verbs(doc, nouns, column):
+            if noun.pos_ == "NOUN" and (cc := form(noun, conf)) is not None:
+                out.append(cc)
     return out
 
 
